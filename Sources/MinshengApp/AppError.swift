@@ -1,0 +1,48 @@
+import Foundation
+import Hummingbird
+
+/// Every failure Minsheng reports: shown as an HTML error page on the web and as a JSON problem body
+/// (RFC 9457) in the API, and printed by commands.
+public struct AppError: Error, Sendable, CustomStringConvertible {
+    /// What went wrong, in a form that picks the HTTP status.
+    public enum Kind: String, Sendable {
+        case badRequest
+        case unauthorized
+        case forbidden
+        case notFound
+        case conflict
+        case badConfiguration
+        case databaseUnavailable
+        case invalidInput
+        case internalError
+    }
+
+    public var kind: Kind
+    /// A sentence for the person who caused or must fix the problem.
+    public var message: String
+
+    public init(_ kind: Kind, _ message: String) {
+        self.kind = kind
+        self.message = message
+    }
+
+    public static func badConfiguration(_ message: String) -> AppError { AppError(.badConfiguration, message) }
+    public static func databaseUnavailable(_ message: String) -> AppError { AppError(.databaseUnavailable, message) }
+    public static func notFound(_ message: String) -> AppError { AppError(.notFound, message) }
+    public static func invalidInput(_ message: String) -> AppError { AppError(.invalidInput, message) }
+    public static func conflict(_ message: String) -> AppError { AppError(.conflict, message) }
+
+    public var status: HTTPResponse.Status {
+        switch kind {
+        case .badRequest, .invalidInput: return .badRequest
+        case .unauthorized: return .unauthorized
+        case .forbidden: return .forbidden
+        case .notFound: return .notFound
+        case .conflict: return .conflict
+        case .databaseUnavailable: return .serviceUnavailable
+        case .badConfiguration, .internalError: return .internalServerError
+        }
+    }
+
+    public var description: String { message }
+}

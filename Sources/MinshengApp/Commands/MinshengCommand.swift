@@ -1,0 +1,128 @@
+import ArgumentParser
+import Foundation
+import Logging
+import MinshengCore
+
+/// `minsheng`: the command line of the platform.
+public struct MinshengCommand: AsyncParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "minsheng",
+        abstract: "Minsheng (民生实事督办平台): run a government's key livelihood projects from plan to year-end report.",
+        subcommands: [ServeCommand.self, MigrateCommand.self, UserCommand.self, DemoCommand.self]
+    )
+
+    public init() {}
+
+    /// Parses the process's arguments and runs the chosen command; exits with an error code on failure.
+    public static func runFromCommandLine() async {
+        do {
+            var command = try parseAsRoot()
+            if var command = command as? any AsyncParsableCommand {
+                try await command.run()
+            } else {
+                try command.run()
+            }
+        } catch {
+            exit(withError: error)
+        }
+    }
+}
+
+/// `minsheng serve`: migrate, set up a new database, and serve the web interface and API.
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the web interface and API (migrates first; a new database gets an admin and the demo plan)."
+    )
+
+    @OptionGroup var data: DataOptions
+
+    @Option(help: "Address to listen on.")
+    var hostname = "127.0.0.1"
+
+    @Option(help: "Port to listen on (0 picks a free port).")
+    var port = 8080
+
+    @Flag(name: .customLong("no-demo"), help: "Start a new database empty instead of loading the demo plan.")
+    var noDemo = false
+
+    func run() async throws {
+        let logger = CommandLogging.logger()
+        let configuration = try data.databaseConfiguration()
+        logger.info("Database: \(configuration.redacted)")
+        let database = try await AppDatabase.open(configuration, logger: logger)
+        do {
+            let outcome = try await FirstStart(database: database, logger: logger)
+                .run(loadDemo: !noDemo, adminPassword: ProcessInfo.processInfo.environment["MINSHENG_ADMIN_PASSWORD"])
+            Console.announce(outcome)
+            let app = buildApplication(database: database, hostname: hostname, port: port, logger: logger) { [hostname] boundPort in
+                Console.print("Minsheng is running at http://\(hostname):\(boundPort)/")
+            }
+            try await app.runService()
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        await database.shutdown()
+    }
+}
+
+/// `minsheng migrate`: apply pending migrations.
+struct MigrateCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Apply pending database migrations.")
+
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+        let logger = CommandLogging.logger()
+        let applied = try await data.withDatabase(logger: logger) { database in
+            try await Migrator(database: database, logger: logger).migrate()
+        }
+        Console.print(applied.isEmpty ? "The database is up to date." : "Applied \(applied.count) migration(s): \(applied.joined(separator: ", "))")
+    }
+}
+
+/// `minsheng demo`: load the demo plan into an empty database without serving.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Load the bundled 2019 Luoyang plan into an empty database (for scripts)."
+    )
+
+    @OptionGroup var data: DataOptions
+
+    func run() async throws {
+        let logger = CommandLogging.logger()
+        try await data.withDatabase(logger: logger) { database in
+            try await Migrator(database: database, logger: logger).migrate()
+            if try await database.read({ try await PlanStore().planCount(on: $0) }) > 0 {
+                throw AppError.conflict("The database already holds a plan; the demo loads only into an empty database.")
+            }
+            let outcome = try await FirstStart(database: database, logger: logger)
+                .run(loadDemo: true, adminPassword: ProcessInfo.processInfo.environment["MINSHENG_ADMIN_PASSWORD"])
+            if !outcome.loadedDemo {
+                let plan = try await database.write { try await DemoLoader().load(on: $0) }
+                Console.print("Loaded the demo plan \(plan.title) (id \(plan.id)).")
+            }
+            Console.announce(outcome)
+        }
+    }
+}
+
+/// Output for people at a terminal.
+enum Console {
+    static func print(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+    }
+
+    static func announce(_ outcome: FirstStart.Outcome) {
+        if outcome.loadedDemo {
+            print("Loaded the demo plan: 2019年洛阳市重点民生实事工作方案.")
+        }
+        if let admin = outcome.createdAdmin {
+            print("Created the admin account (shown only this once):")
+            print("  username: \(admin.username)")
+            print("  password: \(admin.password)")
+        }
+    }
+}

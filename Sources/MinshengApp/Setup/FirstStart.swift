@@ -1,0 +1,56 @@
+import Foundation
+import Logging
+import MinshengCore
+
+/// What happens when Minsheng starts on a database: migrations, and on a new database the admin account and demo.
+public struct FirstStart: Sendable {
+    /// What a start did.
+    public struct Outcome: Sendable, Equatable {
+        public var appliedMigrations: [String]
+        /// The admin login created on this start, if any. Printed once, never stored in clear.
+        public var createdAdmin: (username: String, password: String)?
+        public var loadedDemo: Bool
+
+        public static func == (lhs: Outcome, rhs: Outcome) -> Bool {
+            lhs.appliedMigrations == rhs.appliedMigrations && lhs.loadedDemo == rhs.loadedDemo
+                && lhs.createdAdmin?.username == rhs.createdAdmin?.username && lhs.createdAdmin?.password == rhs.createdAdmin?.password
+        }
+    }
+
+    public static let adminUsername = "admin"
+
+    let database: AppDatabase
+    let logger: Logger
+
+    public init(database: AppDatabase, logger: Logger) {
+        self.database = database
+        self.logger = logger
+    }
+
+    /// Migrates; on a database without users creates the admin (password from `adminPassword` or random)
+    /// and, unless `loadDemo` is false, the demo plan, all in one transaction.
+    public func run(loadDemo: Bool, adminPassword: String?) async throws -> Outcome {
+        let applied = try await Migrator(database: database, logger: logger).migrate()
+        let users = UserStore()
+        guard try await database.read({ try await users.userCount(on: $0) }) == 0 else {
+            return Outcome(appliedMigrations: applied, createdAdmin: nil, loadedDemo: false)
+        }
+        let password = adminPassword.flatMap { $0.isEmpty ? nil : $0 } ?? Passwords.random()
+        let hash = Passwords.hash(password)
+        let loadedDemo = try await database.write { db in
+            // Another instance may have initialised the database since the check above.
+            guard try await users.userCount(on: db) == 0 else { return false }
+            _ = try await users.insert(username: Self.adminUsername, passwordHash: hash, role: .admin, unitID: nil, on: db)
+            if loadDemo, try await PlanStore().planCount(on: db) == 0 {
+                try await DemoLoader().load(on: db)
+                return true
+            }
+            return false
+        }
+        let created = try await database.read { try await users.user(username: Self.adminUsername, on: $0) }
+        guard created?.passwordHash == hash else {
+            return Outcome(appliedMigrations: applied, createdAdmin: nil, loadedDemo: false)
+        }
+        return Outcome(appliedMigrations: applied, createdAdmin: (Self.adminUsername, password), loadedDemo: loadedDemo)
+    }
+}

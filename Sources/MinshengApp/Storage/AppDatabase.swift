@@ -1,0 +1,153 @@
+import AsyncKit
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import PostgresKit
+import SQLiteKit
+
+/// The database Minsheng runs on, with one way in for reads and one for writes.
+///
+/// Every write runs inside a transaction on a single connection, so a multi-row change is stored whole or not at
+/// all. SQLite gets one writer connection (writes queue for it, as SQLite allows one writer at a time) and a pool of
+/// readers that write-ahead logging lets run beside it. PostgreSQL uses one pool for both.
+public final class AppDatabase: Sendable {
+    /// The engine behind the database.
+    public enum Engine: String, Sendable {
+        case sqlite
+        case postgres
+    }
+
+    public let engine: Engine
+    public let configuration: DatabaseConfiguration
+    private let readers: ConnectionLender
+    private let writer: ConnectionLender
+    private let logger: Logger
+
+    private init(engine: Engine, configuration: DatabaseConfiguration, readers: ConnectionLender, writer: ConnectionLender, logger: Logger) {
+        self.engine = engine
+        self.configuration = configuration
+        self.readers = readers
+        self.writer = writer
+        self.logger = logger
+    }
+
+    /// Opens the database (creating the SQLite file and its folder if needed) and checks that it answers.
+    public static func open(_ configuration: DatabaseConfiguration, logger: Logger) async throws -> AppDatabase {
+        let group = MultiThreadedEventLoopGroup.singleton
+        let database: AppDatabase
+        switch configuration {
+        case .sqlite(let path):
+            let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            let source = SQLiteFileSource(path: path)
+            let writerPool = EventLoopGroupConnectionPool(
+                source: source, maxConnectionsPerEventLoop: 1, requestTimeout: .seconds(60), pruneInterval: nil,
+                logger: logger, on: group.next()
+            )
+            let readerPool = EventLoopGroupConnectionPool(
+                source: source, maxConnectionsPerEventLoop: 2, requestTimeout: .seconds(30), pruneInterval: nil,
+                logger: logger, on: group
+            )
+            database = AppDatabase(
+                engine: .sqlite, configuration: configuration,
+                readers: ConnectionLender(pool: readerPool, logger: logger) { $0.sql() },
+                writer: ConnectionLender(pool: writerPool, logger: logger) { $0.sql() },
+                logger: logger
+            )
+        case .postgres(let url, let searchPath):
+            var sqlConfiguration = try SQLPostgresConfiguration(url: url)
+            if let searchPath { sqlConfiguration.searchPath = [searchPath] }
+            let pool = EventLoopGroupConnectionPool(
+                source: PostgresConnectionSource(sqlConfiguration: sqlConfiguration), maxConnectionsPerEventLoop: 4,
+                requestTimeout: .seconds(30), pruneInterval: .seconds(60), logger: logger, on: group
+            )
+            let lender = ConnectionLender(pool: pool, logger: logger) { $0.sql() }
+            database = AppDatabase(engine: .postgres, configuration: configuration, readers: lender, writer: lender, logger: logger)
+        }
+        do {
+            try await database.ping()
+        } catch {
+            await database.shutdown()
+            throw AppError.databaseUnavailable("\(configuration.redacted): \(String(reflecting: error))")
+        }
+        return database
+    }
+
+    /// Runs read-only work on a pooled connection.
+    public func read<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        try await readers.withConnection(work)
+    }
+
+    /// Runs work in one transaction: committed if it returns, rolled back if it throws.
+    public func write<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let begin = engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
+        return try await writer.withConnection { sql in
+            try await sql.raw(SQLQueryString(begin)).run()
+            do {
+                let result = try await work(sql)
+                try await sql.raw("COMMIT").run()
+                return result
+            } catch {
+                do {
+                    try await sql.raw("ROLLBACK").run()
+                } catch let rollbackError {
+                    self.logger.error("Rollback failed: \(String(reflecting: rollbackError))")
+                }
+                throw error
+            }
+        }
+    }
+
+    /// Checks that the database answers a trivial query.
+    public func ping() async throws {
+        try await read { sql in try await sql.raw("SELECT 1 AS one").run() }
+    }
+
+    /// Closes every connection; later calls fail.
+    public func shutdown() async {
+        await readers.shutdown()
+        if writer !== readers { await writer.shutdown() }
+    }
+}
+
+/// Lends connections of a pool as `SQLDatabase`s and takes them back.
+///
+/// AsyncKit's pools guard their state with a lock or their event loop, so sharing one across tasks is safe.
+final class ConnectionLender: @unchecked Sendable {
+    private let request: @Sendable () async throws -> (any SQLDatabase, @Sendable () -> Void)
+    private let close: @Sendable () async -> Void
+
+    init<Source: ConnectionPoolSource>(
+        pool: EventLoopGroupConnectionPool<Source>, logger: Logger,
+        sql: @escaping @Sendable (Source.Connection) -> any SQLDatabase
+    ) where Source: SendableMetatype, Source.Connection: Sendable {
+        let unsafePool = UnsafePool(pool: pool)
+        request = {
+            let connection = try await unsafePool.pool.requestConnection(logger: logger).get()
+            return (sql(connection), { unsafePool.pool.releaseConnection(connection, logger: logger) })
+        }
+        close = {
+            do {
+                try await unsafePool.pool.shutdownAsync()
+            } catch {
+                logger.debug("Pool shutdown: \(String(reflecting: error))")
+            }
+        }
+    }
+
+    func withConnection<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        let (database, release) = try await request()
+        defer { release() }
+        return try await work(database)
+    }
+
+    func shutdown() async {
+        await close()
+    }
+}
+
+/// Carries a connection pool across concurrency domains; the pool synchronises itself.
+private struct UnsafePool<Source: ConnectionPoolSource>: @unchecked Sendable {
+    let pool: EventLoopGroupConnectionPool<Source>
+}

@@ -1,0 +1,339 @@
+import Foundation
+import MinshengCore
+import SQLKit
+
+/// Reads and writes plans and everything in them: jurisdictions, categories, items, indicators, units, assignments.
+///
+/// Each function takes the `SQLDatabase` to run on, so that callers choose a read connection or a transaction.
+public struct PlanStore: Sendable {
+    public init() {}
+
+    // MARK: Jurisdictions
+
+    /// Stores a jurisdiction; the given id is ignored and the stored value returned.
+    public func insert(_ jurisdiction: Jurisdiction, on db: any SQLDatabase) async throws -> Jurisdiction {
+        var stored = jurisdiction
+        stored.id = try await db.insert(into: "jurisdictions")
+            .columns("name", "level", "parent_id")
+            .values(SQLBind(jurisdiction.name), SQLBind(jurisdiction.level.rawValue), SQLBind(jurisdiction.parentID))
+            .insertedID()
+        return stored
+    }
+
+    /// The jurisdiction of that name and level, created under `parentID` if it does not exist.
+    public func jurisdiction(named name: String, level: Jurisdiction.Level, parentID: Int64? = nil, on db: any SQLDatabase) async throws -> Jurisdiction {
+        let row = try await db.select().column("*").from("jurisdictions")
+            .where("name", .equal, name).where("level", .equal, level.rawValue).first()
+        if let row { return try Self.jurisdiction(row) }
+        return try await insert(Jurisdiction(id: 0, name: name, level: level, parentID: parentID), on: db)
+    }
+
+    public func jurisdiction(id: Int64, on db: any SQLDatabase) async throws -> Jurisdiction? {
+        try await db.select().column("*").from("jurisdictions").where("id", .equal, id).first().map(Self.jurisdiction)
+    }
+
+    static func jurisdiction(_ row: any SQLRow) throws -> Jurisdiction {
+        Jurisdiction(
+            id: try row.int64("id"), name: try row.string("name"),
+            level: try row.enumeration("level", as: Jurisdiction.Level.self), parentID: try row.optionalInt64("parent_id")
+        )
+    }
+
+    // MARK: Plans
+
+    /// Stores a plan's own fields; the given id is ignored and the stored value returned.
+    public func insert(_ plan: Plan, on db: any SQLDatabase) async throws -> Plan {
+        var stored = plan
+        let issuers = String(decoding: try JSONEncoder().encode(plan.issuers), as: UTF8.self)
+        stored.id = try await db.insert(into: "plans")
+            .columns("year", "title", "jurisdiction_id", "issuers", "issued_on", "document_number", "notice", "preamble", "state", "created_at")
+            .values(
+                SQLBind(plan.year), SQLBind(plan.title), SQLBind(plan.jurisdictionID), SQLBind(issuers),
+                SQLBind(plan.issuedOn?.iso), SQLBind(plan.documentNumber), SQLBind(plan.notice), SQLBind(plan.preamble),
+                SQLBind(plan.state.rawValue), SQLBind(Timestamp.now())
+            )
+            .insertedID()
+        return stored
+    }
+
+    /// Every plan, newest year first.
+    public func plans(on db: any SQLDatabase) async throws -> [Plan] {
+        try await db.select().column("*").from("plans").orderBy("year", .descending).orderBy("id").all().map(Self.plan)
+    }
+
+    public func plan(id: Int64, on db: any SQLDatabase) async throws -> Plan? {
+        try await db.select().column("*").from("plans").where("id", .equal, id).first().map(Self.plan)
+    }
+
+    public func planCount(on db: any SQLDatabase) async throws -> Int {
+        let row = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("plans").first()
+        return try row?.int("n") ?? 0
+    }
+
+    static func plan(_ row: any SQLRow) throws -> Plan {
+        let issuersJSON = try row.string("issuers")
+        let issuers = try JSONDecoder().decode([String].self, from: Data(issuersJSON.utf8))
+        return Plan(
+            id: try row.int64("id"), year: try row.int("year"), title: try row.string("title"),
+            jurisdictionID: try row.int64("jurisdiction_id"), issuers: issuers, issuedOn: try row.optionalDate("issued_on"),
+            documentNumber: try row.optionalString("document_number"), notice: try row.string("notice"),
+            preamble: try row.string("preamble"), state: try row.enumeration("state", as: Plan.State.self)
+        )
+    }
+
+    // MARK: Categories and items
+
+    public func insert(_ category: MinshengCore.Category, on db: any SQLDatabase) async throws -> MinshengCore.Category {
+        var stored = category
+        stored.id = try await db.insert(into: "categories")
+            .columns("plan_id", "ordinal", "name")
+            .values(SQLBind(category.planID), SQLBind(category.ordinal), SQLBind(category.name))
+            .insertedID()
+        return stored
+    }
+
+    public func categories(planID: Int64, on db: any SQLDatabase) async throws -> [MinshengCore.Category] {
+        try await db.select().column("*").from("categories").where("plan_id", .equal, planID).orderBy("ordinal").all().map { row in
+            MinshengCore.Category(id: try row.int64("id"), planID: try row.int64("plan_id"), ordinal: try row.int("ordinal"), name: try row.string("name"))
+        }
+    }
+
+    public func insert(_ item: Item, on db: any SQLDatabase) async throws -> Item {
+        var stored = item
+        stored.id = try await db.insert(into: "items")
+            .columns("plan_id", "category_id", "number", "text", "title", "deadline")
+            .values(
+                SQLBind(item.planID), SQLBind(item.categoryID), SQLBind(item.number), SQLBind(item.text),
+                SQLBind(item.title), SQLBind(item.deadline?.iso)
+            )
+            .insertedID()
+        return stored
+    }
+
+    public func items(planID: Int64, on db: any SQLDatabase) async throws -> [Item] {
+        try await db.select().column("*").from("items").where("plan_id", .equal, planID).orderBy("number").all().map(Self.item)
+    }
+
+    static func item(_ row: any SQLRow) throws -> Item {
+        Item(
+            id: try row.int64("id"), planID: try row.int64("plan_id"), categoryID: try row.int64("category_id"),
+            number: try row.int("number"), text: try row.string("text"), title: try row.string("title"),
+            deadline: try row.optionalDate("deadline")
+        )
+    }
+
+    // MARK: Indicators
+
+    public func insert(_ indicator: Indicator, on db: any SQLDatabase) async throws -> Indicator {
+        var stored = indicator
+        stored.id = try await db.insert(into: "indicators")
+            .columns(
+                "item_id", "parent_id", "ordinal", "name", "target", "measure", "comparator", "kind", "provisional",
+                "allocated_to", "allocated_unit_id", "deadline", "source"
+            )
+            .values(
+                SQLBind(indicator.itemID), SQLBind(indicator.parentID), SQLBind(indicator.ordinal), SQLBind(indicator.name),
+                SQLBind(indicator.target.map(DecimalText.format)), SQLBind(indicator.measure),
+                SQLBind(indicator.comparator.rawValue), SQLBind(indicator.kind.rawValue), SQLBind(indicator.provisional),
+                SQLBind(indicator.allocatedTo), SQLBind(indicator.allocatedUnitID), SQLBind(indicator.deadline?.iso),
+                SQLBind(indicator.source)
+            )
+            .insertedID()
+        return stored
+    }
+
+    /// The indicators of every item of a plan, by item and position.
+    public func indicators(planID: Int64, on db: any SQLDatabase) async throws -> [Indicator] {
+        try await db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("indicators"))).from("indicators")
+            .join("items", on: SQLColumn("item_id", table: "indicators"), .equal, SQLColumn("id", table: "items"))
+            .where(SQLColumn("plan_id", table: "items"), .equal, SQLBind(planID))
+            .orderBy(SQLColumn("item_id", table: "indicators")).orderBy(SQLColumn("ordinal", table: "indicators"))
+            .all().map(Self.indicator)
+    }
+
+    static func indicator(_ row: any SQLRow) throws -> Indicator {
+        Indicator(
+            id: try row.int64("id"), itemID: try row.int64("item_id"), parentID: try row.optionalInt64("parent_id"),
+            ordinal: try row.int("ordinal"), name: try row.string("name"), target: try row.optionalDecimal("target"),
+            measure: try row.string("measure"), comparator: try row.enumeration("comparator", as: Indicator.Comparator.self),
+            kind: try row.enumeration("kind", as: Indicator.Kind.self), provisional: try row.bool("provisional"),
+            allocatedTo: try row.optionalString("allocated_to"), allocatedUnitID: try row.optionalInt64("allocated_unit_id"),
+            deadline: try row.optionalDate("deadline"), source: try row.string("source")
+        )
+    }
+
+    // MARK: Units and assignments
+
+    public func insert(_ unit: MinshengCore.Unit, on db: any SQLDatabase) async throws -> MinshengCore.Unit {
+        var stored = unit
+        stored.id = try await db.insert(into: "units")
+            .columns("jurisdiction_id", "name", "kind")
+            .values(SQLBind(unit.jurisdictionID), SQLBind(unit.name), SQLBind(unit.kind.rawValue))
+            .insertedID()
+        return stored
+    }
+
+    /// The unit of that name in a jurisdiction's directory, created if it does not exist.
+    public func unit(named name: String, jurisdictionID: Int64, on db: any SQLDatabase) async throws -> MinshengCore.Unit {
+        let row = try await db.select().column("*").from("units")
+            .where("jurisdiction_id", .equal, jurisdictionID).where("name", .equal, name).first()
+        if let row { return try Self.unit(row) }
+        let unit = MinshengCore.Unit(id: 0, name: name, kind: UnitListParser.kind(of: name), jurisdictionID: jurisdictionID)
+        return try await insert(unit, on: db)
+    }
+
+    public func unit(id: Int64, on db: any SQLDatabase) async throws -> MinshengCore.Unit? {
+        try await db.select().column("*").from("units").where("id", .equal, id).first().map(Self.unit)
+    }
+
+    /// Every unit of a jurisdiction's directory, by name.
+    public func units(jurisdictionID: Int64, on db: any SQLDatabase) async throws -> [MinshengCore.Unit] {
+        try await db.select().column("*").from("units").where("jurisdiction_id", .equal, jurisdictionID)
+            .orderBy("id").all().map(Self.unit)
+    }
+
+    static func unit(_ row: any SQLRow) throws -> MinshengCore.Unit {
+        MinshengCore.Unit(
+            id: try row.int64("id"), name: try row.string("name"),
+            kind: try row.enumeration("kind", as: MinshengCore.Unit.Kind.self), jurisdictionID: try row.int64("jurisdiction_id")
+        )
+    }
+
+    public func insert(_ assignment: Assignment, on db: any SQLDatabase) async throws {
+        try await db.insert(into: "assignments")
+            .columns("item_id", "unit_id", "role", "ordinal")
+            .values(SQLBind(assignment.itemID), SQLBind(assignment.unitID), SQLBind(assignment.role.rawValue), SQLBind(assignment.ordinal))
+            .run()
+    }
+
+    /// The assignments of every item of a plan, by item, role and position.
+    public func assignments(planID: Int64, on db: any SQLDatabase) async throws -> [Assignment] {
+        try await db.select()
+            .column(SQLColumn("item_id", table: "assignments")).column(SQLColumn("unit_id", table: "assignments"))
+            .column(SQLColumn("role", table: "assignments")).column(SQLColumn("ordinal", table: "assignments"))
+            .from("assignments")
+            .join("items", on: SQLColumn("item_id", table: "assignments"), .equal, SQLColumn("id", table: "items"))
+            .where(SQLColumn("plan_id", table: "items"), .equal, SQLBind(planID))
+            .orderBy(SQLColumn("item_id", table: "assignments")).orderBy(SQLColumn("role", table: "assignments"))
+            .orderBy(SQLColumn("ordinal", table: "assignments"))
+            .all().map { row in
+                Assignment(
+                    itemID: try row.int64("item_id"), unitID: try row.int64("unit_id"),
+                    role: try row.enumeration("role", as: Assignment.Role.self), ordinal: try row.int("ordinal")
+                )
+            }
+    }
+
+    // MARK: Whole plans
+
+    /// A plan with everything in it, or nil when there is no such plan.
+    public func detail(planID: Int64, on db: any SQLDatabase) async throws -> PlanDetail? {
+        guard let plan = try await plan(id: planID, on: db),
+              let jurisdiction = try await jurisdiction(id: plan.jurisdictionID, on: db)
+        else { return nil }
+        return PlanDetail(
+            plan: plan, jurisdiction: jurisdiction,
+            categories: try await categories(planID: planID, on: db),
+            items: try await items(planID: planID, on: db),
+            indicators: try await indicators(planID: planID, on: db),
+            units: try await units(jurisdictionID: plan.jurisdictionID, on: db),
+            assignments: try await assignments(planID: planID, on: db)
+        )
+    }
+
+    /// Stores an imported plan with its categories, items, indicators, units and assignments.
+    /// Run it inside one transaction (``AppDatabase/write(_:)``) so that a failure stores nothing.
+    public func insert(_ draft: PlanDraft, jurisdiction: Jurisdiction, state: Plan.State = .active, on db: any SQLDatabase) async throws -> Plan {
+        guard let year = draft.year else {
+            throw AppError.invalidInput("The plan has no year: give one in the title or with --year.")
+        }
+        let plan = try await insert(
+            Plan(
+                id: 0, year: year, title: draft.title, jurisdictionID: jurisdiction.id, issuers: draft.issuers,
+                issuedOn: draft.issuedOn, documentNumber: draft.documentNumber, notice: draft.notice,
+                preamble: draft.preamble, state: state
+            ),
+            on: db
+        )
+        var unitIDs: [String: Int64] = [:]
+        for (index, categoryDraft) in draft.categories.enumerated() {
+            let category = try await insert(
+                MinshengCore.Category(id: 0, planID: plan.id, ordinal: categoryDraft.number ?? index + 1, name: categoryDraft.name ?? ""),
+                on: db
+            )
+            for itemDraft in categoryDraft.items {
+                let item = try await insert(
+                    Item(
+                        id: 0, planID: plan.id, categoryID: category.id, number: itemDraft.number, text: itemDraft.text,
+                        title: itemDraft.title, deadline: itemDraft.deadline
+                    ),
+                    on: db
+                )
+                var ordinal = 0
+                for indicatorDraft in itemDraft.indicators {
+                    try await insert(indicatorDraft, itemID: item.id, parentID: nil, ordinal: &ordinal, on: db)
+                }
+                for (role, names) in [(Assignment.Role.lead, itemDraft.leadUnits), (.responsible, itemDraft.responsibleUnits)] {
+                    var position = 0
+                    for name in names {
+                        let unitID: Int64
+                        if let known = unitIDs[name] {
+                            unitID = known
+                        } else {
+                            unitID = try await unit(named: name, jurisdictionID: jurisdiction.id, on: db).id
+                            unitIDs[name] = unitID
+                        }
+                        // A unit written twice in one list keeps its first place.
+                        if try await hasAssignment(itemID: item.id, unitID: unitID, role: role, on: db) { continue }
+                        position += 1
+                        try await insert(Assignment(itemID: item.id, unitID: unitID, role: role, ordinal: position), on: db)
+                    }
+                }
+            }
+        }
+        return plan
+    }
+
+    private func hasAssignment(itemID: Int64, unitID: Int64, role: Assignment.Role, on db: any SQLDatabase) async throws -> Bool {
+        try await db.select().column("item_id").from("assignments").where("item_id", .equal, itemID)
+            .where("unit_id", .equal, unitID).where("role", .equal, role.rawValue).first() != nil
+    }
+
+    private func insert(_ draft: IndicatorDraft, itemID: Int64, parentID: Int64?, ordinal: inout Int, on db: any SQLDatabase) async throws {
+        ordinal += 1
+        let stored = try await insert(
+            Indicator(
+                id: 0, itemID: itemID, parentID: parentID, ordinal: ordinal, name: draft.name, target: draft.target,
+                measure: draft.unit, comparator: draft.comparator, kind: draft.kind, provisional: draft.provisional,
+                deadline: draft.deadline, source: draft.source
+            ),
+            on: db
+        )
+        for child in draft.children {
+            try await insert(child, itemID: itemID, parentID: stored.id, ordinal: &ordinal, on: db)
+        }
+        for allocation in draft.allocations {
+            ordinal += 1
+            _ = try await insert(
+                Indicator(
+                    id: 0, itemID: itemID, parentID: stored.id, ordinal: ordinal, name: "\(draft.name)（\(allocation.to)）",
+                    target: allocation.target, measure: draft.unit, comparator: draft.comparator, kind: draft.kind,
+                    allocatedTo: allocation.to, deadline: draft.deadline, source: draft.source
+                ),
+                on: db
+            )
+        }
+    }
+}
+
+/// A plan with everything in it, as pages and the API show it.
+public struct PlanDetail: Sendable {
+    public var plan: Plan
+    public var jurisdiction: Jurisdiction
+    public var categories: [MinshengCore.Category]
+    public var items: [Item]
+    public var indicators: [Indicator]
+    /// The units of the plan's jurisdiction.
+    public var units: [MinshengCore.Unit]
+    public var assignments: [Assignment]
+}

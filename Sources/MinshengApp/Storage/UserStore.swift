@@ -1,0 +1,45 @@
+import Foundation
+import MinshengCore
+import SQLKit
+
+/// A user account as stored.
+public struct User: Sendable, Hashable {
+    public var id: Int64
+    public var username: String
+    public var passwordHash: String
+    public var role: Role
+    public var unitID: Int64?
+}
+
+/// Reads and writes user accounts.
+public struct UserStore: Sendable {
+    public init() {}
+
+    /// Stores a new account; fails with a conflict when the username is taken.
+    public func insert(username: String, passwordHash: String, role: Role, unitID: Int64?, on db: any SQLDatabase) async throws -> User {
+        if try await user(username: username, on: db) != nil {
+            throw AppError.conflict("A user named \(username) already exists.")
+        }
+        let id = try await db.insert(into: "users")
+            .columns("username", "password_hash", "role", "unit_id", "created_at")
+            .values(SQLBind(username), SQLBind(passwordHash), SQLBind(role.rawValue), SQLBind(unitID), SQLBind(Timestamp.now()))
+            .insertedID()
+        return User(id: id, username: username, passwordHash: passwordHash, role: role, unitID: unitID)
+    }
+
+    public func user(username: String, on db: any SQLDatabase) async throws -> User? {
+        try await db.select().column("*").from("users").where("username", .equal, username).first().map(Self.user)
+    }
+
+    public func userCount(on db: any SQLDatabase) async throws -> Int {
+        let row = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users").first()
+        return try row?.int("n") ?? 0
+    }
+
+    static func user(_ row: any SQLRow) throws -> User {
+        User(
+            id: try row.int64("id"), username: try row.string("username"), passwordHash: try row.string("password_hash"),
+            role: try row.enumeration("role", as: Role.self), unitID: try row.optionalInt64("unit_id")
+        )
+    }
+}

@@ -1,0 +1,95 @@
+import MinshengCore
+import Plot
+
+extension PlanPage {
+    /// Renders the plan page.
+    struct View {
+        var model: Model
+        var language: Language
+        var path: String
+
+        var strings: Strings { language.strings }
+
+        func render() -> String {
+            Layout(title: model.plan.title, language: language, path: path, content: content).render()
+        }
+
+        private var content: Node<HTML.BodyContext> {
+            .group(
+                header,
+                .group(model.sections.map(section)),
+                otherPlans
+            )
+        }
+
+        private var header: Node<HTML.BodyContext> {
+            let plan = model.plan
+            let count = strings.itemsInCategories(model.itemCount, model.sections.count)
+            return .div(
+                .class("plan-header"),
+                .h1(.text(plan.title)),
+                .p(.class("plan-meta"), .text("\(model.jurisdiction.name) · \(plan.year) · \(strings.planState(plan.state.rawValue)) · \(count)")),
+                .unwrap(plan.issuers.isEmpty ? nil : plan.issuers) { issuers in
+                    .p(.class("plan-meta"), .text("\(strings.issuedBy)：\(issuers.joined(separator: "、"))"))
+                },
+                .unwrap(plan.issuedOn) { date in .p(.class("plan-meta"), .text("\(strings.issuedOn)：\(date.iso)")) }
+            )
+        }
+
+        private func section(_ section: Model.Section) -> Node<HTML.BodyContext> {
+            .section(
+                .class("category"),
+                .attribute(named: "aria-labelledby", value: "category-\(section.category.ordinal)"),
+                .h2(.id("category-\(section.category.ordinal)"), .text(categoryHeading(section.category))),
+                .ol(.class("items"), .forEach(section.rows, row))
+            )
+        }
+
+        private func categoryHeading(_ category: MinshengCore.Category) -> String {
+            guard !category.name.isEmpty else { return strings.items }
+            return language == .zh ? "\(ChineseNumerals.string(category.ordinal))、\(category.name)" : "\(category.ordinal). \(category.name)"
+        }
+
+        private func row(_ row: Model.Row) -> Node<HTML.ListContext> {
+            .li(
+                .class("item"),
+                .id("item-\(row.item.number)"),
+                .attribute(named: "value", value: String(row.item.number)),
+                .p(.class("item-text"), .span(.class("item-number"), .text("\(row.item.number). ")), .text(row.item.text)),
+                units(strings.leadUnits, row.leadUnits, "lead"),
+                units(strings.responsibleUnits, row.responsibleUnits, "responsible")
+            )
+        }
+
+        private func units(_ label: String, _ names: [String], _ role: String) -> Node<HTML.BodyContext> {
+            .p(
+                .class("units units-\(role)"),
+                .span(.class("units-label"), .text("\(label)：")),
+                .text(names.isEmpty ? strings.noUnits : names.joined(separator: "、"))
+            )
+        }
+
+        private var otherPlans: Node<HTML.BodyContext> {
+            .if(model.allPlans.count > 1, .nav(
+                .class("plan-list"),
+                .h2(.text(strings.plans)),
+                .ul(.forEach(model.allPlans) { plan in
+                    .li(.a(.href(SiteURL.plan(.value(plan.id)).path), .text("\(plan.year) · \(plan.title)")))
+                })
+            ))
+        }
+    }
+}
+
+/// Chinese numerals for headings (一、二、…).
+enum ChineseNumerals {
+    private static let digits = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+
+    static func string(_ value: Int) -> String {
+        guard value > 0, value < 100 else { return String(value) }
+        if value < 10 { return digits[value] }
+        let tens = value / 10
+        let ones = value % 10
+        return (tens == 1 ? "" : digits[tens]) + "十" + (ones == 0 ? "" : digits[ones])
+    }
+}

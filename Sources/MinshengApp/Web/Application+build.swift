@@ -1,0 +1,28 @@
+import Hummingbird
+import Logging
+
+/// Builds the router with every route of Minsheng. Tests drive it with Hummingbird's test client.
+public func buildRouter(database: AppDatabase) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    router.add(middleware: LanguageMiddleware())
+    router.add(middleware: ErrorMiddleware())
+    let plans = PlanStore()
+    HealthController(database: database).register(with: router)
+    StaticController().register(with: router)
+    PlanPageController(database: database, store: plans).register(with: router)
+    PlanAPIController(database: database, store: plans).register(with: router)
+    return router
+}
+
+/// Builds the application that `minsheng serve` runs.
+public func buildApplication(
+    database: AppDatabase, hostname: String, port: Int, logger: Logger,
+    onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
+) -> some ApplicationProtocol {
+    Application(
+        router: buildRouter(database: database),
+        configuration: .init(address: .hostname(hostname, port: port), serverName: "Minsheng"),
+        onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
+        logger: logger
+    )
+}

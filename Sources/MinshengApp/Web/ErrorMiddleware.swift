@@ -1,0 +1,54 @@
+import Foundation
+import Hummingbird
+import Logging
+
+/// Turns every error into the answer its caller expects: a JSON problem body (RFC 9457) under `/api`,
+/// an HTML error page elsewhere. Unexpected errors are logged and shown without internals.
+struct ErrorMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+
+    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let (status, message) = Self.describe(error, context: context)
+            if SiteURL.isAPI(request.uri.path) {
+                return Self.problem(status: status, detail: message)
+            }
+            let page = ErrorPage(language: context.language, status: Int(status.code), message: message)
+            return Response(
+                status: status, headers: [.contentType: "text/html; charset=utf-8"],
+                body: .init(byteBuffer: ByteBuffer(string: page.render()))
+            )
+        }
+    }
+
+    static func describe(_ error: any Error, context: AppRequestContext) -> (HTTPResponse.Status, String) {
+        switch error {
+        case let error as AppError:
+            if error.kind == .internalError || error.kind == .databaseUnavailable {
+                context.logger.error("\(error.kind.rawValue): \(error.message)")
+            }
+            return (error.status, error.message)
+        case let error as HTTPError:
+            return (error.status, error.body ?? error.status.reasonPhrase)
+        default:
+            context.logger.error("Unexpected error: \(String(reflecting: error))")
+            return (.internalServerError, "Internal server error")
+        }
+    }
+
+    /// A JSON problem body.
+    static func problem(status: HTTPResponse.Status, detail: String) -> Response {
+        let problem = Problem(title: status.reasonPhrase, status: Int(status.code), detail: detail)
+        return JSONBody(problem, status: status, contentType: "application/problem+json").response()
+    }
+}
+
+/// An RFC 9457 problem body.
+struct Problem: Encodable {
+    var type = "about:blank"
+    var title: String
+    var status: Int
+    var detail: String
+}

@@ -1,0 +1,54 @@
+import Foundation
+import Hummingbird
+
+/// The languages of the interface: Chinese by default, English available.
+public enum Language: String, Sendable, CaseIterable {
+    case zh = "zh-CN"
+    case en
+
+    /// The value of the `lang` query parameter and cookie.
+    public var code: String {
+        switch self {
+        case .zh: return "zh"
+        case .en: return "en"
+        }
+    }
+
+    public init?(code: String) {
+        switch code.lowercased() {
+        case "zh", "zh-cn", "cn": self = .zh
+        case "en", "en-us", "en-gb": self = .en
+        default: return nil
+        }
+    }
+
+    public var strings: Strings {
+        switch self {
+        case .zh: return .zh
+        case .en: return .en
+        }
+    }
+}
+
+/// Chooses the language: a `lang` query parameter (remembered in a cookie), else the cookie, else Chinese.
+public struct LanguageMiddleware: RouterMiddleware {
+    public typealias Context = AppRequestContext
+    static let cookieName = "lang"
+
+    public init() {}
+
+    public func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+        var context = context
+        let chosen = request.uri.queryParameters.get("lang").flatMap { Language(code: String($0)) }
+        if let chosen {
+            context.language = chosen
+        } else if let cookie = request.cookies[Self.cookieName], let remembered = Language(code: cookie.value) {
+            context.language = remembered
+        }
+        var response = try await next(request, context)
+        if let chosen {
+            response.setCookie(Cookie(name: Self.cookieName, value: chosen.code, maxAge: 365 * 24 * 3600, path: "/", sameSite: .lax))
+        }
+        return response
+    }
+}

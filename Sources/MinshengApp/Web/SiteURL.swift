@@ -1,0 +1,83 @@
+import Hummingbird
+
+/// A path parameter: `.key` when registering a route, `.value` when building a link.
+public enum Parameter<Value: Sendable & Equatable & CustomStringConvertible>: Sendable, Equatable {
+    case key
+    case value(Value)
+}
+
+/// Every route of Minsheng, in one table that both registers routes and builds links.
+public enum SiteURL: Sendable, Equatable {
+    case home
+    case healthz
+    case stylesheet
+    case plan(Parameter<Int64>)
+    case api(API)
+
+    /// The JSON API under `/api/v1`.
+    public enum API: Sendable, Equatable {
+        case plans
+        case plan(Parameter<Int64>)
+    }
+
+    /// Names of path parameters, shared by registration and handlers.
+    public enum Key {
+        public static let planID = "planID"
+    }
+
+    /// One segment of a path.
+    enum Component {
+        case literal(String)
+        case parameter(name: String, value: String?)
+    }
+
+    var components: [Component] {
+        switch self {
+        case .home: return []
+        case .healthz: return [.literal("healthz")]
+        case .stylesheet: return [.literal("static"), .literal("minsheng.css")]
+        case .plan(let id): return [.literal("plans"), Self.parameter(Key.planID, id)]
+        case .api(let api):
+            let base: [Component] = [.literal("api"), .literal("v1")]
+            switch api {
+            case .plans: return base + [.literal("plans")]
+            case .plan(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id)]
+            }
+        }
+    }
+
+    private static func parameter<V>(_ name: String, _ parameter: Parameter<V>) -> Component {
+        switch parameter {
+        case .key: return .parameter(name: name, value: nil)
+        case .value(let value): return .parameter(name: name, value: value.description)
+        }
+    }
+
+    /// The path of a link, such as `/plans/3`. Every parameter must have a value.
+    public var path: String {
+        "/" + components.map { component in
+            switch component {
+            case .literal(let text): return text
+            case .parameter(let name, let value):
+                guard let value else { preconditionFailure("Link to \(self) lacks a value for \(name)") }
+                return value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? value
+            }
+        }.joined(separator: "/")
+    }
+
+    /// The pattern a router registers, such as `/plans/:planID`.
+    public var routerPath: RouterPath {
+        let pattern = "/" + components.map { component in
+            switch component {
+            case .literal(let text): return text
+            case .parameter(let name, _): return ":\(name)"
+            }
+        }.joined(separator: "/")
+        return RouterPath(stringLiteral: pattern)
+    }
+
+    /// Whether a request path belongs to the JSON API.
+    public static func isAPI(_ path: String) -> Bool {
+        path == "/api" || path.hasPrefix("/api/")
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+
+/// What the importer understood of a plan document, before anything is stored.
+///
+/// Its JSON form is the stable output of `minsheng plan import --dry-run --json`.
+public struct PlanDraft: Sendable, Hashable, Codable {
+    public var title: String
+    public var year: Int?
+    /// The jurisdiction named by the title (洛阳市), when one can be read from it.
+    public var jurisdiction: String?
+    public var issuers: [String]
+    public var issuedOn: CalendarDate?
+    public var documentNumber: String?
+    public var notice: String
+    public var preamble: String
+    public var warnings: [String]
+    public var categories: [CategoryDraft]
+
+    public init(
+        title: String = "", year: Int? = nil, jurisdiction: String? = nil, issuers: [String] = [],
+        issuedOn: CalendarDate? = nil, documentNumber: String? = nil, notice: String = "",
+        preamble: String = "", warnings: [String] = [], categories: [CategoryDraft] = []
+    ) {
+        self.title = title
+        self.year = year
+        self.jurisdiction = jurisdiction
+        self.issuers = issuers
+        self.issuedOn = issuedOn
+        self.documentNumber = documentNumber
+        self.notice = notice
+        self.preamble = preamble
+        self.warnings = warnings
+        self.categories = categories
+    }
+
+    /// Every item of every category, in order.
+    public var items: [ItemDraft] { categories.flatMap(\.items) }
+}
+
+/// A category heading and the items under it. A document without headings has one category
+/// whose number and name are nil.
+public struct CategoryDraft: Sendable, Hashable, Codable {
+    public var number: Int?
+    public var name: String?
+    public var items: [ItemDraft]
+
+    public init(number: Int?, name: String?, items: [ItemDraft] = []) {
+        self.number = number
+        self.name = name
+        self.items = items
+    }
+}
+
+/// One item as read from the document.
+public struct ItemDraft: Sendable, Hashable, Codable {
+    public var number: Int
+    public var title: String
+    public var text: String
+    public var leadUnits: [String]
+    public var responsibleUnits: [String]
+    public var deadline: CalendarDate?
+    public var warnings: [String]
+    public var indicators: [IndicatorDraft]
+
+    public init(
+        number: Int, title: String, text: String, leadUnits: [String] = [], responsibleUnits: [String] = [],
+        deadline: CalendarDate? = nil, warnings: [String] = [], indicators: [IndicatorDraft] = []
+    ) {
+        self.number = number
+        self.title = title
+        self.text = text
+        self.leadUnits = leadUnits
+        self.responsibleUnits = responsibleUnits
+        self.deadline = deadline
+        self.warnings = warnings
+        self.indicators = indicators
+    }
+}
+
+/// A target as read from an item's text, with its breakdowns and allocations.
+public struct IndicatorDraft: Sendable, Hashable, Codable {
+    public var name: String
+    public var target: Decimal?
+    public var unit: String
+    public var comparator: Indicator.Comparator
+    public var kind: Indicator.Kind
+    public var provisional: Bool
+    public var deadline: CalendarDate?
+    /// The words the indicator came from.
+    public var source: String
+    public var children: [IndicatorDraft]
+    public var allocations: [AllocationDraft]
+
+    public init(
+        name: String, target: Decimal?, unit: String, comparator: Indicator.Comparator = .atLeast,
+        kind: Indicator.Kind = .cumulative, provisional: Bool = false, deadline: CalendarDate? = nil,
+        source: String, children: [IndicatorDraft] = [], allocations: [AllocationDraft] = []
+    ) {
+        self.name = name
+        self.target = target
+        self.unit = unit
+        self.comparator = comparator
+        self.kind = kind
+        self.provisional = provisional
+        self.deadline = deadline
+        self.source = source
+        self.children = children
+        self.allocations = allocations
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case name, target, unit, comparator, kind, provisional, deadline, source, children, allocations
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        target = try c.decodeIfPresent(String.self, forKey: .target).map { try DecimalText.parse($0, codingPath: c.codingPath + [CodingKeys.target]) }
+        unit = try c.decode(String.self, forKey: .unit)
+        comparator = try c.decode(Indicator.Comparator.self, forKey: .comparator)
+        kind = try c.decode(Indicator.Kind.self, forKey: .kind)
+        provisional = try c.decode(Bool.self, forKey: .provisional)
+        deadline = try c.decodeIfPresent(CalendarDate.self, forKey: .deadline)
+        source = try c.decode(String.self, forKey: .source)
+        children = try c.decodeIfPresent([IndicatorDraft].self, forKey: .children) ?? []
+        allocations = try c.decodeIfPresent([AllocationDraft].self, forKey: .allocations) ?? []
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(target.map(DecimalText.format), forKey: .target)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(comparator, forKey: .comparator)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(provisional, forKey: .provisional)
+        try c.encode(deadline, forKey: .deadline)
+        try c.encode(source, forKey: .source)
+        try c.encode(children, forKey: .children)
+        try c.encode(allocations, forKey: .allocations)
+    }
+}
+
+/// The share of a target assigned to a place or unit (栾川31座).
+public struct AllocationDraft: Sendable, Hashable, Codable {
+    public var to: String
+    public var target: Decimal
+
+    public init(to: String, target: Decimal) {
+        self.to = to
+        self.target = target
+    }
+
+    enum CodingKeys: String, CodingKey { case to, target }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        to = try c.decode(String.self, forKey: .to)
+        target = try DecimalText.parse(try c.decode(String.self, forKey: .target), codingPath: c.codingPath + [CodingKeys.target])
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(to, forKey: .to)
+        try c.encode(DecimalText.format(target), forKey: .target)
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+
+/// Exact text form of `Decimal` values, as stored in the database and written in JSON ("98600", "9.86").
+///
+/// Targets and reported values never pass through `Double`.
+public enum DecimalText {
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
+    /// The plain decimal notation of a value, without exponent or grouping.
+    public static func format(_ value: Decimal) -> String {
+        var copy = value
+        return NSDecimalString(&copy, posix)
+    }
+
+    /// Parses plain decimal notation ("98600", "-1.5", "9.86"); nil for anything else.
+    public static func parse(_ text: String) -> Decimal? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard !trimmed.isEmpty else { return nil }
+        var sawDigit = false
+        var sawPoint = false
+        for (index, scalar) in trimmed.unicodeScalars.enumerated() {
+            switch scalar {
+            case "0"..."9": sawDigit = true
+            case ".": if sawPoint { return nil }; sawPoint = true
+            case "-", "+": if index != 0 { return nil }
+            default: return nil
+            }
+        }
+        guard sawDigit else { return nil }
+        return Decimal(string: trimmed, locale: posix)
+    }
+
+    static func parse(_ text: String, codingPath: [any CodingKey]) throws -> Decimal {
+        guard let value = parse(text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: codingPath, debugDescription: "Expected a decimal number as text, got \(text)"))
+        }
+        return value
+    }
+}

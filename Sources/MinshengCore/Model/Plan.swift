@@ -1,0 +1,81 @@
+/// A year's set of key livelihood commitments (工作方案) of one jurisdiction, with the notice that issued it.
+public struct Plan: Sendable, Hashable, Codable, Identifiable {
+    /// Where a plan stands in its life: prepared, being carried out, or finished for the year.
+    public enum State: String, Sendable, Hashable, Codable, CaseIterable {
+        case draft
+        case active
+        case closed
+    }
+
+    public var id: Int64
+    public var year: Int
+    public var title: String
+    public var jurisdictionID: Int64
+    /// The bodies that issued the plan, in the order the notice names them.
+    public var issuers: [String]
+    public var issuedOn: CalendarDate?
+    /// The document number (文号), such as 洛办〔2019〕5号, when the document carries one.
+    public var documentNumber: String?
+    /// The covering notice (通知) that issues the plan.
+    public var notice: String
+    /// The plan's own opening paragraph, before the first item.
+    public var preamble: String
+    public var state: State
+
+    public init(
+        id: Int64, year: Int, title: String, jurisdictionID: Int64, issuers: [String] = [],
+        issuedOn: CalendarDate? = nil, documentNumber: String? = nil, notice: String = "",
+        preamble: String = "", state: State = .active
+    ) {
+        self.id = id
+        self.year = year
+        self.title = title
+        self.jurisdictionID = jurisdictionID
+        self.issuers = issuers
+        self.issuedOn = issuedOn
+        self.documentNumber = documentNumber
+        self.notice = notice
+        self.preamble = preamble
+        self.state = state
+    }
+}
+
+/// A heading that groups items (一、脱贫攻坚).
+public struct Category: Sendable, Hashable, Codable, Identifiable {
+    public var id: Int64
+    public var planID: Int64
+    /// Position in the plan, from 1; a plan without headings has one category with ordinal 1 and an empty name.
+    public var ordinal: Int
+    public var name: String
+
+    public init(id: Int64, planID: Int64, ordinal: Int, name: String) {
+        self.id = id
+        self.planID = planID
+        self.ordinal = ordinal
+        self.name = name
+    }
+}
+
+/// One numbered commitment of a plan (民生实事).
+public struct Item: Sendable, Hashable, Codable, Identifiable {
+    public var id: Int64
+    public var planID: Int64
+    public var categoryID: Int64
+    public var number: Int
+    /// The commitment in full, as written.
+    public var text: String
+    /// A short title for lists, taken from the first sentence.
+    public var title: String
+    /// The item's overall deadline when the text gives one.
+    public var deadline: CalendarDate?
+
+    public init(id: Int64, planID: Int64, categoryID: Int64, number: Int, text: String, title: String, deadline: CalendarDate? = nil) {
+        self.id = id
+        self.planID = planID
+        self.categoryID = categoryID
+        self.number = number
+        self.text = text
+        self.title = title
+        self.deadline = deadline
+    }
+}

@@ -1,0 +1,3 @@
+import MinshengApp
+
+await MinshengCommand.runFromCommandLine()
