@@ -116,13 +116,6 @@ enum Console {
     }
 
     static func announce(_ outcome: FirstStart.Outcome) {
-        if outcome.loadedDemo {
-            print("Loaded the demo plan: 2019年洛阳市重点民生实事工作方案.")
-        }
-        if let admin = outcome.createdAdmin {
-            print("Created the admin account (shown only this once):")
-            print("  username: \(admin.username)")
-            print("  password: \(admin.password)")
-        }
+        outcome.announcement.forEach(print)
     }
 }

@@ -11,6 +11,18 @@ public struct FirstStart: Sendable {
         public var createdAdmin: (username: String, password: String)?
         public var loadedDemo: Bool
 
+        /// What to tell the person who started Minsheng: the demo, and the admin login exactly once.
+        public var announcement: [String] {
+            var lines: [String] = []
+            if loadedDemo { lines.append("Loaded the demo plan: 2019年洛阳市重点民生实事工作方案.") }
+            if let admin = createdAdmin {
+                lines.append("Created the admin account (shown only this once):")
+                lines.append("  username: \(admin.username)")
+                lines.append("  password: \(admin.password)")
+            }
+            return lines
+        }
+
         public static func == (lhs: Outcome, rhs: Outcome) -> Bool {
             lhs.appliedMigrations == rhs.appliedMigrations && lhs.loadedDemo == rhs.loadedDemo
                 && lhs.createdAdmin?.username == rhs.createdAdmin?.username && lhs.createdAdmin?.password == rhs.createdAdmin?.password
