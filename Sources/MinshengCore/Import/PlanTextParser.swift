@@ -180,6 +180,11 @@ private struct Builder {
         draft.year = Self.year(in: draft.title) ?? draft.issuedOn?.year
         draft.jurisdiction = Self.jurisdiction(in: draft.title)
         draft.documentNumber = Self.documentNumber(in: draft.notice) ?? Self.documentNumber(in: draft.preamble)
+        draft.categories = draft.categories.map { category in
+            var category = category
+            category.items = category.items.map { TargetExtractor(year: draft.year).completing($0) }
+            return category
+        }
         if draft.items.isEmpty { warnings.append("未找到任何编号事项。") }
         draft.warnings = warnings
         return draft

@@ -1,0 +1,95 @@
+import Foundation
+
+/// A number with its unit of measure as written in a plan (9.86万人, 100%, 15亿元), with its place in the text.
+public struct Quantity: Sendable, Hashable {
+    /// Character offsets of the whole quantity (number, multiplier and unit) in the scanned text.
+    public var range: Range<Int>
+    /// Offset where the number starts.
+    public var numberStart: Int
+    /// The value with 万 and 亿 applied: 9.86万 is 98600.
+    public var value: Decimal
+    /// The unit of measure as written, without the multiplier (人, 元, 平方米, %, 个百分点).
+    public var unit: String
+}
+
+/// Finds quantities in text: Arabic or Chinese numerals, an optional 万/亿 multiplier, and a unit of measure.
+///
+/// Numbers without a unit of measure (years, ages, ordinals, names such as 4G, levels such as 四级) are not
+/// quantities, because their next word is not a unit.
+public enum QuantityScanner {
+    /// Units of measure, longest first so that 人次 wins over 人.
+    static let units: [[Character]] = [
+        "个百分点", "百分点", "平方公里", "平方米", "立方米", "万千瓦", "人次", "批次", "户次", "车次", "公里", "千米", "公顷",
+        "千瓦", "兆瓦", "个", "人", "名", "所", "座", "处", "条", "辆", "套", "户", "张", "台", "件", "场", "次", "路", "米",
+        "亩", "元", "吨", "家", "间", "栋", "项", "份", "册", "株", "棵", "盏", "眼", "块", "床", "例", "班", "篇", "部",
+        "支", "%", "％", "‰",
+    ].map { Array($0) }
+
+    private static let fullWidthDigits: [Character: Character] = [
+        "０": "0", "１": "1", "２": "2", "３": "3", "４": "4", "５": "5", "６": "6", "７": "7", "８": "8", "９": "9", "．": ".",
+    ]
+
+    static func asciiDigit(_ c: Character) -> Character? {
+        if c.isASCII && c.isNumber { return c }
+        return fullWidthDigits[c].flatMap { $0 == "." ? nil : $0 }
+    }
+
+    /// Every quantity in the characters, in order.
+    public static func scan(_ chars: [Character]) -> [Quantity] {
+        var found: [Quantity] = []
+        var index = 0
+        while index < chars.count {
+            if let quantity = quantity(at: index, in: chars) {
+                found.append(quantity)
+                index = quantity.range.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    /// The quantity whose number starts exactly at `start`, if any.
+    static func quantity(at start: Int, in chars: [Character]) -> Quantity? {
+        if start > 0, asciiDigit(chars[start - 1]) != nil || chars[start - 1] == "." { return nil }
+        if start > 0, ChineseText.isChineseNumeral(chars[start - 1]) { return nil }
+        guard let (number, numberEnd) = readNumber(at: start, in: chars) else { return nil }
+        var end = numberEnd
+        var value = number
+        while end < chars.count {
+            if chars[end] == "万" { value *= 10_000; end += 1 } else if chars[end] == "亿" { value *= 100_000_000; end += 1 } else { break }
+        }
+        guard let unit = units.first(where: { unit in
+            end + unit.count <= chars.count && Array(chars[end..<(end + unit.count)]) == unit
+        }) else { return nil }
+        return Quantity(range: start..<(end + unit.count), numberStart: start, value: value, unit: String(unit))
+    }
+
+    /// Reads an Arabic number (with decimals and thousands separators) or a Chinese numeral of two or more.
+    private static func readNumber(at start: Int, in chars: [Character]) -> (Decimal, Int)? {
+        var digits = ""
+        var end = start
+        if asciiDigit(chars[start]) != nil {
+            while end < chars.count {
+                if let d = asciiDigit(chars[end]) {
+                    digits.append(d)
+                    end += 1
+                } else if (chars[end] == "." || chars[end] == "．"), end + 1 < chars.count, asciiDigit(chars[end + 1]) != nil, !digits.contains(".") {
+                    digits.append(".")
+                    end += 1
+                } else if chars[end] == ",", !digits.contains("."), end + 3 < chars.count,
+                          (1...3).allSatisfy({ asciiDigit(chars[end + $0]) != nil }),
+                          end + 4 >= chars.count || asciiDigit(chars[end + 4]) == nil {
+                    end += 1
+                } else {
+                    break
+                }
+            }
+            guard let value = DecimalText.parse(digits) else { return nil }
+            return (value, end)
+        }
+        while end < chars.count, ChineseText.isChineseNumeral(chars[end]) { end += 1 }
+        guard end > start, let value = ChineseText.numeralValue(String(chars[start..<end])), value >= 2 else { return nil }
+        return (Decimal(value), end)
+    }
+}
