@@ -23,6 +23,9 @@ let package = Package(
     targets: [
         .target(
             name: "MinshengCore",
+            dependencies: [
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             resources: [.copy("Resources/luoyang-2019.txt")]
         ),
         .target(

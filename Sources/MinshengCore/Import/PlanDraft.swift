@@ -35,6 +35,24 @@ public struct PlanDraft: Sendable, Hashable, Codable {
 
     /// Every item of every category, in order.
     public var items: [ItemDraft] { categories.flatMap(\.items) }
+
+    enum CodingKeys: String, CodingKey {
+        case title, year, jurisdiction, issuers, issuedOn, documentNumber, notice, preamble, warnings, categories
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(title, forKey: .title)
+        try c.encode(year, forKey: .year)
+        try c.encode(jurisdiction, forKey: .jurisdiction)
+        try c.encode(issuers, forKey: .issuers)
+        try c.encode(issuedOn, forKey: .issuedOn)
+        try c.encode(documentNumber, forKey: .documentNumber)
+        try c.encode(notice, forKey: .notice)
+        try c.encode(preamble, forKey: .preamble)
+        try c.encode(warnings, forKey: .warnings)
+        try c.encode(categories, forKey: .categories)
+    }
 }
 
 /// A category heading and the items under it. A document without headings has one category
@@ -48,6 +66,15 @@ public struct CategoryDraft: Sendable, Hashable, Codable {
         self.number = number
         self.name = name
         self.items = items
+    }
+
+    enum CodingKeys: String, CodingKey { case number, name, items }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(number, forKey: .number)
+        try c.encode(name, forKey: .name)
+        try c.encode(items, forKey: .items)
     }
 }
 
@@ -74,6 +101,22 @@ public struct ItemDraft: Sendable, Hashable, Codable {
         self.deadline = deadline
         self.warnings = warnings
         self.indicators = indicators
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case number, title, text, leadUnits, responsibleUnits, deadline, warnings, indicators
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(number, forKey: .number)
+        try c.encode(title, forKey: .title)
+        try c.encode(text, forKey: .text)
+        try c.encode(leadUnits, forKey: .leadUnits)
+        try c.encode(responsibleUnits, forKey: .responsibleUnits)
+        try c.encode(deadline, forKey: .deadline)
+        try c.encode(warnings, forKey: .warnings)
+        try c.encode(indicators, forKey: .indicators)
     }
 }
 

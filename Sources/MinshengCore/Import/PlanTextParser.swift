@@ -5,11 +5,17 @@ import Foundation
 /// It copes with the artefacts of real documents: the covering notice interleaved inside an item
 /// by a page break, words and unit names split across lines, newspaper trailers after the last item.
 public struct PlanTextParser: Sendable {
-    public init() {}
+    /// The plan's year when the caller knows it; otherwise it is read from the title or the notice's date.
+    public var year: Int?
+
+    public init(year: Int? = nil) {
+        self.year = year
+    }
 
     public func parse(_ text: String) -> PlanDraft {
-        var builder = Builder(itemStyle: Self.dominantItemStyle(in: DocumentLine.lines(of: text)))
-        for line in DocumentLine.lines(of: text) {
+        let lines = DocumentLine.lines(of: text)
+        var builder = Builder(itemStyle: Self.dominantItemStyle(in: lines), year: year)
+        for line in lines {
             builder.consume(line)
         }
         return builder.finish()
@@ -36,6 +42,7 @@ private struct Builder {
     }
 
     let itemStyle: Markers.ItemStyle
+    let givenYear: Int?
     var draft = PlanDraft()
     var inNotice = false
     var noticeParagraphs: [String] = []
@@ -47,8 +54,9 @@ private struct Builder {
     var categoryStartedSinceLastItem = false
     var warnings: [String] = []
 
-    init(itemStyle: Markers.ItemStyle) {
+    init(itemStyle: Markers.ItemStyle, year: Int?) {
         self.itemStyle = itemStyle
+        self.givenYear = year
     }
 
     mutating func consume(_ line: DocumentLine) {
@@ -139,7 +147,7 @@ private struct Builder {
             let issuers = line.text[..<about.lowerBound].split(whereSeparator: { $0 == " " || $0 == "\u{3000}" }).map(String.init)
             if draft.issuers.isEmpty { draft.issuers = issuers }
         }
-        if let quoted = Self.bookTitle(in: line.text), draft.title.isEmpty, item == nil {
+        if let quoted = PlanHeading.bookTitle(in: line.text), draft.title.isEmpty, item == nil {
             draft.title = quoted
         }
     }
@@ -177,9 +185,9 @@ private struct Builder {
         draft.notice = noticeParagraphs.joined(separator: "\n")
         draft.preamble = preambleParagraphs.joined(separator: "\n")
         if draft.title.isEmpty { warnings.append("未找到方案标题。") }
-        draft.year = Self.year(in: draft.title) ?? draft.issuedOn?.year
-        draft.jurisdiction = Self.jurisdiction(in: draft.title)
-        draft.documentNumber = Self.documentNumber(in: draft.notice) ?? Self.documentNumber(in: draft.preamble)
+        draft.year = givenYear ?? PlanHeading.year(in: draft.title) ?? draft.issuedOn?.year
+        draft.jurisdiction = PlanHeading.jurisdiction(in: draft.title)
+        draft.documentNumber = PlanHeading.documentNumber(in: draft.notice) ?? PlanHeading.documentNumber(in: draft.preamble)
         draft.categories = draft.categories.map { category in
             var category = category
             category.items = category.items.map { TargetExtractor(year: draft.year).completing($0) }
@@ -217,54 +225,6 @@ private struct Builder {
             return head + String(tailChars.dropFirst())
         }
         return head + tail
-    }
-
-    static func bookTitle(in text: String) -> String? {
-        guard let open = text.firstIndex(of: "《"), let close = text[open...].firstIndex(of: "》") else { return nil }
-        return String(text[text.index(after: open)..<close])
-    }
-
-    static func year(in text: String) -> Int? {
-        let chars = Array(text)
-        guard let yearMark = chars.firstIndex(of: "年"), yearMark >= 4 else { return nil }
-        let digits = chars[(yearMark - 4)..<yearMark]
-        guard digits.allSatisfy(ChineseText.isASCIIDigit) else { return nil }
-        return Int(String(digits))
-    }
-
-    /// The place named after the year in a title: 2019年洛阳市重点民生实事工作方案 → 洛阳市.
-    static func jurisdiction(in title: String) -> String? {
-        let chars = Array(title)
-        guard let yearMark = chars.firstIndex(of: "年") else { return nil }
-        var name = ""
-        for c in chars[(yearMark + 1)...] {
-            guard ChineseText.isHan(c), name.count < 10 else { return nil }
-            name.append(c)
-            if c == "省" || c == "市" || c == "县" || c == "区" || c == "旗" {
-                if name.hasSuffix("自治") { continue }
-                return name.count >= 2 ? name : nil
-            }
-        }
-        return nil
-    }
-
-    /// A document number such as 洛办〔2019〕5号.
-    static func documentNumber(in text: String) -> String? {
-        let chars = Array(text)
-        for (index, c) in chars.enumerated() where c == "〔" || c == "[" || c == "［" {
-            let yearEnd = index + 5
-            guard yearEnd + 1 < chars.count, chars[(index + 1)..<yearEnd].allSatisfy(ChineseText.isASCIIDigit),
-                  chars[yearEnd] == "〕" || chars[yearEnd] == "]" || chars[yearEnd] == "］"
-            else { continue }
-            var end = yearEnd + 1
-            while end < chars.count, ChineseText.isASCIIDigit(chars[end]) { end += 1 }
-            guard end > yearEnd + 1, end < chars.count, chars[end] == "号" else { continue }
-            var start = index
-            while start > 0, ChineseText.isHan(chars[start - 1]), index - start < 8 { start -= 1 }
-            guard start < index else { continue }
-            return String(chars[start...end])
-        }
-        return nil
     }
 }
 

@@ -123,7 +123,7 @@ public struct TargetExtractor: Sendable {
             unit: quantity.unit == "％" ? "%" : quantity.unit,
             comparator: Self.comparator(around: quantity, in: chars, clause: clause),
             kind: isRate ? .rate : .cumulative,
-            deadline: year.flatMap { Deadlines.find(in: clauseText, year: $0) },
+            deadline: year.flatMap { Deadlines.find(in: clauseText, year: $0) ?? Deadlines.find(in: String(chars), year: $0) },
             source: clauseText.trimmingCharacters(in: .whitespaces)
         )
     }

@@ -1,0 +1,87 @@
+import Foundation
+import ZIPFoundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+/// An Office Open XML package (.docx, .xlsx): a ZIP archive of XML parts.
+struct OfficePackage {
+    let archive: Archive
+    let file: String
+
+    /// Opens the bytes as a package, telling encrypted and legacy files (OLE compound documents) from corrupt ones.
+    init(data: Data, file: String) throws(ImportError) {
+        let bytes = [UInt8](data.prefix(8))
+        if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { throw .encrypted(file) }
+        guard bytes.starts(with: [0x50, 0x4B]) else { throw .corrupt(file, "不是 ZIP 压缩包 (not a ZIP archive)") }
+        do {
+            archive = try Archive(data: data, accessMode: .read)
+        } catch {
+            throw .corrupt(file, "无法打开压缩包 (cannot open the archive: \(error))")
+        }
+        self.file = file
+    }
+
+    func contains(_ path: String) -> Bool { archive[path] != nil }
+
+    /// The bytes of a part, or nil when the package has no such part.
+    func part(_ path: String) throws(ImportError) -> Data? {
+        guard let entry = archive[path] else { return nil }
+        guard entry.uncompressedSize < 200_000_000 else { throw .corrupt(file, "\(path) 过大 (\(path) is too large)") }
+        var data = Data()
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+        } catch {
+            throw .corrupt(file, "无法解压 \(path) (cannot extract \(path): \(error))")
+        }
+        return data
+    }
+
+    func requiredPart(_ path: String) throws(ImportError) -> Data {
+        guard let data = try part(path) else { throw .corrupt(file, "缺少 \(path) (\(path) is missing)") }
+        return data
+    }
+
+    /// Parses a part with a SAX handler; a malformed part is a corrupt file.
+    func parse(_ path: String, with handler: some XMLHandler) throws(ImportError) {
+        try Self.parse(try requiredPart(path), name: path, file: file, with: handler)
+    }
+
+    static func parse(_ data: Data, name: String, file: String, with handler: some XMLHandler) throws(ImportError) {
+        let parser = XMLParser(data: data)
+        let delegate = XMLDelegate(handler: handler)
+        parser.delegate = delegate
+        parser.shouldProcessNamespaces = false
+        guard parser.parse() else {
+            let reason = parser.parserError.map { "\($0)" } ?? "unknown"
+            throw .corrupt(file, "\(name) 不是有效的 XML (\(name) is not valid XML: \(reason))")
+        }
+    }
+}
+
+/// Receives SAX events with qualified element names (`w:p`).
+protocol XMLHandler: AnyObject {
+    func start(_ name: String, attributes: [String: String])
+    func end(_ name: String)
+    func text(_ string: String)
+}
+
+private final class XMLDelegate: NSObject, XMLParserDelegate {
+    let handler: any XMLHandler
+
+    init(handler: any XMLHandler) {
+        self.handler = handler
+    }
+
+    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+        handler.start(qName ?? elementName, attributes: attributeDict)
+    }
+
+    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+        handler.end(qName ?? elementName)
+    }
+
+    func parser(_ parser: XMLParser, foundCharacters string: String) {
+        handler.text(string)
+    }
+}
