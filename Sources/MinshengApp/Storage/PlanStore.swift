@@ -244,27 +244,55 @@ public struct PlanStore: Sendable {
     /// Stores an imported plan with its categories, items, indicators, units and assignments.
     /// Run it inside one transaction (``AppDatabase/write(_:)``) so that a failure stores nothing.
     public func insert(_ draft: PlanDraft, jurisdiction: Jurisdiction, state: Plan.State = .active, on db: any SQLDatabase) async throws -> Plan {
+        let plan = try await insert(Self.plan(from: draft, id: 0, jurisdictionID: jurisdiction.id, state: state), on: db)
+        try await insertContents(of: draft, planID: plan.id, jurisdictionID: jurisdiction.id, on: db)
+        return plan
+    }
+
+    /// Replaces a plan's fields and contents with an imported draft, keeping its id. Run it inside one transaction.
+    public func replace(planID: Int64, with draft: PlanDraft, on db: any SQLDatabase) async throws -> Plan {
+        guard let existing = try await plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+        let plan = try Self.plan(from: draft, id: planID, jurisdictionID: existing.jurisdictionID, state: existing.state)
+        let issuers = String(decoding: try JSONEncoder().encode(plan.issuers), as: UTF8.self)
+        try await db.update("plans")
+            .set("year", to: SQLBind(plan.year)).set("title", to: SQLBind(plan.title)).set("issuers", to: SQLBind(issuers))
+            .set("issued_on", to: SQLBind(plan.issuedOn?.iso)).set("document_number", to: SQLBind(plan.documentNumber))
+            .set("notice", to: SQLBind(plan.notice)).set("preamble", to: SQLBind(plan.preamble))
+            .where("id", .equal, planID)
+            .run()
+        try await db.delete(from: "categories").where("plan_id", .equal, planID).run()
+        try await insertContents(of: draft, planID: planID, jurisdictionID: existing.jurisdictionID, on: db)
+        return plan
+    }
+
+    /// The plan of a jurisdiction for a year, if there is one.
+    public func plan(jurisdictionID: Int64, year: Int, on db: any SQLDatabase) async throws -> Plan? {
+        try await db.select().column("*").from("plans").where("jurisdiction_id", .equal, jurisdictionID)
+            .where("year", .equal, year).orderBy("id").first().map(Self.plan)
+    }
+
+    static func plan(from draft: PlanDraft, id: Int64, jurisdictionID: Int64, state: Plan.State) throws -> Plan {
         guard let year = draft.year else {
             throw AppError.invalidInput("The plan has no year: give one in the title or with --year.")
         }
-        let plan = try await insert(
-            Plan(
-                id: 0, year: year, title: draft.title, jurisdictionID: jurisdiction.id, issuers: draft.issuers,
-                issuedOn: draft.issuedOn, documentNumber: draft.documentNumber, notice: draft.notice,
-                preamble: draft.preamble, state: state
-            ),
-            on: db
+        return Plan(
+            id: id, year: year, title: draft.title, jurisdictionID: jurisdictionID, issuers: draft.issuers,
+            issuedOn: draft.issuedOn, documentNumber: draft.documentNumber, notice: draft.notice,
+            preamble: draft.preamble, state: state
         )
+    }
+
+    private func insertContents(of draft: PlanDraft, planID: Int64, jurisdictionID: Int64, on db: any SQLDatabase) async throws {
         var unitIDs: [String: Int64] = [:]
         for (index, categoryDraft) in draft.categories.enumerated() {
             let category = try await insert(
-                MinshengCore.Category(id: 0, planID: plan.id, ordinal: categoryDraft.number ?? index + 1, name: categoryDraft.name ?? ""),
+                MinshengCore.Category(id: 0, planID: planID, ordinal: categoryDraft.number ?? index + 1, name: categoryDraft.name ?? ""),
                 on: db
             )
             for itemDraft in categoryDraft.items {
                 let item = try await insert(
                     Item(
-                        id: 0, planID: plan.id, categoryID: category.id, number: itemDraft.number, text: itemDraft.text,
+                        id: 0, planID: planID, categoryID: category.id, number: itemDraft.number, text: itemDraft.text,
                         title: itemDraft.title, deadline: itemDraft.deadline
                     ),
                     on: db
@@ -275,28 +303,23 @@ public struct PlanStore: Sendable {
                 }
                 for (role, names) in [(Assignment.Role.lead, itemDraft.leadUnits), (.responsible, itemDraft.responsibleUnits)] {
                     var position = 0
+                    var seen: Set<Int64> = []
                     for name in names {
                         let unitID: Int64
                         if let known = unitIDs[name] {
                             unitID = known
                         } else {
-                            unitID = try await unit(named: name, jurisdictionID: jurisdiction.id, on: db).id
+                            unitID = try await unit(named: name, jurisdictionID: jurisdictionID, on: db).id
                             unitIDs[name] = unitID
                         }
                         // A unit written twice in one list keeps its first place.
-                        if try await hasAssignment(itemID: item.id, unitID: unitID, role: role, on: db) { continue }
+                        guard seen.insert(unitID).inserted else { continue }
                         position += 1
                         try await insert(Assignment(itemID: item.id, unitID: unitID, role: role, ordinal: position), on: db)
                     }
                 }
             }
         }
-        return plan
-    }
-
-    private func hasAssignment(itemID: Int64, unitID: Int64, role: Assignment.Role, on db: any SQLDatabase) async throws -> Bool {
-        try await db.select().column("item_id").from("assignments").where("item_id", .equal, itemID)
-            .where("unit_id", .equal, unitID).where("role", .equal, role.rawValue).first() != nil
     }
 
     private func insert(_ draft: IndicatorDraft, itemID: Int64, parentID: Int64?, ordinal: inout Int, on db: any SQLDatabase) async throws {

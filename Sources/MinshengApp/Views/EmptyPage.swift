@@ -2,35 +2,34 @@ import Plot
 
 /// The home page of an instance that holds no plan yet.
 struct EmptyPage {
-    var language: Language
-    var path: String
+    var page: PageContext
 
     func render() -> String {
-        let strings = language.strings
+        let strings = page.strings
         let content: Node<HTML.BodyContext> = .div(
             .class("empty"),
             .h1(.text(strings.appName)),
             .p(.text(strings.noPlans)),
             .p(.text(strings.noPlansHint))
         )
-        return Layout(title: strings.plans, language: language, path: path, content: content).render()
+        return Layout(title: strings.plans, page: page, content: content).render()
     }
 }
 
 /// The page shown for an error.
 struct ErrorPage {
-    var language: Language
+    var page: PageContext
     var status: Int
     var message: String
 
     func render() -> String {
-        let strings = language.strings
+        let strings = page.strings
         let content: Node<HTML.BodyContext> = .div(
             .class("error"),
             .h1(.text("\(strings.errorTitle)（\(status)）")),
             .p(.text(message)),
             .p(.a(.href(SiteURL.home.path), .text(strings.backHome)))
         )
-        return Layout(title: strings.errorTitle, language: language, path: SiteURL.home.path, content: content).render()
+        return Layout(title: strings.errorTitle, page: page, content: content).render()
     }
 }

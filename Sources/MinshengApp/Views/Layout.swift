@@ -1,20 +1,44 @@
 import Foundation
 import Hummingbird
+import MinshengCore
 import Plot
 
-/// The frame every page shares: head, header with the language switch, main content and footer.
-struct Layout {
-    var title: String
+/// What every page needs to know about its request: language, path and the signed-in session.
+struct PageContext {
     var language: Language
-    /// The path of the current page, for the language switch.
+    /// The path of the page, for the language switch and the login return.
     var path: String
-    var content: Node<HTML.BodyContext>
+    var session: Session?
 
     var strings: Strings { language.strings }
 
+    init(language: Language, path: String, session: Session? = nil) {
+        self.language = language
+        self.path = path
+        self.session = session
+    }
+
+    init(_ context: AppRequestContext, path: String) {
+        self.init(language: context.language, path: path, session: context.session)
+    }
+
+    /// A hidden field with the session's form token.
+    var csrfField: Node<HTML.FormContext> {
+        .input(.type(.hidden), .name(CSRF.fieldName), .value(session?.csrfToken ?? ""))
+    }
+}
+
+/// The frame every page shares: head, header with navigation and the language switch, main content and footer.
+struct Layout {
+    var title: String
+    var page: PageContext
+    var content: Node<HTML.BodyContext>
+
+    var strings: Strings { page.strings }
+
     func render() -> String {
         let document = HTML(
-            .attribute(named: "lang", value: language.rawValue),
+            .attribute(named: "lang", value: page.language.rawValue),
             .head(
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
@@ -22,11 +46,8 @@ struct Layout {
                 .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
             ),
             .body(
-                .header(
-                    .class("site-header"),
-                    .a(.class("brand"), .href(SiteURL.home.path), .text(strings.appName)),
-                    .nav(.a(.href(languageSwitchLink), .attribute(named: "hreflang", value: otherLanguage.code), .text(strings.languageSwitch)))
-                ),
+                .a(.class("skip-link"), .href("#main"), .text(strings.skipToContent)),
+                .header(.class("site-header"), .a(.class("brand"), .href(SiteURL.home.path), .text(strings.appName)), navigation),
                 .main(.id("main"), content),
                 .footer(.class("site-footer"), .p(.text(strings.footer)))
             )
@@ -34,9 +55,35 @@ struct Layout {
         return document.render()
     }
 
-    private var otherLanguage: Language { language == .zh ? .en : .zh }
+    private var navigation: Node<HTML.BodyContext> {
+        .nav(
+            .attribute(named: "aria-label", value: strings.navigation),
+            .ul(
+                .class("nav"),
+                .if(page.session?.user.role == .admin, .li(.a(.href(SiteURL.newImport.path), .text(strings.importPlan)))),
+                sessionLinks,
+                .li(.a(.href(languageSwitchLink), .attribute(named: "hreflang", value: otherLanguage.code), .text(strings.languageSwitch)))
+            )
+        )
+    }
 
-    private var languageSwitchLink: String { "\(path)?lang=\(otherLanguage.code)" }
+    private var sessionLinks: Node<HTML.ListContext> {
+        guard let session = page.session else {
+            return .li(.a(.href(SiteURL.login.path + "?next=" + (page.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")), .text(strings.login)))
+        }
+        return .group(
+            .li(.class("user"), .text("\(session.user.username)（\(strings.roleName(session.user.role))）")),
+            .li(.form(
+                .class("inline"), .method(.post), .action(SiteURL.logout.path),
+                page.csrfField,
+                .button(.type(.submit), .class("link"), .text(strings.logout))
+            ))
+        )
+    }
+
+    private var otherLanguage: Language { page.language == .zh ? .en : .zh }
+
+    private var languageSwitchLink: String { "\(page.path)?lang=\(otherLanguage.code)" }
 }
 
 /// An HTML page as a response.
@@ -47,7 +94,7 @@ struct HTMLPage: ResponseGenerator {
     func response(from request: Request, context: some RequestContext) throws -> Response {
         Response(
             status: status,
-            headers: [.contentType: "text/html; charset=utf-8"],
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
             body: .init(byteBuffer: ByteBuffer(string: html))
         )
     }

@@ -5,13 +5,13 @@ extension PlanPage {
     /// Renders the plan page.
     struct View {
         var model: Model
-        var language: Language
-        var path: String
+        var page: PageContext
 
-        var strings: Strings { language.strings }
+        var strings: Strings { page.strings }
+        var language: Language { page.language }
 
         func render() -> String {
-            Layout(title: model.plan.title, language: language, path: path, content: content).render()
+            Layout(title: model.plan.title, page: page, content: content).render()
         }
 
         private var content: Node<HTML.BodyContext> {
@@ -47,7 +47,7 @@ extension PlanPage {
 
         private func categoryHeading(_ category: MinshengCore.Category) -> String {
             guard !category.name.isEmpty else { return strings.items }
-            return language == .zh ? "\(ChineseNumerals.string(category.ordinal))、\(category.name)" : "\(category.ordinal). \(category.name)"
+            return language == .zh ? "\(ChineseNumeralWriter.string(category.ordinal))、\(category.name)" : "\(category.ordinal). \(category.name)"
         }
 
         private func row(_ row: Model.Row) -> Node<HTML.ListContext> {
@@ -78,18 +78,5 @@ extension PlanPage {
                 })
             ))
         }
-    }
-}
-
-/// Chinese numerals for headings (一、二、…).
-enum ChineseNumerals {
-    private static let digits = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
-
-    static func string(_ value: Int) -> String {
-        guard value > 0, value < 100 else { return String(value) }
-        if value < 10 { return digits[value] }
-        let tens = value / 10
-        let ones = value % 10
-        return (tens == 1 ? "" : digits[tens]) + "十" + (ones == 0 ? "" : digits[ones])
     }
 }

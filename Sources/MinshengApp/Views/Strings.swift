@@ -1,3 +1,5 @@
+import MinshengCore
+
 /// The interface's words in one language. Chinese is the default; English is available.
 public struct Strings: Sendable {
     public var appName: String
@@ -18,6 +20,52 @@ public struct Strings: Sendable {
     public var backHome: String
     public var footer: String
     public var noUnits: String
+    public var skipToContent: String
+    public var navigation: String
+    public var login: String
+    public var logout: String
+    public var username: String
+    public var password: String
+    public var importPlan: String
+    public var roleName: @Sendable (Role) -> String
+    public var uploadTitle: String
+    public var uploadHint: String
+    public var file: String
+    public var year: String
+    public var jurisdiction: String
+    public var optional: String
+    public var upload: String
+    public var reviewTitle: String
+    public var reviewNotStored: String
+    public var warnings: String
+    public var planFields: String
+    public var title: String
+    public var issuers: String
+    public var documentNumber: String
+    public var save: String
+    public var confirm: String
+    public var confirmHint: String
+    public var sourceText: String
+    public var indicatorName: String
+    public var target: String
+    public var measure: String
+    public var comparator: String
+    public var kind: String
+    public var provisional: String
+    public var deadline: String
+    public var delete: String
+    public var addIndicator: String
+    public var onePerLine: String
+    public var comparatorName: @Sendable (Indicator.Comparator) -> String
+    public var kindName: @Sendable (Indicator.Kind) -> String
+    public var allocationTo: String
+    public var breakdownOf: String
+    public var replacesPlan: @Sendable (String, Int64) -> String
+    public var diffSummary: @Sendable (Int, Int, Int) -> String
+    public var noChanges: String
+    public var diffKind: @Sendable (PlanDiff.Change.Kind) -> String
+    public var highlightLegend: String
+    public var alreadyConfirmed: String
 }
 
 extension Strings {
@@ -39,7 +87,53 @@ extension Strings {
         errorTitle: "出错了",
         backHome: "返回首页",
         footer: "民生实事督办平台 · 开源软件",
-        noUnits: "无"
+        noUnits: "无",
+        skipToContent: "跳到正文",
+        navigation: "主导航",
+        login: "登录",
+        logout: "退出",
+        username: "用户名",
+        password: "密码",
+        importPlan: "导入方案",
+        roleName: { role in ["admin": "督查室", "leader": "领导", "reporter": "报送员", "inspector": "督查员"][role.rawValue] ?? role.rawValue },
+        uploadTitle: "导入工作方案",
+        uploadHint: "支持 Word (.docx)、Excel (.xlsx)、CSV 以及文本或 Markdown 文件（UTF-8、UTF-16 或 GBK 编码）。上传后先预览核对，确认前不会保存。",
+        file: "文件",
+        year: "年度",
+        jurisdiction: "行政区划",
+        optional: "选填，文件中没有时填写",
+        upload: "上传并预览",
+        reviewTitle: "核对导入结果",
+        reviewNotStored: "以下内容尚未保存。请逐项核对识别出的目标任务和单位，修改后点“确认导入”。",
+        warnings: "提示",
+        planFields: "方案信息",
+        title: "标题",
+        issuers: "印发单位（每行一个）",
+        documentNumber: "文号",
+        save: "保存修改",
+        confirm: "确认导入",
+        confirmHint: "确认后，方案将在一次操作中整体保存，单位自动关联到单位名录。",
+        sourceText: "原文",
+        indicatorName: "指标",
+        target: "目标值",
+        measure: "计量单位",
+        comparator: "比较",
+        kind: "类型",
+        provisional: "待上级下达",
+        deadline: "完成时限",
+        delete: "删除",
+        addIndicator: "新增指标",
+        onePerLine: "每行一个单位",
+        comparatorName: { ["atLeast": "不少于", "exactly": "等于", "atMost": "不超过"][$0.rawValue] ?? $0.rawValue },
+        kindName: { ["cumulative": "累计数", "rate": "比率/水平", "milestone": "节点", "qualitative": "定性"][$0.rawValue] ?? $0.rawValue },
+        allocationTo: "分解到",
+        breakdownOf: "其中",
+        replacesPlan: { title, id in "已有同年度方案《\(title)》（编号 \(id)），尚无报送数据，确认后将整体替换。" },
+        diffSummary: { added, removed, changed in "与已有方案相比：新增 \(added) 项，删除 \(removed) 项，修改 \(changed) 项。" },
+        noChanges: "与已有方案相比没有变化。",
+        diffKind: { ["added": "新增", "removed": "删除", "changed": "修改"][$0.rawValue] ?? $0.rawValue },
+        highlightLegend: "原文中，识别为目标的数字以黄色标出，未作为目标的数字以灰色标出。",
+        alreadyConfirmed: "这份导入已经确认保存。"
     )
 
     public static let en = Strings(
@@ -60,6 +154,52 @@ extension Strings {
         errorTitle: "Something went wrong",
         backHome: "Back to the home page",
         footer: "Minsheng · open-source software",
-        noUnits: "none"
+        noUnits: "none",
+        skipToContent: "Skip to content",
+        navigation: "Main navigation",
+        login: "Sign in",
+        logout: "Sign out",
+        username: "Username",
+        password: "Password",
+        importPlan: "Import a plan",
+        roleName: { role in ["admin": "supervision office", "leader": "leader", "reporter": "reporter", "inspector": "inspector"][role.rawValue] ?? role.rawValue },
+        uploadTitle: "Import a plan",
+        uploadHint: "Word (.docx), Excel (.xlsx), CSV, or text and Markdown (UTF-8, UTF-16 or GBK). You review what was understood before anything is stored.",
+        file: "File",
+        year: "Year",
+        jurisdiction: "Jurisdiction",
+        optional: "optional; when the file does not say",
+        upload: "Upload and review",
+        reviewTitle: "Review the import",
+        reviewNotStored: "Nothing below is stored yet. Check each item's targets and units, correct them, then confirm.",
+        warnings: "Notes",
+        planFields: "Plan",
+        title: "Title",
+        issuers: "Issued by (one per line)",
+        documentNumber: "Document number",
+        save: "Save changes",
+        confirm: "Confirm import",
+        confirmHint: "Confirming stores the whole plan in one step and links its units to the unit directory.",
+        sourceText: "Source text",
+        indicatorName: "Indicator",
+        target: "Target",
+        measure: "Unit",
+        comparator: "Comparator",
+        kind: "Kind",
+        provisional: "Set by higher level",
+        deadline: "Deadline",
+        delete: "Delete",
+        addIndicator: "Add an indicator",
+        onePerLine: "one unit per line",
+        comparatorName: { ["atLeast": "at least", "exactly": "exactly", "atMost": "at most"][$0.rawValue] ?? $0.rawValue },
+        kindName: { ["cumulative": "count", "rate": "rate or level", "milestone": "milestone", "qualitative": "qualitative"][$0.rawValue] ?? $0.rawValue },
+        allocationTo: "allocated to",
+        breakdownOf: "of which",
+        replacesPlan: { title, id in "A plan for the same year exists (\(title), id \(id)) and has no reports; confirming replaces it." },
+        diffSummary: { added, removed, changed in "Compared with the stored plan: \(added) added, \(removed) removed, \(changed) changed." },
+        noChanges: "No change from the stored plan.",
+        diffKind: { $0.rawValue },
+        highlightLegend: "In the source text, numbers read as targets are marked yellow; numbers left out are grey.",
+        alreadyConfirmed: "This import has been confirmed and stored."
     )
 }

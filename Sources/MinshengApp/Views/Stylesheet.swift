@@ -25,6 +25,32 @@ enum Stylesheet {
     .units-label { font-weight: 600; color: var(--ink); }
     .site-footer { border-top: 1px solid var(--line); color: var(--muted); text-align: center; padding: 1rem; font-size: 0.9rem; }
     .empty, .error { padding: 2rem 0; }
+    .skip-link { position: absolute; left: -999px; }
+    .skip-link:focus { left: 1rem; top: 0.5rem; background: #fff; color: var(--ink); padding: 0.25rem 0.5rem; z-index: 10; }
+    ul.nav { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; align-items: center; }
+    form.inline { display: inline; }
+    button.link { background: none; border: none; color: inherit; text-decoration: underline; cursor: pointer; font: inherit; padding: 0; }
+    .narrow { max-width: 28rem; }
+    label { display: block; margin-top: 0.75rem; font-weight: 600; }
+    input[type=text], input[type=password], input[type=number], input[type=date], input[type=file], textarea, select {
+      font: inherit; padding: 0.3rem 0.4rem; border: 1px solid #8c959f; border-radius: 4px; max-width: 100%; }
+    .narrow input, .narrow textarea, .plan-fields input, .plan-fields textarea, .review-form > input, .review-form > textarea { width: 100%; }
+    button { font: inherit; margin-top: 1rem; padding: 0.4rem 1rem; border: 1px solid #57606a; border-radius: 4px; background: #f6f8fa; cursor: pointer; }
+    button.primary { background: var(--accent); color: #fff; border-color: var(--accent); }
+    .alert { border-left: 4px solid var(--accent); background: #fff0ee; padding: 0.5rem 0.75rem; }
+    .notice { border-left: 4px solid #0b4f9c; background: #eef5ff; padding: 0.5rem 0.75rem; }
+    .warnings li, .diff li { color: var(--muted); }
+    .review-item { border-top: 2px solid var(--line); margin-top: 1.5rem; }
+    .review-columns { display: grid; grid-template-columns: minmax(0, 2fr) minmax(0, 3fr); gap: 1.5rem; }
+    @media (max-width: 50rem) { .review-columns { grid-template-columns: 1fr; } }
+    .review-source p { background: var(--band); padding: 0.5rem; }
+    mark.target { background: #ffe066; color: #000; text-decoration: underline solid; }
+    mark.ignored { background: #e1e4e8; color: #24292f; text-decoration: underline dotted; }
+    table.indicators { border-collapse: collapse; width: 100%; margin-top: 0.75rem; font-size: 0.9rem; }
+    table.indicators th, table.indicators td { border: 1px solid var(--line); padding: 0.2rem; text-align: left; vertical-align: top; }
+    table.indicators input[type=text] { width: 100%; min-width: 4rem; }
+    tr.child td:first-child, tr.allocation td:first-child { padding-left: 1.5rem; }
+    main { max-width: 75rem; }
     @media print { .site-header nav, .plan-list { display: none; } .site-header { background: none; color: #000; }
       .site-header a { color: #000; } }
     """

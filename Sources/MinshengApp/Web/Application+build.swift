@@ -6,11 +6,14 @@ public func buildRouter(database: AppDatabase) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: LanguageMiddleware())
     router.add(middleware: ErrorMiddleware())
+    router.add(middleware: AuthMiddleware(database: database))
     let plans = PlanStore()
     HealthController(database: database).register(with: router)
     StaticController().register(with: router)
     PlanPageController(database: database, store: plans).register(with: router)
     PlanAPIController(database: database, store: plans).register(with: router)
+    LoginController(database: database).register(with: router)
+    ImportController(database: database).register(with: router)
     return router
 }
 

@@ -15,7 +15,11 @@ struct ErrorMiddleware: RouterMiddleware {
             if SiteURL.isAPI(request.uri.path) {
                 return Self.problem(status: status, detail: message)
             }
-            let page = ErrorPage(language: context.language, status: Int(status.code), message: message)
+            if status == .unauthorized, request.method == .get {
+                let next = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
+                return Response.redirect(to: "\(SiteURL.login.path)?next=\(next)", type: .normal)
+            }
+            let page = ErrorPage(page: PageContext(context, path: request.uri.path), status: Int(status.code), message: message)
             return Response(
                 status: status, headers: [.contentType: "text/html; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: page.render()))

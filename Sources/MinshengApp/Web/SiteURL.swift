@@ -12,6 +12,14 @@ public enum SiteURL: Sendable, Equatable {
     case healthz
     case stylesheet
     case plan(Parameter<Int64>)
+    case login
+    case logout
+    case newImport
+    case imports
+    case importDraft(Parameter<Int64>)
+    case importPlanFields(Parameter<Int64>)
+    case importItem(Parameter<Int64>, Parameter<Int>)
+    case importConfirm(Parameter<Int64>)
     case api(API)
 
     /// The JSON API under `/api/v1`.
@@ -23,6 +31,8 @@ public enum SiteURL: Sendable, Equatable {
     /// Names of path parameters, shared by registration and handlers.
     public enum Key {
         public static let planID = "planID"
+        public static let importID = "importID"
+        public static let itemNumber = "itemNumber"
     }
 
     /// One segment of a path.
@@ -37,6 +47,17 @@ public enum SiteURL: Sendable, Equatable {
         case .healthz: return [.literal("healthz")]
         case .stylesheet: return [.literal("static"), .literal("minsheng.css")]
         case .plan(let id): return [.literal("plans"), Self.parameter(Key.planID, id)]
+        case .login: return [.literal("login")]
+        case .logout: return [.literal("logout")]
+        case .newImport: return [.literal("admin"), .literal("imports"), .literal("new")]
+        case .imports: return [.literal("admin"), .literal("imports")]
+        case .importDraft(let id): return [.literal("admin"), .literal("imports"), Self.parameter(Key.importID, id)]
+        case .importPlanFields(let id):
+            return [.literal("admin"), .literal("imports"), Self.parameter(Key.importID, id), .literal("plan")]
+        case .importItem(let id, let number):
+            return [.literal("admin"), .literal("imports"), Self.parameter(Key.importID, id), .literal("items"), Self.parameter(Key.itemNumber, number)]
+        case .importConfirm(let id):
+            return [.literal("admin"), .literal("imports"), Self.parameter(Key.importID, id), .literal("confirm")]
         case .api(let api):
             let base: [Component] = [.literal("api"), .literal("v1")]
             switch api {

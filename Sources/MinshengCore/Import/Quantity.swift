@@ -29,7 +29,8 @@ public enum QuantityScanner {
         "０": "0", "１": "1", "２": "2", "３": "3", "４": "4", "５": "5", "６": "6", "７": "7", "８": "8", "９": "9", "．": ".",
     ]
 
-    static func asciiDigit(_ c: Character) -> Character? {
+    /// The ASCII digit a full-width or ASCII digit character stands for.
+    public static func asciiDigit(_ c: Character) -> Character? {
         if c.isASCII && c.isNumber { return c }
         return fullWidthDigits[c].flatMap { $0 == "." ? nil : $0 }
     }

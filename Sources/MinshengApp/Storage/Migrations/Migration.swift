@@ -12,5 +12,6 @@ enum Migrations {
     static let all: [any Migration] = [
         M0001PlanModel(),
         M0002Accounts(),
+        M0003SessionsAndImports(),
     ]
 }

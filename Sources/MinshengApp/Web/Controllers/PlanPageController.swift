@@ -15,9 +15,9 @@ struct PlanPageController {
         let page = try await database.read { db -> String? in
             let plans = try await store.plans(on: db)
             guard let newest = plans.first, let detail = try await store.detail(planID: newest.id, on: db) else { return nil }
-            return PlanPage.View(model: .init(detail: detail, allPlans: plans), language: context.language, path: SiteURL.home.path).render()
+            return PlanPage.View(model: .init(detail: detail, allPlans: plans), page: PageContext(context, path: SiteURL.home.path)).render()
         }
-        return HTMLPage(html: page ?? EmptyPage(language: context.language, path: SiteURL.home.path).render())
+        return HTMLPage(html: page ?? EmptyPage(page: PageContext(context, path: SiteURL.home.path)).render())
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
@@ -26,7 +26,7 @@ struct PlanPageController {
         let page = try await database.read { db -> String? in
             guard let detail = try await store.detail(planID: id, on: db) else { return nil }
             let plans = try await store.plans(on: db)
-            return PlanPage.View(model: .init(detail: detail, allPlans: plans), language: context.language, path: path).render()
+            return PlanPage.View(model: .init(detail: detail, allPlans: plans), page: PageContext(context, path: path)).render()
         }
         guard let page else { throw AppError.notFound(context.language == .zh ? "没有编号为 \(id) 的工作方案。" : "No plan has id \(id).") }
         return HTMLPage(html: page)

@@ -1,0 +1,49 @@
+import Foundation
+import MinshengCore
+import SQLKit
+
+/// A plan read from an uploaded file, kept until a person confirms it.
+public struct ImportDraft: Sendable {
+    public var id: Int64
+    public var userID: Int64
+    public var fileName: String
+    public var format: PlanImporter.Format
+    public var draft: PlanDraft
+    public var createdAt: String
+    public var confirmedPlanID: Int64?
+}
+
+/// Reads and writes pending imports.
+public struct ImportDraftStore: Sendable {
+    public init() {}
+
+    public func insert(userID: Int64, fileName: String, format: PlanImporter.Format, draft: PlanDraft, on db: any SQLDatabase) async throws -> Int64 {
+        try await db.insert(into: "import_drafts")
+            .columns("user_id", "file_name", "format", "draft", "created_at")
+            .values(SQLBind(userID), SQLBind(fileName), SQLBind(format.rawValue), SQLBind(try Self.encode(draft)), SQLBind(Timestamp.now()))
+            .insertedID()
+    }
+
+    public func importDraft(id: Int64, on db: any SQLDatabase) async throws -> ImportDraft? {
+        guard let row = try await db.select().column("*").from("import_drafts").where("id", .equal, id).first() else { return nil }
+        return ImportDraft(
+            id: try row.int64("id"), userID: try row.int64("user_id"), fileName: try row.string("file_name"),
+            format: try row.enumeration("format", as: PlanImporter.Format.self),
+            draft: try JSONDecoder().decode(PlanDraft.self, from: Data(try row.string("draft").utf8)),
+            createdAt: try row.string("created_at"), confirmedPlanID: try row.optionalInt64("confirmed_plan_id")
+        )
+    }
+
+    public func update(id: Int64, draft: PlanDraft, on db: any SQLDatabase) async throws {
+        try await db.update("import_drafts").set("draft", to: SQLBind(try Self.encode(draft))).where("id", .equal, id).run()
+    }
+
+    public func markConfirmed(id: Int64, planID: Int64, on db: any SQLDatabase) async throws {
+        try await db.update("import_drafts").set("confirmed_plan_id", to: SQLBind(planID))
+            .set("confirmed_at", to: SQLBind(Timestamp.now())).where("id", .equal, id).run()
+    }
+
+    static func encode(_ draft: PlanDraft) throws -> String {
+        String(decoding: try JSONEncoder().encode(draft), as: UTF8.self)
+    }
+}

@@ -1,0 +1,91 @@
+import Foundation
+import Hummingbird
+import MinshengCore
+
+/// Finds the session of the request's cookie and puts it in the context.
+struct AuthMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    static let cookieName = "minsheng_session"
+
+    let database: AppDatabase
+    let sessions = SessionStore()
+
+    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+        var context = context
+        if let token = request.cookies[Self.cookieName]?.value, !token.isEmpty {
+            context.session = try await database.read { try await sessions.session(token: token, on: $0) }
+        }
+        return try await next(request, context)
+    }
+
+    /// The session cookie: HttpOnly, SameSite=Lax, and Secure when the request came over HTTPS.
+    static func cookie(token: String, request: Request, maxAge: Int) -> Cookie {
+        Cookie(name: cookieName, value: token, maxAge: maxAge, path: "/", secure: isHTTPS(request), httpOnly: true, sameSite: .lax)
+    }
+
+    /// Whether the client reached us over HTTPS, directly or through a proxy that says so.
+    static func isHTTPS(_ request: Request) -> Bool {
+        request.uri.scheme == .https
+            || request.headers.contains { $0.name.canonicalName == "x-forwarded-proto" && $0.value.lowercased() == "https" }
+    }
+}
+
+/// Form fields of an `application/x-www-form-urlencoded` body, in order, with repeated names kept.
+struct FormFields: Sendable {
+    var pairs: [(String, String)]
+
+    init(pairs: [(String, String)]) {
+        self.pairs = pairs
+    }
+
+    init(body: String) {
+        pairs = body.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ part: Substring) -> String {
+                String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part)
+            }
+            return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+
+    /// Reads a form body of up to `limit` bytes.
+    static func read(_ request: Request, context: AppRequestContext, limit: Int = 4 * 1024 * 1024) async throws -> FormFields {
+        let buffer = try await request.body.collect(upTo: limit)
+        return FormFields(body: String(buffer: buffer))
+    }
+
+    subscript(_ name: String) -> String? {
+        pairs.first { $0.0 == name }?.1
+    }
+
+    func all(_ name: String) -> [String] {
+        pairs.filter { $0.0 == name }.map(\.1)
+    }
+
+    /// The trimmed value, or nil when absent or blank.
+    func text(_ name: String) -> String? {
+        guard let value = self[name]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        return value
+    }
+}
+
+/// Cross-site request forgery checks: forms of a session carry its token; the login form carries a token that
+/// matches a cookie set when the form was shown.
+enum CSRF {
+    static let fieldName = "_csrf"
+    static let cookieName = "minsheng_csrf"
+
+    /// Checks the token of a signed-in form.
+    static func check(_ token: String?, context: AppRequestContext) throws {
+        guard let session = context.session, let token, Tokens.equal(token, session.csrfToken) else {
+            throw AppError(.forbidden, context.language == .zh ? "表单已过期或来源不明，请刷新页面后重试。" : "The form has expired or did not come from this site; reload the page and try again.")
+        }
+    }
+
+    /// Checks the token of a form shown to a visitor who is not signed in.
+    static func checkAnonymous(_ token: String?, request: Request, context: AppRequestContext) throws {
+        guard let cookie = request.cookies[cookieName]?.value, let token, Tokens.equal(token, cookie) else {
+            throw AppError(.forbidden, context.language == .zh ? "表单已过期，请刷新页面后重试。" : "The form has expired; reload the page and try again.")
+        }
+    }
+}

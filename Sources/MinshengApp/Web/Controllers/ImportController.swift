@@ -1,0 +1,228 @@
+import Foundation
+import Hummingbird
+import MinshengCore
+import MultipartKit
+import SQLKit
+
+/// The admin's plan import: upload a document, review and correct what was understood, confirm to store it.
+struct ImportController {
+    let database: AppDatabase
+    let drafts = ImportDraftStore()
+    let plans = PlanStore()
+
+    func register(with router: Router<AppRequestContext>) {
+        router.get(SiteURL.newImport.routerPath, use: newImport)
+        router.post(SiteURL.imports.routerPath, use: upload)
+        router.get(SiteURL.importDraft(.key).routerPath, use: review)
+        router.post(SiteURL.importPlanFields(.key).routerPath, use: updatePlanFields)
+        router.post(SiteURL.importItem(.key, .key).routerPath, use: updateItem)
+        router.post(SiteURL.importConfirm(.key).routerPath, use: confirm)
+    }
+
+    @Sendable func newImport(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        _ = try context.requireRole(.admin)
+        return HTMLPage(html: ImportUploadPage(page: PageContext(context, path: SiteURL.newImport.path), error: nil).render())
+    }
+
+    /// The fields of the upload form.
+    struct UploadForm {
+        var fileName: String?
+        var file: Data
+        var year: String?
+        var jurisdiction: String?
+        var _csrf: String?
+    }
+
+    @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireRole(.admin)
+        let form = try await Self.decodeUpload(request, context: context)
+        try CSRF.check(form._csrf, context: context)
+        let fileName = form.fileName ?? "plan.txt"
+        let data = form.file
+        let year = form.year.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let jurisdiction = form.jurisdiction.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
+        let draft: PlanDraft
+        let format: PlanImporter.Format
+        do {
+            format = try PlanImporter.format(of: data, fileName: fileName)
+            draft = try PlanImporter(year: year, jurisdiction: jurisdiction).read(data, fileName: fileName)
+        } catch {
+            let page = ImportUploadPage(page: PageContext(context, path: SiteURL.newImport.path), error: error.description)
+            return try HTMLPage(html: page.render(), status: .badRequest).response(from: request, context: context)
+        }
+        let id = try await database.write { db in
+            try await drafts.insert(userID: user.id, fileName: fileName, format: format, draft: draft, on: db)
+        }
+        return .redirect(to: SiteURL.importDraft(.value(id)).path, type: .normal)
+    }
+
+    @Sendable func review(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        _ = try context.requireRole(.admin)
+        let importDraft = try await load(context)
+        return HTMLPage(html: try await reviewPage(importDraft, context: context, error: nil))
+    }
+
+    @Sendable func updatePlanFields(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin)
+        let form = try await FormFields.read(request, context: context)
+        try CSRF.check(form[CSRF.fieldName], context: context)
+        let importDraft = try await load(context)
+        try Self.requireOpen(importDraft, context: context)
+        var draft = importDraft.draft
+        if let title = form.text("title") { draft.title = title }
+        if let yearText = form.text("year") {
+            guard let year = Int(yearText), (1900...2200).contains(year) else {
+                return try await invalid(importDraft, context: context, request: request, message: context.language == .zh ? "年度“\(yearText)”不是有效的年份。" : "The year \(yearText) is not valid.")
+            }
+            draft.year = year
+        }
+        draft.jurisdiction = form.text("jurisdiction")
+        draft.issuers = IndicatorEdits.units(form["issuers"] ?? "")
+        draft.documentNumber = form.text("documentNumber")
+        if let issued = form.text("issuedOn") {
+            guard let date = CalendarDate(iso: issued) else {
+                return try await invalid(importDraft, context: context, request: request, message: context.language == .zh ? "印发日期“\(issued)”应写作 2019-02-18。" : "The issue date \(issued) should be written 2019-02-18.")
+            }
+            draft.issuedOn = date
+        } else {
+            draft.issuedOn = nil
+        }
+        let id = importDraft.id
+        let updated = draft
+        try await database.write { try await drafts.update(id: id, draft: updated, on: $0) }
+        return .redirect(to: SiteURL.importDraft(.value(id)).path, type: .normal)
+    }
+
+    @Sendable func updateItem(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin)
+        let form = try await FormFields.read(request, context: context)
+        try CSRF.check(form[CSRF.fieldName], context: context)
+        let importDraft = try await load(context)
+        try Self.requireOpen(importDraft, context: context)
+        let number = try context.parameters.require(SiteURL.Key.itemNumber, as: Int.self)
+        var draft = importDraft.draft
+        guard let (categoryIndex, itemIndex) = Self.position(of: number, in: draft) else {
+            throw AppError.notFound(context.language == .zh ? "导入中没有第\(number)项。" : "The import has no item \(number).")
+        }
+        do {
+            draft.categories[categoryIndex].items[itemIndex] = try IndicatorEdits.apply(form, to: draft.categories[categoryIndex].items[itemIndex], language: context.language)
+        } catch let error as AppError {
+            return try await invalid(importDraft, context: context, request: request, message: error.message)
+        }
+        let id = importDraft.id
+        let updated = draft
+        try await database.write { try await drafts.update(id: id, draft: updated, on: $0) }
+        return .redirect(to: SiteURL.importDraft(.value(id)).path + "#item-\(number)", type: .normal)
+    }
+
+    @Sendable func confirm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin)
+        let form = try await FormFields.read(request, context: context)
+        try CSRF.check(form[CSRF.fieldName], context: context)
+        let importDraft = try await load(context)
+        try Self.requireOpen(importDraft, context: context)
+        let outcome: PlanImportService.Outcome
+        do {
+            outcome = try await PlanImportService(database: database).store(importDraft.draft) { db, plan in
+                try await drafts.markConfirmed(id: importDraft.id, planID: plan.id, on: db)
+            }
+        } catch let error as AppError where error.kind == .invalidInput {
+            return try await invalid(importDraft, context: context, request: request, message: error.message)
+        }
+        return .redirect(to: SiteURL.plan(.value(outcome.plan.id)).path, type: .normal)
+    }
+
+    // MARK: Helpers
+
+    private func load(_ context: AppRequestContext) async throws -> ImportDraft {
+        let id = try context.parameters.require(SiteURL.Key.importID, as: Int64.self)
+        guard let importDraft = try await database.read({ try await drafts.importDraft(id: id, on: $0) }) else {
+            throw AppError.notFound(context.language == .zh ? "没有编号为 \(id) 的导入。" : "No import has id \(id).")
+        }
+        return importDraft
+    }
+
+    private static func requireOpen(_ importDraft: ImportDraft, context: AppRequestContext) throws {
+        guard importDraft.confirmedPlanID == nil else {
+            throw AppError.conflict(context.language.strings.alreadyConfirmed)
+        }
+    }
+
+    private func reviewPage(_ importDraft: ImportDraft, context: AppRequestContext, error: String?) async throws -> String {
+        let existing = try await database.read { db -> (Plan, PlanDiff)? in
+            guard let name = importDraft.draft.jurisdiction, let year = importDraft.draft.year,
+                  let jurisdiction = try await db.select().column("*").from("jurisdictions").where("name", .equal, name).first().map(PlanStore.jurisdiction),
+                  let plan = try await plans.plan(jurisdictionID: jurisdiction.id, year: year, on: db),
+                  let detail = try await plans.detail(planID: plan.id, on: db)
+            else { return nil }
+            return (plan, PlanDiff(old: detail.asDraft(), new: importDraft.draft))
+        }
+        let model = ImportReviewPage.Model(importDraft: importDraft, existing: existing.map { (plan: $0.0, diff: $0.1) }, error: error)
+        return ImportReviewPage.View(model: model, page: PageContext(context, path: SiteURL.importDraft(.value(importDraft.id)).path)).render()
+    }
+
+    private func invalid(_ importDraft: ImportDraft, context: AppRequestContext, request: Request, message: String) async throws -> Response {
+        try HTMLPage(html: try await reviewPage(importDraft, context: context, error: message), status: .badRequest)
+            .response(from: request, context: context)
+    }
+
+    static func position(of number: Int, in draft: PlanDraft) -> (Int, Int)? {
+        for (categoryIndex, category) in draft.categories.enumerated() {
+            if let itemIndex = category.items.firstIndex(where: { $0.number == number }) { return (categoryIndex, itemIndex) }
+        }
+        return nil
+    }
+
+    static func decodeUpload(_ request: Request, context: AppRequestContext) async throws -> UploadForm {
+        guard let contentType = request.headers[.contentType], contentType.lowercased().hasPrefix("multipart/form-data"),
+              let boundary = contentType.split(separator: ";").lazy.map({ $0.trimmingCharacters(in: .whitespaces) })
+                .first(where: { $0.lowercased().hasPrefix("boundary=") }).map({ String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
+        else {
+            throw AppError(.badRequest, "The upload must be sent as multipart/form-data.")
+        }
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        let parts = try Self.parts(of: body, boundary: boundary)
+        guard let file = parts.first(where: { $0.name == "file" }) else {
+            throw AppError(.badRequest, context.language == .zh ? "上传的表单不完整，请选择文件后重试。" : "The upload is incomplete; choose a file and try again.")
+        }
+        func text(_ name: String) -> String? { parts.first { $0.name == name }.map { String(buffer: $0.body) } }
+        return UploadForm(fileName: Self.fileName(of: file), file: Data(buffer: file.body), year: text("year"),
+                          jurisdiction: text("jurisdiction"), _csrf: text(CSRF.fieldName))
+    }
+
+    /// Splits a multipart body into its parts.
+    static func parts(of body: ByteBuffer, boundary: String) throws -> [MultipartPart] {
+        let parser = MultipartParser(boundary: boundary)
+        var parts: [MultipartPart] = []
+        var current = MultipartPart(body: ByteBuffer())
+        parser.onHeader = { name, value in current.headers.add(name: name, value: value) }
+        parser.onBody = { chunk in current.body.writeBuffer(&chunk) }
+        parser.onPartComplete = {
+            parts.append(current)
+            current = MultipartPart(body: ByteBuffer())
+        }
+        do {
+            try parser.execute(body)
+        } catch {
+            throw AppError(.badRequest, "The multipart body could not be read: \(error)")
+        }
+        return parts
+    }
+
+    /// The file name a browser sent in the part's Content-Disposition.
+    static func fileName(of part: MultipartPart) -> String? {
+        guard let disposition = part.headers.first(name: "Content-Disposition") else { return nil }
+        for parameter in disposition.split(separator: ";") {
+            let trimmed = parameter.trimmingCharacters(in: .whitespaces)
+            if trimmed.lowercased().hasPrefix("filename*=") {
+                let value = trimmed.dropFirst("filename*=".count)
+                if let encoded = value.split(separator: "'", maxSplits: 2).last { return String(encoded).removingPercentEncoding }
+            }
+            if trimmed.lowercased().hasPrefix("filename=") {
+                let name = trimmed.dropFirst("filename=".count).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                return (name as NSString).lastPathComponent
+            }
+        }
+        return nil
+    }
+}
