@@ -51,6 +51,10 @@ let package = Package(
             name: "minsheng",
             dependencies: ["MinshengApp"]
         ),
+        .executableTarget(
+            name: "minsheng-bench",
+            dependencies: ["MinshengCore"]
+        ),
         .testTarget(
             name: "MinshengCoreTests",
             dependencies: ["MinshengCore"]

@@ -17,7 +17,11 @@ enum ChineseText {
     ]
 
     static func isChineseNumeral(_ c: Character) -> Bool {
-        digits[c] != nil || c == "十" || c == "百"
+        guard let scalar = c.unicodeScalars.first else { return false }
+        switch scalar {
+        case "〇", "零", "一", "二", "两", "三", "四", "五", "六", "七", "八", "九", "十", "百": return c.unicodeScalars.count == 1
+        default: return false
+        }
     }
 
     static func isHan(_ c: Character) -> Bool {

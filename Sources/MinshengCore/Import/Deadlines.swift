@@ -16,14 +16,21 @@ public enum Deadlines {
         return found.max()
     }
 
+    /// Words that name the end of a period, with the month that period ends.
+    private static let periodWords: [(word: [Character], month: Int)] = [
+        (Array("年底"), 12), (Array("年末"), 12), (Array("上半年"), 6), (Array("一季度"), 3), (Array("二季度"), 6),
+        (Array("三季度"), 9), (Array("四季度"), 12),
+    ]
+    private static let periodInitials: Set<Character> = Set(periodWords.map { $0.word[0] })
+
     private static func read(at index: Int, in chars: [Character], year: Int) -> (CalendarDate, Int)? {
-        func matches(_ word: String) -> Bool {
-            let w = Array(word)
-            return index + w.count <= chars.count && Array(chars[index..<(index + w.count)]) == w
+        let first = chars[index]
+        if periodInitials.contains(first) {
+            for (word, month) in periodWords where chars.hasWord(word, at: index) {
+                return CalendarDate.endOfMonth(year: year, month: month).map { ($0, index + word.count) }
+            }
         }
-        for (word, month) in [("年底", 12), ("年末", 12), ("上半年", 6), ("一季度", 3), ("二季度", 6), ("三季度", 9), ("四季度", 12)] where matches(word) {
-            return CalendarDate.endOfMonth(year: year, month: month).map { ($0, index + word.count) }
-        }
+        guard QuantityScanner.asciiDigit(first) != nil || ChineseText.isChineseNumeral(first) else { return nil }
         // N月底, N月末, N月N日, N月份, N月
         if index > 0, QuantityScanner.asciiDigit(chars[index - 1]) != nil || ChineseText.isChineseNumeral(chars[index - 1]) { return nil }
         var end = index
@@ -53,5 +60,14 @@ public enum Deadlines {
             return CalendarDate.endOfMonth(year: year, month: month - 1).map { ($0, end + 1) }
         }
         return CalendarDate.endOfMonth(year: year, month: month).map { ($0, end) }
+    }
+}
+
+extension Array where Element == Character {
+    /// Whether `word` appears at `index`.
+    func hasWord(_ word: [Character], at index: Int) -> Bool {
+        guard index + word.count <= count else { return false }
+        for offset in 0..<word.count where self[index + offset] != word[offset] { return false }
+        return true
     }
 }

@@ -27,8 +27,7 @@ struct DocumentLine: Sendable, Hashable {
     private init?(raw: Substring, number: Int) {
         var text = String(raw)
         if text.first == "\u{FEFF}" { text.removeFirst() }
-        text = text.replacingOccurrences(of: "\u{3000}", with: " ")
-        text = text.trimmingCharacters(in: .whitespaces)
+        text = text.trimmedSpaces
         var level: Int?
         if text.hasPrefix("#") {
             let hashes = text.prefix(while: { $0 == "#" }).count
@@ -38,9 +37,8 @@ struct DocumentLine: Sendable, Hashable {
                 text = String(rest)
             }
         }
-        while text.hasPrefix(">") { text = String(text.dropFirst()).trimmingCharacters(in: .whitespaces) }
-        text = text.replacingOccurrences(of: "**", with: "").replacingOccurrences(of: "__", with: "")
-        text = text.trimmingCharacters(in: .whitespaces)
+        while text.hasPrefix(">") { text = String(text.dropFirst()).trimmedSpaces }
+        text = text.removing("**").removing("__").trimmedSpaces
         guard !text.isEmpty else { return nil }
         self.text = text
         self.headingLevel = level

@@ -16,7 +16,7 @@ enum Markers {
         guard !numeral.isEmpty, numeral.count <= 3 else { return nil }
         let rest = text.dropFirst(numeral.count)
         guard let separator = rest.first, separator == "、" || separator == "." || separator == "．" else { return nil }
-        let name = rest.dropFirst().trimmingCharacters(in: .whitespaces)
+        let name = String(rest.dropFirst()).trimmedSpaces
         guard !name.isEmpty, name.count <= 40, let number = ChineseText.numeralValue(numeral) else { return nil }
         return (number, name)
     }
@@ -28,18 +28,18 @@ enum Markers {
         if ChineseText.isASCIIDigit(first) {
             var end = 0
             while end < chars.count, ChineseText.isASCIIDigit(chars[end]) { end += 1 }
-            guard end <= 3, end < chars.count else { return nil }
+            guard end <= 5, end < chars.count else { return nil }
             let separator = chars[end]
             guard separator == "." || separator == "．" || separator == "、" else { return nil }
             if end + 1 < chars.count, ChineseText.isASCIIDigit(chars[end + 1]) { return nil }
-            let rest = String(chars[(end + 1)...]).trimmingCharacters(in: .whitespaces)
+            let rest = String(chars[(end + 1)...]).trimmedSpaces
             guard !rest.isEmpty, let number = Int(String(chars[..<end])) else { return nil }
             return (.arabic, number, rest)
         }
         guard first == "(" || first == "（" else { return nil }
         guard let close = chars.firstIndex(where: { $0 == ")" || $0 == "）" }), close > 1, close <= 4 else { return nil }
         let inner = String(chars[1..<close])
-        let rest = String(chars[(close + 1)...]).trimmingCharacters(in: .whitespaces)
+        let rest = String(chars[(close + 1)...]).trimmedSpaces
         guard !rest.isEmpty else { return nil }
         if inner.allSatisfy(ChineseText.isASCIIDigit), let number = Int(inner) {
             return (.parenthesisedArabic, number, rest)
@@ -65,16 +65,22 @@ enum Markers {
         var contentStart: Int
     }
 
+    private static let labelCharacters: [(label: [Character], role: Assignment.Role)] = unitLabels.map { (Array($0.label), $0.role) }
+    private static let labelInitials: Set<Character> = Set(labelCharacters.map { $0.label[0] })
+
     /// Every unit label followed by a colon in the text, in order.
     static func unitLabels(in chars: [Character]) -> [LabelMatch] {
         var matches: [LabelMatch] = []
         var index = 0
         while index < chars.count {
+            guard labelInitials.contains(chars[index]) else {
+                index += 1
+                continue
+            }
             var matched = false
-            for (label, role) in unitLabels {
-                let labelChars = Array(label)
+            for (labelChars, role) in labelCharacters {
                 let end = index + labelChars.count
-                guard end < chars.count, Array(chars[index..<end]) == labelChars else { continue }
+                guard end < chars.count, chars.hasWord(labelChars, at: index) else { continue }
                 var colon = end
                 while colon < chars.count, chars[colon] == " " { colon += 1 }
                 guard colon < chars.count, chars[colon] == ":" || chars[colon] == "：" else { continue }

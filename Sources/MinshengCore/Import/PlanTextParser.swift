@@ -130,12 +130,12 @@ private struct Builder {
     private func isTitle(_ line: DocumentLine) -> Bool {
         let text = line.text
         guard text.count <= 60, Markers.categoryHeading(text) == nil, Markers.itemMarker(text) == nil else { return false }
-        let looksLikePlan = ["方案", "计划", "实事", "清单", "项目"].contains { text.contains($0) }
+        let looksLikePlan = ["方案", "计划", "实事", "清单", "项目"].contains { text.has($0) }
         return line.headingLevel != nil ? true : looksLikePlan && !text.contains("，") && !text.contains(",")
     }
 
     private func isNoticeHeading(_ text: String) -> Bool {
-        text.count <= 120 && text.hasSuffix("通知") && (text.contains("关于") || text.contains("印发"))
+        text.count <= 120 && text.hasSuffix("通知") && (text.has("关于") || text.has("印发"))
     }
 
     // MARK: Notice
@@ -159,7 +159,7 @@ private struct Builder {
             inNotice = false
             return
         }
-        if line.headingLevel != nil, isTitle(line), line.text.contains("方案") || line.text.contains("计划") {
+        if line.headingLevel != nil, isTitle(line), line.text.has("方案") || line.text.has("计划") {
             inNotice = false
             consume(line)
             return
@@ -285,7 +285,7 @@ enum InlineUnits {
         }
         let parsed = clauses(in: Array(chars[clauseStart..<clauseEnd]))
         var remaining = String(chars[..<clauseStart]) + String(chars[clauseEnd...])
-        remaining = remaining.trimmingCharacters(in: .whitespaces)
+        remaining = remaining.trimmedSpaces
         while let last = remaining.last, last == "，" || last == "," || last == "；" {
             remaining.removeLast()
         }
@@ -302,7 +302,7 @@ enum InlineUnits {
         var responsible: [String] = []
         for (index, label) in labels.enumerated() {
             let end = index + 1 < labels.count ? labels[index + 1].start : chars.count
-            var segment = String(chars[label.contentStart..<end]).trimmingCharacters(in: .whitespaces)
+            var segment = String(chars[label.contentStart..<end]).trimmedSpaces
             while let last = segment.last, "；;，,。.".contains(last) { segment.removeLast() }
             let names = UnitListParser.parse(segment)
             switch label.role {
@@ -323,7 +323,7 @@ public enum ItemTitle {
             if c == "。" || c == "；" || c == ";" { break }
             sentence.append(c)
         }
-        sentence = sentence.trimmingCharacters(in: .whitespaces)
+        sentence = sentence.trimmedSpaces
         guard sentence.count > limit else { return sentence }
         let clauses = sentence.split(whereSeparator: { $0 == "，" || $0 == "," })
         if let clause = clauses.first, clause.count >= 4, clause.count <= limit { return String(clause) }

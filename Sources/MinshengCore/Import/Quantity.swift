@@ -25,14 +25,14 @@ public enum QuantityScanner {
         "支", "%", "％", "‰",
     ].map { Array($0) }
 
-    private static let fullWidthDigits: [Character: Character] = [
-        "０": "0", "１": "1", "２": "2", "３": "3", "４": "4", "５": "5", "６": "6", "７": "7", "８": "8", "９": "9", "．": ".",
-    ]
-
     /// The ASCII digit a full-width or ASCII digit character stands for.
     public static func asciiDigit(_ c: Character) -> Character? {
-        if c.isASCII && c.isNumber { return c }
-        return fullWidthDigits[c].flatMap { $0 == "." ? nil : $0 }
+        guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return nil }
+        switch scalar.value {
+        case 0x30...0x39: return c
+        case 0xFF10...0xFF19: return Character(Unicode.Scalar(scalar.value - 0xFF10 + 0x30)!)
+        default: return nil
+        }
     }
 
     /// Every quantity in the characters, in order.

@@ -44,6 +44,7 @@ public struct TargetExtractor: Sendable {
     private func read(_ sentence: Sentence, into result: inout [IndicatorDraft], units: [String]) {
         let chars = sentence.chars
         let isProvisional = sentence.brackets.contains { $0.kind == .provisional } || Self.mentionsHigherLevel(String(chars))
+        let sentenceDeadline = year.flatMap { Deadlines.find(in: String(chars), year: $0) }
         var found: [(quantity: Quantity, clause: Clause)] = []
         for quantity in QuantityScanner.scan(chars) where !sentence.isInsideBracket(quantity.numberStart) {
             guard let clause = sentence.clause(containing: quantity.numberStart), isTarget(quantity, in: chars, clause: clause) else { continue }
@@ -58,7 +59,7 @@ public struct TargetExtractor: Sendable {
             parentIndex = -1 - last
         }
         for (quantity, clause) in found {
-            var indicator = makeIndicator(quantity, clause: clause, in: sentence)
+            var indicator = makeIndicator(quantity, clause: clause, in: sentence, sentenceDeadline: sentenceDeadline)
             if isProvisional { indicator.provisional = true }
             let afterBreakdown = breakdownStart.map { quantity.numberStart > $0 } ?? false
             if afterBreakdown, let parent = parentIndex {
@@ -76,7 +77,7 @@ public struct TargetExtractor: Sendable {
                     && !found.contains { $0.quantity.numberStart > quantity.numberStart && $0.quantity.numberStart < bracket.range.lowerBound }
             }) {
                 for part in bracket.parts(in: chars) {
-                    var child = makeIndicator(part.quantity, clause: Clause(range: part.range), in: sentence)
+                    var child = makeIndicator(part.quantity, clause: Clause(range: part.range), in: sentence, sentenceDeadline: sentenceDeadline)
                     child.provisional = indicator.provisional
                     attach(child, label: part.label, toParent: &indicator, units: units)
                 }
@@ -111,7 +112,7 @@ public struct TargetExtractor: Sendable {
         }
     }
 
-    private func makeIndicator(_ quantity: Quantity, clause: Clause, in sentence: Sentence) -> IndicatorDraft {
+    private func makeIndicator(_ quantity: Quantity, clause: Clause, in sentence: Sentence, sentenceDeadline: CalendarDate?) -> IndicatorDraft {
         let chars = sentence.chars
         let name = Self.name(for: quantity, clause: Self.segment(of: quantity, in: clause, sentence: sentence), in: sentence)
         let isRate = quantity.unit == "%" || quantity.unit == "％" || quantity.unit == "‰" || quantity.unit.hasSuffix("百分点")
@@ -123,8 +124,8 @@ public struct TargetExtractor: Sendable {
             unit: quantity.unit == "％" ? "%" : quantity.unit,
             comparator: Self.comparator(around: quantity, in: chars, clause: clause),
             kind: isRate ? .rate : .cumulative,
-            deadline: year.flatMap { Deadlines.find(in: clauseText, year: $0) ?? Deadlines.find(in: String(chars), year: $0) },
-            source: clauseText.trimmingCharacters(in: .whitespaces)
+            deadline: year.flatMap { Deadlines.find(in: clauseText, year: $0) } ?? sentenceDeadline,
+            source: clauseText.trimmedSpaces
         )
     }
 
@@ -174,7 +175,7 @@ public struct TargetExtractor: Sendable {
     }
 
     static func mentionsHigherLevel(_ text: String) -> Bool {
-        ["以省下达任务为准", "以省下达", "省定", "待省", "以上级下达", "以国家下达"].contains { text.contains($0) }
+        ["以省下达任务为准", "以省下达", "省定", "待省", "以上级下达", "以国家下达"].contains { text.has($0) }
     }
 
     /// Where `其中` starts in the sentence, if it does.
@@ -199,13 +200,13 @@ public struct TargetExtractor: Sendable {
             for index in range where removing.map({ !$0.contains(index) }) ?? true && !sentence.isInsideBracket(index) {
                 text.append(chars[index])
             }
-            for word in comparatorWords { text = text.replacingOccurrences(of: word, with: "") }
-            var trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " ，,、：:"))
+            for word in comparatorWords { text = text.removing(word) }
+            var trimmed = text.trimming(in: " ，,、：:")
             var changed = true
             while changed {
                 changed = false
                 for prefix in fillerPrefixes where trimmed.hasPrefix(prefix) {
-                    trimmed = String(trimmed.dropFirst(prefix.count)).trimmingCharacters(in: CharacterSet(charactersIn: " ，,、"))
+                    trimmed = String(trimmed.dropFirst(prefix.count)).trimming(in: " ，,、")
                     changed = true
                 }
                 if let year = trimmed.firstIndex(of: "年"), trimmed.distance(from: trimmed.startIndex, to: year) == 4,
@@ -260,13 +261,13 @@ public struct TargetExtractor: Sendable {
             }
             labelStart -= 1
         }
-        return String(chars[labelStart..<quantity.numberStart]).trimmingCharacters(in: .whitespaces)
+        return String(chars[labelStart..<quantity.numberStart]).trimmedSpaces
     }
 
     static func comparator(around quantity: Quantity, in chars: [Character], clause: Clause) -> Indicator.Comparator {
         let before = String(chars[max(clause.range.lowerBound, quantity.numberStart - 6)..<quantity.numberStart])
         let after = String(chars[quantity.range.upperBound..<min(clause.range.upperBound, quantity.range.upperBound + 4)])
-        if ["不超过", "不高于", "控制在", "低于"].contains(where: before.contains) || after.hasPrefix("以内") || after.hasPrefix("以下") {
+        if ["不超过", "不高于", "控制在", "低于"].contains(where: before.has) || after.hasPrefix("以内") || after.hasPrefix("以下") {
             return .atMost
         }
         return .atLeast
@@ -288,10 +289,10 @@ public struct TargetExtractor: Sendable {
     private func milestones(in sentence: Sentence) -> [IndicatorDraft] {
         var result: [IndicatorDraft] = []
         for clause in sentence.clauses {
-            let text = String(sentence.chars[clause.range]).trimmingCharacters(in: .whitespaces)
+            let text = String(sentence.chars[clause.range]).trimmedSpaces
             guard !text.isEmpty else { continue }
             let deadline = year.flatMap { Deadlines.find(in: text, year: $0) }
-            if Self.milestoneWords.contains(where: text.contains) {
+            if Self.milestoneWords.contains(where: text.has) {
                 result.append(IndicatorDraft(name: Self.trimmedFiller(text), target: nil, unit: "", kind: .milestone, deadline: deadline, source: text))
             } else if text.hasPrefix("完成") {
                 result.append(IndicatorDraft(name: Self.trimmedFiller(text), target: nil, unit: "", kind: .qualitative, deadline: deadline, source: text))
@@ -303,7 +304,7 @@ public struct TargetExtractor: Sendable {
     /// A provisional indicator for a sentence that leaves its target to a higher level.
     private func provisionalIndicator(in sentence: Sentence) -> IndicatorDraft? {
         let chars = sentence.chars
-        let text = String(chars).trimmingCharacters(in: .whitespaces)
+        let text = String(chars).trimmedSpaces
         var name: String
         if let bracket = sentence.brackets.first(where: { $0.kind == .provisional }) {
             let inner = String(chars[(bracket.range.lowerBound + 1)..<(bracket.range.upperBound - 1)])
@@ -326,7 +327,7 @@ public struct TargetExtractor: Sendable {
     }
 
     static func trimmedFiller(_ text: String) -> String {
-        var trimmed = text.trimmingCharacters(in: CharacterSet(charactersIn: " ，,、。；;（）()"))
+        var trimmed = text.trimming(in: " ，,、。；;（）()")
         for prefix in fillerPrefixes where trimmed.hasPrefix(prefix) {
             trimmed = String(trimmed.dropFirst(prefix.count))
         }

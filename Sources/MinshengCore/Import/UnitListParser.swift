@@ -20,7 +20,7 @@ public enum UnitListParser {
 
     /// Whether a list written so far looks cut off (it ends with a separator or a partial name such as 市城).
     public static func looksIncomplete(_ text: String) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let trimmed = text.trimmedSpaces
         guard let last = trimmed.last else { return false }
         if last == "、" || last == "，" || last == "," || last == "和" { return true }
         guard let lastName = split(trimmed).last else { return false }
@@ -53,7 +53,7 @@ public enum UnitListParser {
             if depth == 0 && (c == "、" || c == "，" || c == "," || c == "；" || c == ";") {
                 appendPart(&parts, current)
                 current = ""
-            } else if depth == 0 && c == "和" && isCompleteName(current.trimmingCharacters(in: .whitespaces)) {
+            } else if depth == 0 && c == "和" && isCompleteName(current.trimmedSpaces) {
                 appendPart(&parts, current)
                 current = ""
             } else {
@@ -65,7 +65,7 @@ public enum UnitListParser {
     }
 
     private static func appendPart(_ parts: inout [String], _ raw: String) {
-        var name = raw.trimmingCharacters(in: .whitespaces)
+        var name = raw.trimmedSpaces
         while let last = name.last, last == "。" || last == "." || last == "等" {
             name.removeLast()
         }
