@@ -10,7 +10,7 @@ import Testing
     static func withDemoApp(_ engine: TestEngine, _ body: @escaping @Sendable (any TestClientProtocol, AppDatabase) async throws -> Void) async throws {
         try await TestDatabase.with(engine) { database in
             _ = try await database.write { try await DemoLoader().load(on: $0) }
-            let app = Application(router: buildRouter(database: database))
+            let app = Application(router: buildRouter(database: database, configuration: TestDatabase.configuration()))
             try await app.test(.router) { client in try await body(client, database) }
         }
     }
@@ -110,7 +110,7 @@ import Testing
     @Test(arguments: TestEngine.available)
     func healthzAnswers200AndThen503WhenTheDatabaseIsGone(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database in
-            let app = Application(router: buildRouter(database: database))
+            let app = Application(router: buildRouter(database: database, configuration: TestDatabase.configuration()))
             try await app.test(.router) { client in
                 try await client.execute(uri: "/healthz", method: .get) { response in
                     #expect(response.status == .ok)
@@ -127,7 +127,7 @@ import Testing
     @Test(arguments: TestEngine.available)
     func anEmptyInstanceSaysSo(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database in
-            let app = Application(router: buildRouter(database: database))
+            let app = Application(router: buildRouter(database: database, configuration: TestDatabase.configuration()))
             try await app.test(.router) { client in
                 try await client.execute(uri: "/", method: .get) { response in
                     #expect(response.status == .ok)

@@ -19,7 +19,7 @@ import Testing
     func uploadReviewCorrectAndConfirm(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database in
             try await TestUsers.create("office", role: .admin, on: database)
-            let app = Application(router: buildRouter(database: database))
+            let app = Application(router: buildRouter(database: database, configuration: TestDatabase.configuration()))
             try await app.test(.router) { client in
                 var web = WebSession(client: client)
                 let csrf = try #require(try await web.login("office", "correct horse"))
@@ -76,7 +76,7 @@ import Testing
         try await TestDatabase.with(engine) { database in
             _ = try await database.write { try await DemoLoader().load(on: $0) }
             try await TestUsers.create("office", role: .admin, on: database)
-            let app = Application(router: buildRouter(database: database))
+            let app = Application(router: buildRouter(database: database, configuration: TestDatabase.configuration()))
             try await app.test(.router) { client in
                 var web = WebSession(client: client)
                 let csrf = try #require(try await web.login("office", "correct horse"))
@@ -103,7 +103,7 @@ import Testing
     func badUploadsGetOneClearErrorAndStoreNothing(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database in
             try await TestUsers.create("office", role: .admin, on: database)
-            let app = Application(router: buildRouter(database: database))
+            let app = Application(router: buildRouter(database: database, configuration: TestDatabase.configuration()))
             try await app.test(.router) { client in
                 var web = WebSession(client: client)
                 let csrf = try #require(try await web.login("office", "correct horse"))
@@ -126,7 +126,7 @@ import Testing
         try await TestDatabase.with(engine) { database in
             try await TestUsers.create("leader", role: .leader, on: database)
             try await TestUsers.create("office", role: .admin, on: database)
-            let app = Application(router: buildRouter(database: database))
+            let app = Application(router: buildRouter(database: database, configuration: TestDatabase.configuration()))
             try await app.test(.router) { client in
                 var anonymous = WebSession(client: client)
                 let redirect = try await anonymous.get("/admin/imports/new")
@@ -152,7 +152,7 @@ import Testing
     func wrongPasswordsAreRefused(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database in
             try await TestUsers.create("office", role: .admin, on: database)
-            let app = Application(router: buildRouter(database: database))
+            let app = Application(router: buildRouter(database: database, configuration: TestDatabase.configuration()))
             try await app.test(.router) { client in
                 var web = WebSession(client: client)
                 #expect(try await web.login("office", "wrong") == nil)

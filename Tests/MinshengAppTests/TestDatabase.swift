@@ -21,6 +21,13 @@ enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
 }
 
 enum TestDatabase {
+    /// A configuration with a temporary data folder and, when given, a fixed clock.
+    static func configuration(now: Date? = nil) -> AppConfiguration {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("minsheng-test-data-\(UUID().uuidString)").path
+        if let now { return AppConfiguration(dataDirectory: folder, clock: { now }) }
+        return AppConfiguration(dataDirectory: folder)
+    }
+
     static let logger: Logger = {
         var logger = Logger(label: "minsheng-test")
         logger.logLevel = .warning

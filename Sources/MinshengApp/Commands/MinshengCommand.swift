@@ -55,7 +55,8 @@ struct ServeCommand: AsyncParsableCommand {
             let outcome = try await FirstStart(database: database, logger: logger)
                 .run(loadDemo: !noDemo, adminPassword: ProcessInfo.processInfo.environment["MINSHENG_ADMIN_PASSWORD"])
             Console.announce(outcome)
-            let app = buildApplication(database: database, hostname: hostname, port: port, logger: logger) { [hostname] boundPort in
+            let appConfiguration = try AppConfiguration.fromEnvironment(dataDirectory: data.resolvedDataDirectory)
+            let app = buildApplication(database: database, configuration: appConfiguration, hostname: hostname, port: port, logger: logger) { [hostname] boundPort in
                 Console.print("Minsheng is running at http://\(hostname):\(boundPort)/")
             }
             try await app.runService()

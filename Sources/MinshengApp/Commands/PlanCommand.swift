@@ -52,7 +52,7 @@ struct PlanCommand: AsyncParsableCommand {
             let logger = CommandLogging.logger()
             let outcome = try await data.withDatabase(logger: logger) { database in
                 try await Migrator(database: database, logger: logger).migrate()
-                return try await PlanImportService(database: database).store(draft, jurisdictionName: jurisdiction)
+                return try await PlanImportService(database: database).store(draft, jurisdictionName: jurisdiction, by: .console)
             }
             if json {
                 Console.print(try Self.json(StoredImport(planId: outcome.plan.id, replaced: outcome.replaced, items: draft.items.count)))

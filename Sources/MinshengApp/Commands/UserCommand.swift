@@ -59,7 +59,9 @@ struct UserCommand: AsyncParsableCommand {
                 return try await database.write { db in
                     var unitID: Int64?
                     if let unit { unitID = try await Self.findUnit(unit, on: db) }
-                    return try await UserStore().insert(username: username, passwordHash: hash, role: role, unitID: unitID, on: db)
+                    let user = try await UserStore().insert(username: username, passwordHash: hash, role: role, unitID: unitID, on: db)
+                    try await AuditLog().record("user.create", entity: "user", id: user.id, after: UserSnapshot(user), by: .console, on: db)
+                    return user
                 }
             }
             Console.print("Created \(role.rawValue) \(user.username) (id \(user.id)).")

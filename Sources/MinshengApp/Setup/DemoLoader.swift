@@ -20,6 +20,20 @@ public struct DemoLoader: Sendable {
         let draft = try Self.draft()
         let province = try await plans.jurisdiction(named: "河南省", level: .province, on: db)
         let city = try await plans.jurisdiction(named: draft.jurisdiction ?? "洛阳市", level: .city, parentID: province.id, on: db)
-        return try await plans.insert(draft, jurisdiction: city, on: db)
+        let plan = try await plans.insert(draft, jurisdiction: city, on: db)
+        try await AuditLog().record("plan.import", entity: "plan", id: plan.id, after: draft, by: .system, on: db)
+        try await DemoStory().addUnits(plan: plan, on: db)
+        return plan
+    }
+
+    /// Adds the demo's accounts (with the given password hash) and its reports from January to September 2019.
+    public func addStory(plan: Plan, adminID: Int64, passwordHash: String, on db: any SQLDatabase) async throws {
+        try await DemoStory().addAccounts(plan: plan, passwordHash: passwordHash, on: db)
+        try await DemoStory().addReports(plan: plan, adminID: adminID, on: db)
+    }
+
+    /// The demo accounts, for the person who started Minsheng.
+    public static var accountSummary: [String] {
+        DemoStory.accounts.map { "\($0.username) (\($0.role.rawValue)\($0.unit.map { ", " + $0 } ?? ""))" }
     }
 }

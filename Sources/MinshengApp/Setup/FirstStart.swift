@@ -19,6 +19,9 @@ public struct FirstStart: Sendable {
                 lines.append("Created the admin account (shown only this once):")
                 lines.append("  username: \(admin.username)")
                 lines.append("  password: \(admin.password)")
+                if loadedDemo {
+                    lines.append("Demo accounts with the same password: " + DemoLoader.accountSummary.joined(separator: ", "))
+                }
             }
             return lines
         }
@@ -52,9 +55,11 @@ public struct FirstStart: Sendable {
         let loadedDemo = try await database.write { db in
             // Another instance may have initialised the database since the check above.
             guard try await users.userCount(on: db) == 0 else { return false }
-            _ = try await users.insert(username: Self.adminUsername, passwordHash: hash, role: .admin, unitID: nil, on: db)
+            let admin = try await users.insert(username: Self.adminUsername, passwordHash: hash, role: .admin, unitID: nil, on: db)
+            try await AuditLog().record("user.create", entity: "user", id: admin.id, after: UserSnapshot(admin), by: .system, on: db)
             if loadDemo, try await PlanStore().planCount(on: db) == 0 {
-                try await DemoLoader().load(on: db)
+                let plan = try await DemoLoader().load(on: db)
+                try await DemoLoader().addStory(plan: plan, adminID: admin.id, passwordHash: hash, on: db)
                 return true
             }
             return false

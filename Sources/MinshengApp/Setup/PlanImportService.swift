@@ -20,7 +20,7 @@ public struct PlanImportService: Sendable {
     /// Stores the draft in one transaction, linking its units to the jurisdiction's unit directory; `alongside` runs
     /// in the same transaction once the plan is stored.
     public func store(
-        _ draft: PlanDraft, jurisdictionName: String? = nil,
+        _ draft: PlanDraft, jurisdictionName: String? = nil, by actor: AuditActor,
         alongside: @escaping @Sendable (any SQLDatabase, Plan) async throws -> Void = { _, _ in }
     ) async throws -> Outcome {
         guard let name = jurisdictionName ?? draft.jurisdiction, !name.isEmpty else {
@@ -37,9 +37,15 @@ public struct PlanImportService: Sendable {
             guard let jurisdiction else { throw AppError(.internalError, "The jurisdiction \(name) could not be stored.") }
             let outcome: Outcome
             if let existing = try await plans.plan(jurisdictionID: jurisdiction.id, year: year, on: db) {
+                if try await ReportStore().hasReports(planID: existing.id, on: db) {
+                    throw AppError.conflict("方案《\(existing.title)》已有报送数据，不能整体替换；请在导入核对页面逐项接受修改。The plan \(existing.title) has reports; accept changes item by item on the import review page.")
+                }
+                let before = try await plans.detail(planID: existing.id, on: db)?.asDraft()
                 outcome = Outcome(plan: try await plans.replace(planID: existing.id, with: draft, on: db), replaced: true)
+                try await AuditLog().record("plan.replace", entity: "plan", id: existing.id, before: before, after: draft, by: actor, on: db)
             } else {
                 outcome = Outcome(plan: try await plans.insert(draft, jurisdiction: jurisdiction, on: db), replaced: false)
+                try await AuditLog().record("plan.import", entity: "plan", id: outcome.plan.id, after: draft, by: actor, on: db)
             }
             try await alongside(db, outcome.plan)
             return outcome

@@ -360,3 +360,30 @@ public struct PlanDetail: Sendable {
     public var units: [MinshengCore.Unit]
     public var assignments: [Assignment]
 }
+
+// MARK: Reporting calendar
+
+extension PlanStore {
+    /// The plan's reporting calendar.
+    public func calendar(planID: Int64, on db: any SQLDatabase) async throws -> ReportingCalendar {
+        let row = try await db.select().column("report_due_day").from("plans").where("id", .equal, planID).first()
+        return ReportingCalendar(dueDay: try row?.int("report_due_day") ?? 25)
+    }
+
+    public func setDueDay(planID: Int64, dueDay: Int, on db: any SQLDatabase) async throws {
+        try await db.update("plans").set("report_due_day", to: SQLBind(dueDay)).where("id", .equal, planID).run()
+    }
+
+    /// Items reported on another cadence than monthly.
+    public func cadences(planID: Int64, on db: any SQLDatabase) async throws -> [Int64: Cadence] {
+        let rows = try await db.select().column("id").column("cadence").from("items").where("plan_id", .equal, planID)
+            .where("cadence", .notEqual, Cadence.monthly.rawValue).all()
+        var result: [Int64: Cadence] = [:]
+        for row in rows { result[try row.int64("id")] = try row.enumeration("cadence", as: Cadence.self) }
+        return result
+    }
+
+    public func setCadence(itemID: Int64, cadence: Cadence, on db: any SQLDatabase) async throws {
+        try await db.update("items").set("cadence", to: SQLBind(cadence.rawValue)).where("id", .equal, itemID).run()
+    }
+}

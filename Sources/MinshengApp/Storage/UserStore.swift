@@ -9,6 +9,7 @@ public struct User: Sendable, Hashable {
     public var passwordHash: String
     public var role: Role
     public var unitID: Int64?
+    public var disabled: Bool = false
 }
 
 /// Reads and writes user accounts.
@@ -39,7 +40,8 @@ public struct UserStore: Sendable {
     static func user(_ row: any SQLRow) throws -> User {
         User(
             id: try row.int64("id"), username: try row.string("username"), passwordHash: try row.string("password_hash"),
-            role: try row.enumeration("role", as: Role.self), unitID: try row.optionalInt64("unit_id")
+            role: try row.enumeration("role", as: Role.self), unitID: try row.optionalInt64("unit_id"),
+            disabled: try row.bool("disabled")
         )
     }
 }

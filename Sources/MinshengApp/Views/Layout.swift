@@ -60,11 +60,24 @@ struct Layout {
             .attribute(named: "aria-label", value: strings.navigation),
             .ul(
                 .class("nav"),
-                .if(page.session?.user.role == .admin, .li(.a(.href(SiteURL.newImport.path), .text(strings.importPlan)))),
+                roleLinks,
                 sessionLinks,
                 .li(.a(.href(languageSwitchLink), .attribute(named: "hreflang", value: otherLanguage.code), .text(strings.languageSwitch)))
             )
         )
+    }
+
+    private var roleLinks: Node<HTML.ListContext> {
+        guard let role = page.session?.user.role else { return .empty }
+        let words = page.language.reporting
+        var links: [(SiteURL, String)] = [(.tasks, words.tasks)]
+        if role == .reporter { links.append((.inbox, words.inbox)) }
+        if role != .reporter { links += [(.reviewQueue, words.reviewQueue), (.overdue, words.overdue)] }
+        if role == .admin {
+            links += [(.newImport, strings.importPlan), (.adminUsers, words.users), (.adminUnits, words.units), (.adminAudit, words.audit)]
+        }
+        links.append((.tokens, words.tokens))
+        return .forEach(links) { link in .li(.a(.href(link.0.path), .text(link.1))) }
     }
 
     private var sessionLinks: Node<HTML.ListContext> {

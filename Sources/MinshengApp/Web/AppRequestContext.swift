@@ -8,13 +8,25 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The language pages are rendered in, chosen by ``LanguageMiddleware``.
     public var language: Language
-    /// The session of the signed-in user, if any.
+    /// The session of the signed-in user, if they signed in with the login form.
     public var session: Session?
+    /// The signed-in user, from the session cookie or an API token.
+    public var user: User?
+    /// The client's network address.
+    public var clientAddress: String
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
         self.language = .zh
         self.session = nil
+        self.user = nil
+        self.clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
+    }
+
+    /// Who is acting, for the audit log.
+    public var auditActor: AuditActor {
+        guard let user else { return AuditActor(userID: nil, name: "anonymous", address: clientAddress) }
+        return AuditActor(user: user, address: clientAddress)
     }
 
     /// Uploads up to 20 MB (a plan document with pictures).
@@ -22,7 +34,7 @@ public struct AppRequestContext: RequestContext {
 
     /// The signed-in user, or an error that sends the visitor to the login page.
     public func requireUser() throws -> User {
-        guard let user = session?.user else {
+        guard let user else {
             throw AppError(.unauthorized, language == .zh ? "请先登录。" : "Please sign in first.")
         }
         return user

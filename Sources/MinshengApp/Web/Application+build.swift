@@ -2,7 +2,9 @@ import Hummingbird
 import Logging
 
 /// Builds the router with every route of Minsheng. Tests drive it with Hummingbird's test client.
-public func buildRouter(database: AppDatabase) -> Router<AppRequestContext> {
+public func buildRouter(
+    database: AppDatabase, configuration: AppConfiguration, notifier: (any ReminderNotifier)? = nil
+) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: LanguageMiddleware())
     router.add(middleware: ErrorMiddleware())
@@ -12,18 +14,24 @@ public func buildRouter(database: AppDatabase) -> Router<AppRequestContext> {
     StaticController().register(with: router)
     PlanPageController(database: database, store: plans).register(with: router)
     PlanAPIController(database: database, store: plans).register(with: router)
-    LoginController(database: database).register(with: router)
+    LoginController(database: database, clock: configuration.clock).register(with: router)
     ImportController(database: database).register(with: router)
+    ReportController(database: database, configuration: configuration).register(with: router)
+    CycleController(database: database, configuration: configuration, notifier: notifier).register(with: router)
+    AdminController(database: database, configuration: configuration).register(with: router)
     return router
 }
 
 /// Builds the application that `minsheng serve` runs.
 public func buildApplication(
-    database: AppDatabase, hostname: String, port: Int, logger: Logger,
+    database: AppDatabase, configuration: AppConfiguration, hostname: String, port: Int, logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {
     Application(
-        router: buildRouter(database: database),
+        router: buildRouter(
+            database: database, configuration: configuration,
+            notifier: configuration.webhookURL.map { WebhookNotifier(url: $0, logger: logger) }
+        ),
         configuration: .init(address: .hostname(hostname, port: port), serverName: "Minsheng"),
         onServerRunning: { channel in await onServerRunning(channel.localAddress?.port ?? port) },
         logger: logger

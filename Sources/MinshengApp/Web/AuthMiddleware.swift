@@ -9,11 +9,28 @@ struct AuthMiddleware: RouterMiddleware {
 
     let database: AppDatabase
     let sessions = SessionStore()
+    let tokens = TokenStore()
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
         var context = context
-        if let token = request.cookies[Self.cookieName]?.value, !token.isEmpty {
+        if let authorization = request.headers[.authorization] {
+            guard authorization.lowercased().hasPrefix("bearer "),
+                  let found = try await database.read({ try await tokens.user(secret: String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces), on: $0) })
+            else {
+                throw AppError(.unauthorized, "The API token is not valid or has been revoked.")
+            }
+            context.user = found.user
+        } else if let token = request.cookies[Self.cookieName]?.value, !token.isEmpty {
             context.session = try await database.read { try await sessions.session(token: token, on: $0) }
+            if let session = context.session, !session.user.disabled {
+                context.user = session.user
+            } else {
+                context.session = nil
+            }
+            // Cookie-authenticated API calls that change data must prove they come from our pages.
+            if context.session != nil, SiteURL.isAPI(request.uri.path), ![.get, .head, .options].contains(request.method) {
+                try CSRF.check(request.headers.value(named: "x-csrf-token"), context: context)
+            }
         }
         return try await next(request, context)
     }
@@ -26,7 +43,7 @@ struct AuthMiddleware: RouterMiddleware {
     /// Whether the client reached us over HTTPS, directly or through a proxy that says so.
     static func isHTTPS(_ request: Request) -> Bool {
         request.uri.scheme == .https
-            || request.headers.contains { $0.name.canonicalName == "x-forwarded-proto" && $0.value.lowercased() == "https" }
+            || request.headers.value(named: "x-forwarded-proto")?.lowercased() == "https"
     }
 }
 
@@ -87,5 +104,12 @@ enum CSRF {
         guard let cookie = request.cookies[cookieName]?.value, let token, Tokens.equal(token, cookie) else {
             throw AppError(.forbidden, context.language == .zh ? "表单已过期，请刷新页面后重试。" : "The form has expired; reload the page and try again.")
         }
+    }
+}
+
+extension HTTPFields {
+    /// The first value of a header given by its lowercase name.
+    func value(named name: String) -> String? {
+        first { $0.name.canonicalName == name }?.value
     }
 }

@@ -1,3 +1,4 @@
+import MinshengCore
 import Hummingbird
 
 /// A path parameter: `.key` when registering a route, `.value` when building a link.
@@ -20,6 +21,25 @@ public enum SiteURL: Sendable, Equatable {
     case importPlanFields(Parameter<Int64>)
     case importItem(Parameter<Int64>, Parameter<Int>)
     case importConfirm(Parameter<Int64>)
+    case tasks
+    case taskForm
+    case report(plan: Parameter<Int64>, period: Parameter<String>, item: Parameter<Int64>, unit: Parameter<Int64>)
+    case reportReview(plan: Parameter<Int64>, period: Parameter<String>, item: Parameter<Int64>, unit: Parameter<Int64>)
+    case reportCorrect(plan: Parameter<Int64>, period: Parameter<String>, item: Parameter<Int64>, unit: Parameter<Int64>)
+    case reportAttachments(plan: Parameter<Int64>, period: Parameter<String>, item: Parameter<Int64>, unit: Parameter<Int64>)
+    case attachment(Parameter<Int64>)
+    case reviewQueue
+    case overdue
+    case remind
+    case inbox
+    case adminUsers
+    case adminUser(Parameter<Int64>)
+    case adminUnits
+    case adminUnitMembers(Parameter<Int64>)
+    case adminCalendar(Parameter<Int64>)
+    case adminAudit
+    case tokens
+    case revokeToken(Parameter<Int64>)
     case api(API)
 
     /// The JSON API under `/api/v1`.
@@ -33,6 +53,10 @@ public enum SiteURL: Sendable, Equatable {
         public static let planID = "planID"
         public static let importID = "importID"
         public static let itemNumber = "itemNumber"
+        public static let period = "period"
+        public static let itemID = "itemID"
+        public static let unitID = "unitID"
+        public static let id = "id"
     }
 
     /// One segment of a path.
@@ -58,6 +82,26 @@ public enum SiteURL: Sendable, Equatable {
             return [.literal("admin"), .literal("imports"), Self.parameter(Key.importID, id), .literal("items"), Self.parameter(Key.itemNumber, number)]
         case .importConfirm(let id):
             return [.literal("admin"), .literal("imports"), Self.parameter(Key.importID, id), .literal("confirm")]
+        case .tasks: return [.literal("tasks")]
+        case .taskForm: return [.literal("tasks"), .literal("form.xlsx")]
+        case .report(let plan, let period, let item, let unit): return Self.reportPath(plan, period, item, unit)
+        case .reportReview(let plan, let period, let item, let unit): return Self.reportPath(plan, period, item, unit) + [.literal("review")]
+        case .reportCorrect(let plan, let period, let item, let unit): return Self.reportPath(plan, period, item, unit) + [.literal("correct")]
+        case .reportAttachments(let plan, let period, let item, let unit):
+            return Self.reportPath(plan, period, item, unit) + [.literal("attachments")]
+        case .attachment(let id): return [.literal("attachments"), Self.parameter(Key.id, id)]
+        case .reviewQueue: return [.literal("review")]
+        case .overdue: return [.literal("overdue")]
+        case .remind: return [.literal("overdue"), .literal("remind")]
+        case .inbox: return [.literal("inbox")]
+        case .adminUsers: return [.literal("admin"), .literal("users")]
+        case .adminUser(let id): return [.literal("admin"), .literal("users"), Self.parameter(Key.id, id)]
+        case .adminUnits: return [.literal("admin"), .literal("units")]
+        case .adminUnitMembers(let id): return [.literal("admin"), .literal("units"), Self.parameter(Key.id, id), .literal("members")]
+        case .adminCalendar(let id): return [.literal("admin"), .literal("plans"), Self.parameter(Key.planID, id), .literal("calendar")]
+        case .adminAudit: return [.literal("admin"), .literal("audit")]
+        case .tokens: return [.literal("account"), .literal("tokens")]
+        case .revokeToken(let id): return [.literal("account"), .literal("tokens"), Self.parameter(Key.id, id), .literal("revoke")]
         case .api(let api):
             let base: [Component] = [.literal("api"), .literal("v1")]
             switch api {
@@ -65,6 +109,16 @@ public enum SiteURL: Sendable, Equatable {
             case .plan(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id)]
             }
         }
+    }
+
+    private static func reportPath(_ plan: Parameter<Int64>, _ period: Parameter<String>, _ item: Parameter<Int64>, _ unit: Parameter<Int64>) -> [Component] {
+        [.literal("plans"), parameter(Key.planID, plan), .literal("reports"), parameter(Key.period, period),
+         parameter(Key.itemID, item), parameter(Key.unitID, unit)]
+    }
+
+    /// The report page of a unit's report on an item for a month.
+    public static func report(planID: Int64, period: Period, itemID: Int64, unitID: Int64) -> SiteURL {
+        .report(plan: .value(planID), period: .value(period.description), item: .value(itemID), unit: .value(unitID))
     }
 
     private static func parameter<V>(_ name: String, _ parameter: Parameter<V>) -> Component {

@@ -13,5 +13,6 @@ enum Migrations {
         M0001PlanModel(),
         M0002Accounts(),
         M0003SessionsAndImports(),
+        M0004Reporting(),
     ]
 }

@@ -50,8 +50,11 @@ struct ImportController {
             let page = ImportUploadPage(page: PageContext(context, path: SiteURL.newImport.path), error: error.description)
             return try HTMLPage(html: page.render(), status: .badRequest).response(from: request, context: context)
         }
+        let actor = context.auditActor
         let id = try await database.write { db in
-            try await drafts.insert(userID: user.id, fileName: fileName, format: format, draft: draft, on: db)
+            let id = try await drafts.insert(userID: user.id, fileName: fileName, format: format, draft: draft, on: db)
+            try await AuditLog().record("import.upload", entity: "import", id: id, after: ["file": fileName, "format": format.rawValue], by: actor, on: db)
+            return id
         }
         return .redirect(to: SiteURL.importDraft(.value(id)).path, type: .normal)
     }
@@ -89,7 +92,11 @@ struct ImportController {
         }
         let id = importDraft.id
         let updated = draft
-        try await database.write { try await drafts.update(id: id, draft: updated, on: $0) }
+        let actor = context.auditActor
+        try await database.write { db in
+            try await drafts.update(id: id, draft: updated, on: db)
+            try await AuditLog().record("import.edit", entity: "import", id: id, before: importDraft.draft, after: updated, by: actor, on: db)
+        }
         return .redirect(to: SiteURL.importDraft(.value(id)).path, type: .normal)
     }
 
@@ -111,7 +118,12 @@ struct ImportController {
         }
         let id = importDraft.id
         let updated = draft
-        try await database.write { try await drafts.update(id: id, draft: updated, on: $0) }
+        let actor = context.auditActor
+        try await database.write { db in
+            try await drafts.update(id: id, draft: updated, on: db)
+            try await AuditLog().record("import.edit", entity: "import", id: id, before: importDraft.draft.items.first { $0.number == number },
+                                        after: updated.items.first { $0.number == number }, by: actor, on: db)
+        }
         return .redirect(to: SiteURL.importDraft(.value(id)).path + "#item-\(number)", type: .normal)
     }
 
@@ -123,8 +135,10 @@ struct ImportController {
         try Self.requireOpen(importDraft, context: context)
         let outcome: PlanImportService.Outcome
         do {
-            outcome = try await PlanImportService(database: database).store(importDraft.draft) { db, plan in
+            let actor = context.auditActor
+            outcome = try await PlanImportService(database: database).store(importDraft.draft, by: actor) { db, plan in
                 try await drafts.markConfirmed(id: importDraft.id, planID: plan.id, on: db)
+                try await AuditLog().record("import.confirm", entity: "import", id: importDraft.id, after: ["planId": plan.id], by: actor, on: db)
             }
         } catch let error as AppError where error.kind == .invalidInput {
             return try await invalid(importDraft, context: context, request: request, message: error.message)

@@ -8,6 +8,8 @@ struct LoginController {
     let database: AppDatabase
     let users = UserStore()
     let sessions = SessionStore()
+    let throttle = LoginThrottle()
+    let clock: @Sendable () -> Date
 
     func register(with router: Router<AppRequestContext>) {
         router.get(SiteURL.login.routerPath, use: show)
@@ -30,22 +32,40 @@ struct LoginController {
         let username = form.text("username") ?? ""
         let password = form["password"] ?? ""
         let next = Self.safeNext(form["next"])
+        let now = clock()
+        let address = context.clientAddress
+        if try await database.read({ try await throttle.isLocked(username: username, address: address, now: now, on: $0) }) {
+            let message = context.language == .zh ? "登录失败次数过多，请15分钟后再试。" : "Too many failed sign-ins; try again in 15 minutes."
+            return try failedLogin(request, context: context, next: next, message: message, status: .tooManyRequests)
+        }
         let user = try await database.read { try await users.user(username: username, on: $0) }
         // Bcrypt is slow by design; run it off the event loop.
         let verified = try await NIOThreadPool.singleton.runIfActive {
             user.map { Passwords.verify(password, hash: $0.passwordHash) } ?? false
         }
-        guard let user, verified else {
+        guard let user, verified, !user.disabled else {
+            try await database.write { db in
+                try await throttle.recordFailure(username: username, address: address, now: now, on: db)
+                try await AuditLog().record("login.failed", entity: "user", id: username, by: context.auditActor, on: db)
+            }
             let message = context.language == .zh ? "用户名或密码不正确。" : "Wrong username or password."
-            let token = Tokens.random()
-            var response = try HTMLPage(html: LoginPage(language: context.language, csrf: token, next: next, error: message).render(), status: .unauthorized)
-                .response(from: request, context: context)
-            response.setCookie(Cookie(name: CSRF.cookieName, value: token, path: "/", secure: AuthMiddleware.isHTTPS(request), httpOnly: true, sameSite: .strict))
-            return response
+            return try failedLogin(request, context: context, next: next, message: message, status: .unauthorized)
         }
-        let created = try await database.write { try await sessions.create(userID: user.id, on: $0) }
+        let created = try await database.write { db in
+            try await throttle.reset(username: username, on: db)
+            try await AuditLog().record("login", entity: "user", id: user.id, by: AuditActor(user: user, address: address), on: db)
+            return try await sessions.create(userID: user.id, now: now, on: db)
+        }
         var response = Response.redirect(to: next ?? SiteURL.home.path, type: .normal)
         response.setCookie(AuthMiddleware.cookie(token: created.token, request: request, maxAge: Int(SessionStore.lifetime)))
+        return response
+    }
+
+    private func failedLogin(_ request: Request, context: AppRequestContext, next: String?, message: String, status: HTTPResponse.Status) throws -> Response {
+        let token = Tokens.random()
+        var response = try HTMLPage(html: LoginPage(language: context.language, csrf: token, next: next, error: message).render(), status: status)
+            .response(from: request, context: context)
+        response.setCookie(Cookie(name: CSRF.cookieName, value: token, path: "/", secure: AuthMiddleware.isHTTPS(request), httpOnly: true, sameSite: .strict))
         return response
     }
 
@@ -53,7 +73,11 @@ struct LoginController {
         let form = try await FormFields.read(request, context: context, limit: 16 * 1024)
         try CSRF.check(form[CSRF.fieldName], context: context)
         if let session = context.session {
-            try await database.write { try await sessions.delete(id: session.id, on: $0) }
+            let actor = context.auditActor
+            try await database.write { db in
+                try await sessions.delete(id: session.id, on: db)
+                try await AuditLog().record("logout", entity: "user", id: session.user.id, by: actor, on: db)
+            }
         }
         var response = Response.redirect(to: SiteURL.home.path, type: .normal)
         response.setCookie(AuthMiddleware.cookie(token: "", request: request, maxAge: 0))

@@ -1,0 +1,53 @@
+import Foundation
+import MinshengCore
+
+/// What the server needs besides its database: where files live, the local time zone, the clock and the
+/// optional outgoing webhook.
+public struct AppConfiguration: Sendable {
+    /// The data folder; uploads are kept in its `uploads` folder, outside any web root.
+    public var dataDirectory: String
+    /// The time zone in which due days fall (Asia/Shanghai unless `MINSHENG_TIME_ZONE` says otherwise).
+    public var timeZone: TimeZone
+    /// Where reminders are also sent as JSON, when set (`MINSHENG_WEBHOOK_URL`).
+    public var webhookURL: URL?
+    /// The current time; tests fix it.
+    public var clock: @Sendable () -> Date
+
+    public init(
+        dataDirectory: String, timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!, webhookURL: URL? = nil,
+        clock: @escaping @Sendable () -> Date = { Date() }
+    ) {
+        self.dataDirectory = dataDirectory
+        self.timeZone = timeZone
+        self.webhookURL = webhookURL
+        self.clock = clock
+    }
+
+    /// The configuration from the environment, for `minsheng serve`.
+    public static func fromEnvironment(dataDirectory: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
+        var configuration = AppConfiguration(dataDirectory: dataDirectory)
+        if let zone = environment["MINSHENG_TIME_ZONE"], !zone.isEmpty {
+            guard let timeZone = TimeZone(identifier: zone) else { throw AppError.badConfiguration("MINSHENG_TIME_ZONE \(zone) is not a time zone") }
+            configuration.timeZone = timeZone
+        }
+        if let webhook = environment["MINSHENG_WEBHOOK_URL"], !webhook.isEmpty {
+            guard let url = URL(string: webhook), url.scheme == "http" || url.scheme == "https" else {
+                throw AppError.badConfiguration("MINSHENG_WEBHOOK_URL must be an http(s) URL")
+            }
+            configuration.webhookURL = url
+        }
+        return configuration
+    }
+
+    /// Today in the configured time zone.
+    public var today: CalendarDate {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: clock())
+        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+    }
+
+    public var uploadsDirectory: URL {
+        URL(fileURLWithPath: dataDirectory).appendingPathComponent("uploads")
+    }
+}

@@ -1,0 +1,90 @@
+import Crypto
+import Foundation
+
+/// Report attachments on disk, in the data folder's `uploads` folder, outside any web root. Only photos, PDF,
+/// Word and Excel files are accepted, recognised by their content as well as their name.
+public struct AttachmentStorage: Sendable {
+    /// The most an attachment may weigh.
+    public static let maximumSize = 10 * 1024 * 1024
+
+    /// An accepted kind of file: its content type and how its bytes begin.
+    struct Kind {
+        var contentType: String
+        var extensions: [String]
+        var magic: [[UInt8]]
+        /// Whether browsers may show it in the page; everything else downloads.
+        var inline: Bool
+    }
+
+    static let kinds: [Kind] = [
+        Kind(contentType: "image/jpeg", extensions: ["jpg", "jpeg"], magic: [[0xFF, 0xD8, 0xFF]], inline: true),
+        Kind(contentType: "image/png", extensions: ["png"], magic: [[0x89, 0x50, 0x4E, 0x47]], inline: true),
+        Kind(contentType: "application/pdf", extensions: ["pdf"], magic: [[0x25, 0x50, 0x44, 0x46]], inline: false),
+        Kind(contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extensions: ["docx"], magic: [[0x50, 0x4B, 0x03, 0x04]], inline: false),
+        Kind(contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extensions: ["xlsx"], magic: [[0x50, 0x4B, 0x03, 0x04]], inline: false),
+        Kind(contentType: "application/msword", extensions: ["doc"], magic: [[0xD0, 0xCF, 0x11, 0xE0]], inline: false),
+        Kind(contentType: "application/vnd.ms-excel", extensions: ["xls"], magic: [[0xD0, 0xCF, 0x11, 0xE0]], inline: false),
+    ]
+
+    public let folder: URL
+
+    public init(folder: URL) {
+        self.folder = folder
+    }
+
+    /// A checked file, ready to store.
+    public struct Accepted: Sendable {
+        public var fileName: String
+        public var contentType: String
+        public var data: Data
+        public var sha256: String
+    }
+
+    /// Checks a file's size, name and content; the error says which rule it broke.
+    public static func check(fileName: String, data: Data) throws -> Accepted {
+        guard !data.isEmpty else { throw AppError.invalidInput("\(fileName)：文件是空的 (the file is empty).") }
+        guard data.count <= maximumSize else { throw AppError.invalidInput("\(fileName)：超过 10 MB (larger than 10 MB).") }
+        let name = sanitisedName(fileName)
+        let ext = (name as NSString).pathExtension.lowercased()
+        guard let kind = kinds.first(where: { $0.extensions.contains(ext) }) else {
+            throw AppError.invalidInput("\(fileName)：只接受 JPG、PNG、PDF、Word、Excel 文件 (only JPG, PNG, PDF, Word and Excel files are accepted).")
+        }
+        let head = [UInt8](data.prefix(8))
+        guard kind.magic.contains(where: { head.starts(with: $0) }) else {
+            throw AppError.invalidInput("\(fileName)：文件内容与扩展名不符 (the content does not match the .\(ext) extension).")
+        }
+        let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return Accepted(fileName: name, contentType: kind.contentType, data: data, sha256: digest)
+    }
+
+    /// Writes the file under a random key; returns the key.
+    public func store(_ file: Accepted) throws -> String {
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let key = Tokens.random()
+        try file.data.write(to: folder.appendingPathComponent(key), options: .atomic)
+        return key
+    }
+
+    public func read(key: String) throws -> Data {
+        guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
+            throw AppError.notFound("No such attachment.")
+        }
+        return try Data(contentsOf: folder.appendingPathComponent(key))
+    }
+
+    public func remove(key: String) {
+        try? FileManager.default.removeItem(at: folder.appendingPathComponent(key))
+    }
+
+    /// Whether a stored content type may be shown inline.
+    public static func isInline(_ contentType: String) -> Bool {
+        kinds.first { $0.contentType == contentType }?.inline ?? false
+    }
+
+    /// The base name without path, control characters or quotes.
+    static func sanitisedName(_ name: String) -> String {
+        let base = (name.replacingOccurrences(of: "\\", with: "/") as NSString).lastPathComponent
+        let cleaned = base.filter { !$0.isNewline && $0 != "\"" && !($0.asciiValue.map { $0 < 0x20 } ?? false) }
+        return cleaned.isEmpty ? "attachment" : String(cleaned.prefix(120))
+    }
+}

@@ -1,0 +1,93 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+import Logging
+import MinshengCore
+
+/// Carries reminders to other systems. The office's in-app inbox always gets them; this is the optional extra.
+public protocol ReminderNotifier: Sendable {
+    /// Delivers one reminder; returns a short status for the record (`200`, `error: …`).
+    func deliver(_ payload: ReminderPayload) async -> String
+}
+
+/// The JSON a webhook receives for each reminder.
+public struct ReminderPayload: Sendable, Codable, Equatable {
+    public var event = "reminder"
+    public var reminderId: Int64
+    public var planId: Int64
+    public var period: String
+    public var unitId: Int64
+    public var unitName: String
+    public var message: String
+    public var overdueItems: [Int]
+    public var sentAt: String
+}
+
+/// Posts reminders as plain JSON to a configured URL, with a timeout.
+public struct WebhookNotifier: ReminderNotifier {
+    let url: URL
+    let logger: Logger
+
+    public init(url: URL, logger: Logger) {
+        self.url = url
+        self.logger = logger
+    }
+
+    public func deliver(_ payload: ReminderPayload) async -> String {
+        var request = URLRequest(url: url, timeoutInterval: 10)
+        request.httpMethod = "POST"
+        request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
+        request.setValue("Minsheng", forHTTPHeaderField: "User-Agent")
+        do {
+            request.httpBody = try JSONEncoder().encode(payload)
+            let (_, response) = try await URLSession.shared.data(for: request)
+            let status = (response as? HTTPURLResponse)?.statusCode ?? 0
+            return String(status)
+        } catch {
+            logger.warning("Webhook \(url) failed: \(error)")
+            return "error: \(error.localizedDescription)"
+        }
+    }
+}
+
+extension ReportingService {
+    /// Sends reminders (催报) to units overdue for a month — the given ones, or every overdue unit — into their
+    /// inboxes, and to the webhook when one is configured. Returns the reminders stored.
+    public func remind(
+        planID: Int64, period: Period, unitIDs: [Int64]?, message: String, by actor: AuditActor, user: User,
+        notifier: (any ReminderNotifier)?
+    ) async throws -> [Reminder] {
+        guard user.role == .admin else { throw AppError(.forbidden, "Only the supervision office sends reminders.") }
+        let (reminders, payloads) = try await database.write { db -> ([Reminder], [ReminderPayload]) in
+            let overdue = try await tasks(planID: planID, period: period, on: db).filter(\.isOverdue)
+            let byUnit = Dictionary(grouping: overdue, by: \.obligation.unitID)
+            let targets = unitIDs.map { Set($0) } ?? Set(byUnit.keys)
+            guard !targets.isEmpty else { return ([], []) }
+            for unit in targets where byUnit[unit] == nil {
+                throw AppError.invalidInput("Unit \(unit) is not overdue for \(period).")
+            }
+            let store = ReminderStore()
+            var reminders: [Reminder] = []
+            var payloads: [ReminderPayload] = []
+            for unitID in targets.sorted() {
+                let reminder = try await store.insert(planID: planID, unitID: unitID, period: period, message: message, by: user.id, on: db)
+                try await AuditLog().record("reminder.send", entity: "unit", id: unitID, after: reminder, by: actor, on: db)
+                let unitName = try await plans.unit(id: unitID, on: db)?.name ?? ""
+                reminders.append(reminder)
+                payloads.append(ReminderPayload(
+                    reminderId: reminder.id, planId: planID, period: period.description, unitId: unitID, unitName: unitName,
+                    message: message, overdueItems: (byUnit[unitID] ?? []).map(\.item.number).sorted(), sentAt: reminder.createdAt
+                ))
+            }
+            return (reminders, payloads)
+        }
+        if let notifier {
+            for payload in payloads {
+                let status = await notifier.deliver(payload)
+                try await database.write { try await ReminderStore().setWebhookStatus(id: payload.reminderId, status: status, on: $0) }
+            }
+        }
+        return reminders
+    }
+}

@@ -1,0 +1,274 @@
+import Foundation
+import Logging
+import MinshengCore
+import SQLKit
+
+/// A report a unit owes for a month, with where it stands.
+public struct ReportTask: Sendable {
+    public var obligation: Obligation
+    public var item: Item
+    /// The newest version, if the unit has started one.
+    public var report: Report?
+    public var dueDate: CalendarDate
+    /// Due day passed and never submitted.
+    public var isOverdue: Bool
+
+    /// Submitted (now or in an earlier version) after the due day.
+    public var wasLate: Bool {
+        guard let submitted = report?.submittedAt, let day = CalendarDate(iso: String(submitted.prefix(10))) else { return false }
+        return day > dueDate
+    }
+}
+
+/// A save that lost a race: someone changed the report since the form was opened. Carries the current version.
+public struct ReportConflict: Error, Sendable {
+    public var current: Report
+}
+
+/// Everything about the monthly cycle that pages and the API share: who owes what, and the changes to reports,
+/// each checked against the user's access and the workflow, made in one transaction with its audit entry.
+public struct ReportingService: Sendable {
+    let database: AppDatabase
+    let configuration: AppConfiguration
+    let plans = PlanStore()
+    let reports = ReportStore()
+    let units = UnitStore()
+    let audit = AuditLog()
+
+    public init(database: AppDatabase, configuration: AppConfiguration) {
+        self.database = database
+        self.configuration = configuration
+    }
+
+    // MARK: Access
+
+    public func access(for user: User, planID: Int64, on db: any SQLDatabase) async throws -> Access {
+        guard user.role == .reporter, let unitID = user.unitID else { return Access(user: user, ledItemIDs: []) }
+        let led = try await plans.assignments(planID: planID, on: db).filter { $0.role == .lead && $0.unitID == unitID }.map(\.itemID)
+        return Access(user: user, ledItemIDs: Set(led))
+    }
+
+    // MARK: Obligations and tasks
+
+    /// Every report owed for a month, with its current state.
+    public func tasks(planID: Int64, period: Period, unitID: Int64? = nil, on db: any SQLDatabase) async throws -> [ReportTask] {
+        guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+        let assignments = try await plans.assignments(planID: planID, on: db)
+        let members = try await units.members(jurisdictionID: plan.jurisdictionID, on: db)
+        let cadences = try await plans.cadences(planID: planID, on: db)
+        let calendar = try await plans.calendar(planID: planID, on: db)
+        var owed = Obligations.owed(in: period, assignments: assignments, members: members, cadences: cadences)
+        if let unitID { owed = owed.filter { $0.unitID == unitID } }
+        let items = Dictionary(uniqueKeysWithValues: try await plans.items(planID: planID, on: db).map { ($0.id, $0) })
+        let current = try await reports.latest(planID: planID, period: period, unitID: unitID, on: db)
+        let byKey = Dictionary(uniqueKeysWithValues: current.map { ("\($0.itemID)-\($0.unitID)", $0) })
+        let today = configuration.today
+        let due = calendar.dueDate(for: period)
+        return owed.compactMap { obligation in
+            guard let item = items[obligation.itemID] else { return nil }
+            let report = byKey["\(obligation.itemID)-\(obligation.unitID)"]
+            let everSubmitted = report.map { $0.version > 1 || $0.submittedAt != nil } ?? false
+            return ReportTask(obligation: obligation, item: item, report: report, dueDate: due, isOverdue: !everSubmitted && today > due)
+        }
+    }
+
+    /// The obligation of a unit for an item and month, if it owes one.
+    public func obligation(planID: Int64, itemID: Int64, unitID: Int64, period: Period, on db: any SQLDatabase) async throws -> Obligation? {
+        try await tasks(planID: planID, period: period, unitID: unitID, on: db).first { $0.obligation.itemID == itemID }?.obligation
+    }
+
+    // MARK: Changes
+
+    /// The values and narrative a unit saves.
+    public struct Draft: Sendable {
+        public var values: [ReportValue]
+        public var progress: String
+        public var problems: String
+        public var nextSteps: String
+
+        public init(values: [ReportValue], progress: String, problems: String, nextSteps: String) {
+            self.values = values
+            self.progress = progress
+            self.problems = problems
+            self.nextSteps = nextSteps
+        }
+    }
+
+    /// Saves (creating the report on first save) and, with `submit`, submits it; `expectedLock` is the version the
+    /// form was opened at (nil for a new report).
+    public func save(
+        planID: Int64, itemID: Int64, unitID: Int64, period: Period, draft: Draft, expectedLock: Int?, submit: Bool,
+        by actor: AuditActor, user: User, idempotencyKey: String? = nil
+    ) async throws -> Report {
+        try await database.write { db in
+            if let repeated = try await repeatedAnswer(idempotencyKey, user: user, on: db) { return repeated }
+            let report = try await save(
+                planID: planID, itemID: itemID, unitID: unitID, period: period, draft: draft, expectedLock: expectedLock,
+                submit: submit, actor: actor, user: user, on: db
+            )
+            try await remember(idempotencyKey, report: report, user: user, on: db)
+            return report
+        }
+    }
+
+    /// Saves several drafts of one unit in one transaction: all of them or none.
+    public func saveDrafts(
+        planID: Int64, unitID: Int64, period: Period, drafts: [(itemID: Int64, draft: Draft)], by actor: AuditActor, user: User
+    ) async throws -> [Report] {
+        try await database.write { db in
+            var saved: [Report] = []
+            for entry in drafts {
+                let lock = try await reports.versions(itemID: entry.itemID, unitID: unitID, period: period, on: db).last?.lockVersion
+                saved.append(try await save(
+                    planID: planID, itemID: entry.itemID, unitID: unitID, period: period, draft: entry.draft, expectedLock: lock,
+                    submit: false, actor: actor, user: user, on: db
+                ))
+            }
+            return saved
+        }
+    }
+
+    private func save(
+        planID: Int64, itemID: Int64, unitID: Int64, period: Period, draft: Draft, expectedLock: Int?, submit: Bool,
+        actor: AuditActor, user: User, on db: any SQLDatabase
+    ) async throws -> Report {
+        let access = try await access(for: user, planID: planID, on: db)
+        guard access.canWrite(forUnit: unitID) else { throw AppError(.forbidden, "You may not write reports for this unit.") }
+        guard let obligation = try await obligation(planID: planID, itemID: itemID, unitID: unitID, period: period, on: db) else {
+            throw AppError.notFound("This unit owes no report on this item for \(period).")
+        }
+        try await validate(draft.values, itemID: itemID, on: db)
+        let existing = try await reports.versions(itemID: itemID, unitID: unitID, period: period, on: db).last
+        var report: Report
+        if let existing {
+            guard let expectedLock else { throw ReportConflict(current: existing) }
+            if case .failure(let refusal) = ReportWorkflow.apply(.edit, to: existing.state, by: .owningUnit) {
+                if existing.lockVersion != expectedLock { throw ReportConflict(current: existing) }
+                throw AppError.conflict(refusal.description)
+            }
+            guard let saved = try await reports.save(
+                existing.id, expectedLock: expectedLock, values: draft.values, progress: draft.progress,
+                problems: draft.problems, nextSteps: draft.nextSteps, on: db
+            ) else { throw ReportConflict(current: existing) }
+            try await audit.record("report.save", entity: "report", id: saved.id, before: existing, after: saved, by: actor, on: db)
+            report = saved
+        } else {
+            let created = try await reports.create(obligation, planID: planID, by: user.id, on: db)
+            guard let saved = try await reports.save(
+                created.id, expectedLock: created.lockVersion, values: draft.values, progress: draft.progress,
+                problems: draft.problems, nextSteps: draft.nextSteps, on: db
+            ) else { throw AppError(.internalError, "The new report could not be saved.") }
+            try await audit.record("report.create", entity: "report", id: saved.id, after: saved, by: actor, on: db)
+            report = saved
+        }
+        if submit {
+            report = try await transition(report, action: .submit, reason: nil, expectedLock: report.lockVersion, access: access, actor: actor, on: db)
+        }
+        return report
+    }
+
+    /// Submits, returns or accepts a report.
+    public func act(
+        _ action: ReportAction, reportID: Int64, expectedLock: Int, reason: String?, by actor: AuditActor, user: User,
+        idempotencyKey: String? = nil
+    ) async throws -> Report {
+        try await database.write { db in
+            if let repeated = try await repeatedAnswer(idempotencyKey, user: user, on: db) { return repeated }
+            guard let report = try await reports.report(id: reportID, on: db) else { throw AppError.notFound("No report has id \(reportID).") }
+            let access = try await access(for: user, planID: report.planID, on: db)
+            guard access.canView(unitID: report.unitID, itemID: report.itemID) else { throw AppError.notFound("No report has id \(reportID).") }
+            guard action != .correct, action != .edit else { throw AppError(.badRequest, "Use the correction or save endpoints.") }
+            let changed = try await transition(report, action: action, reason: reason, expectedLock: expectedLock, access: access, actor: actor, on: db)
+            try await remember(idempotencyKey, report: changed, user: user, on: db)
+            return changed
+        }
+    }
+
+    /// Starts a new version of an accepted report, with a reason.
+    public func correct(reportID: Int64, reason: String, by actor: AuditActor, user: User, idempotencyKey: String? = nil) async throws -> Report {
+        try await database.write { db in
+            if let repeated = try await repeatedAnswer(idempotencyKey, user: user, on: db) { return repeated }
+            guard let report = try await reports.report(id: reportID, on: db) else { throw AppError.notFound("No report has id \(reportID).") }
+            let access = try await access(for: user, planID: report.planID, on: db)
+            guard access.canView(unitID: report.unitID, itemID: report.itemID) else { throw AppError.notFound("No report has id \(reportID).") }
+            switch ReportWorkflow.apply(.correct, to: report.state, by: access.actor(for: .correct, unitID: report.unitID), reason: reason) {
+            case .failure(let refusal): throw Self.error(for: refusal)
+            case .success: break
+            }
+            let corrected = try await reports.correct(report, reason: reason, actorID: user.id, on: db)
+            try await audit.record("report.correct", entity: "report", id: corrected.id, before: report, after: corrected, by: actor, on: db)
+            try await remember(idempotencyKey, report: corrected, user: user, on: db)
+            return corrected
+        }
+    }
+
+    private func transition(
+        _ report: Report, action: ReportAction, reason: String?, expectedLock: Int, access: Access, actor: AuditActor, on db: any SQLDatabase
+    ) async throws -> Report {
+        let state: ReportState
+        switch ReportWorkflow.apply(action, to: report.state, by: access.actor(for: action, unitID: report.unitID), reason: reason) {
+        case .failure(let refusal):
+            if report.lockVersion != expectedLock, case .notAllowedInState = refusal { throw ReportConflict(current: report) }
+            throw Self.error(for: refusal)
+        case .success(let next): state = next
+        }
+        let trimmedReason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let changed = try await reports.transition(
+            report.id, action: action, to: state, expectedLock: expectedLock, reason: trimmedReason?.isEmpty == true ? nil : trimmedReason,
+            actorID: access.user.id, on: db
+        ) else { throw ReportConflict(current: report) }
+        try await audit.record("report.\(action.rawValue)", entity: "report", id: report.id, before: report, after: changed, by: actor, on: db)
+        return changed
+    }
+
+    /// The report a request with this key produced before, when it is a retry.
+    private func repeatedAnswer(_ key: String?, user: User, on db: any SQLDatabase) async throws -> Report? {
+        guard let key, !key.isEmpty, let answer = try await IdempotencyStore().answer(userID: user.id, key: key, on: db),
+              let id = answer.body.flatMap(Int64.init) else { return nil }
+        return try await reports.report(id: id, on: db)
+    }
+
+    private func remember(_ key: String?, report: Report, user: User, on db: any SQLDatabase) async throws {
+        guard let key, !key.isEmpty else { return }
+        try await IdempotencyStore().remember(userID: user.id, key: key, answer: .init(status: 200, location: nil, body: String(report.id)), on: db)
+    }
+
+    static func error(for refusal: ReportWorkflow.Refusal) -> AppError {
+        switch refusal {
+        case .notYourRole: return AppError(.forbidden, refusal.description)
+        case .notAllowedInState: return AppError.conflict(refusal.description)
+        case .reasonRequired: return AppError.invalidInput(refusal.description)
+        }
+    }
+
+    /// Values must belong to the item's indicators; milestones take dates, others numbers.
+    private func validate(_ values: [ReportValue], itemID: Int64, on db: any SQLDatabase) async throws {
+        let rows = try await db.select().column("id").column("kind").from("indicators").where("item_id", .equal, itemID).all()
+        var kinds: [Int64: Indicator.Kind] = [:]
+        for row in rows { kinds[try row.int64("id")] = try row.enumeration("kind", as: Indicator.Kind.self) }
+        for value in values {
+            guard kinds[value.indicatorID] != nil else {
+                throw AppError.invalidInput("Indicator \(value.indicatorID) does not belong to this item.")
+            }
+            if let number = value.value, number < 0 {
+                throw AppError.invalidInput("Indicator \(value.indicatorID): a value reached cannot be negative.")
+            }
+        }
+    }
+
+    // MARK: Lead units
+
+    /// For a lead unit: the values its responsible units have submitted for the item (newest version of each), and
+    /// the value it may start from for each indicator (their sum, for counts).
+    public func partsForLead(planID: Int64, itemID: Int64, period: Period, on db: any SQLDatabase) async throws -> (parts: [Report], starting: [Int64: Decimal]) {
+        let all = try await reports.latest(planID: planID, period: period, itemIDs: [itemID], on: db)
+        let parts = all.filter { $0.role == .responsible && ($0.state == .submitted || $0.state == .accepted) }
+        let indicators = try await plans.indicators(planID: planID, on: db).filter { $0.itemID == itemID }
+        var starting: [Int64: Decimal] = [:]
+        for indicator in indicators {
+            let values = parts.compactMap { $0.value(for: indicator.id)?.value }
+            if let start = ReportAggregation.leadStartingValue(kind: indicator.kind, partValues: values) { starting[indicator.id] = start }
+        }
+        return (parts, starting)
+    }
+}

@@ -1,0 +1,206 @@
+import MinshengCore
+import Plot
+
+extension ReportPage {
+    /// Renders the report page.
+    struct View {
+        var model: Model
+        var page: PageContext
+
+        var strings: Strings { page.strings }
+        var words: ReportingStrings { page.language.reporting }
+        var target: SiteURL { SiteURL.report(planID: model.plan.id, period: model.period, itemID: model.item.id, unitID: model.unit.id) }
+
+        func render() -> String {
+            Layout(title: "\(model.item.number). \(model.item.title)", page: page, content: content).render()
+        }
+
+        private var content: Node<HTML.BodyContext> {
+            .group(
+                .h1(.text("\(model.item.number). \(model.item.title)")),
+                .p(.class("plan-meta"), .text("\(model.unit.name)（\(words.roleName(model.role))）· \(words.period) \(model.period) · \(words.dueDate) \(model.dueDate.iso) · \(words.state)：\(words.stateName(model.current?.state))")),
+                .p(.class("item-text"), .text(model.item.text)),
+                .unwrap(model.error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
+                .if(model.conflictingDraft != nil, .p(.class("alert"), .attribute(named: "role", value: "alert"), .text(words.conflict))),
+                notes,
+                model.editable ? form : readOnly(model.current),
+                parts,
+                review,
+                correction,
+                attachments,
+                history
+            )
+        }
+
+        private var notes: Node<HTML.BodyContext> {
+            guard let current = model.current else { return .empty }
+            return .group(
+                .unwrap(current.state == .returned ? current.returnReason : nil) { .p(.class("notice"), .text(words.returnedBecause + $0)) },
+                .unwrap(current.correctionReason) { .p(.class("notice"), .text(words.correctionBecause + $0)) }
+            )
+        }
+
+        private var form: Node<HTML.BodyContext> {
+            .form(
+                .class("report-form"), .method(.post), .action(target.path),
+                page.csrfField,
+                .input(.type(.hidden), .name("_idempotency"), .value(Tokens.random())),
+                .input(.type(.hidden), .name("lock"), .value(model.current.map { String($0.lockVersion) } ?? "")),
+                valueTable,
+                narrative("progress", words.progress, model.conflictingDraft?.progress ?? model.current?.progress ?? ""),
+                narrative("problems", words.problems, model.conflictingDraft?.problems ?? model.current?.problems ?? ""),
+                narrative("nextSteps", words.nextSteps, model.conflictingDraft?.nextSteps ?? model.current?.nextSteps ?? ""),
+                .div(
+                    .class("actions"),
+                    .button(.type(.submit), .name("action"), .value("save"), .text(words.saveDraft)),
+                    .button(.type(.submit), .name("action"), .value("submit"), .class("primary"), .text(words.submit))
+                )
+            )
+        }
+
+        private var valueTable: Node<HTML.FormContext> {
+            .table(
+                .class("values"),
+                .thead(.tr(.th(.text(strings.indicatorName)), .th(.text(words.target)), .th(.text(words.valueToDate)), .th(.text(words.reachedOn)))),
+                .tbody(.forEach(model.indicators) { line in valueRow(line) })
+            )
+        }
+
+        private func valueRow(_ line: Model.IndicatorLine) -> Node<HTML.TableContext> {
+            let indicator = line.indicator
+            let value = model.formValue(indicator.id)
+            let takesDate = indicator.kind == .milestone || indicator.kind == .qualitative
+            return .tr(
+                .class(line.depth > 0 ? "child" : "indicator"),
+                .td(.label(.for("value-\(indicator.id)"), .text(indicator.name))),
+                .td(.text(Self.targetText(indicator, strings: strings))),
+                .td(.if(!takesDate, .input(.type(.text), .id("value-\(indicator.id)"), .name("value.\(indicator.id)"),
+                                           .value(value?.value.map(DecimalText.format) ?? ""), .attribute(named: "inputmode", value: "decimal")))),
+                .td(.input(.type(.date), .id("reached-\(indicator.id)"), .name("reached.\(indicator.id)"), .value(value?.reachedOn?.iso ?? ""),
+                           .attribute(named: "aria-label", value: "\(indicator.name) \(words.reachedOn)")))
+            )
+        }
+
+        static func targetText(_ indicator: Indicator, strings: Strings) -> String {
+            if let target = indicator.target { return "\(strings.comparatorName(indicator.comparator)) \(DecimalText.format(target))\(indicator.measure)" }
+            if indicator.provisional { return strings.provisional }
+            return strings.kindName(indicator.kind) + (indicator.deadline.map { " · \($0.iso)" } ?? "")
+        }
+
+        private func narrative(_ name: String, _ label: String, _ value: String) -> Node<HTML.FormContext> {
+            .group(
+                .label(.for(name), .text(label)),
+                .textarea(.id(name), .name(name), .attribute(named: "rows", value: "4"), .text(value))
+            )
+        }
+
+        private func readOnly(_ report: Report?) -> Node<HTML.BodyContext> {
+            guard let report else { return .p(.text(words.stateName(nil))) }
+            return .section(
+                .class("report-readonly"),
+                .table(
+                    .class("values"),
+                    .thead(.tr(.th(.text(strings.indicatorName)), .th(.text(words.target)), .th(.text(words.valueToDate)), .th(.text(words.reachedOn)))),
+                    .tbody(.forEach(model.indicators) { line in
+                        .tr(
+                            .td(.text(line.indicator.name)), .td(.text(Self.targetText(line.indicator, strings: strings))),
+                            .td(.text(report.value(for: line.indicator.id)?.value.map(DecimalText.format) ?? "—")),
+                            .td(.text(report.value(for: line.indicator.id)?.reachedOn?.iso ?? "—"))
+                        )
+                    })
+                ),
+                .h3(.text(words.progress)), .p(.text(report.progress)),
+                .h3(.text(words.problems)), .p(.text(report.problems)),
+                .h3(.text(words.nextSteps)), .p(.text(report.nextSteps))
+            )
+        }
+
+        private var parts: Node<HTML.BodyContext> {
+            guard model.role == .lead, !model.parts.isEmpty else { return .empty }
+            return .section(
+                .class("parts"),
+                .h2(.text(words.partsTitle)),
+                .table(
+                    .class("values"),
+                    .thead(.tr(.th(.text(words.unit)), .th(.text(words.state)), .forEach(model.indicators) { .th(.text($0.indicator.name)) })),
+                    .tbody(.forEach(model.parts) { part in
+                        .tr(
+                            .td(.text(part.unitName)), .td(.text(words.stateName(part.report.state))),
+                            .forEach(model.indicators) { line in .td(.text(part.report.value(for: line.indicator.id)?.value.map(DecimalText.format) ?? "—")) }
+                        )
+                    })
+                ),
+                .if(model.editable, .p(.a(.href(target.path + "?from=parts"), .text(words.startFromParts))))
+            )
+        }
+
+        private var review: Node<HTML.BodyContext> {
+            guard model.reviewable, let current = model.current else { return .empty }
+            let action = SiteURL.reportReview(plan: .value(model.plan.id), period: .value(model.period.description), item: .value(model.item.id), unit: .value(model.unit.id))
+            return .form(
+                .class("review"), .method(.post), .action(action.path),
+                page.csrfField,
+                .input(.type(.hidden), .name("_idempotency"), .value(Tokens.random())),
+                .input(.type(.hidden), .name("report"), .value(String(current.id))),
+                .input(.type(.hidden), .name("lock"), .value(String(current.lockVersion))),
+                .label(.for("reason"), .text(words.reason)),
+                .textarea(.id("reason"), .name("reason"), .attribute(named: "rows", value: "2")),
+                .div(
+                    .class("actions"),
+                    .button(.type(.submit), .name("action"), .value("return"), .text(words.returnReport)),
+                    .button(.type(.submit), .name("action"), .value("accept"), .class("primary"), .text(words.accept))
+                )
+            )
+        }
+
+        private var correction: Node<HTML.BodyContext> {
+            guard model.correctable, let current = model.current else { return .empty }
+            let action = SiteURL.reportCorrect(plan: .value(model.plan.id), period: .value(model.period.description), item: .value(model.item.id), unit: .value(model.unit.id))
+            return .form(
+                .class("correct"), .method(.post), .action(action.path),
+                page.csrfField,
+                .input(.type(.hidden), .name("_idempotency"), .value(Tokens.random())),
+                .input(.type(.hidden), .name("report"), .value(String(current.id))),
+                .label(.for("correction-reason"), .text(words.correctionReason)),
+                .textarea(.id("correction-reason"), .name("reason"), .attribute(named: "rows", value: "2"), .required(true)),
+                .button(.type(.submit), .text(words.correct))
+            )
+        }
+
+        private var attachments: Node<HTML.BodyContext> {
+            let upload = SiteURL.reportAttachments(plan: .value(model.plan.id), period: .value(model.period.description), item: .value(model.item.id), unit: .value(model.unit.id))
+            return .section(
+                .class("attachments"),
+                .h2(.text(words.attachments)),
+                .ul(.forEach(model.attachments) { attachment in
+                    .li(.a(.href(SiteURL.attachment(.value(attachment.id)).path), .text(attachment.fileName)), .text("（\(attachment.size / 1024 + 1) KB）"))
+                }),
+                .if(model.editable && model.current != nil, .form(
+                    .method(.post), .action(upload.path), .enctype(.multipartData),
+                    page.csrfField,
+                    .label(.for("attachment"), .text(words.addAttachment)),
+                    .p(.class("hint"), .text(words.attachmentHint)),
+                    .input(.type(.file), .id("attachment"), .name("file"), .required(true), .attribute(named: "accept", value: ".jpg,.jpeg,.png,.pdf,.doc,.docx,.xls,.xlsx")),
+                    .button(.type(.submit), .text(words.upload))
+                ))
+            )
+        }
+
+        private var history: Node<HTML.BodyContext> {
+            guard !model.versions.isEmpty else { return .empty }
+            return .section(
+                .class("history"),
+                .h2(.text(words.history)),
+                .forEach(model.versions.reversed()) { version in
+                    .div(
+                        .class("version"),
+                        .h3(.text("\(words.version) \(version.version) · \(words.stateName(version.state))")),
+                        .ul(.forEach(model.events[version.id] ?? []) { event in
+                            .li(.text("\(event.at) \(words.eventName(event.action)) \(event.actor ?? "")" + (event.reason.map { "：\($0)" } ?? "")))
+                        })
+                    )
+                }
+            )
+        }
+    }
+}

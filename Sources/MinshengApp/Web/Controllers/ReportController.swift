@@ -1,0 +1,283 @@
+import Foundation
+import Hummingbird
+import MinshengCore
+import SQLKit
+
+/// The report page: a unit's report on an item for a month, its form, review, correction, attachments and history.
+struct ReportController {
+    let database: AppDatabase
+    let configuration: AppConfiguration
+    let plans = PlanStore()
+    let reports = ReportStore()
+
+    var service: ReportingService { ReportingService(database: database, configuration: configuration) }
+    var storage: AttachmentStorage { AttachmentStorage(folder: configuration.uploadsDirectory) }
+
+    func register(with router: Router<AppRequestContext>) {
+        let report = SiteURL.report(plan: .key, period: .key, item: .key, unit: .key)
+        router.get(report.routerPath, use: show)
+        router.post(report.routerPath, use: save)
+        router.post(SiteURL.reportReview(plan: .key, period: .key, item: .key, unit: .key).routerPath, use: review)
+        router.post(SiteURL.reportCorrect(plan: .key, period: .key, item: .key, unit: .key).routerPath, use: correct)
+        router.post(SiteURL.reportAttachments(plan: .key, period: .key, item: .key, unit: .key).routerPath, use: attach)
+        router.get(SiteURL.attachment(.key).routerPath, use: download)
+    }
+
+    /// The plan, month, item and unit named by the path.
+    struct Target {
+        var planID: Int64
+        var period: Period
+        var itemID: Int64
+        var unitID: Int64
+
+        var url: SiteURL { SiteURL.report(planID: planID, period: period, itemID: itemID, unitID: unitID) }
+
+        init(_ context: AppRequestContext) throws {
+            planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
+            itemID = try context.parameters.require(SiteURL.Key.itemID, as: Int64.self)
+            unitID = try context.parameters.require(SiteURL.Key.unitID, as: Int64.self)
+            let text = try context.parameters.require(SiteURL.Key.period)
+            guard let period = Period(text), case .month = period else { throw AppError.notFound("No period \(text).") }
+            self.period = period
+        }
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let user = try context.requireUser()
+        let target = try Target(context)
+        let fromParts = request.uri.queryParameters.get("from") == "parts"
+        return HTMLPage(html: try await page(target, user: user, context: context, fromParts: fromParts))
+    }
+
+    @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let target = try Target(context)
+        let form = try await FormFields.read(request, context: context)
+        try CSRF.check(form[CSRF.fieldName], context: context)
+        let draft: ReportingService.Draft
+        do {
+            draft = try Self.draft(from: form, indicators: try await indicators(target), language: context.language)
+        } catch let error as AppError {
+            return try await pageResponse(target, user: user, context: context, request: request, status: .badRequest, error: error.message)
+        }
+        do {
+            _ = try await service.save(
+                planID: target.planID, itemID: target.itemID, unitID: target.unitID, period: target.period, draft: draft,
+                expectedLock: form.text("lock").flatMap(Int.init), submit: form["action"] == "submit", by: context.auditActor,
+                user: user, idempotencyKey: form.text("_idempotency")
+            )
+        } catch is ReportConflict {
+            return try await pageResponse(target, user: user, context: context, request: request, status: .conflict, conflict: draft)
+        } catch let error as AppError where error.kind == .invalidInput || error.kind == .conflict {
+            return try await pageResponse(target, user: user, context: context, request: request, status: error.status, error: error.message)
+        }
+        return .redirect(to: target.url.path, type: .normal)
+    }
+
+    @Sendable func review(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let target = try Target(context)
+        let form = try await FormFields.read(request, context: context)
+        try CSRF.check(form[CSRF.fieldName], context: context)
+        guard let reportID = form.text("report").flatMap(Int64.init), let lock = form.text("lock").flatMap(Int.init),
+              let action = form["action"].flatMap(ReportAction.init(rawValue:)), action == .return || action == .accept
+        else { throw AppError(.badRequest, "The review form is incomplete.") }
+        do {
+            _ = try await service.act(action, reportID: reportID, expectedLock: lock, reason: form.text("reason"), by: context.auditActor,
+                                      user: user, idempotencyKey: form.text("_idempotency"))
+        } catch is ReportConflict {
+            return try await pageResponse(target, user: user, context: context, request: request, status: .conflict, error: context.language.reporting.conflict)
+        } catch let error as AppError where error.kind == .invalidInput || error.kind == .conflict {
+            return try await pageResponse(target, user: user, context: context, request: request, status: error.status, error: error.message)
+        }
+        return .redirect(to: target.url.path, type: .normal)
+    }
+
+    @Sendable func correct(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let target = try Target(context)
+        let form = try await FormFields.read(request, context: context)
+        try CSRF.check(form[CSRF.fieldName], context: context)
+        guard let reportID = form.text("report").flatMap(Int64.init) else { throw AppError(.badRequest, "The correction form is incomplete.") }
+        do {
+            _ = try await service.correct(reportID: reportID, reason: form.text("reason") ?? "", by: context.auditActor, user: user,
+                                          idempotencyKey: form.text("_idempotency"))
+        } catch let error as AppError where error.kind == .invalidInput || error.kind == .conflict {
+            return try await pageResponse(target, user: user, context: context, request: request, status: error.status, error: error.message)
+        }
+        return .redirect(to: target.url.path, type: .normal)
+    }
+
+    @Sendable func attach(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let target = try Target(context)
+        let parts = try await Multipart.parts(of: request, context: context)
+        try CSRF.check(parts.text(CSRF.fieldName), context: context)
+        guard let file = parts.file("file") else { throw AppError(.badRequest, "Choose a file to upload.") }
+        let accepted: AttachmentStorage.Accepted
+        do {
+            accepted = try AttachmentStorage.check(fileName: file.name, data: file.data)
+        } catch let error as AppError {
+            return try await pageResponse(target, user: user, context: context, request: request, status: .badRequest, error: error.message)
+        }
+        let storage = self.storage
+        let key = try storage.store(accepted)
+        do {
+            try await database.write { db in
+                let access = try await service.access(for: user, planID: target.planID, on: db)
+                guard access.canWrite(forUnit: target.unitID) else { throw AppError(.forbidden, "You may not add attachments to this report.") }
+                guard let report = try await reports.versions(itemID: target.itemID, unitID: target.unitID, period: target.period, on: db).last,
+                      report.planID == target.planID, report.state == .draft || report.state == .returned
+                else { throw AppError.conflict("Attachments can be added to a draft or returned report only; save the report first.") }
+                let stored = try await reports.addAttachment(
+                    ReportAttachment(id: 0, reportID: report.id, fileName: accepted.fileName, contentType: accepted.contentType,
+                                     size: Int64(accepted.data.count), sha256: accepted.sha256, storageKey: key, createdAt: Timestamp.now()),
+                    by: user.id, on: db
+                )
+                try await AuditLog().record("attachment.add", entity: "report", id: report.id, after: stored, by: context.auditActor, on: db)
+            }
+        } catch {
+            storage.remove(key: key)
+            throw error
+        }
+        return .redirect(to: target.url.path, type: .normal)
+    }
+
+    @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        let found = try await database.read { db -> ReportAttachment? in
+            guard let attachment = try await reports.attachment(id: id, on: db),
+                  let report = try await reports.report(id: attachment.reportID, on: db) else { return nil }
+            let access = try await service.access(for: user, planID: report.planID, on: db)
+            return access.canView(unitID: report.unitID, itemID: report.itemID) ? attachment : nil
+        }
+        guard let attachment = found else { throw AppError.notFound("No such attachment.") }
+        let data = try storage.read(key: attachment.storageKey)
+        let disposition = AttachmentStorage.isInline(attachment.contentType) ? "inline" : "attachment"
+        let encodedName = attachment.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: attachment.contentType,
+                .contentDisposition: "\(disposition); filename=\"attachment\"; filename*=UTF-8''\(encodedName)",
+                .contentSecurityPolicy: "default-src 'none'; sandbox",
+                .cacheControl: "private, no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: data))
+        )
+    }
+
+    // MARK: Helpers
+
+    private func indicators(_ target: Target) async throws -> [Indicator] {
+        try await database.read { db in try await plans.indicators(planID: target.planID, on: db).filter { $0.itemID == target.itemID } }
+    }
+
+    /// The values and narrative of a report form; an unreadable number or date names its indicator.
+    static func draft(from form: FormFields, indicators: [Indicator], language: Language) throws -> ReportingService.Draft {
+        var values: [ReportValue] = []
+        for indicator in indicators {
+            let number = try ReportValues.decimal(form.text("value.\(indicator.id)"), indicator: indicator.name, language: language)
+            let date = try ReportValues.date(form.text("reached.\(indicator.id)"), indicator: indicator.name, language: language)
+            if number != nil || date != nil { values.append(ReportValue(indicatorID: indicator.id, value: number, reachedOn: date)) }
+        }
+        return ReportingService.Draft(values: values, progress: form["progress"] ?? "", problems: form["problems"] ?? "", nextSteps: form["nextSteps"] ?? "")
+    }
+
+    private func pageResponse(
+        _ target: Target, user: User, context: AppRequestContext, request: Request, status: HTTPResponse.Status,
+        error: String? = nil, conflict: ReportingService.Draft? = nil
+    ) async throws -> Response {
+        try HTMLPage(html: try await page(target, user: user, context: context, error: error, conflict: conflict), status: status)
+            .response(from: request, context: context)
+    }
+
+    private func page(
+        _ target: Target, user: User, context: AppRequestContext, fromParts: Bool = false, error: String? = nil,
+        conflict: ReportingService.Draft? = nil
+    ) async throws -> String {
+        let model = try await database.read { db -> ReportPage.Model in
+            guard let plan = try await plans.plan(id: target.planID, on: db),
+                  let item = try await plans.items(planID: plan.id, on: db).first(where: { $0.id == target.itemID }),
+                  let unit = try await plans.unit(id: target.unitID, on: db)
+            else { throw AppError.notFound("No such report.") }
+            let access = try await service.access(for: user, planID: plan.id, on: db)
+            guard access.canView(unitID: unit.id, itemID: item.id) else { throw AppError.notFound("No such report.") }
+            let versions = try await reports.versions(itemID: item.id, unitID: unit.id, period: target.period, on: db)
+            let obligation = try await service.obligation(planID: plan.id, itemID: item.id, unitID: unit.id, period: target.period, on: db)
+            guard obligation != nil || !versions.isEmpty else { throw AppError.notFound("This unit owes no report on this item for \(target.period).") }
+            let role = obligation?.role ?? versions.last?.role ?? .responsible
+            var parts: [ReportPage.Model.Part] = []
+            var starting: [Int64: ReportValue] = [:]
+            if role == .lead {
+                let found = try await service.partsForLead(planID: plan.id, itemID: item.id, period: target.period, on: db)
+                let units = Dictionary(uniqueKeysWithValues: try await plans.units(jurisdictionID: plan.jurisdictionID, on: db).map { ($0.id, $0.name) })
+                parts = found.parts.map { ReportPage.Model.Part(unitName: units[$0.unitID] ?? "#\($0.unitID)", report: $0) }
+                if fromParts { starting = found.starting.mapValues { ReportValue(indicatorID: 0, value: $0) } }
+                for key in starting.keys { starting[key]?.indicatorID = key }
+            }
+            let calendar = try await plans.calendar(planID: plan.id, on: db)
+            return ReportPage.Model(
+                plan: plan, item: item, unit: unit, period: target.period, role: role, dueDate: calendar.dueDate(for: target.period),
+                indicators: ReportPage.Model.lines(try await plans.indicators(planID: plan.id, on: db).filter { $0.itemID == item.id }),
+                versions: versions, events: try await reports.events(reportIDs: versions.map(\.id), on: db),
+                attachments: try await reports.attachments(reportIDs: versions.map(\.id), on: db), parts: parts, startingValues: starting,
+                canWrite: access.canWrite(forUnit: unit.id), isOffice: access.isOffice, error: error, conflictingDraft: conflict
+            )
+        }
+        return ReportPage.View(model: model, page: PageContext(context, path: target.url.path)).render()
+    }
+}
+
+/// Reading numbers and dates typed into report forms and spreadsheets.
+enum ReportValues {
+    static func decimal(_ text: String?, indicator: String, language: Language) throws -> Decimal? {
+        guard let text else { return nil }
+        let normalised = String(text.map { QuantityScanner.asciiDigit($0) ?? ($0 == "．" ? "." : $0) }).replacingOccurrences(of: ",", with: "")
+        guard let value = DecimalText.parse(normalised) else {
+            throw AppError.invalidInput(language == .zh ? "“\(indicator)”的数值“\(text)”不是数字。" : "\(indicator): \(text) is not a number.")
+        }
+        guard value >= 0 else {
+            throw AppError.invalidInput(language == .zh ? "“\(indicator)”的数值不能为负。" : "\(indicator): the value cannot be negative.")
+        }
+        return value
+    }
+
+    static func date(_ text: String?, indicator: String, language: Language) throws -> CalendarDate? {
+        guard let text else { return nil }
+        guard let date = CalendarDate(iso: text) else {
+            throw AppError.invalidInput(language == .zh ? "“\(indicator)”的日期“\(text)”应写作 2019-09-30。" : "\(indicator): write the date \(text) as 2019-09-30.")
+        }
+        return date
+    }
+}
+
+/// The parts of a multipart form.
+struct Multipart {
+    struct File {
+        var name: String
+        var data: Data
+    }
+
+    var parts: [(name: String?, fileName: String?, data: Data)]
+
+    static func parts(of request: Request, context: AppRequestContext) async throws -> Multipart {
+        guard let contentType = request.headers[.contentType], contentType.lowercased().hasPrefix("multipart/form-data"),
+              let boundary = contentType.split(separator: ";").lazy.map({ $0.trimmingCharacters(in: .whitespaces) })
+                .first(where: { $0.lowercased().hasPrefix("boundary=") })
+                .map({ String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
+        else { throw AppError(.badRequest, "The upload must be sent as multipart/form-data.") }
+        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        let parsed = try ImportController.parts(of: body, boundary: boundary)
+        return Multipart(parts: parsed.map { ($0.name, ImportController.fileName(of: $0), Data(buffer: $0.body)) })
+    }
+
+    func text(_ name: String) -> String? {
+        parts.first { $0.name == name && $0.fileName == nil }.map { String(decoding: $0.data, as: UTF8.self) }
+    }
+
+    func file(_ name: String) -> File? {
+        parts.first { $0.name == name }.map { File(name: $0.fileName ?? "upload", data: $0.data) }
+    }
+}

@@ -1,0 +1,43 @@
+import Foundation
+import Hummingbird
+import MinshengCore
+import SQLKit
+
+/// The plan and month a page is about: `?plan=` and `?period=`, or the newest plan and its latest reported month.
+struct PlanScope {
+    var plan: Plan
+    var period: Period
+
+    static func resolve(_ request: Request, context: AppRequestContext, database: AppDatabase, configuration: AppConfiguration) async throws -> PlanScope? {
+        let query = request.uri.queryParameters
+        let requestedPlan = query.get("plan").flatMap { Int64(String($0)) }
+        let requestedPeriod = query.get("period").map { String($0) }
+        return try await database.read { db -> PlanScope? in
+            let plans = PlanStore()
+            let plan: Plan?
+            if let requestedPlan {
+                plan = try await plans.plan(id: requestedPlan, on: db)
+                if plan == nil { throw AppError.notFound(context.language == .zh ? "没有编号为 \(requestedPlan) 的工作方案。" : "No plan has id \(requestedPlan).") }
+            } else {
+                plan = try await plans.plans(on: db).first
+            }
+            guard let plan else { return nil }
+            if let requestedPeriod {
+                guard let period = Period(requestedPeriod), case .month = period else {
+                    throw AppError.invalidInput(context.language == .zh ? "期间应写作 2019-09。" : "Write the period as 2019-09.")
+                }
+                return PlanScope(plan: plan, period: period)
+            }
+            return PlanScope(plan: plan, period: try await defaultPeriod(plan: plan, today: configuration.today, on: db))
+        }
+    }
+
+    /// This month during the plan's year, else the latest month with a report, else the plan's first month.
+    static func defaultPeriod(plan: Plan, today: CalendarDate, on db: any SQLDatabase) async throws -> Period {
+        if today.year == plan.year { return .month(year: today.year, month: today.month) }
+        let latest = try await db.select().column(SQLFunction("MAX", args: SQLColumn("period")), as: "period").from("reports")
+            .where("plan_id", .equal, plan.id).first()
+        if let text = try latest?.optionalString("period"), let period = Period(text) { return period }
+        return .month(year: plan.year, month: today.year > plan.year ? 12 : 1)
+    }
+}

@@ -1,0 +1,90 @@
+import Foundation
+
+/// A unit's report on one item for one month: values reached to date, milestone dates and the three narrative
+/// fields (进展情况, 存在问题, 下步打算). Each correction of an accepted report is a new version.
+public struct Report: Sendable, Hashable, Codable, Identifiable {
+    public var id: Int64
+    public var planID: Int64
+    public var itemID: Int64
+    public var unitID: Int64
+    public var period: Period
+    public var version: Int
+    public var role: Assignment.Role
+    public var state: ReportState
+    /// 进展情况
+    public var progress: String
+    /// 存在问题
+    public var problems: String
+    /// 下步打算
+    public var nextSteps: String
+    public var correctionReason: String?
+    public var returnReason: String?
+    /// Increases with every change; a save that names an older one is a conflicting edit.
+    public var lockVersion: Int
+    public var createdAt: String
+    public var updatedAt: String
+    public var submittedAt: String?
+    public var reviewedAt: String?
+    public var values: [ReportValue]
+
+    public init(
+        id: Int64, planID: Int64, itemID: Int64, unitID: Int64, period: Period, version: Int = 1, role: Assignment.Role,
+        state: ReportState = .draft, progress: String = "", problems: String = "", nextSteps: String = "",
+        correctionReason: String? = nil, returnReason: String? = nil, lockVersion: Int = 1, createdAt: String = "",
+        updatedAt: String = "", submittedAt: String? = nil, reviewedAt: String? = nil, values: [ReportValue] = []
+    ) {
+        self.id = id
+        self.planID = planID
+        self.itemID = itemID
+        self.unitID = unitID
+        self.period = period
+        self.version = version
+        self.role = role
+        self.state = state
+        self.progress = progress
+        self.problems = problems
+        self.nextSteps = nextSteps
+        self.correctionReason = correctionReason
+        self.returnReason = returnReason
+        self.lockVersion = lockVersion
+        self.createdAt = createdAt
+        self.updatedAt = updatedAt
+        self.submittedAt = submittedAt
+        self.reviewedAt = reviewedAt
+        self.values = values
+    }
+
+    /// The value reported for an indicator.
+    public func value(for indicatorID: Int64) -> ReportValue? {
+        values.first { $0.indicatorID == indicatorID }
+    }
+}
+
+/// A reported figure: the value reached to date (for a rate, its current level) or the date a milestone was reached.
+public struct ReportValue: Sendable, Hashable, Codable {
+    public var indicatorID: Int64
+    public var value: Decimal?
+    public var reachedOn: CalendarDate?
+
+    public init(indicatorID: Int64, value: Decimal? = nil, reachedOn: CalendarDate? = nil) {
+        self.indicatorID = indicatorID
+        self.value = value
+        self.reachedOn = reachedOn
+    }
+
+    enum CodingKeys: String, CodingKey { case indicatorID = "indicatorId", value, reachedOn }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        indicatorID = try c.decode(Int64.self, forKey: .indicatorID)
+        value = try c.decodeIfPresent(String.self, forKey: .value).map { try DecimalText.parse($0, codingPath: c.codingPath + [CodingKeys.value]) }
+        reachedOn = try c.decodeIfPresent(CalendarDate.self, forKey: .reachedOn)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(indicatorID, forKey: .indicatorID)
+        try c.encode(value.map(DecimalText.format), forKey: .value)
+        try c.encode(reachedOn, forKey: .reachedOn)
+    }
+}

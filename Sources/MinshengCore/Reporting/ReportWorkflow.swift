@@ -1,0 +1,85 @@
+/// The life of a monthly report: draft → submitted → returned (with a reason) → submitted → accepted.
+/// An accepted report is never changed in place: a correction is a new version that runs the same course.
+public enum ReportState: String, Sendable, Hashable, Codable, CaseIterable {
+    case draft
+    case submitted
+    case returned
+    case accepted
+}
+
+/// What can be done to a report.
+public enum ReportAction: String, Sendable, Hashable, Codable, CaseIterable {
+    /// Change the values or narrative of a draft or returned report.
+    case edit
+    case submit
+    /// The office sends a submitted report back with a reason.
+    case `return`
+    /// The office accepts a submitted report; only accepted values count.
+    case accept
+    /// Start a new version of an accepted report, with a reason.
+    case correct
+}
+
+/// Who acts on a report: the unit that owes it, or the supervision office.
+public enum ReportActor: Sendable, Hashable {
+    case owningUnit
+    case office
+    case other
+}
+
+/// The rules of the reporting cycle, without storage.
+public enum ReportWorkflow {
+    /// Why an action is refused.
+    public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
+        case notAllowedInState(ReportAction, ReportState)
+        case notYourRole(ReportAction)
+        case reasonRequired(ReportAction)
+
+        public var description: String {
+            switch self {
+            case .notAllowedInState(let action, let state): return "A \(state.rawValue) report cannot be \(action.pastTense)."
+            case .notYourRole(let action): return "Your role may not \(action.rawValue) this report."
+            case .reasonRequired(let action): return "A reason is required to \(action.rawValue) a report."
+            }
+        }
+    }
+
+    /// The state after `action`, or why it is refused.
+    public static func apply(_ action: ReportAction, to state: ReportState, by actor: ReportActor, reason: String? = nil) -> Result<ReportState, Refusal> {
+        let hasReason = !(reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        switch action {
+        case .edit, .submit:
+            guard actor == .owningUnit else { return .failure(.notYourRole(action)) }
+            guard state == .draft || state == .returned else { return .failure(.notAllowedInState(action, state)) }
+            return .success(action == .edit ? state : .submitted)
+        case .return:
+            guard actor == .office else { return .failure(.notYourRole(action)) }
+            guard state == .submitted else { return .failure(.notAllowedInState(action, state)) }
+            guard hasReason else { return .failure(.reasonRequired(action)) }
+            return .success(.returned)
+        case .accept:
+            guard actor == .office else { return .failure(.notYourRole(action)) }
+            guard state == .submitted else { return .failure(.notAllowedInState(action, state)) }
+            return .success(.accepted)
+        case .correct:
+            guard actor == .owningUnit || actor == .office else { return .failure(.notYourRole(action)) }
+            guard state == .accepted else { return .failure(.notAllowedInState(action, state)) }
+            guard hasReason else { return .failure(.reasonRequired(action)) }
+            return .success(.draft)
+        }
+    }
+}
+
+extension ReportAction {
+    var pastTense: String {
+        switch self {
+        case .edit: return "edited"
+        case .submit: return "submitted"
+        case .return: return "returned"
+        case .accept: return "accepted"
+        case .correct: return "corrected"
+        }
+    }
+}
+
+import Foundation
