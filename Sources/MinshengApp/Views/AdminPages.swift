@@ -189,7 +189,7 @@ struct AuditPage {
 
 /// Personal API tokens: create one (shown once) and revoke.
 struct TokensPage {
-    var tokens: [APIToken]
+    var tokens: [PersonalToken]
     var newSecret: String?
     var page: PageContext
 

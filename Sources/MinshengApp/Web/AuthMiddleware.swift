@@ -8,6 +8,7 @@ struct AuthMiddleware: RouterMiddleware {
     static let cookieName = "minsheng_session"
 
     let database: AppDatabase
+    let clock: @Sendable () -> Date
     let sessions = SessionStore()
     let tokens = TokenStore()
 
@@ -21,7 +22,8 @@ struct AuthMiddleware: RouterMiddleware {
             }
             context.user = found.user
         } else if let token = request.cookies[Self.cookieName]?.value, !token.isEmpty {
-            context.session = try await database.read { try await sessions.session(token: token, on: $0) }
+            let now = clock()
+            context.session = try await database.read { try await sessions.session(token: token, now: now, on: $0) }
             if let session = context.session, !session.user.disabled {
                 context.user = session.user
             } else {

@@ -44,8 +44,27 @@ public enum SiteURL: Sendable, Equatable {
 
     /// The JSON API under `/api/v1`.
     public enum API: Sendable, Equatable {
+        case openapi
+        case me
         case plans
         case plan(Parameter<Int64>)
+        case tasks(Parameter<Int64>)
+        case reports(Parameter<Int64>)
+        case saveReport(plan: Parameter<Int64>, period: Parameter<String>, item: Parameter<Int64>, unit: Parameter<Int64>)
+        case report(Parameter<Int64>)
+        case reportAction(Parameter<Int64>, Parameter<String>)
+        case corrections(Parameter<Int64>)
+        case overdue(Parameter<Int64>)
+        case reminders(Parameter<Int64>)
+        case calendar(Parameter<Int64>)
+        case inbox
+        case users
+        case user(Parameter<Int64>)
+        case units
+        case unitMembers(Parameter<Int64>)
+        case audit
+        case tokens
+        case token(Parameter<Int64>)
     }
 
     /// Names of path parameters, shared by registration and handlers.
@@ -57,6 +76,7 @@ public enum SiteURL: Sendable, Equatable {
         public static let itemID = "itemID"
         public static let unitID = "unitID"
         public static let id = "id"
+        public static let action = "action"
     }
 
     /// One segment of a path.
@@ -105,8 +125,27 @@ public enum SiteURL: Sendable, Equatable {
         case .api(let api):
             let base: [Component] = [.literal("api"), .literal("v1")]
             switch api {
+            case .openapi: return base + [.literal("openapi.json")]
+            case .me: return base + [.literal("me")]
             case .plans: return base + [.literal("plans")]
             case .plan(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id)]
+            case .tasks(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("tasks")]
+            case .reports(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("reports")]
+            case .saveReport(let plan, let period, let item, let unit): return [.literal("api"), .literal("v1")] + Self.reportPath(plan, period, item, unit)
+            case .report(let id): return base + [.literal("reports"), Self.parameter(Key.id, id)]
+            case .reportAction(let id, let action): return base + [.literal("reports"), Self.parameter(Key.id, id), Self.parameter(Key.action, action)]
+            case .corrections(let id): return base + [.literal("reports"), Self.parameter(Key.id, id), .literal("corrections")]
+            case .overdue(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("overdue")]
+            case .reminders(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("reminders")]
+            case .calendar(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("calendar")]
+            case .inbox: return base + [.literal("inbox")]
+            case .users: return base + [.literal("users")]
+            case .user(let id): return base + [.literal("users"), Self.parameter(Key.id, id)]
+            case .units: return base + [.literal("units")]
+            case .unitMembers(let id): return base + [.literal("units"), Self.parameter(Key.id, id), .literal("members")]
+            case .audit: return base + [.literal("audit")]
+            case .tokens: return base + [.literal("tokens")]
+            case .token(let id): return base + [.literal("tokens"), Self.parameter(Key.id, id)]
             }
         }
     }
@@ -149,6 +188,24 @@ public enum SiteURL: Sendable, Equatable {
             }
         }.joined(separator: "/")
         return RouterPath(stringLiteral: pattern)
+    }
+
+    /// The path in OpenAPI's template form, such as `/api/v1/plans/{planID}`.
+    public var openAPIPath: String {
+        "/" + components.map { component in
+            switch component {
+            case .literal(let text): return text
+            case .parameter(let name, _): return "{\(name)}"
+            }
+        }.joined(separator: "/")
+    }
+
+    /// The names of the path's parameters, in order.
+    var parameterNames: [String] {
+        components.compactMap { component in
+            if case .parameter(let name, _) = component { return name }
+            return nil
+        }
     }
 
     /// Whether a request path belongs to the JSON API.

@@ -2,15 +2,10 @@ import Foundation
 import Hummingbird
 import MinshengCore
 
-/// The plan part of the JSON API: `GET /api/v1/plans` and `GET /api/v1/plans/{id}`.
+/// The plan part of the JSON API: `GET /api/v1/plans` and `GET /api/v1/plans/{id}`, registered by ``APIController``.
 struct PlanAPIController {
     let database: AppDatabase
     let store: PlanStore
-
-    func register(with router: Router<AppRequestContext>) {
-        router.get(SiteURL.api(.plans).routerPath, use: list)
-        router.get(SiteURL.api(.plan(.key)).routerPath, use: show)
-    }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[APIPlanSummary]> {
         let summaries = try await database.read { db in

@@ -1,0 +1,54 @@
+import Foundation
+import MinshengCore
+import SQLKit
+
+/// Reminders (催报) sent to units, read in their inbox.
+public struct Reminder: Sendable, Hashable, Codable {
+    public var id: Int64
+    public var planID: Int64
+    public var unitID: Int64
+    public var period: Period
+    public var message: String
+    public var createdAt: String
+    public var readAt: String?
+    public var webhookStatus: String?
+}
+
+public struct ReminderStore: Sendable {
+    public init() {}
+
+    public func insert(planID: Int64, unitID: Int64, period: Period, message: String, by userID: Int64?, on db: any SQLDatabase) async throws -> Reminder {
+        let now = Timestamp.now()
+        let id = try await db.insert(into: "reminders")
+            .columns("plan_id", "unit_id", "period", "message", "created_by", "created_at")
+            .values(SQLBind(planID), SQLBind(unitID), SQLBind(period.description), SQLBind(message), SQLBind(userID), SQLBind(now))
+            .insertedID()
+        return Reminder(id: id, planID: planID, unitID: unitID, period: period, message: message, createdAt: now)
+    }
+
+    public func reminders(unitID: Int64, on db: any SQLDatabase) async throws -> [Reminder] {
+        try await db.select().column("*").from("reminders").where("unit_id", .equal, unitID).orderBy("id", .descending).limit(100).all().map(Self.reminder)
+    }
+
+    public func reminders(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> [Reminder] {
+        try await db.select().column("*").from("reminders").where("plan_id", .equal, planID).where("period", .equal, period.description)
+            .orderBy("id").all().map(Self.reminder)
+    }
+
+    public func markRead(unitID: Int64, on db: any SQLDatabase) async throws {
+        try await db.update("reminders").set("read_at", to: SQLBind(Timestamp.now())).where("unit_id", .equal, unitID)
+            .where("read_at", .is, SQLLiteral.null).run()
+    }
+
+    public func setWebhookStatus(id: Int64, status: String, on db: any SQLDatabase) async throws {
+        try await db.update("reminders").set("webhook_status", to: SQLBind(status)).where("id", .equal, id).run()
+    }
+
+    static func reminder(_ row: any SQLRow) throws -> Reminder {
+        Reminder(
+            id: try row.int64("id"), planID: try row.int64("plan_id"), unitID: try row.int64("unit_id"),
+            period: Period(try row.string("period")) ?? .year(0), message: try row.string("message"),
+            createdAt: try row.string("created_at"), readAt: try row.optionalString("read_at"), webhookStatus: try row.optionalString("webhook_status")
+        )
+    }
+}
