@@ -6,7 +6,7 @@ import SQLKit
 /// `minsheng user …`: manage accounts from the command line.
 struct UserCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "Manage user accounts.", subcommands: [Add.self]
+        commandName: "user", abstract: "Manage user accounts.", subcommands: [Add.self, List.self, Update.self, Password.self]
     )
 
     /// `minsheng user add`: create an account and print its password once.
@@ -30,9 +30,7 @@ struct UserCommand: AsyncParsableCommand {
         var passwordStdin = false
 
         func validate() throws {
-            guard let role = Role(rawValue: role) else {
-                throw ValidationError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", ")); got \(role).")
-            }
+            let role = try UserCommand.role(role)
             if role.requiresUnit && unit == nil {
                 throw ValidationError("A reporter belongs to a unit: give --unit with the unit's id or name.")
             }
@@ -42,23 +40,15 @@ struct UserCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let role = Role(rawValue: role)!
-            let password: String
-            if passwordStdin {
-                guard let line = readLine(), !line.isEmpty else {
-                    throw ValidationError("--password-stdin was given but standard input held no password.")
-                }
-                password = line
-            } else {
-                password = Passwords.random()
-            }
+            let role = try UserCommand.role(role)
+            let password = try passwordStdin ? UserCommand.readPassword() : Passwords.random()
             let hash = Passwords.hash(password)
             let logger = CommandLogging.logger()
             let user = try await data.withDatabase(logger: logger) { database in
                 try await Migrator(database: database, logger: logger).migrate()
                 return try await database.write { db in
                     var unitID: Int64?
-                    if let unit { unitID = try await Self.findUnit(unit, on: db) }
+                    if let unit { unitID = try await UserCommand.findUnit(unit, on: db) }
                     let user = try await UserStore().insert(username: username, passwordHash: hash, role: role, unitID: unitID, on: db)
                     try await AuditLog().record("user.create", entity: "user", id: user.id, after: UserSnapshot(user), by: .console, on: db)
                     return user
@@ -67,15 +57,127 @@ struct UserCommand: AsyncParsableCommand {
             Console.print("Created \(role.rawValue) \(user.username) (id \(user.id)).")
             if !passwordStdin { Console.print("  password: \(password)") }
         }
+    }
 
-        static func findUnit(_ reference: String, on db: any SQLDatabase) async throws -> Int64 {
-            if let id = Int64(reference), try await PlanStore().unit(id: id, on: db) != nil { return id }
-            let rows = try await db.select().column("id").from("units").where("name", .equal, reference).all()
-            guard let row = rows.first else { throw AppError.notFound("No unit is named or numbered \(reference).") }
-            guard rows.count == 1 else {
-                throw AppError.invalidInput("Several units are named \(reference); give the unit's id instead.")
+    /// `minsheng user list`: every account.
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List every account with its role, unit and status.")
+
+        @OptionGroup var data: DataOptions
+
+        func run() async throws {
+            let logger = CommandLogging.logger()
+            let lines = try await data.withDatabase(logger: logger) { database in
+                try await database.read { db -> [String] in
+                    var lines: [String] = []
+                    for user in try await UserStore().users(on: db) {
+                        let unit = try await user.unitID.asyncMap { try await PlanStore().unit(id: $0, on: db)?.name ?? "#\($0)" }
+                        lines.append("\(user.id)\t\(user.username)\t\(user.role.rawValue)\t\(unit ?? "-")\(user.disabled ? "\tdisabled" : "")")
+                    }
+                    return lines
+                }
             }
-            return try row.int64("id")
+            lines.forEach(Console.print)
         }
+    }
+
+    /// `minsheng user update`: change an account's role, unit or status.
+    struct Update: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Change an account's role, unit, or disable or enable it.")
+
+        @OptionGroup var data: DataOptions
+
+        @Option(help: "The account's login name.")
+        var username: String
+
+        @Option(help: "A new role.")
+        var role: String?
+
+        @Option(help: "A new unit (id or exact name).")
+        var unit: String?
+
+        @Flag(help: "Disable the account and end its sessions.")
+        var disable = false
+
+        @Flag(help: "Enable a disabled account.")
+        var enable = false
+
+        func validate() throws {
+            if disable && enable { throw ValidationError("Give --disable or --enable, not both.") }
+        }
+
+        func run() async throws {
+            let newRole = try role.map(UserCommand.role)
+            let logger = CommandLogging.logger()
+            let user = try await data.withDatabase(logger: logger) { database in
+                try await database.write { db -> User in
+                    guard let before = try await UserStore().user(username: username, on: db) else { throw AppError.notFound("No user is named \(username).") }
+                    var unitID = before.unitID
+                    if let unit { unitID = try await UserCommand.findUnit(unit, on: db) }
+                    let role = newRole ?? before.role
+                    if role.requiresUnit && unitID == nil { throw AppError.invalidInput("A reporter belongs to a unit: give --unit.") }
+                    try await UserStore().update(userID: before.id, role: role, unitID: unitID, disabled: disable ? true : (enable ? false : before.disabled), on: db)
+                    guard let after = try await UserStore().user(id: before.id, on: db) else { throw AppError(.internalError, "The user vanished.") }
+                    try await AuditLog().record("user.update", entity: "user", id: before.id, before: UserSnapshot(before), after: UserSnapshot(after), by: .console, on: db)
+                    return after
+                }
+            }
+            Console.print("Updated \(user.username): \(user.role.rawValue)\(user.disabled ? ", disabled" : "").")
+        }
+    }
+
+    /// `minsheng user password`: set a new password, ending the account's sessions.
+    struct Password: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set an account's password (read from standard input with --password-stdin, otherwise generated and printed once)."
+        )
+
+        @OptionGroup var data: DataOptions
+
+        @Option(help: "The account's login name.")
+        var username: String
+
+        @Flag(help: "Read the password from the first line of standard input.")
+        var passwordStdin = false
+
+        func run() async throws {
+            let password = try passwordStdin ? UserCommand.readPassword() : Passwords.random()
+            try AdminService.checkPassword(password, language: .en)
+            let hash = Passwords.hash(password)
+            let logger = CommandLogging.logger()
+            try await data.withDatabase(logger: logger) { database in
+                try await database.write { db in
+                    guard let user = try await UserStore().user(username: username, on: db) else { throw AppError.notFound("No user is named \(username).") }
+                    try await UserStore().setPassword(userID: user.id, hash: hash, on: db)
+                    try await AuditLog().record("user.password", entity: "user", id: user.id, by: .console, on: db)
+                }
+            }
+            Console.print("Set a new password for \(username).")
+            if !passwordStdin { Console.print("  password: \(password)") }
+        }
+    }
+
+    static func role(_ text: String) throws -> Role {
+        guard let role = Role(rawValue: text) else {
+            throw ValidationError("--role must be one of \(Role.allCases.map(\.rawValue).joined(separator: ", ")); got \(text).")
+        }
+        return role
+    }
+
+    static func readPassword() throws -> String {
+        guard let line = readLine(), !line.isEmpty else {
+            throw ValidationError("--password-stdin was given but standard input held no password.")
+        }
+        return line
+    }
+
+    static func findUnit(_ reference: String, on db: any SQLDatabase) async throws -> Int64 {
+        if let id = Int64(reference), try await PlanStore().unit(id: id, on: db) != nil { return id }
+        let rows = try await db.select().column("id").from("units").where("name", .equal, reference).all()
+        guard let row = rows.first else { throw AppError.notFound("No unit is named or numbered \(reference).") }
+        guard rows.count == 1 else {
+            throw AppError.invalidInput("Several units are named \(reference); give the unit's id instead.")
+        }
+        return try row.int64("id")
     }
 }

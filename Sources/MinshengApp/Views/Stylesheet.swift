@@ -29,7 +29,7 @@ enum Stylesheet {
     .skip-link:focus { left: 1rem; top: 0.5rem; background: #fff; color: var(--ink); padding: 0.25rem 0.5rem; z-index: 10; }
     ul.nav { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; align-items: center; }
     form.inline { display: inline; }
-    button.link { background: none; border: none; color: inherit; text-decoration: underline; cursor: pointer; font: inherit; padding: 0; }
+    button.link { background: none; border: none; color: inherit; text-decoration: underline; cursor: pointer; font: inherit; padding: 0; margin: 0; }
     .narrow { max-width: 28rem; }
     label { display: block; margin-top: 0.75rem; font-weight: 600; }
     input[type=text], input[type=password], input[type=number], input[type=date], input[type=file], textarea, select {
@@ -51,6 +51,28 @@ enum Stylesheet {
     table.indicators input[type=text] { width: 100%; min-width: 4rem; }
     tr.child td:first-child, tr.allocation td:first-child { padding-left: 1.5rem; }
     main { max-width: 75rem; }
+    table.list, table.values { border-collapse: collapse; width: 100%; margin: 0.75rem 0; font-size: 0.95rem; }
+    table.list th, table.list td, table.values th, table.values td { border-bottom: 1px solid var(--line); padding: 0.35rem 0.4rem; text-align: left; vertical-align: top; }
+    table.list th, table.values th { background: var(--band); }
+    table.values input[type=text] { width: 10rem; }
+    .badge { display: inline-block; margin-left: 0.4rem; padding: 0 0.4rem; border-radius: 3px; font-size: 0.8rem; border: 1px solid currentColor; }
+    .badge.overdue { color: #b3261e; font-weight: 700; }
+    .badge.late { color: #8a5a00; }
+    .state-submitted { color: #0b4f9c; }
+    .state-returned { color: #b3261e; font-weight: 600; }
+    .state-accepted { color: #1a7f37; }
+    .state-none, .state-draft { color: var(--muted); }
+    .period-form { display: flex; gap: 0.5rem; align-items: flex-end; flex-wrap: wrap; margin: 0.5rem 0; }
+    .period-form label { margin: 0; }
+    .period-form button { margin: 0; }
+    .actions { display: flex; gap: 0.75rem; }
+    .report-form textarea, .review textarea, .correct textarea { width: 100%; }
+    .history .version h3 { font-size: 1rem; margin-bottom: 0.2rem; }
+    .hint { color: var(--muted); font-size: 0.9rem; }
+    label.check { display: inline-block; font-weight: normal; margin: 0.2rem 1rem 0.2rem 0; }
+    fieldset { border: 1px solid var(--line); margin-top: 0.75rem; }
+    ul.inbox li.unread { font-weight: 700; }
+    table.audit code { font-size: 0.8rem; word-break: break-all; }
     @media print { .site-header nav, .plan-list { display: none; } .site-header { background: none; color: #000; }
       .site-header a { color: #000; } }
     """
