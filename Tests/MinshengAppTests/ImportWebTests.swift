@@ -175,3 +175,58 @@ import Testing
 }
 
 import SQLKit
+
+/// Re-importing a corrected document into a plan that already has reports.
+@Suite struct ReimportWithReportsTests {
+    @Test(arguments: TestEngine.available)
+    func onlyAcceptedChangesAreAppliedAndReportsKeepTheirLinks(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let f = try await ReportingFixture.make(database)
+            // Reports on item 3 (by the office on the unit's behalf) and item 29.
+            let detail = try #require(try await database.read { try await PlanStore().detail(planID: f.plan.id, on: $0) })
+            let item3 = try #require(detail.items.first { $0.number == 3 })
+            let schools = try #require(detail.indicators.first { $0.itemID == item3.id })
+            let education = try #require(detail.assignments.first { $0.itemID == item3.id && $0.role == .lead })
+            let report3 = try await f.service.save(
+                planID: f.plan.id, itemID: item3.id, unitID: education.unitID, period: ReportingFixture.september,
+                draft: .init(values: [ReportValue(indicatorID: schools.id, value: 40)], progress: "", problems: "", nextSteps: ""),
+                expectedLock: nil, submit: true, by: f.actor("admin"), user: f.user("admin")
+            )
+            try await f.saveLead(30, submit: true)
+
+            var corrected = try DemoPlan.text()
+            corrected = corrected.replacingOccurrences(of: "新建改扩建寄宿制学校56所", with: "新建改扩建寄宿制学校58所")
+            corrected = corrected.replacingOccurrences(of: "10.建设市少儿图书馆、方志馆。", with: "10.建设市少儿图书馆、方志馆，年底前开馆。")
+            corrected = corrected.replacingOccurrences(of: "(栾川31座、嵩县18座、汝阳3座)", with: "(栾川31座、嵩县21座)")
+            corrected = corrected.replacingOccurrences(of: "社会主义核心价值观 公益广告", with: "52.新增公共自行车5000辆。\n\n**牵头单位:**市城市管理局\n\n社会主义核心价值观 公益广告")
+            let document = Data(corrected.utf8)
+
+            try await f.app().test(.router) { client in
+                var office = WebSession(client: client)
+                let token = try #require(try await office.login("admin", ReportingFixture.password))
+                let upload = try await office.postMultipart("/admin/imports", fields: [("_csrf", token)], file: ("corrected.md", document))
+                let location = try #require(upload.headers[.location])
+                let review = String(buffer: try await office.get(location).body)
+                #expect(review.contains("逐项接受修改"))
+                #expect(review.contains("name=\"accept\" value=\"3\""))
+                #expect(review.contains("name=\"accept\" value=\"10\""))
+                #expect(review.contains("name=\"accept\" value=\"52\""))
+                let confirm = try await office.post("\(location)/confirm", form: [("_csrf", token), ("accept", "3"), ("accept", "29"), ("accept", "52")])
+                #expect(confirm.status == .ok)
+                #expect(String(buffer: confirm.body).contains("未能修改"))
+            }
+            let after = try #require(try await database.read { try await PlanStore().detail(planID: f.plan.id, on: $0) })
+            let updated = try #require(after.indicators.first { $0.id == schools.id })
+            #expect(updated.target == 58)
+            let stillLinked = try #require(try await database.read { try await ReportStore().report(id: report3.id, on: $0) })
+            #expect(stillLinked.value(for: schools.id)?.value == 40)
+            #expect(after.items.contains { $0.number == 52 })
+            #expect(after.items.first { $0.number == 10 }?.text == "建设市少儿图书馆、方志馆。")
+            let tailings = after.indicators.filter { $0.itemID == f.item.id }
+            #expect(tailings.count == f.indicators.count)
+            #expect(tailings.contains { $0.allocatedTo == "汝阳" })
+            let audit = try await database.read { try await AuditLog().entries(on: $0) }
+            #expect(audit.contains { $0.action == "plan.merge" })
+        }
+    }
+}

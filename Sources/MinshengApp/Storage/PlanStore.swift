@@ -283,46 +283,76 @@ public struct PlanStore: Sendable {
     }
 
     private func insertContents(of draft: PlanDraft, planID: Int64, jurisdictionID: Int64, on db: any SQLDatabase) async throws {
-        var unitIDs: [String: Int64] = [:]
         for (index, categoryDraft) in draft.categories.enumerated() {
             let category = try await insert(
                 MinshengCore.Category(id: 0, planID: planID, ordinal: categoryDraft.number ?? index + 1, name: categoryDraft.name ?? ""),
                 on: db
             )
             for itemDraft in categoryDraft.items {
-                let item = try await insert(
-                    Item(
-                        id: 0, planID: planID, categoryID: category.id, number: itemDraft.number, text: itemDraft.text,
-                        title: itemDraft.title, deadline: itemDraft.deadline
-                    ),
-                    on: db
-                )
-                var ordinal = 0
-                for indicatorDraft in itemDraft.indicators {
-                    try await insert(indicatorDraft, itemID: item.id, parentID: nil, ordinal: &ordinal, on: db)
-                }
-                for (role, names) in [(Assignment.Role.lead, itemDraft.leadUnits), (.responsible, itemDraft.responsibleUnits)] {
-                    var position = 0
-                    var seen: Set<Int64> = []
-                    for name in names {
-                        let unitID: Int64
-                        if let known = unitIDs[name] {
-                            unitID = known
-                        } else {
-                            unitID = try await unit(named: name, jurisdictionID: jurisdictionID, on: db).id
-                            unitIDs[name] = unitID
-                        }
-                        // A unit written twice in one list keeps its first place.
-                        guard seen.insert(unitID).inserted else { continue }
-                        position += 1
-                        try await insert(Assignment(itemID: item.id, unitID: unitID, role: role, ordinal: position), on: db)
-                    }
-                }
+                try await insertItem(itemDraft, planID: planID, categoryID: category.id, jurisdictionID: jurisdictionID, on: db)
             }
         }
     }
 
-    private func insert(_ draft: IndicatorDraft, itemID: Int64, parentID: Int64?, ordinal: inout Int, on db: any SQLDatabase) async throws {
+    /// Stores one item with its indicators and assignments.
+    func insertItem(_ itemDraft: ItemDraft, planID: Int64, categoryID: Int64, jurisdictionID: Int64, on db: any SQLDatabase) async throws {
+        let item = try await insert(
+            Item(id: 0, planID: planID, categoryID: categoryID, number: itemDraft.number, text: itemDraft.text, title: itemDraft.title, deadline: itemDraft.deadline),
+            on: db
+        )
+        var ordinal = 0
+        for indicatorDraft in itemDraft.indicators {
+            try await insertIndicator(indicatorDraft, itemID: item.id, parentID: nil, ordinal: &ordinal, on: db)
+        }
+        try await insertAssignments(of: itemDraft, itemID: item.id, jurisdictionID: jurisdictionID, on: db)
+    }
+
+    /// Links an item to its lead and responsible units, found or created in the jurisdiction's directory.
+    func insertAssignments(of itemDraft: ItemDraft, itemID: Int64, jurisdictionID: Int64, on db: any SQLDatabase) async throws {
+        for (role, names) in [(Assignment.Role.lead, itemDraft.leadUnits), (.responsible, itemDraft.responsibleUnits)] {
+            var position = 0
+            var seen: Set<Int64> = []
+            for name in names {
+                let unitID = try await unit(named: name, jurisdictionID: jurisdictionID, on: db).id
+                // A unit written twice in one list keeps its first place.
+                guard seen.insert(unitID).inserted else { continue }
+                position += 1
+                try await insert(Assignment(itemID: itemID, unitID: unitID, role: role, ordinal: position), on: db)
+            }
+        }
+    }
+
+    /// An indicator tree in storage order: each indicator, then its children, then its allocations.
+    struct FlatIndicator {
+        var indicator: Indicator
+        /// Position of the parent in the flattened list.
+        var parentIndex: Int?
+        var allocatedTo: String?
+    }
+
+    static func flatten(_ drafts: [IndicatorDraft]) -> [FlatIndicator] {
+        var result: [FlatIndicator] = []
+        func add(_ draft: IndicatorDraft, parent: Int?) {
+            let index = result.count
+            result.append(FlatIndicator(
+                indicator: Indicator(id: 0, itemID: 0, ordinal: index + 1, name: draft.name, target: draft.target, measure: draft.unit,
+                                     comparator: draft.comparator, kind: draft.kind, provisional: draft.provisional, deadline: draft.deadline, source: draft.source),
+                parentIndex: parent, allocatedTo: nil
+            ))
+            for child in draft.children { add(child, parent: index) }
+            for allocation in draft.allocations {
+                result.append(FlatIndicator(
+                    indicator: Indicator(id: 0, itemID: 0, ordinal: result.count + 1, name: "\(draft.name)（\(allocation.to)）", target: allocation.target,
+                                         measure: draft.unit, comparator: draft.comparator, kind: draft.kind, deadline: draft.deadline, source: draft.source),
+                    parentIndex: index, allocatedTo: allocation.to
+                ))
+            }
+        }
+        drafts.forEach { add($0, parent: nil) }
+        return result
+    }
+
+    func insertIndicator(_ draft: IndicatorDraft, itemID: Int64, parentID: Int64?, ordinal: inout Int, on db: any SQLDatabase) async throws {
         ordinal += 1
         let stored = try await insert(
             Indicator(
@@ -333,7 +363,7 @@ public struct PlanStore: Sendable {
             on: db
         )
         for child in draft.children {
-            try await insert(child, itemID: itemID, parentID: stored.id, ordinal: &ordinal, on: db)
+            try await insertIndicator(child, itemID: itemID, parentID: stored.id, ordinal: &ordinal, on: db)
         }
         for allocation in draft.allocations {
             ordinal += 1

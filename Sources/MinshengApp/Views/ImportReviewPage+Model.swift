@@ -28,13 +28,16 @@ struct ImportReviewPage {
 
         var importDraft: ImportDraft
         var items: [ItemRow]
-        /// The stored plan this import would replace, and how they differ.
+        /// The stored plan this import would replace or update, and how they differ.
         var existing: (plan: Plan, diff: PlanDiff)?
+        /// Whether that plan has reports: then changes are accepted one by one instead of replacing the plan.
+        var existingHasReports: Bool
         var error: String?
 
-        init(importDraft: ImportDraft, existing: (plan: Plan, diff: PlanDiff)?, error: String? = nil) {
+        init(importDraft: ImportDraft, existing: (plan: Plan, diff: PlanDiff)?, existingHasReports: Bool = false, error: String? = nil) {
             self.importDraft = importDraft
             self.existing = existing
+            self.existingHasReports = existingHasReports
             self.error = error
             items = importDraft.draft.categories.flatMap { category in
                 category.items.map { item in

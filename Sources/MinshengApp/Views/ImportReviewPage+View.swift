@@ -30,7 +30,7 @@ extension ImportReviewPage {
         }
 
         private var existingPlan: Node<HTML.BodyContext> {
-            guard let existing = model.existing else { return .empty }
+            guard let existing = model.existing, !model.existingHasReports else { return .empty }
             let changes = existing.diff.changes
             let count = { (kind: PlanDiff.Change.Kind) in changes.filter { $0.kind == kind }.count }
             return .section(
@@ -190,12 +190,30 @@ extension ImportReviewPage {
         }
 
         private var confirmForm: Node<HTML.BodyContext> {
-            .if(model.importDraft.confirmedPlanID == nil, .form(
-                .class("confirm"), .method(.post), .action(SiteURL.importConfirm(.value(id)).path),
+            guard model.importDraft.confirmedPlanID == nil else { return .empty }
+            guard model.existingHasReports, let existing = model.existing else {
+                return .form(
+                    .class("confirm"), .method(.post), .action(SiteURL.importConfirm(.value(id)).path),
+                    page.csrfField,
+                    .p(.text(strings.confirmHint)),
+                    .button(.type(.submit), .class("primary"), .text(strings.confirm))
+                )
+            }
+            return .form(
+                .class("confirm diff"), .method(.post), .action(SiteURL.importConfirm(.value(id)).path),
                 page.csrfField,
-                .p(.text(strings.confirmHint)),
-                .button(.type(.submit), .class("primary"), .text(strings.confirm))
-            ))
+                .h2(.text(strings.acceptChangesTitle)),
+                .p(.text(strings.acceptChangesHint(existing.plan.title))),
+                .if(existing.diff.planFieldsChanged, .label(.class("check"), .input(.type(.checkbox), .name("planFields"), .value("1")), .text(" " + strings.planFields))),
+                .ul(.forEach(existing.diff.changes) { change in
+                    .li(.label(
+                        .class("check"),
+                        .input(.type(.checkbox), .name("accept"), .value(String(change.number))),
+                        .text(" \(strings.diffKind(change.kind)) \(change.number). \(change.title)" + (change.fields.isEmpty ? "" : "（\(change.fields.joined(separator: "、"))）"))
+                    ))
+                }),
+                .button(.type(.submit), .class("primary"), .text(strings.acceptChanges))
+            )
         }
     }
 }

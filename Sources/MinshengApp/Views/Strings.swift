@@ -66,6 +66,10 @@ public struct Strings: Sendable {
     public var diffKind: @Sendable (PlanDiff.Change.Kind) -> String
     public var highlightLegend: String
     public var alreadyConfirmed: String
+    public var acceptChangesTitle: String
+    public var acceptChangesHint: @Sendable (String) -> String
+    public var acceptChanges: String
+    public var changesApplied: @Sendable ([Int], [String]) -> String
 }
 
 extension Strings {
@@ -133,7 +137,11 @@ extension Strings {
         noChanges: "与已有方案相比没有变化。",
         diffKind: { ["added": "新增", "removed": "删除", "changed": "修改"][$0.rawValue] ?? $0.rawValue },
         highlightLegend: "原文中，识别为目标的数字以黄色标出，未作为目标的数字以灰色标出。",
-        alreadyConfirmed: "这份导入已经确认保存。"
+        alreadyConfirmed: "这份导入已经确认保存。",
+        acceptChangesTitle: "逐项接受修改",
+        acceptChangesHint: { "方案《\($0)》已有报送数据，不能整体替换。请勾选要接受的修改；已有报送的事项和指标会保留原有关联。" },
+        acceptChanges: "接受所选修改",
+        changesApplied: { applied, refused in "已接受第 \(applied.map(String.init).joined(separator: "、")) 项的修改。" + (refused.isEmpty ? "" : "未能修改：" + refused.joined(separator: " ")) }
     )
 
     public static let en = Strings(
@@ -200,6 +208,10 @@ extension Strings {
         noChanges: "No change from the stored plan.",
         diffKind: { $0.rawValue },
         highlightLegend: "In the source text, numbers read as targets are marked yellow; numbers left out are grey.",
-        alreadyConfirmed: "This import has been confirmed and stored."
+        alreadyConfirmed: "This import has been confirmed and stored.",
+        acceptChangesTitle: "Accept changes one by one",
+        acceptChangesHint: { "The plan \($0) has reports and cannot be replaced. Tick the changes to accept; items and indicators with reports keep their links." },
+        acceptChanges: "Accept the ticked changes",
+        changesApplied: { applied, refused in "Applied changes to items \(applied.map(String.init).joined(separator: ", "))." + (refused.isEmpty ? "" : " Not changed: " + refused.joined(separator: " ")) }
     )
 }

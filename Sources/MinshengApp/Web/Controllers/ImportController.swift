@@ -133,6 +133,9 @@ struct ImportController {
         try CSRF.check(form[CSRF.fieldName], context: context)
         let importDraft = try await load(context)
         try Self.requireOpen(importDraft, context: context)
+        if let existing = try await existingPlan(importDraft), try await database.read({ try await ReportStore().hasReports(planID: existing.id, on: $0) }) {
+            return try await merge(importDraft, into: existing, form: form, request: request, context: context)
+        }
         let outcome: PlanImportService.Outcome
         do {
             let actor = context.auditActor
@@ -144,6 +147,42 @@ struct ImportController {
             return try await invalid(importDraft, context: context, request: request, message: error.message)
         }
         return .redirect(to: SiteURL.plan(.value(outcome.plan.id)).path, type: .normal)
+    }
+
+    /// Applies the changes the person ticked to a plan that has reports.
+    private func merge(_ importDraft: ImportDraft, into plan: Plan, form: FormFields, request: Request, context: AppRequestContext) async throws -> Response {
+        let accepted = Set(form.all("accept").compactMap(Int.init))
+        let planFields = form["planFields"] != nil
+        guard !accepted.isEmpty || planFields else {
+            return try await invalid(importDraft, context: context, request: request, message: context.language == .zh ? "请勾选要接受的修改。" : "Tick the changes to accept.")
+        }
+        let actor = context.auditActor
+        let outcome = try await database.write { db in
+            let before = try await plans.detail(planID: plan.id, on: db)?.asDraft()
+            let outcome = try await PlanMerge().apply(importDraft.draft, to: plan.id, accepting: accepted, planFields: planFields, on: db)
+            let after = try await plans.detail(planID: plan.id, on: db)?.asDraft()
+            try await AuditLog().record("plan.merge", entity: "plan", id: plan.id, before: before, after: after, by: actor, on: db)
+            try await drafts.markConfirmed(id: importDraft.id, planID: plan.id, on: db)
+            try await AuditLog().record("import.confirm", entity: "import", id: importDraft.id,
+                                        after: ["planId": String(plan.id), "applied": outcome.applied.map(String.init).joined(separator: ","),
+                                                "refused": outcome.refused.keys.sorted().map(String.init).joined(separator: ",")], by: actor, on: db)
+            return outcome
+        }
+        let message = context.language.strings.changesApplied(outcome.applied, outcome.refused.sorted { $0.key < $1.key }.map(\.value))
+        guard outcome.refused.isEmpty else {
+            let confirmed = try await load(context)
+            return try HTMLPage(html: try await reviewPage(confirmed, context: context, error: message), status: .ok).response(from: request, context: context)
+        }
+        return .redirect(to: SiteURL.plan(.value(plan.id)).path, type: .normal)
+    }
+
+    private func existingPlan(_ importDraft: ImportDraft) async throws -> Plan? {
+        try await database.read { db in
+            guard let name = importDraft.draft.jurisdiction, let year = importDraft.draft.year,
+                  let jurisdiction = try await db.select().column("*").from("jurisdictions").where("name", .equal, name).first().map(PlanStore.jurisdiction)
+            else { return nil }
+            return try await plans.plan(jurisdictionID: jurisdiction.id, year: year, on: db)
+        }
     }
 
     // MARK: Helpers
@@ -163,15 +202,14 @@ struct ImportController {
     }
 
     private func reviewPage(_ importDraft: ImportDraft, context: AppRequestContext, error: String?) async throws -> String {
-        let existing = try await database.read { db -> (Plan, PlanDiff)? in
-            guard let name = importDraft.draft.jurisdiction, let year = importDraft.draft.year,
-                  let jurisdiction = try await db.select().column("*").from("jurisdictions").where("name", .equal, name).first().map(PlanStore.jurisdiction),
-                  let plan = try await plans.plan(jurisdictionID: jurisdiction.id, year: year, on: db),
-                  let detail = try await plans.detail(planID: plan.id, on: db)
-            else { return nil }
-            return (plan, PlanDiff(old: detail.asDraft(), new: importDraft.draft))
+        let plan = try await existingPlan(importDraft)
+        let existing = try await database.read { db -> (Plan, PlanDiff, Bool)? in
+            guard let plan, let detail = try await plans.detail(planID: plan.id, on: db) else { return nil }
+            return (plan, PlanDiff(old: detail.asDraft(), new: importDraft.draft), try await ReportStore().hasReports(planID: plan.id, on: db))
         }
-        let model = ImportReviewPage.Model(importDraft: importDraft, existing: existing.map { (plan: $0.0, diff: $0.1) }, error: error)
+        let model = ImportReviewPage.Model(
+            importDraft: importDraft, existing: existing.map { (plan: $0.0, diff: $0.1) }, existingHasReports: existing?.2 ?? false, error: error
+        )
         return ImportReviewPage.View(model: model, page: PageContext(context, path: SiteURL.importDraft(.value(importDraft.id)).path)).render()
     }
 
