@@ -5,12 +5,12 @@ import Foundation
 /// Its JSON form is the stable output of `minsheng plan import --dry-run --json`.
 public struct PlanDraft: Sendable, Hashable, Codable {
     public var title: String
-    public var year: Int?
+    @NullCoded public var year: Int?
     /// The jurisdiction named by the title (洛阳市), when one can be read from it.
-    public var jurisdiction: String?
+    @NullCoded public var jurisdiction: String?
     public var issuers: [String]
-    public var issuedOn: CalendarDate?
-    public var documentNumber: String?
+    @NullCoded public var issuedOn: CalendarDate?
+    @NullCoded public var documentNumber: String?
     public var notice: String
     public var preamble: String
     public var warnings: [String]
@@ -35,46 +35,19 @@ public struct PlanDraft: Sendable, Hashable, Codable {
 
     /// Every item of every category, in order.
     public var items: [ItemDraft] { categories.flatMap(\.items) }
-
-    enum CodingKeys: String, CodingKey {
-        case title, year, jurisdiction, issuers, issuedOn, documentNumber, notice, preamble, warnings, categories
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(title, forKey: .title)
-        try c.encode(year, forKey: .year)
-        try c.encode(jurisdiction, forKey: .jurisdiction)
-        try c.encode(issuers, forKey: .issuers)
-        try c.encode(issuedOn, forKey: .issuedOn)
-        try c.encode(documentNumber, forKey: .documentNumber)
-        try c.encode(notice, forKey: .notice)
-        try c.encode(preamble, forKey: .preamble)
-        try c.encode(warnings, forKey: .warnings)
-        try c.encode(categories, forKey: .categories)
-    }
 }
 
 /// A category heading and the items under it. A document without headings has one category
 /// whose number and name are nil.
 public struct CategoryDraft: Sendable, Hashable, Codable {
-    public var number: Int?
-    public var name: String?
+    @NullCoded public var number: Int?
+    @NullCoded public var name: String?
     public var items: [ItemDraft]
 
     public init(number: Int?, name: String?, items: [ItemDraft] = []) {
         self.number = number
         self.name = name
         self.items = items
-    }
-
-    enum CodingKeys: String, CodingKey { case number, name, items }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(number, forKey: .number)
-        try c.encode(name, forKey: .name)
-        try c.encode(items, forKey: .items)
     }
 }
 
@@ -85,7 +58,7 @@ public struct ItemDraft: Sendable, Hashable, Codable {
     public var text: String
     public var leadUnits: [String]
     public var responsibleUnits: [String]
-    public var deadline: CalendarDate?
+    @NullCoded public var deadline: CalendarDate?
     public var warnings: [String]
     public var indicators: [IndicatorDraft]
 
@@ -101,22 +74,6 @@ public struct ItemDraft: Sendable, Hashable, Codable {
         self.deadline = deadline
         self.warnings = warnings
         self.indicators = indicators
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case number, title, text, leadUnits, responsibleUnits, deadline, warnings, indicators
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(number, forKey: .number)
-        try c.encode(title, forKey: .title)
-        try c.encode(text, forKey: .text)
-        try c.encode(leadUnits, forKey: .leadUnits)
-        try c.encode(responsibleUnits, forKey: .responsibleUnits)
-        try c.encode(deadline, forKey: .deadline)
-        try c.encode(warnings, forKey: .warnings)
-        try c.encode(indicators, forKey: .indicators)
     }
 }
 

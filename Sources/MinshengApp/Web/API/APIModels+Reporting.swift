@@ -3,38 +3,46 @@ import MinshengCore
 
 /// A report in the API.
 struct APIReport: Encodable {
-    var report: Report
+    var id: Int64
+    var planId: Int64
+    var itemId: Int64
+    var unitId: Int64
+    var period: Period
+    var version: Int
+    var role: Assignment.Role
+    var state: ReportState
+    var progress: String
+    var problems: String
+    var nextSteps: String
+    @NullCoded var correctionReason: String?
+    @NullCoded var returnReason: String?
+    var lockVersion: Int
+    var createdAt: String
+    var updatedAt: String
+    @NullCoded var submittedAt: String?
+    @NullCoded var reviewedAt: String?
+    var values: [ReportValue]
 
     init(_ report: Report) {
-        self.report = report
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, planId, itemId, unitId, period, version, role, state, progress, problems, nextSteps, correctionReason,
-             returnReason, lockVersion, createdAt, updatedAt, submittedAt, reviewedAt, values
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(report.id, forKey: .id)
-        try c.encode(report.planID, forKey: .planId)
-        try c.encode(report.itemID, forKey: .itemId)
-        try c.encode(report.unitID, forKey: .unitId)
-        try c.encode(report.period, forKey: .period)
-        try c.encode(report.version, forKey: .version)
-        try c.encode(report.role, forKey: .role)
-        try c.encode(report.state, forKey: .state)
-        try c.encode(report.progress, forKey: .progress)
-        try c.encode(report.problems, forKey: .problems)
-        try c.encode(report.nextSteps, forKey: .nextSteps)
-        try c.encode(report.correctionReason, forKey: .correctionReason)
-        try c.encode(report.returnReason, forKey: .returnReason)
-        try c.encode(report.lockVersion, forKey: .lockVersion)
-        try c.encode(report.createdAt, forKey: .createdAt)
-        try c.encode(report.updatedAt, forKey: .updatedAt)
-        try c.encode(report.submittedAt, forKey: .submittedAt)
-        try c.encode(report.reviewedAt, forKey: .reviewedAt)
-        try c.encode(report.values, forKey: .values)
+        id = report.id
+        planId = report.planID
+        itemId = report.itemID
+        unitId = report.unitID
+        period = report.period
+        version = report.version
+        role = report.role
+        state = report.state
+        progress = report.progress
+        problems = report.problems
+        nextSteps = report.nextSteps
+        correctionReason = report.correctionReason
+        returnReason = report.returnReason
+        lockVersion = report.lockVersion
+        createdAt = report.createdAt
+        updatedAt = report.updatedAt
+        submittedAt = report.submittedAt
+        reviewedAt = report.reviewedAt
+        values = report.values
     }
 
     static let schema: APISchema = .record([
@@ -66,18 +74,20 @@ struct APIReportDetail: Encodable {
 
 /// A step in a report's history, in the API.
 struct APIEvent: Encodable {
-    var event: ReportEvent
+    var action: String
+    var state: ReportState
+    @NullCoded var actorId: Int64?
+    @NullCoded var actor: String?
+    var at: String
+    @NullCoded var reason: String?
 
-    enum CodingKeys: String, CodingKey { case action, state, actorId, actor, at, reason }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(event.action, forKey: .action)
-        try c.encode(event.state, forKey: .state)
-        try c.encode(event.actorID, forKey: .actorId)
-        try c.encode(event.actor, forKey: .actor)
-        try c.encode(event.at, forKey: .at)
-        try c.encode(event.reason, forKey: .reason)
+    init(_ event: ReportEvent) {
+        action = event.action
+        state = event.state
+        actorId = event.actorID
+        actor = event.actor
+        at = event.at
+        reason = event.reason
     }
 
     static let schema: APISchema = .record([
@@ -118,7 +128,7 @@ struct APITask: Encodable {
     var dueDate: CalendarDate
     var overdue: Bool
     var late: Bool
-    var report: APIReport?
+    @NullCoded var report: APIReport?
 
     init(_ task: ReportTask) {
         itemId = task.item.id
@@ -132,21 +142,6 @@ struct APITask: Encodable {
         report = task.report.map(APIReport.init)
     }
 
-    enum CodingKeys: String, CodingKey { case itemId, itemNumber, unitId, role, period, dueDate, overdue, late, report }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(itemId, forKey: .itemId)
-        try c.encode(itemNumber, forKey: .itemNumber)
-        try c.encode(unitId, forKey: .unitId)
-        try c.encode(role, forKey: .role)
-        try c.encode(period, forKey: .period)
-        try c.encode(dueDate, forKey: .dueDate)
-        try c.encode(overdue, forKey: .overdue)
-        try c.encode(late, forKey: .late)
-        try c.encode(report, forKey: .report)
-    }
-
     static let schema: APISchema = .record([
         ("itemId", .integer), ("itemNumber", .integer), ("unitId", .integer), ("role", .enumeration(["lead", "responsible"])),
         ("period", .string()), ("dueDate", .string(format: "date")), ("overdue", .boolean), ("late", .boolean), ("report", .nullable(.ref("Report"))),
@@ -158,7 +153,7 @@ struct APIUser: Encodable {
     var id: Int64
     var username: String
     var role: Role
-    var unitId: Int64?
+    @NullCoded var unitId: Int64?
     var disabled: Bool
 
     init(_ user: User) {
@@ -167,17 +162,6 @@ struct APIUser: Encodable {
         role = user.role
         unitId = user.unitID
         disabled = user.disabled
-    }
-
-    enum CodingKeys: String, CodingKey { case id, username, role, unitId, disabled }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(username, forKey: .username)
-        try c.encode(role, forKey: .role)
-        try c.encode(unitId, forKey: .unitId)
-        try c.encode(disabled, forKey: .disabled)
     }
 
     static let schema: APISchema = .record([
@@ -206,8 +190,8 @@ struct APIReminder: Encodable {
     var period: String
     var message: String
     var createdAt: String
-    var readAt: String?
-    var webhookStatus: String?
+    @NullCoded var readAt: String?
+    @NullCoded var webhookStatus: String?
 
     init(_ reminder: Reminder) {
         id = reminder.id
@@ -220,20 +204,6 @@ struct APIReminder: Encodable {
         webhookStatus = reminder.webhookStatus
     }
 
-    enum CodingKeys: String, CodingKey { case id, planId, unitId, period, message, createdAt, readAt, webhookStatus }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(planId, forKey: .planId)
-        try c.encode(unitId, forKey: .unitId)
-        try c.encode(period, forKey: .period)
-        try c.encode(message, forKey: .message)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(readAt, forKey: .readAt)
-        try c.encode(webhookStatus, forKey: .webhookStatus)
-    }
-
     static let schema: APISchema = .record([
         ("id", .integer), ("planId", .integer), ("unitId", .integer), ("period", .string()), ("message", .string()), ("createdAt", .string()),
         ("readAt", .nullable(.string())), ("webhookStatus", .nullable(.string())),
@@ -244,8 +214,8 @@ struct APIToken: Encodable {
     var id: Int64
     var name: String
     var createdAt: String
-    var revokedAt: String?
-    /// The secret, only in the answer that creates the token.
+    @NullCoded var revokedAt: String?
+    /// The secret, only in the answer that creates the token (absent otherwise).
     var secret: String?
 
     init(_ token: PersonalToken, secret: String? = nil) {
@@ -254,17 +224,6 @@ struct APIToken: Encodable {
         createdAt = token.createdAt
         revokedAt = token.revokedAt
         self.secret = secret
-    }
-
-    enum CodingKeys: String, CodingKey { case id, name, createdAt, revokedAt, secret }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(createdAt, forKey: .createdAt)
-        try c.encode(revokedAt, forKey: .revokedAt)
-        try c.encodeIfPresent(secret, forKey: .secret)
     }
 
     static let schema: APISchema = .object(
@@ -276,14 +235,14 @@ struct APIToken: Encodable {
 struct APIAuditEntry: Encodable {
     var id: Int64
     var at: String
-    var actorId: Int64?
+    @NullCoded var actorId: Int64?
     var actor: String
     var action: String
     var entity: String
-    var entityId: String?
-    var before: String?
-    var after: String?
-    var address: String?
+    @NullCoded var entityId: String?
+    @NullCoded var before: String?
+    @NullCoded var after: String?
+    @NullCoded var address: String?
 
     init(_ entry: AuditEntry) {
         id = entry.id
@@ -296,22 +255,6 @@ struct APIAuditEntry: Encodable {
         before = entry.before
         after = entry.after
         address = entry.address
-    }
-
-    enum CodingKeys: String, CodingKey { case id, at, actorId, actor, action, entity, entityId, before, after, address }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(at, forKey: .at)
-        try c.encode(actorId, forKey: .actorId)
-        try c.encode(actor, forKey: .actor)
-        try c.encode(action, forKey: .action)
-        try c.encode(entity, forKey: .entity)
-        try c.encode(entityId, forKey: .entityId)
-        try c.encode(before, forKey: .before)
-        try c.encode(after, forKey: .after)
-        try c.encode(address, forKey: .address)
     }
 
     static let schema: APISchema = .record([

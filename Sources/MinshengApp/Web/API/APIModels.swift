@@ -24,7 +24,7 @@ struct APIJurisdiction: Encodable {
     var id: Int64
     var name: String
     var level: String
-    var parentId: Int64?
+    @NullCoded var parentId: Int64?
 
     init(_ jurisdiction: Jurisdiction) {
         id = jurisdiction.id
@@ -32,16 +32,6 @@ struct APIJurisdiction: Encodable {
         level = jurisdiction.level.rawValue
         parentId = jurisdiction.parentID
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(name, forKey: .name)
-        try c.encode(level, forKey: .level)
-        try c.encode(parentId, forKey: .parentId)
-    }
-
-    enum CodingKeys: String, CodingKey { case id, name, level, parentId }
 }
 
 /// A plan with its categories, items, indicators and units.
@@ -52,8 +42,8 @@ struct APIPlan: Encodable {
     var state: String
     var jurisdiction: APIJurisdiction
     var issuers: [String]
-    var issuedOn: String?
-    var documentNumber: String?
+    @NullCoded var issuedOn: String?
+    @NullCoded var documentNumber: String?
     var notice: String
     var preamble: String
     var categories: [APICategory]
@@ -85,26 +75,6 @@ struct APIPlan: Encodable {
         let usedUnits = Set(detail.assignments.map(\.unitID))
         units = detail.units.filter { usedUnits.contains($0.id) }.map(APIUnit.init)
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(year, forKey: .year)
-        try c.encode(title, forKey: .title)
-        try c.encode(state, forKey: .state)
-        try c.encode(jurisdiction, forKey: .jurisdiction)
-        try c.encode(issuers, forKey: .issuers)
-        try c.encode(issuedOn, forKey: .issuedOn)
-        try c.encode(documentNumber, forKey: .documentNumber)
-        try c.encode(notice, forKey: .notice)
-        try c.encode(preamble, forKey: .preamble)
-        try c.encode(categories, forKey: .categories)
-        try c.encode(units, forKey: .units)
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, year, title, state, jurisdiction, issuers, issuedOn, documentNumber, notice, preamble, categories, units
-    }
 }
 
 struct APICategory: Encodable {
@@ -119,7 +89,7 @@ struct APIItem: Encodable {
     var number: Int
     var title: String
     var text: String
-    var deadline: String?
+    @NullCoded var deadline: String?
     var leadUnitIds: [Int64]
     var responsibleUnitIds: [Int64]
     var indicators: [APIIndicator]
@@ -135,20 +105,6 @@ struct APIItem: Encodable {
         responsibleUnitIds = sorted.filter { $0.role == .responsible }.map(\.unitID)
         self.indicators = indicators.map(APIIndicator.init)
     }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id)
-        try c.encode(number, forKey: .number)
-        try c.encode(title, forKey: .title)
-        try c.encode(text, forKey: .text)
-        try c.encode(deadline, forKey: .deadline)
-        try c.encode(leadUnitIds, forKey: .leadUnitIds)
-        try c.encode(responsibleUnitIds, forKey: .responsibleUnitIds)
-        try c.encode(indicators, forKey: .indicators)
-    }
-
-    enum CodingKeys: String, CodingKey { case id, number, title, text, deadline, leadUnitIds, responsibleUnitIds, indicators }
 }
 
 struct APIIndicator: Encodable {
