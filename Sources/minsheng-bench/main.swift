@@ -27,13 +27,59 @@ func benchmarkImport(items: Int, repetitions: Int) throws {
     print(String(format: "  parsed %d items, %d indicators in %.1f ms (best)", parsed, indicators, milliseconds(best)))
 }
 
+/// A plan of `items` items (the demo's, repeated) with twelve months of accepted values, assessed at September.
+func benchmarkAssessment(items count: Int, repetitions: Int) throws {
+    let draft = try PlanImporter().read(Data(try SyntheticPlan.document(items: count).utf8), fileName: "synthetic.md")
+    var items: [Item] = []
+    var indicators: [Indicator] = []
+    var accepted: [AcceptedValue] = []
+    var submitted: [Int64: Set<Int>] = [:]
+    var random = SplitMix64(seed: 7)
+    var nextIndicator: Int64 = 1
+    for (index, itemDraft) in draft.items.enumerated() {
+        let itemID = Int64(index + 1)
+        items.append(Item(id: itemID, planID: 1, categoryID: 1, number: itemDraft.number, text: itemDraft.text, title: itemDraft.title))
+        submitted[itemID] = Set(1...12)
+        let pace = Decimal(70 + Int(random.next() % 60)) / 100
+        for (ordinal, indicatorDraft) in itemDraft.indicators.enumerated() {
+            let indicator = Indicator(id: nextIndicator, itemID: itemID, ordinal: ordinal + 1, name: indicatorDraft.name, target: indicatorDraft.target,
+                                      measure: indicatorDraft.unit, kind: indicatorDraft.kind, provisional: indicatorDraft.provisional, deadline: indicatorDraft.deadline)
+            nextIndicator += 1
+            indicators.append(indicator)
+            for month in 1...12 {
+                if let target = indicator.target {
+                    accepted.append(AcceptedValue(indicatorID: indicator.id, month: month, value: target * pace * Decimal(month) / 12))
+                } else if month >= 6 {
+                    accepted.append(AcceptedValue(indicatorID: indicator.id, month: month, reachedOn: CalendarDate(year: 2019, month: 6, day: 1)))
+                }
+            }
+        }
+    }
+    let input = AssessmentInput(year: 2019, items: items, indicators: indicators, accepted: accepted, submittedMonths: submitted)
+    print("assess: \(items.count) items, \(indicators.count) indicators, \(accepted.count) accepted values, best of \(repetitions)")
+    var best = Duration.seconds(1_000_000)
+    let clock = ContinuousClock()
+    var completed = 0
+    for _ in 0..<repetitions {
+        let start = clock.now
+        let assessment = Assessor().assess(input, at: .month(year: 2019, month: 9))
+        best = min(best, clock.now - start)
+        completed = assessment.counts[.completed] ?? 0
+    }
+    print(String(format: "  assessed in %.1f ms (best); %d items completed", milliseconds(best), completed))
+}
+
 let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "import":
     let items = arguments.count > 1 ? Int(arguments[1]) ?? 5000 : 5000
     let repetitions = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
     try benchmarkImport(items: items, repetitions: repetitions)
+case "assess":
+    let items = arguments.count > 1 ? Int(arguments[1]) ?? 5000 : 5000
+    let repetitions = arguments.count > 2 ? Int(arguments[2]) ?? 5 : 5
+    try benchmarkAssessment(items: items, repetitions: repetitions)
 default:
-    print("usage: minsheng-bench import [ITEMS] [REPETITIONS]")
+    print("usage: minsheng-bench import|assess [ITEMS] [REPETITIONS]")
     exit(2)
 }

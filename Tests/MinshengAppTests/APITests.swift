@@ -16,6 +16,7 @@ enum SchemaCheck {
             guard let number = value as? NSNumber, number.doubleValue == number.doubleValue.rounded() else { return ["\(path): expected an integer, got \(value)"] }
             return []
         case .boolean: return (value as? NSNumber) != nil ? [] : ["\(path): expected a boolean"]
+        case .number: return (value as? NSNumber) != nil ? [] : ["\(path): expected a number, got \(value)"]
         case .enumeration(let values): return (value as? String).map { values.contains($0) ? [] : ["\(path): \($0) not in \(values)"] } ?? ["\(path): expected a string"]
         case .nullable(let inner): return value is NSNull ? [] : problems(value, inner, path: path)
         case .ref(let name):
@@ -158,6 +159,7 @@ enum SchemaCheck {
                     ("/api/v1/plans/\(f.plan.id)/overdue?period=2019-09", .array(.ref("Task"))), ("/api/v1/audit", .array(.ref("AuditEntry"))),
                     ("/api/v1/plans/\(f.plan.id)/calendar", .ref("Calendar")), ("/api/v1/tokens", .array(.ref("Token"))),
                     ("/api/v1/inbox", .array(.ref("Reminder"))), ("/api/v1/plans/\(f.plan.id)/reports?period=2019-09", .array(.ref("Report"))),
+                    ("/api/v1/plans/\(f.plan.id)/assessment?period=2019-Q3", .ref("Assessment")),
                 ]
                 for (uri, schema) in checks {
                     let response = try await client.execute(uri: uri, method: .get, headers: headers, body: nil)

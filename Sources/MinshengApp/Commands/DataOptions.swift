@@ -16,10 +16,11 @@ struct DataOptions: ParsableArguments {
         try DatabaseConfiguration.resolve(dataDirectory: resolvedDataDirectory, environment: ProcessInfo.processInfo.environment)
     }
 
-    /// Opens the database, runs `work`, and closes it whatever happens.
-    func withDatabase<T: Sendable>(logger: Logger, _ work: (AppDatabase) async throws -> T) async throws -> T {
+    /// Opens the database, migrates it unless `migrate` is false, runs `work`, and closes it whatever happens.
+    func withDatabase<T: Sendable>(logger: Logger, migrate: Bool = true, _ work: (AppDatabase) async throws -> T) async throws -> T {
         let database = try await AppDatabase.open(try databaseConfiguration(), logger: logger)
         do {
+            if migrate { try await Migrator(database: database, logger: logger).migrate() }
             let result = try await work(database)
             await database.shutdown()
             return result

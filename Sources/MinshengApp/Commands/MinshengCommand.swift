@@ -8,7 +8,7 @@ public struct MinshengCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "minsheng",
         abstract: "Minsheng (民生实事督办平台): run a government's key livelihood projects from plan to year-end report.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, UserCommand.self, DemoCommand.self, PlanCommand.self]
+        subcommands: [ServeCommand.self, MigrateCommand.self, UserCommand.self, DemoCommand.self, PlanCommand.self, AssessCommand.self]
     )
 
     public init() {}
@@ -76,7 +76,7 @@ struct MigrateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = CommandLogging.logger()
-        let applied = try await data.withDatabase(logger: logger) { database in
+        let applied = try await data.withDatabase(logger: logger, migrate: false) { database in
             try await Migrator(database: database, logger: logger).migrate()
         }
         Console.print(applied.isEmpty ? "The database is up to date." : "Applied \(applied.count) migration(s): \(applied.joined(separator: ", "))")
@@ -95,7 +95,6 @@ struct DemoCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = CommandLogging.logger()
         try await data.withDatabase(logger: logger) { database in
-            try await Migrator(database: database, logger: logger).migrate()
             if try await database.read({ try await PlanStore().planCount(on: $0) }) > 0 {
                 throw AppError.conflict("The database already holds a plan; the demo loads only into an empty database.")
             }

@@ -51,7 +51,6 @@ struct PlanCommand: AsyncParsableCommand {
             }
             let logger = CommandLogging.logger()
             let outcome = try await data.withDatabase(logger: logger) { database in
-                try await Migrator(database: database, logger: logger).migrate()
                 return try await PlanImportService(database: database).store(draft, jurisdictionName: jurisdiction, by: .console)
             }
             if json {

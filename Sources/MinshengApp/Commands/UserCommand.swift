@@ -45,7 +45,6 @@ struct UserCommand: AsyncParsableCommand {
             let hash = Passwords.hash(password)
             let logger = CommandLogging.logger()
             let user = try await data.withDatabase(logger: logger) { database in
-                try await Migrator(database: database, logger: logger).migrate()
                 return try await database.write { db in
                     var unitID: Int64?
                     if let unit { unitID = try await UserCommand.findUnit(unit, on: db) }

@@ -272,3 +272,21 @@ public struct ReportingService: Sendable {
         return (parts, starting)
     }
 }
+
+extension ReportingService {
+    /// How many reports each unit owed from January through a month of the plan's year, and how many it submitted
+    /// by the due day (a report never submitted counts as late once its due day has passed).
+    public func onTimeReporting(planID: Int64, year: Int, throughMonth: Int, on db: any SQLDatabase) async throws -> [Int64: (owed: Int, onTime: Int)] {
+        var result: [Int64: (owed: Int, onTime: Int)] = [:]
+        let today = configuration.today
+        for month in 1...max(1, min(throughMonth, 12)) {
+            for task in try await tasks(planID: planID, period: .month(year: year, month: month), on: db) where today > task.dueDate || task.report?.submittedAt != nil {
+                var tally = result[task.obligation.unitID] ?? (0, 0)
+                tally.owed += 1
+                if task.report?.submittedAt != nil || (task.report?.version ?? 1) > 1, !task.wasLate { tally.onTime += 1 }
+                result[task.obligation.unitID] = tally
+            }
+        }
+        return result
+    }
+}

@@ -92,7 +92,7 @@ public struct ReportStore: Sendable {
         return result
     }
 
-    private func withValues(_ reports: [Report], on db: any SQLDatabase) async throws -> [Report] {
+    func withValues(_ reports: [Report], on db: any SQLDatabase) async throws -> [Report] {
         guard !reports.isEmpty else { return [] }
         var byReport: [Int64: [ReportValue]] = [:]
         for chunk in stride(from: 0, to: reports.count, by: 500) {
@@ -252,5 +252,21 @@ public struct ReportStore: Sendable {
             contentType: try row.string("content_type"), size: try row.int64("size"), sha256: try row.string("sha256"),
             storageKey: try row.string("storage_key"), createdAt: try row.string("created_at")
         )
+    }
+}
+
+extension ReportStore {
+    /// The newest version of every report on an item, newest month first.
+    public func latestForItem(itemID: Int64, on db: any SQLDatabase) async throws -> [Report] {
+        let rows = try await db.select().column("*").from("reports").where("item_id", .equal, itemID).orderBy("period", .descending)
+            .orderBy("unit_id").orderBy("version").all()
+        var newest: [String: Report] = [:]
+        var order: [String] = []
+        for report in try rows.map(Self.report) {
+            let key = "\(report.period)-\(report.unitID)"
+            if newest[key] == nil { order.append(key) }
+            newest[key] = report
+        }
+        return try await withValues(order.compactMap { newest[$0] }, on: db)
     }
 }

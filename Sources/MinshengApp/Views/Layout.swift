@@ -72,7 +72,11 @@ struct Layout {
         let words = page.language.reporting
         var links: [(SiteURL, String)] = [(.tasks, words.tasks)]
         if role == .reporter { links.append((.inbox, words.inbox)) }
-        if role != .reporter { links += [(.reviewQueue, words.reviewQueue), (.overdue, words.overdue)] }
+        if role != .reporter {
+            let assessment = page.language.assessment
+            links += [(.overview, assessment.overview), (.battleMap, assessment.battleMap), (.unitRanking, assessment.units),
+                      (.reviewQueue, words.reviewQueue), (.overdue, words.overdue)]
+        }
         if role == .admin {
             links += [(.newImport, strings.importPlan), (.adminUsers, words.users), (.adminUnits, words.units), (.adminAudit, words.audit)]
         }

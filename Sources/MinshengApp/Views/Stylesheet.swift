@@ -73,6 +73,42 @@ enum Stylesheet {
     fieldset { border: 1px solid var(--line); margin-top: 0.75rem; }
     ul.inbox li.unread { font-weight: 700; }
     table.audit code { font-size: 0.8rem; word-break: break-all; }
+    .light { white-space: nowrap; }
+    .light .dot { display: inline-block; width: 0.8rem; height: 0.8rem; border-radius: 50%; margin-right: 0.3rem; vertical-align: -0.1rem; border: 1px solid #24292f; }
+    .light-completed .dot { background: #1a7f37; }
+    .light-ahead .dot { background: #2da44e; }
+    .light-on-schedule .dot { background: #0b4f9c; }
+    .light-behind .dot { background: #bf8700; }
+    .light-seriously-behind .dot { background: #b3261e; }
+    .light-not-reported .dot { background: #8c959f; }
+    .light-pending .dot { background: #8250df; }
+    .legend .light { margin-right: 1rem; }
+    .charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(20rem, 1fr)); gap: 1rem; margin: 1rem 0; }
+    .chart-box { border: 1px solid var(--line); padding: 0.5rem; background: #fff; max-width: 40rem; }
+    svg.chart text { font-family: inherit; }
+    svg.bar { vertical-align: middle; }
+    table.assessment td:nth-child(3) { white-space: nowrap; }
+    .summary { font-size: 1.05rem; margin: 0.75rem 0; }
+    table.battle-map { border-collapse: collapse; font-size: 0.8rem; width: 100%; }
+    table.battle-map th, table.battle-map td { border: 1px solid #8c959f; padding: 0.2rem; vertical-align: top; }
+    table.battle-map th[scope=row] { text-align: left; font-weight: normal; min-width: 14rem; }
+    table.battle-map td .figures { display: block; }
+    table.battle-map td .mark { font-weight: 700; }
+    table.battle-map td .node { display: block; color: #0b4f9c; }
+    .cell-completed { background: #dafbe1; }
+    .cell-ahead { background: #e6f7ea; }
+    .cell-on-schedule { background: #ddf4ff; }
+    .cell-behind { background: #fff8c5; }
+    .cell-seriously-behind { background: #ffebe9; }
+    .cell-not-reported { background: #eaeef2; }
+    .cell-pending { background: #fbefff; }
+    .report-entry { border-top: 1px solid var(--line); }
+    @media print {
+      @page { size: A3 landscape; margin: 10mm; }
+      .no-print, .period-form, form.item-settings { display: none; }
+      main { max-width: none; }
+      .cell-completed, .cell-ahead, .cell-on-schedule, .cell-behind, .cell-seriously-behind, .cell-not-reported, .cell-pending { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+    }
     @media print { .site-header nav, .plan-list { display: none; } .site-header { background: none; color: #000; }
       .site-header a { color: #000; } }
     """

@@ -19,6 +19,7 @@ public func buildRouter(
     ReportController(database: database, configuration: configuration).register(with: router)
     CycleController(database: database, configuration: configuration, notifier: notifier).register(with: router)
     AdminController(database: database, configuration: configuration).register(with: router)
+    AssessmentController(database: database, configuration: configuration).register(with: router)
     return router
 }
 

@@ -40,6 +40,13 @@ public enum SiteURL: Sendable, Equatable {
     case adminAudit
     case tokens
     case revokeToken(Parameter<Int64>)
+    case overview
+    case battleMap
+    case item(plan: Parameter<Int64>, number: Parameter<Int>)
+    case itemSettings(plan: Parameter<Int64>, number: Parameter<Int>)
+    case unitPage(Parameter<Int64>)
+    case unitRanking
+    case adminAssessment(Parameter<Int64>)
     case api(API)
 
     /// The JSON API under `/api/v1`.
@@ -57,6 +64,7 @@ public enum SiteURL: Sendable, Equatable {
         case overdue(Parameter<Int64>)
         case reminders(Parameter<Int64>)
         case calendar(Parameter<Int64>)
+        case assessment(Parameter<Int64>)
         case inbox
         case users
         case user(Parameter<Int64>)
@@ -122,6 +130,14 @@ public enum SiteURL: Sendable, Equatable {
         case .adminAudit: return [.literal("admin"), .literal("audit")]
         case .tokens: return [.literal("account"), .literal("tokens")]
         case .revokeToken(let id): return [.literal("account"), .literal("tokens"), Self.parameter(Key.id, id), .literal("revoke")]
+        case .overview: return [.literal("overview")]
+        case .battleMap: return [.literal("battle-map")]
+        case .item(let plan, let number): return [.literal("plans"), Self.parameter(Key.planID, plan), .literal("items"), Self.parameter(Key.itemNumber, number)]
+        case .itemSettings(let plan, let number):
+            return [.literal("plans"), Self.parameter(Key.planID, plan), .literal("items"), Self.parameter(Key.itemNumber, number), .literal("settings")]
+        case .unitPage(let id): return [.literal("units"), Self.parameter(Key.id, id)]
+        case .unitRanking: return [.literal("units")]
+        case .adminAssessment(let id): return [.literal("admin"), .literal("plans"), Self.parameter(Key.planID, id), .literal("assessment")]
         case .api(let api):
             let base: [Component] = [.literal("api"), .literal("v1")]
             switch api {
@@ -138,6 +154,7 @@ public enum SiteURL: Sendable, Equatable {
             case .overdue(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("overdue")]
             case .reminders(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("reminders")]
             case .calendar(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("calendar")]
+            case .assessment(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("assessment")]
             case .inbox: return base + [.literal("inbox")]
             case .users: return base + [.literal("users")]
             case .user(let id): return base + [.literal("users"), Self.parameter(Key.id, id)]

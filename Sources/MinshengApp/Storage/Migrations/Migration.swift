@@ -14,5 +14,6 @@ enum Migrations {
         M0002Accounts(),
         M0003SessionsAndImports(),
         M0004Reporting(),
+        M0005Assessment(),
     ]
 }

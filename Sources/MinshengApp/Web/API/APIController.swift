@@ -78,6 +78,9 @@ struct APIController {
                         response: .ref("Calendar"), errors: [404], handler: getCalendar),
             APIEndpoint(method: .put, url: .api(.calendar(.key)), operationID: "setCalendar", summary: "Set the due day and the quarterly items",
                         body: APIRequests.calendarSchema, response: .ref("Calendar"), errors: [400, 403, 404], handler: setCalendar),
+            APIEndpoint(method: .get, url: .api(.assessment(.key)), operationID: "getAssessment",
+                        summary: "Every item's status, progress, expected progress and forecast at a period (2019-09, 2019-Q3, 2019-H1 or 2019)",
+                        query: [("period", .string(), false)], response: .ref("Assessment"), errors: [400, 403, 404], handler: assessment),
             APIEndpoint(method: .get, url: .api(.inbox), operationID: "inbox", summary: "Reminders to the user's unit", response: .array(.ref("Reminder")), handler: inbox),
             APIEndpoint(method: .get, url: .api(.users), operationID: "listUsers", summary: "Every account (admin)", response: .array(.ref("User")), errors: [403], handler: listUsers),
             APIEndpoint(method: .post, url: .api(.users), operationID: "createUser", summary: "Create an account (admin)", body: APIRequests.newUserSchema,
@@ -244,6 +247,28 @@ struct APIController {
         guard let unitID = user.unitID else { return JSONBody([APIReminder]()).response() }
         let reminders = try await database.read { try await ReminderStore().reminders(unitID: unitID, on: $0) }
         return JSONBody(reminders.map(APIReminder.init)).response()
+    }
+
+    // MARK: Assessment
+
+    @Sendable func assessment(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin, .leader, .inspector)
+        let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
+        let answer = try await database.read { db -> APIAssessment in
+            guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+            let period: Period
+            if let text = request.uri.queryParameters.get("period").map({ String($0) }) {
+                guard let parsed = Period(text) else { throw AppError.invalidInput("period must be 2019-09, 2019-Q3, 2019-H1 or 2019; got \(text).") }
+                period = parsed
+            } else {
+                period = try await PlanScope.defaultPeriod(plan: plan, today: configuration.today, on: db)
+            }
+            let assessment = try await AssessmentService(database: database).assess(planID: planID, period: period, on: db)
+            let titles = Dictionary(uniqueKeysWithValues: try await plans.items(planID: planID, on: db).map { ($0.id, $0.title) })
+            return APIAssessment(period: period.description, settings: assessment.settings,
+                                 items: assessment.items.map { AssessmentEntry($0, title: titles[$0.itemID] ?? "") })
+        }
+        return JSONBody(answer).response()
     }
 
     // MARK: Administration

@@ -325,3 +325,26 @@ enum APIRequests {
 
     static let calendarSchema: APISchema = .record([("dueDay", .integer), ("quarterlyItemIds", .array(.integer))])
 }
+
+/// A plan's assessment at a period, in the API.
+struct APIAssessment: Encodable {
+    var period: String
+    var settings: Settings
+    var items: [AssessmentEntry]
+
+    init(period: String, settings: AssessmentSettings, items: [AssessmentEntry]) {
+        self.period = period
+        self.settings = Settings(
+            yellowThreshold: DecimalText.format(settings.yellowThreshold), redThreshold: DecimalText.format(settings.redThreshold),
+            aheadThreshold: DecimalText.format(settings.aheadThreshold), completionMonth: settings.completionMonth
+        )
+        self.items = items
+    }
+
+    struct Settings: Encodable {
+        var yellowThreshold: String
+        var redThreshold: String
+        var aheadThreshold: String
+        var completionMonth: Int
+    }
+}

@@ -2,6 +2,8 @@
 public indirect enum APISchema: Sendable {
     case string(format: String? = nil)
     case integer
+    /// A JSON number (shares such as progress; exact quantities are strings instead).
+    case number
     case boolean
     case array(APISchema)
     case object([(String, APISchema)], required: [String])
@@ -19,6 +21,7 @@ public indirect enum APISchema: Sendable {
             if let format { result["format"] = format }
             return result
         case .integer: return ["type": "integer", "format": "int64"]
+        case .number: return ["type": "number"]
         case .boolean: return ["type": "boolean"]
         case .array(let items): return ["type": "array", "items": items.json]
         case .object(let properties, let required):

@@ -1,3 +1,5 @@
+import MinshengCore
+
 /// The OpenAPI 3 document of the JSON API, built from the same table of operations that registers the routes.
 struct OpenAPIDocument {
     var endpoints: [APIEndpoint]
@@ -34,6 +36,16 @@ struct OpenAPIDocument {
         "Token": APIToken.schema,
         "AuditEntry": APIAuditEntry.schema,
         "Calendar": APIRequests.calendarSchema,
+        "Assessment": .record([
+            ("period", .string()),
+            ("settings", .record([("yellowThreshold", .string(format: "decimal")), ("redThreshold", .string(format: "decimal")),
+                                  ("aheadThreshold", .string(format: "decimal")), ("completionMonth", .integer)])),
+            ("items", .array(.record([
+                ("number", .integer), ("title", .string()), ("status", .enumeration(ProgressStatus.allCases.map(\.rawValue))),
+                ("progress", .nullable(.number)), ("expected", .nullable(.number)),
+                ("forecast", .nullable(.number)), ("earlyWarning", .boolean), ("override", .nullable(.string())),
+            ]))),
+        ]),
         "Empty": .object([], required: []),
         "Problem": .object([("type", .string()), ("title", .string()), ("status", .integer), ("detail", .string()), ("current", .ref("Report"))],
                            required: ["type", "title", "status", "detail"]),

@@ -1,0 +1,66 @@
+import Foundation
+import MinshengCore
+import SQLKit
+
+/// Assessment of stored plans, shared by pages, the API and `minsheng assess`.
+public struct AssessmentService: Sendable {
+    let database: AppDatabase
+    let store = AssessmentStore()
+
+    public init(database: AppDatabase) {
+        self.database = database
+    }
+
+    public func assess(planID: Int64, period: Period) async throws -> PlanAssessment {
+        try await database.read { try await assess(planID: planID, period: period, on: $0) }
+    }
+
+    public func assess(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> PlanAssessment {
+        Assessor().assess(try await store.input(planID: planID, period: period, on: db), at: period)
+    }
+
+    /// The plan a command names by id, or by year when the instance holds one plan for that year.
+    public static func plan(reference: String, on db: any SQLDatabase) async throws -> Plan {
+        let plans = try await PlanStore().plans(on: db)
+        if let number = Int64(reference) {
+            if let plan = plans.first(where: { $0.id == number }) { return plan }
+            let sameYear = plans.filter { Int64($0.year) == number }
+            if sameYear.count == 1 { return sameYear[0] }
+            if sameYear.count > 1 {
+                throw AppError.invalidInput("Several plans are for \(number) (ids \(sameYear.map { String($0.id) }.joined(separator: ", "))); give the plan's id.")
+            }
+        }
+        throw AppError.notFound("No plan has id \(reference), and no single plan is for that year.")
+    }
+}
+
+/// One item of an assessment as JSON (the shape of `minsheng assess --json` and the API).
+struct AssessmentEntry: Encodable {
+    var number: Int
+    var title: String
+    var status: ProgressStatus
+    @NullCoded var progress: Decimal?
+    @NullCoded var expected: Decimal?
+    @NullCoded var forecast: Decimal?
+    var earlyWarning: Bool
+    @NullCoded var override: String?
+
+    init(_ assessment: ItemAssessment, title: String) {
+        number = assessment.number
+        self.title = title
+        status = assessment.status
+        progress = assessment.progress.map(Self.rounded)
+        expected = assessment.expected.map(Self.rounded)
+        forecast = assessment.forecast.map(Self.rounded)
+        earlyWarning = assessment.earlyWarning
+        override = assessment.override?.reason
+    }
+
+    /// Shares to four decimals (0.7532 is 75.32%).
+    static func rounded(_ value: Decimal) -> Decimal {
+        var input = value
+        var output = Decimal()
+        NSDecimalRound(&output, &input, 4, .plain)
+        return output
+    }
+}

@@ -1,0 +1,138 @@
+import MinshengCore
+
+/// The words of the assessment pages in one language.
+public struct AssessmentStrings: Sendable {
+    public var overview: String
+    public var battleMap: String
+    public var units: String
+    public var status: @Sendable (ProgressStatus) -> String
+    public var progress: String
+    public var expected: String
+    public var forecast: String
+    public var earlyWarning: String
+    public var countsTitle: String
+    public var countsDescription: @Sendable ([(ProgressStatus, Int)]) -> String
+    public var categoryTitle: String
+    public var categoryDescription: @Sendable ([(String, Int?)]) -> String
+    public var pathTitle: @Sendable (String) -> String
+    public var planned: String
+    public var actual: String
+    public var thresholds: @Sendable (AssessmentSettings) -> String
+    public var filter: String
+    public var all: String
+    public var category: String
+    public var leadUnit: String
+    public var month: @Sendable (Int) -> String
+    public var nodes: String
+    public var reports: String
+    public var override: String
+    public var overrideReason: String
+    public var clearOverride: String
+    public var overriddenBecause: String
+    public var weight: String
+    public var schedule: String
+    public var scheduleHint: String
+    public var timeProportional: String
+    public var settings: String
+    public var yellow: String
+    public var red: String
+    public var ahead: String
+    public var completionMonth: String
+    public var onTimeRate: String
+    public var itemsLed: String
+    public var itemsShared: String
+    public var ranking: String
+    public var onTrackShare: String
+    public var asOf: @Sendable (Int) -> String
+    public var value: String
+    public var noValue: String
+    public var printHint: String
+    public var quarters: String
+}
+
+extension AssessmentStrings {
+    static let chineseStatus: @Sendable (ProgressStatus) -> String = {
+        ["completed": "已完成", "ahead": "超序时", "onSchedule": "按序时", "behind": "进度偏慢", "seriouslyBehind": "严重滞后",
+         "notReported": "未报送", "pending": "目标待定"][$0.rawValue] ?? $0.rawValue
+    }
+    static let englishStatus: @Sendable (ProgressStatus) -> String = {
+        ["completed": "completed", "ahead": "ahead", "onSchedule": "on schedule", "behind": "behind", "seriouslyBehind": "seriously behind",
+         "notReported": "not reported", "pending": "target pending"][$0.rawValue] ?? $0.rawValue
+    }
+
+    public static let zh = AssessmentStrings(
+        overview: "总览", battleMap: "挂图作战", units: "单位排名",
+        status: chineseStatus,
+        progress: "完成进度", expected: "序时进度", forecast: "年底预计", earlyWarning: "预警：按近期进度年底难以完成",
+        countsTitle: "各状态事项数",
+        countsDescription: { pairs in pairs.map { "\(chineseStatus($0.0))\($0.1)项" }.joined(separator: "，") },
+        categoryTitle: "各类别完成进度",
+        categoryDescription: { pairs in pairs.map { "\($0.0) \($0.1.map { "\($0)%" } ?? "—")" }.joined(separator: "，") },
+        pathTitle: { "\($0)：计划与实际" }, planned: "计划", actual: "实际（已审核）",
+        thresholds: { settings in
+            "落后序时进度超过 \(settings.yellowThreshold) 个百分点为进度偏慢，超过 \(settings.redThreshold) 个百分点或节点逾期为严重滞后；超前 \(settings.aheadThreshold) 个百分点以上为超序时。序时进度按 \(settings.completionMonth) 月底全部完成计算。"
+        },
+        filter: "筛选", all: "全部", category: "类别", leadUnit: "牵头单位", month: { "\($0)月" }, nodes: "节点", reports: "报送记录",
+        override: "人工调整状态", overrideReason: "调整原因", clearOverride: "取消调整", overriddenBecause: "状态经人工调整：",
+        weight: "权重", schedule: "计划进度",
+        scheduleHint: "不填为序时进度。节点每行一个：日期 名称 计划完成比例，如“2019-03-31 开工 10%”；或按月计划累计值，每行：月份 数值，如“6 30”。",
+        timeProportional: "序时进度", settings: "考核设置", yellow: "进度偏慢阈值（个百分点）", red: "严重滞后阈值（个百分点）",
+        ahead: "超序时阈值（个百分点）", completionMonth: "全面完成月份", onTimeRate: "按时报送率", itemsLed: "牵头事项", itemsShared: "参与事项",
+        ranking: "单位排名", onTrackShare: "按序时及以上事项占比", asOf: { "数据截至\($0)月" }, value: "累计完成", noValue: "—",
+        printHint: "可用 A3 横向打印。", quarters: "季度/半年/全年"
+    )
+
+    public static let en = AssessmentStrings(
+        overview: "Overview", battleMap: "Battle map", units: "Unit ranking",
+        status: englishStatus,
+        progress: "Progress", expected: "Expected", forecast: "Year-end forecast", earlyWarning: "Warning: at the recent pace the target will not be met",
+        countsTitle: "Items by status",
+        countsDescription: { pairs in pairs.map { "\(englishStatus($0.0)) \($0.1)" }.joined(separator: ", ") },
+        categoryTitle: "Progress by category",
+        categoryDescription: { pairs in pairs.map { "\($0.0) \($0.1.map { "\($0)%" } ?? "—")" }.joined(separator: ", ") },
+        pathTitle: { "\($0): planned and actual" }, planned: "Planned", actual: "Actual (accepted)",
+        thresholds: { settings in
+            "Behind the planned path by more than \(settings.yellowThreshold) points is behind; by more than \(settings.redThreshold) points, or a node overdue, seriously behind; more than \(settings.aheadThreshold) points ahead is ahead. The path completes at the end of month \(settings.completionMonth)."
+        },
+        filter: "Filter", all: "All", category: "Category", leadUnit: "Lead unit", month: { "M\($0)" }, nodes: "Nodes", reports: "Reports",
+        override: "Override the status", overrideReason: "Reason", clearOverride: "Remove the override", overriddenBecause: "Status overridden: ",
+        weight: "Weight", schedule: "Planned path",
+        scheduleHint: "Leave empty for the time-proportional path. Nodes, one per line: date name share, e.g. \"2019-03-31 开工 10%\"; or a monthly curve, one per line: month value, e.g. \"6 30\".",
+        timeProportional: "Time-proportional", settings: "Assessment settings", yellow: "Yellow threshold (points)", red: "Red threshold (points)",
+        ahead: "Ahead threshold (points)", completionMonth: "Month of full completion", onTimeRate: "On-time reporting", itemsLed: "Items led",
+        itemsShared: "Items shared", ranking: "Unit ranking", onTrackShare: "Items on schedule or better", asOf: { "data as of month \($0)" },
+        value: "Reached", noValue: "—", printHint: "Prints on A3 landscape.", quarters: "Quarter / half / year"
+    )
+}
+
+extension Language {
+    public var assessment: AssessmentStrings { self == .zh ? .zh : .en }
+}
+
+extension ProgressStatus {
+    /// The CSS class and SVG pattern suffix of a status.
+    var cssName: String {
+        switch self {
+        case .completed: return "completed"
+        case .ahead: return "ahead"
+        case .onSchedule: return "on-schedule"
+        case .behind: return "behind"
+        case .seriouslyBehind: return "seriously-behind"
+        case .notReported: return "not-reported"
+        case .pending: return "pending"
+        }
+    }
+
+    /// Fill colour, chosen to stay distinct in greyscale when paired with the status's pattern.
+    var color: String {
+        switch self {
+        case .completed: return "#1a7f37"
+        case .ahead: return "#2da44e"
+        case .onSchedule: return "#0b4f9c"
+        case .behind: return "#bf8700"
+        case .seriouslyBehind: return "#b3261e"
+        case .notReported: return "#8c959f"
+        case .pending: return "#8250df"
+        }
+    }
+}

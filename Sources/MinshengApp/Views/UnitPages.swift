@@ -1,0 +1,126 @@
+import Foundation
+import MinshengCore
+import Plot
+
+/// A unit's page: its items as lead and as responsible unit, their statuses, and its on-time reporting rate.
+struct UnitPage {
+    struct Row {
+        var item: Item
+        var role: Assignment.Role
+        var assessment: ItemAssessment?
+    }
+
+    var plan: Plan
+    var unit: MinshengCore.Unit
+    var period: Period
+    var rows: [Row]
+    var onTime: (owed: Int, onTime: Int)?
+    var page: PageContext
+
+    func render() -> String {
+        let words = page.language.assessment
+        let rate = onTime.flatMap { $0.owed > 0 ? Decimal($0.onTime) / Decimal($0.owed) : nil }
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text(unit.name)),
+            AssessmentPeriodForm(action: SiteURL.unitPage(.value(unit.id)).path, plan: plan, period: period, extra: [], language: page.language).node,
+            .p(.text("\(words.onTimeRate)：\(percentText(rate))" + (onTime.map { "（\($0.onTime)/\($0.owed)）" } ?? ""))),
+            section(words.itemsLed, rows.filter { $0.role == .lead }),
+            section(words.itemsShared, rows.filter { $0.role == .responsible })
+        )
+        return Layout(title: unit.name, page: page, content: content).render()
+    }
+
+    private func section(_ title: String, _ rows: [Row]) -> Node<HTML.BodyContext> {
+        let words = page.language.assessment
+        return .section(
+            .h2(.text("\(title)（\(rows.count)）")),
+            .table(
+                .class("list"),
+                .thead(.tr(.th(.text(page.language.reporting.item)), .th(.text(page.language.reporting.state)), .th(.text(words.progress)), .th(.text(words.expected)))),
+                .tbody(.forEach(rows) { row in
+                    .tr(
+                        .td(.a(.href(SiteURL.item(plan: .value(plan.id), number: .value(row.item.number)).path + "?period=\(period)"), .text("\(row.item.number). \(row.item.title)"))),
+                        .td(.unwrap(row.assessment) { StatusLight.node($0.status, words: words) }),
+                        .td(.text(percentText(row.assessment?.progress))),
+                        .td(.text(percentText(row.assessment?.expected)))
+                    )
+                })
+            )
+        )
+    }
+}
+
+/// 单位排名: lead units ranked by the share of their items on schedule or better, then by on-time reporting.
+struct UnitRankingPage {
+    struct Row {
+        var unit: MinshengCore.Unit
+        var items: Int
+        var onTrack: Int
+        var worst: ProgressStatus?
+        var progress: Decimal?
+        var onTimeRate: Decimal?
+
+        var onTrackShare: Decimal { items > 0 ? Decimal(onTrack) / Decimal(items) : 0 }
+    }
+
+    var plan: Plan
+    var period: Period
+    var rows: [Row]
+    var page: PageContext
+
+    func render() -> String {
+        let words = page.language.assessment
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text("\(words.ranking)：\(plan.title)")),
+            AssessmentPeriodForm(action: SiteURL.unitRanking.path, plan: plan, period: period, extra: [], language: page.language).node,
+            .table(
+                .class("list"),
+                .thead(.tr(.th(.text("#")), .th(.text(page.language.reporting.unit)), .th(.text(words.itemsLed)), .th(.text(words.onTrackShare)),
+                           .th(.text(words.progress)), .th(.text(page.language.reporting.state)), .th(.text(words.onTimeRate)))),
+                .tbody(.forEach(Array(rows.enumerated())) { index, row in
+                    .tr(
+                        .td(.text(String(index + 1))),
+                        .td(.a(.href(SiteURL.unitPage(.value(row.unit.id)).path + "?plan=\(plan.id)&period=\(period)"), .text(row.unit.name))),
+                        .td(.text(String(row.items))),
+                        .td(.text(percentText(row.onTrackShare))),
+                        .td(.text(percentText(row.progress))),
+                        .td(.unwrap(row.worst) { StatusLight.node($0, words: words) }),
+                        .td(.text(percentText(row.onTimeRate)))
+                    )
+                })
+            )
+        )
+        return Layout(title: words.ranking, page: page, content: content).render()
+    }
+}
+
+/// The plan's assessment thresholds and completion month.
+struct AssessmentSettingsPage {
+    var plan: Plan
+    var settings: AssessmentSettings
+    var message: String?
+    var page: PageContext
+
+    func render() -> String {
+        let words = page.language.assessment
+        let content: Node<HTML.BodyContext> = .group(
+            .h1(.text("\(words.settings)：\(plan.title)")),
+            .unwrap(message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
+            .p(.class("hint"), .text(words.thresholds(settings))),
+            .form(
+                .class("narrow"), .method(.post), .action(SiteURL.adminAssessment(.value(plan.id)).path),
+                page.csrfField,
+                field("yellow", words.yellow, DecimalText.format(settings.yellowThreshold)),
+                field("red", words.red, DecimalText.format(settings.redThreshold)),
+                field("ahead", words.ahead, DecimalText.format(settings.aheadThreshold)),
+                field("completionMonth", words.completionMonth, String(settings.completionMonth)),
+                .button(.type(.submit), .text(page.strings.save))
+            )
+        )
+        return Layout(title: words.settings, page: page, content: content).render()
+    }
+
+    private func field(_ name: String, _ label: String, _ value: String) -> Node<HTML.FormContext> {
+        .group(.label(.for(name), .text(label)), .input(.type(.text), .id(name), .name(name), .value(value)))
+    }
+}

@@ -1,0 +1,313 @@
+import Foundation
+import Hummingbird
+import MinshengCore
+import SQLKit
+
+/// The assessment pages: 总览, 挂图作战, item pages, unit pages and ranking, and the office's settings.
+struct AssessmentController {
+    let database: AppDatabase
+    let configuration: AppConfiguration
+    let plans = PlanStore()
+    let store = AssessmentStore()
+
+    var service: AssessmentService { AssessmentService(database: database) }
+    var reporting: ReportingService { ReportingService(database: database, configuration: configuration) }
+
+    func register(with router: Router<AppRequestContext>) {
+        router.get(SiteURL.overview.routerPath, use: overview)
+        router.get(SiteURL.battleMap.routerPath, use: battleMap)
+        router.get(SiteURL.item(plan: .key, number: .key).routerPath, use: item)
+        router.post(SiteURL.itemSettings(plan: .key, number: .key).routerPath, use: saveItemSettings)
+        router.get(SiteURL.unitPage(.key).routerPath, use: unit)
+        router.get(SiteURL.unitRanking.routerPath, use: ranking)
+        router.get(SiteURL.adminAssessment(.key).routerPath, use: settings)
+        router.post(SiteURL.adminAssessment(.key).routerPath, use: saveSettings)
+    }
+
+    /// The plan and period of an assessment page: `?plan=` and `?period=` (any period form), or the defaults.
+    private func scope(_ request: Request, _ context: AppRequestContext, planID: Int64? = nil) async throws -> (Plan, Period) {
+        let query = request.uri.queryParameters
+        let requested = planID ?? query.get("plan").flatMap { Int64(String($0)) }
+        let periodText = query.get("period").map { String($0) }
+        return try await database.read { db in
+            let plan: Plan?
+            if let requested { plan = try await plans.plan(id: requested, on: db) } else { plan = try await plans.plans(on: db).first }
+            guard let plan else { throw AppError.notFound(context.language.reporting.noPlan) }
+            if let periodText {
+                guard let period = Period(periodText), period.year == plan.year else {
+                    throw AppError.invalidInput(context.language == .zh ? "期间应写作 \(plan.year)-09、\(plan.year)-Q3、\(plan.year)-H1 或 \(plan.year)。" : "Write the period as \(plan.year)-09, \(plan.year)-Q3, \(plan.year)-H1 or \(plan.year).")
+                }
+                return (plan, period)
+            }
+            return (plan, try await PlanScope.defaultPeriod(plan: plan, today: configuration.today, on: db))
+        }
+    }
+
+    @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        _ = try context.requireRole(.admin, .leader, .inspector)
+        let (plan, period) = try await scope(request, context)
+        let query = request.uri.queryParameters
+        let filters = (category: query.get("category").flatMap { Int64(String($0)) }, status: query.get("status").flatMap { ProgressStatus(rawValue: String($0)) },
+                       unit: query.get("unit").flatMap { Int64(String($0)) })
+        let html = try await database.read { db -> String in
+            let assessment = try await service.assess(planID: plan.id, period: period, on: db)
+            guard let detail = try await plans.detail(planID: plan.id, on: db) else { throw AppError.notFound("No plan.") }
+            let names = Dictionary(uniqueKeysWithValues: detail.units.map { ($0.id, $0.name) })
+            let assignments = Dictionary(grouping: detail.assignments, by: \.itemID)
+            let categories = detail.categories.map { category -> (MinshengCore.Category, Decimal?, Decimal?, ProgressStatus?) in
+                let ids = Set(detail.items.filter { $0.categoryID == category.id }.map(\.id))
+                let expected = assessment.items.filter { ids.contains($0.itemID) }.compactMap(\.expected)
+                return (category, assessment.progress(of: ids), expected.isEmpty ? nil : expected.reduce(0, +) / Decimal(expected.count), assessment.status(of: ids))
+            }
+            let categoryNames = Dictionary(uniqueKeysWithValues: detail.categories.map { ($0.id, $0.name) })
+            let rows = detail.items.compactMap { item -> OverviewPage.Row? in
+                guard let a = assessment.item(item.id) else { return nil }
+                if let category = filters.category, item.categoryID != category { return nil }
+                if let status = filters.status, a.status != status { return nil }
+                let units = assignments[item.id] ?? []
+                if let unit = filters.unit, !units.contains(where: { $0.unitID == unit }) { return nil }
+                let leads = units.filter { $0.role == .lead }.sorted { $0.ordinal < $1.ordinal }.compactMap { names[$0.unitID] }
+                return OverviewPage.Row(item: item, category: categoryNames[item.categoryID] ?? "", leadUnits: leads.joined(separator: "、"), assessment: a)
+            }
+            let usedUnits = Set(detail.assignments.map(\.unitID))
+            return OverviewPage(
+                plan: plan, assessment: assessment, categories: categories.map { (category: $0.0, progress: $0.1, expected: $0.2, status: $0.3) },
+                rows: rows, units: detail.units.filter { usedUnits.contains($0.id) }, filters: filters,
+                page: PageContext(context, path: SiteURL.overview.path)
+            ).render()
+        }
+        return HTMLPage(html: html)
+    }
+
+    @Sendable func battleMap(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        _ = try context.requireRole(.admin, .leader, .inspector)
+        let (plan, period) = try await scope(request, context)
+        let html = try await database.read { db -> String in
+            let input = try await store.input(planID: plan.id, period: period, on: db)
+            let lastMonth = period.year == plan.year ? max(period.lastMonth.months.upperBound, try await PlanScope.defaultPeriod(plan: plan, today: configuration.today, on: db).lastMonth.months.upperBound) : 12
+            var cells: [Int64: [Int: BattleMapPage.Cell]] = [:]
+            for month in 1...lastMonth {
+                var monthly = input
+                monthly.overrides = try await store.overrides(planID: plan.id, period: .month(year: plan.year, month: month), on: db)
+                for item in Assessor().assess(monthly, at: .month(year: plan.year, month: month)).items {
+                    cells[item.itemID, default: [:]][month] = BattleMapPage.Cell(status: item.status, progress: item.progress, expected: item.expected, nodes: [])
+                }
+            }
+            var nodes: [Int64: [Int: [String]]] = [:]
+            for indicator in input.indicators {
+                if case .nodes(let scheduled) = input.schedules[indicator.id] ?? .timeProportional {
+                    for node in scheduled where node.due.year == plan.year { nodes[indicator.itemID, default: [:]][node.due.month, default: []].append(node.name) }
+                } else if let deadline = indicator.deadline, deadline.year == plan.year, indicator.kind == .milestone || indicator.kind == .qualitative {
+                    nodes[indicator.itemID, default: [:]][deadline.month, default: []].append(String(indicator.name.prefix(8)))
+                }
+            }
+            return BattleMapPage(plan: plan, items: input.items.sorted { $0.number < $1.number }, months: Array(1...lastMonth), cells: cells, nodes: nodes,
+                                 page: PageContext(context, path: SiteURL.battleMap.path)).render()
+        }
+        return HTMLPage(html: html)
+    }
+
+    @Sendable func item(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let user = try context.requireUser()
+        let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
+        let number = try context.parameters.require(SiteURL.Key.itemNumber, as: Int.self)
+        let (plan, period) = try await scope(request, context, planID: planID)
+        return HTMLPage(html: try await itemPage(plan: plan, number: number, period: period, user: user, context: context, error: nil))
+    }
+
+    private func itemPage(plan: Plan, number: Int, period: Period, user: User, context: AppRequestContext, error: String?) async throws -> String {
+        try await database.read { db -> String in
+            guard let detail = try await plans.detail(planID: plan.id, on: db), let item = detail.items.first(where: { $0.number == number }) else {
+                throw AppError.notFound(context.language == .zh ? "没有第\(number)项。" : "No item \(number).")
+            }
+            let assigned = detail.assignments.filter { $0.itemID == item.id }
+            if user.role == .reporter, !assigned.contains(where: { $0.unitID == user.unitID }) {
+                throw AppError.notFound(context.language == .zh ? "没有第\(number)项。" : "No item \(number).")
+            }
+            let input = try await store.input(planID: plan.id, period: period, on: db)
+            let assessment = Assessor().assess(input, at: period)
+            guard let itemAssessment = assessment.item(item.id) else { throw AppError.notFound("No item \(number).") }
+            let names = Dictionary(uniqueKeysWithValues: detail.units.map { ($0.id, $0.name) })
+            let indicators = detail.indicators.filter { $0.itemID == item.id }
+            let lastMonth = period.lastMonth.months.upperBound
+            let lines = ReportPage.Model.lines(indicators).map { line in
+                ItemPage.IndicatorLine(
+                    indicator: line.indicator, depth: line.depth, assessment: itemAssessment.indicators.first { $0.indicatorID == line.indicator.id },
+                    schedule: input.schedules[line.indicator.id], weight: input.weights[line.indicator.id] ?? 1,
+                    actual: input.accepted.filter { $0.indicatorID == line.indicator.id && $0.month <= lastMonth }.compactMap { value in value.value.map { (month: value.month, value: $0) } }.sorted { $0.month < $1.month }
+                )
+            }
+            let reports = try await ReportStore().latestForItem(itemID: item.id, on: db)
+                .filter { $0.period.lastMonth.months.upperBound <= lastMonth }
+                .map { ItemPage.ReportLine(report: $0, unitName: names[$0.unitID] ?? "") }
+            return ItemPage(
+                plan: plan, item: item, category: detail.categories.first { $0.id == item.categoryID }?.name ?? "",
+                leadUnits: assigned.filter { $0.role == .lead }.sorted { $0.ordinal < $1.ordinal }.compactMap { names[$0.unitID] },
+                responsibleUnits: assigned.filter { $0.role == .responsible }.sorted { $0.ordinal < $1.ordinal }.compactMap { names[$0.unitID] },
+                period: period, assessment: itemAssessment, settings: input.settings, lines: lines, reports: reports,
+                isOffice: user.role == .admin, error: error,
+                page: PageContext(context, path: SiteURL.item(plan: .value(plan.id), number: .value(number)).path)
+            ).render()
+        }
+    }
+
+    @Sendable func saveItemSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireRole(.admin)
+        let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
+        let number = try context.parameters.require(SiteURL.Key.itemNumber, as: Int.self)
+        let form = try await FormFields.read(request, context: context)
+        try CSRF.check(form[CSRF.fieldName], context: context)
+        guard let period = form.text("period").flatMap(Period.init) else { throw AppError(.badRequest, "The form names no period.") }
+        let plan = try await database.read { db -> Plan in
+            guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+            return plan
+        }
+        do {
+            let settings = try await parseItemSettings(form, planID: planID, number: number, language: context.language)
+            let actor = context.auditActor
+            try await database.write { db in
+                let before = try await self.snapshot(itemID: settings.itemID, period: period, on: db)
+                try await store.setOverride(settings.override, itemID: settings.itemID, period: period, by: user.id, on: db)
+                for (indicator, weight) in settings.weights { try await store.setWeight(weight, indicatorID: indicator, on: db) }
+                for (indicator, schedule) in settings.schedules { try await store.setSchedule(schedule, indicatorID: indicator, on: db) }
+                let after = try await self.snapshot(itemID: settings.itemID, period: period, on: db)
+                try await AuditLog().record("item.assessment", entity: "item", id: settings.itemID, before: before, after: after, by: actor, on: db)
+            }
+        } catch let error as AppError where error.kind == .invalidInput {
+            let html = try await itemPage(plan: plan, number: number, period: period, user: user, context: context, error: error.message)
+            return try HTMLPage(html: html, status: .badRequest).response(from: request, context: context)
+        }
+        return .redirect(to: SiteURL.item(plan: .value(planID), number: .value(number)).path + "?period=\(period)", type: .normal)
+    }
+
+    /// The office's settings of an item, as submitted.
+    struct ItemSettings {
+        var itemID: Int64
+        var override: StatusOverride?
+        var weights: [Int64: Decimal]
+        var schedules: [Int64: Schedule?]
+    }
+
+    private func parseItemSettings(_ form: FormFields, planID: Int64, number: Int, language: Language) async throws -> ItemSettings {
+        let (item, indicators) = try await database.read { db -> (Item, [Indicator]) in
+            guard let item = try await plans.items(planID: planID, on: db).first(where: { $0.number == number }) else { throw AppError.notFound("No item \(number).") }
+            return (item, try await plans.indicators(planID: planID, on: db).filter { $0.itemID == item.id && $0.parentID == nil })
+        }
+        var override: StatusOverride?
+        if let status = form.text("override").flatMap(ProgressStatus.init(rawValue:)) {
+            guard let reason = form.text("reason") else {
+                throw AppError.invalidInput(language == .zh ? "人工调整状态必须写明原因。" : "An override needs a reason.")
+            }
+            override = StatusOverride(status: status, reason: reason)
+        }
+        var weights: [Int64: Decimal] = [:]
+        var schedules: [Int64: Schedule?] = [:]
+        for indicator in indicators {
+            if let text = form.text("weight.\(indicator.id)") {
+                guard let weight = DecimalText.parse(text), weight >= 0 else {
+                    throw AppError.invalidInput(language == .zh ? "“\(indicator.name)”的权重“\(text)”不是非负数。" : "\(indicator.name): the weight \(text) is not a number of zero or more.")
+                }
+                weights[indicator.id] = weight
+            }
+            schedules[indicator.id] = try ScheduleText.parse(form["schedule.\(indicator.id)"] ?? "", indicator: indicator.name)
+        }
+        return ItemSettings(itemID: item.id, override: override, weights: weights, schedules: schedules)
+    }
+
+    /// What the audit log records of an item's assessment settings.
+    private func snapshot(itemID: Int64, period: Period, on db: any SQLDatabase) async throws -> [String: String] {
+        let planID = try await db.select().column("plan_id").from("items").where("id", .equal, itemID).first()?.int64("plan_id") ?? 0
+        let indicators = Set(try await db.select().column("id").from("indicators").where("item_id", .equal, itemID).all().map { try $0.int64("id") })
+        let schedules = try await store.schedules(planID: planID, on: db).filter { indicators.contains($0.key) }
+        let weights = try await store.weights(planID: planID, on: db).filter { indicators.contains($0.key) }
+        let override = try await store.overrides(planID: planID, period: period, on: db)[itemID]
+        return [
+            "override": override.map { "\($0.status.rawValue): \($0.reason)" } ?? "",
+            "weights": weights.sorted { $0.key < $1.key }.map { "\($0.key)=\(DecimalText.format($0.value))" }.joined(separator: ","),
+            "schedules": schedules.sorted { $0.key < $1.key }.map { "\($0.key): \(ScheduleText.format($0.value))" }.joined(separator: "; "),
+        ]
+    }
+
+    @Sendable func unit(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let user = try context.requireUser()
+        let unitID = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        if user.role == .reporter, user.unitID != unitID { throw AppError.notFound("No such unit.") }
+        let (plan, period) = try await scope(request, context)
+        let html = try await database.read { db -> String in
+            guard let unit = try await plans.unit(id: unitID, on: db) else { throw AppError.notFound("No unit has id \(unitID).") }
+            let assessment = try await service.assess(planID: plan.id, period: period, on: db)
+            let items = Dictionary(uniqueKeysWithValues: try await plans.items(planID: plan.id, on: db).map { ($0.id, $0) })
+            let members = try await UnitStore().members(jurisdictionID: plan.jurisdictionID, on: db)
+            let groups = Set(members.filter { $0.value.contains(unitID) }.map(\.key))
+            let rows = try await plans.assignments(planID: plan.id, on: db)
+                .filter { $0.unitID == unitID || groups.contains($0.unitID) }
+                .compactMap { assignment in items[assignment.itemID].map { UnitPage.Row(item: $0, role: assignment.role, assessment: assessment.item($0.id)) } }
+                .sorted { $0.item.number < $1.item.number }
+            let onTime = try await reporting.onTimeReporting(planID: plan.id, year: plan.year, throughMonth: period.lastMonth.months.upperBound, on: db)[unitID]
+            return UnitPage(plan: plan, unit: unit, period: period, rows: rows, onTime: onTime, page: PageContext(context, path: SiteURL.unitPage(.value(unitID)).path)).render()
+        }
+        return HTMLPage(html: html)
+    }
+
+    @Sendable func ranking(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        _ = try context.requireRole(.admin, .leader, .inspector)
+        let (plan, period) = try await scope(request, context)
+        let html = try await database.read { db -> String in
+            let assessment = try await service.assess(planID: plan.id, period: period, on: db)
+            let units = Dictionary(uniqueKeysWithValues: try await plans.units(jurisdictionID: plan.jurisdictionID, on: db).map { ($0.id, $0) })
+            let onTime = try await reporting.onTimeReporting(planID: plan.id, year: plan.year, throughMonth: period.lastMonth.months.upperBound, on: db)
+            let led = Dictionary(grouping: try await plans.assignments(planID: plan.id, on: db).filter { $0.role == .lead }, by: \.unitID)
+            let rows = led.compactMap { unitID, assignments -> UnitRankingPage.Row? in
+                guard let unit = units[unitID] else { return nil }
+                let ids = Set(assignments.map(\.itemID))
+                let statuses = assessment.items.filter { ids.contains($0.itemID) }.map(\.status)
+                let onTrack = statuses.filter { $0 == .completed || $0 == .ahead || $0 == .onSchedule }.count
+                let tally = onTime[unitID]
+                return UnitRankingPage.Row(
+                    unit: unit, items: ids.count, onTrack: onTrack, worst: assessment.status(of: ids), progress: assessment.progress(of: ids),
+                    onTimeRate: tally.flatMap { $0.owed > 0 ? Decimal($0.onTime) / Decimal($0.owed) : nil }
+                )
+            }.sorted { ($0.onTrackShare, $0.onTimeRate ?? 0, $0.progress ?? 0) > ($1.onTrackShare, $1.onTimeRate ?? 0, $1.progress ?? 0) }
+            return UnitRankingPage(plan: plan, period: period, rows: rows, page: PageContext(context, path: SiteURL.unitRanking.path)).render()
+        }
+        return HTMLPage(html: html)
+    }
+
+    @Sendable func settings(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        _ = try context.requireRole(.admin)
+        let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
+        return HTMLPage(html: try await settingsPage(planID: planID, context: context, message: nil))
+    }
+
+    private func settingsPage(planID: Int64, context: AppRequestContext, message: String?) async throws -> String {
+        try await database.read { db in
+            guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+            return AssessmentSettingsPage(plan: plan, settings: try await store.settings(planID: planID, on: db), message: message,
+                                          page: PageContext(context, path: SiteURL.adminAssessment(.value(planID)).path)).render()
+        }
+    }
+
+    @Sendable func saveSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin)
+        let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
+        let form = try await FormFields.read(request, context: context)
+        try CSRF.check(form[CSRF.fieldName], context: context)
+        func number(_ name: String) throws -> Decimal {
+            guard let value = form.text(name).flatMap(DecimalText.parse), value >= 0, value <= 100 else {
+                throw AppError.invalidInput(context.language == .zh ? "阈值应为 0 到 100 之间的数。" : "Thresholds are numbers from 0 to 100.")
+            }
+            return value
+        }
+        guard let month = form.text("completionMonth").flatMap(Int.init), (1...12).contains(month) else {
+            throw AppError.invalidInput(context.language == .zh ? "全面完成月份应为 1 到 12。" : "The month of full completion is 1 to 12.")
+        }
+        let settings = AssessmentSettings(yellowThreshold: try number("yellow"), redThreshold: try number("red"), aheadThreshold: try number("ahead"), completionMonth: month)
+        let actor = context.auditActor
+        try await database.write { db in
+            let before = try await store.settings(planID: planID, on: db)
+            try await store.setSettings(settings, planID: planID, on: db)
+            try await AuditLog().record("plan.assessmentSettings", entity: "plan", id: planID, before: before, after: settings, by: actor, on: db)
+        }
+        return try HTMLPage(html: try await settingsPage(planID: planID, context: context, message: "✓")).response(from: request, context: context)
+    }
+}

@@ -1,0 +1,322 @@
+import Foundation
+
+/// An accepted figure of the unit that answers for an item, as of a month.
+public struct AcceptedValue: Sendable, Hashable {
+    public var indicatorID: Int64
+    public var month: Int
+    public var value: Decimal?
+    public var reachedOn: CalendarDate?
+
+    public init(indicatorID: Int64, month: Int, value: Decimal? = nil, reachedOn: CalendarDate? = nil) {
+        self.indicatorID = indicatorID
+        self.month = month
+        self.value = value
+        self.reachedOn = reachedOn
+    }
+}
+
+/// An office decision to show an item in another status than its indicators give, with the reason.
+public struct StatusOverride: Sendable, Hashable, Codable {
+    public var status: ProgressStatus
+    public var reason: String
+
+    public init(status: ProgressStatus, reason: String) {
+        self.status = status
+        self.reason = reason
+    }
+}
+
+/// Everything the assessment of a plan needs, with no database.
+public struct AssessmentInput: Sendable {
+    public var year: Int
+    public var settings: AssessmentSettings
+    public var items: [Item]
+    public var indicators: [Indicator]
+    public var schedules: [Int64: Schedule]
+    /// Weights of top-level indicators in their item's progress (default 1).
+    public var weights: [Int64: Decimal]
+    /// Accepted lead-unit values, any order.
+    public var accepted: [AcceptedValue]
+    /// The months (by item) in which the answering unit submitted something, accepted or not.
+    public var submittedMonths: [Int64: Set<Int>]
+    /// Overrides for the period assessed, by item.
+    public var overrides: [Int64: StatusOverride]
+
+    public init(
+        year: Int, settings: AssessmentSettings = AssessmentSettings(), items: [Item], indicators: [Indicator],
+        schedules: [Int64: Schedule] = [:], weights: [Int64: Decimal] = [:], accepted: [AcceptedValue],
+        submittedMonths: [Int64: Set<Int>] = [:], overrides: [Int64: StatusOverride] = [:]
+    ) {
+        self.year = year
+        self.settings = settings
+        self.items = items
+        self.indicators = indicators
+        self.schedules = schedules
+        self.weights = weights
+        self.accepted = accepted
+        self.submittedMonths = submittedMonths
+        self.overrides = overrides
+    }
+}
+
+/// The projected course of a numeric indicator from its recent pace.
+public struct Forecast: Sendable, Hashable, Codable {
+    /// The value projected for the end of the year.
+    public var yearEnd: Decimal
+    /// The last day of the month in which the target is projected to be met, if the pace gets there this year.
+    public var completion: CalendarDate?
+    /// The projection falls short of the target.
+    public var shortfall: Bool
+}
+
+/// An indicator's assessment.
+public struct IndicatorAssessment: Sendable, Hashable {
+    public var indicatorID: Int64
+    public var status: ProgressStatus
+    /// Share of the target reached (0…1, capped), nil when there is nothing to measure.
+    public var progress: Decimal?
+    /// Share planned by the data's date.
+    public var expected: Decimal?
+    /// The figure assessed and the month it stands as of.
+    public var value: Decimal?
+    public var asOfMonth: Int?
+    public var forecast: Forecast?
+    /// Nodes due by the period's end and not reached.
+    public var overdueNodes: [ScheduleNode]
+}
+
+/// An item's assessment: its worst indicator's status (unless overridden), weighted progress and forecast.
+public struct ItemAssessment: Sendable, Hashable {
+    public var itemID: Int64
+    public var number: Int
+    public var status: ProgressStatus
+    /// The status the indicators give, before any override.
+    public var computedStatus: ProgressStatus
+    public var override: StatusOverride?
+    public var progress: Decimal?
+    public var expected: Decimal?
+    /// The projected share of the target at year end (weighted like progress).
+    public var forecast: Decimal?
+    /// The projection falls short while the item still looks on schedule or ahead.
+    public var earlyWarning: Bool
+    public var indicators: [IndicatorAssessment]
+}
+
+/// A plan's assessment at a period.
+public struct PlanAssessment: Sendable {
+    public var period: Period
+    public var settings: AssessmentSettings
+    public var items: [ItemAssessment]
+
+    /// Items by status.
+    public var counts: [ProgressStatus: Int] {
+        Dictionary(grouping: items, by: \.status).mapValues(\.count)
+    }
+
+    /// Mean progress of the items that have one.
+    public func progress(of itemIDs: Set<Int64>? = nil) -> Decimal? {
+        let measured = items.filter { itemIDs?.contains($0.itemID) ?? true }.compactMap(\.progress)
+        guard !measured.isEmpty else { return nil }
+        return measured.reduce(0, +) / Decimal(measured.count)
+    }
+
+    /// The status of a group of items: its worst, leaving aside items whose targets are still pending.
+    public func status(of itemIDs: Set<Int64>) -> ProgressStatus? {
+        let statuses = items.filter { itemIDs.contains($0.itemID) }.map(\.status)
+        let decided = statuses.filter { $0 != .pending }
+        return (decided.isEmpty ? statuses : decided).max { $0.severity < $1.severity }
+    }
+
+    public func item(_ id: Int64) -> ItemAssessment? {
+        items.first { $0.itemID == id }
+    }
+}
+
+/// Assesses a plan at a period: pure and deterministic, in time linear in the number of reported values.
+public struct Assessor: Sendable {
+    public init() {}
+
+    public func assess(_ input: AssessmentInput, at period: Period) -> PlanAssessment {
+        let month = period.year < input.year ? 0 : (period.year > input.year ? 12 : period.months.upperBound)
+        let periodEnd = CalendarDate.endOfMonth(year: input.year, month: max(month, 1))!
+        var history: [Int64: [AcceptedValue]] = [:]
+        for value in input.accepted where value.month <= month {
+            history[value.indicatorID, default: []].append(value)
+        }
+        for key in history.keys { history[key]!.sort { $0.month < $1.month } }
+        let indicatorsByItem = Dictionary(grouping: input.indicators, by: \.itemID)
+        let items = input.items.sorted { $0.number < $1.number }.map { item -> ItemAssessment in
+            let indicators = (indicatorsByItem[item.id] ?? []).sorted { $0.ordinal < $1.ordinal }
+            let silent = !(input.submittedMonths[item.id]?.contains(month) ?? false)
+            let assessed = indicators.map { indicator in
+                assess(indicator, history: history[indicator.id] ?? [], month: month, periodEnd: periodEnd, silent: silent, input: input)
+            }
+            return combine(item, indicators: indicators, assessed: assessed, weights: input.weights, override: input.overrides[item.id])
+        }
+        return PlanAssessment(period: period, settings: input.settings, items: items)
+    }
+
+    // MARK: Indicators
+
+    private func assess(
+        _ indicator: Indicator, history: [AcceptedValue], month: Int, periodEnd: CalendarDate, silent: Bool, input: AssessmentInput
+    ) -> IndicatorAssessment {
+        var result = IndicatorAssessment(indicatorID: indicator.id, status: .notReported, progress: nil, expected: nil, value: nil,
+                                         asOfMonth: nil, forecast: nil, overdueNodes: [])
+        let schedule = input.schedules[indicator.id] ?? .timeProportional
+        if indicator.kind == .milestone || indicator.kind == .qualitative {
+            return assessSteps(indicator, schedule: schedule, history: history, periodEnd: periodEnd, year: input.year, result: result)
+        }
+        guard let target = indicator.target, target > 0 else {
+            result.status = indicator.provisional ? .pending : .notReported
+            return result
+        }
+        guard let latest = history.last(where: { $0.value != nil }), let value = latest.value else { return result }
+        // A unit that reported nothing this month is not reporting, whatever it said before.
+        let stale = latest.month < month && silent
+        let asOf = latest.month
+        let progress = Self.share(value: value, target: target, comparator: indicator.comparator)
+        let expected = expectedShare(schedule, target: target, month: asOf, input: input)
+        result.value = value
+        result.asOfMonth = asOf
+        result.progress = min(progress, 1)
+        result.expected = expected
+        result.forecast = forecast(history: history.filter { $0.value != nil }, target: target, comparator: indicator.comparator, year: input.year)
+        if progress >= 1 {
+            result.status = .completed
+        } else if stale {
+            result.status = .notReported
+        } else {
+            result.status = Self.status(progress: progress, expected: expected, settings: input.settings)
+        }
+        return result
+    }
+
+    /// Milestones and qualitative commitments: their nodes (or one node at the deadline or year end) reached or not.
+    private func assessSteps(
+        _ indicator: Indicator, schedule: Schedule, history: [AcceptedValue], periodEnd: CalendarDate, year: Int, result: IndicatorAssessment
+    ) -> IndicatorAssessment {
+        var result = result
+        var nodes: [ScheduleNode]
+        if case .nodes(let given) = schedule, !given.isEmpty {
+            nodes = given.sorted { $0.due < $1.due }
+        } else {
+            nodes = [ScheduleNode(name: indicator.name, due: indicator.deadline ?? CalendarDate.endOfMonth(year: year, month: 12)!)]
+        }
+        let reached = history.compactMap(\.reachedOn).filter { $0 <= periodEnd }
+        let reachedCount = min(reached.count, nodes.count)
+        let dueCount = nodes.filter { $0.due <= periodEnd }.count
+        result.progress = Decimal(reachedCount) / Decimal(nodes.count)
+        result.expected = Decimal(dueCount) / Decimal(nodes.count)
+        result.asOfMonth = history.last?.month
+        result.overdueNodes = Array(nodes.dropFirst(reachedCount).filter { $0.due < periodEnd })
+        if reachedCount == nodes.count {
+            result.status = .completed
+        } else if !result.overdueNodes.isEmpty {
+            result.status = .seriouslyBehind
+        } else if history.isEmpty && dueCount > 0 {
+            result.status = .notReported
+        } else {
+            result.status = reachedCount > dueCount ? .ahead : .onSchedule
+        }
+        return result
+    }
+
+    /// The share of the target a value represents; for a ceiling (atMost), meeting it is 100%.
+    static func share(value: Decimal, target: Decimal, comparator: Indicator.Comparator) -> Decimal {
+        switch comparator {
+        case .atMost: return value <= target ? 1 : (value > 0 ? target / value : 1)
+        case .atLeast, .exactly: return value / target
+        }
+    }
+
+    /// The planned share of an indicator's target by the end of a month, by its schedule.
+    public static func plannedShare(_ schedule: Schedule, target: Decimal, month: Int, year: Int, settings: AssessmentSettings) -> Decimal {
+        let input = AssessmentInput(year: year, settings: settings, items: [], indicators: [], accepted: [])
+        return Assessor().expectedShare(schedule, target: target, month: month, input: input)
+    }
+
+    /// The planned share of the target by the end of a month.
+    func expectedShare(_ schedule: Schedule, target: Decimal, month: Int, input: AssessmentInput) -> Decimal {
+        guard month > 0 else { return 0 }
+        switch schedule {
+        case .timeProportional:
+            return min(1, Decimal(month) / Decimal(input.settings.completionMonth))
+        case .monthlyCurve(let curve):
+            let planned = (1...month).reversed().lazy.compactMap { curve[$0] }.first ?? 0
+            return min(1, planned / target)
+        case .nodes(let nodes):
+            let end = CalendarDate.endOfMonth(year: input.year, month: month)!
+            return nodes.filter { $0.due <= end }.compactMap(\.share).max() ?? 0
+        }
+    }
+
+    static func status(progress: Decimal, expected: Decimal, settings: AssessmentSettings) -> ProgressStatus {
+        let gap = (expected - progress) * 100
+        if gap > settings.redThreshold { return .seriouslyBehind }
+        if gap > settings.yellowThreshold { return .behind }
+        if -gap > settings.aheadThreshold { return .ahead }
+        return .onSchedule
+    }
+
+    /// Projects the year end from the pace of the last three months of accepted values.
+    func forecast(history: [AcceptedValue], target: Decimal, comparator: Indicator.Comparator, year: Int) -> Forecast? {
+        guard comparator != .atMost, let last = history.last, let value = last.value else { return nil }
+        let earlier = history.last { $0.month <= last.month - 3 } ?? history.first!
+        let months = last.month - earlier.month
+        let pace = months > 0 ? (value - (earlier.value ?? 0)) / Decimal(months) : (last.month > 0 ? value / Decimal(last.month) : 0)
+        let yearEnd = value + pace * Decimal(12 - last.month)
+        var completion: CalendarDate?
+        if value >= target {
+            completion = CalendarDate.endOfMonth(year: year, month: max(last.month, 1))
+        } else if pace > 0 {
+            let needed = (target - value) / pace
+            var monthsNeeded = Decimal()
+            var raw = needed
+            NSDecimalRound(&monthsNeeded, &raw, 0, .up)
+            let month = last.month + NSDecimalNumber(decimal: monthsNeeded).intValue
+            if month <= 12 { completion = CalendarDate.endOfMonth(year: year, month: month) }
+        }
+        return Forecast(yearEnd: yearEnd, completion: completion, shortfall: yearEnd < target)
+    }
+
+    // MARK: Items
+
+    private func combine(
+        _ item: Item, indicators: [Indicator], assessed: [IndicatorAssessment], weights: [Int64: Decimal], override: StatusOverride?
+    ) -> ItemAssessment {
+        let topLevel = Set(indicators.filter { $0.parentID == nil }.map(\.id))
+        var weighted: Decimal = 0
+        var expectedWeighted: Decimal = 0
+        var forecastWeighted: Decimal = 0
+        var total: Decimal = 0
+        var forecastTotal: Decimal = 0
+        for assessment in assessed where topLevel.contains(assessment.indicatorID) {
+            guard let progress = assessment.progress else { continue }
+            let weight = weights[assessment.indicatorID] ?? 1
+            weighted += progress * weight
+            expectedWeighted += (assessment.expected ?? 0) * weight
+            total += weight
+            if let forecast = assessment.forecast, let indicator = indicators.first(where: { $0.id == assessment.indicatorID }), let target = indicator.target, target > 0 {
+                forecastWeighted += min(forecast.yearEnd / target, 1) * weight
+                forecastTotal += weight
+            } else {
+                forecastWeighted += progress * weight
+                forecastTotal += weight
+            }
+        }
+        let statuses = assessed.filter { topLevel.contains($0.indicatorID) }.map(\.status)
+        var computed = statuses.max { $0.severity < $1.severity } ?? .notReported
+        if !statuses.isEmpty, statuses.allSatisfy({ $0 == .completed || $0 == .pending }), statuses.contains(.completed) {
+            computed = statuses.contains(.pending) ? .pending : .completed
+        }
+        let looksFine = computed == .onSchedule || computed == .ahead
+        let shortfall = assessed.contains { assessment in topLevel.contains(assessment.indicatorID) && (assessment.forecast?.shortfall ?? false) }
+        return ItemAssessment(
+            itemID: item.id, number: item.number, status: override?.status ?? computed, computedStatus: computed, override: override,
+            progress: total > 0 ? weighted / total : nil, expected: total > 0 ? expectedWeighted / total : nil,
+            forecast: forecastTotal > 0 ? forecastWeighted / forecastTotal : nil, earlyWarning: looksFine && shortfall,
+            indicators: assessed
+        )
+    }
+}
