@@ -75,7 +75,7 @@ struct Layout {
         if role != .reporter {
             let assessment = page.language.assessment
             links += [(.overview, assessment.overview), (.battleMap, assessment.battleMap), (.unitRanking, assessment.units),
-                      (.reviewQueue, words.reviewQueue), (.overdue, words.overdue)]
+                      (.reviewQueue, words.reviewQueue), (.overdue, words.overdue), (.documents, page.language.documents.documents)]
         }
         if role == .admin {
             links += [(.newImport, strings.importPlan), (.adminUsers, words.users), (.adminUnits, words.units), (.adminAudit, words.audit)]

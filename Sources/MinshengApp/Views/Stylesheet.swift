@@ -103,6 +103,10 @@ enum Stylesheet {
     .cell-not-reported { background: #eaeef2; }
     .cell-pending { background: #fbefff; }
     .report-entry { border-top: 1px solid var(--line); }
+    article.official { font-family: "仿宋_GB2312", "FangSong", "Noto Serif CJK SC", serif; font-size: 1.1rem; max-width: 46rem; }
+    article.official p { text-indent: 2em; }
+    article.official p.signature { text-align: right; text-indent: 0; padding-right: 4em; }
+    .document-editor textarea, .document-editor input[type=text] { width: 100%; }
     @media print {
       @page { size: A3 landscape; margin: 10mm; }
       .no-print, .period-form, form.item-settings { display: none; }

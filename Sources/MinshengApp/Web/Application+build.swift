@@ -20,6 +20,7 @@ public func buildRouter(
     CycleController(database: database, configuration: configuration, notifier: notifier).register(with: router)
     AdminController(database: database, configuration: configuration).register(with: router)
     AssessmentController(database: database, configuration: configuration).register(with: router)
+    DocumentController(database: database, configuration: configuration).register(with: router)
     return router
 }
 

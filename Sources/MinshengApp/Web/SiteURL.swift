@@ -47,6 +47,12 @@ public enum SiteURL: Sendable, Equatable {
     case unitPage(Parameter<Int64>)
     case unitRanking
     case adminAssessment(Parameter<Int64>)
+    case documents
+    case document(Parameter<Int64>)
+    case documentIssue(Parameter<Int64>)
+    case documentRefresh(Parameter<Int64>)
+    case documentFile(Parameter<Int64>, Parameter<String>)
+    case documentSettings(Parameter<Int64>)
     case api(API)
 
     /// The JSON API under `/api/v1`.
@@ -85,6 +91,7 @@ public enum SiteURL: Sendable, Equatable {
         public static let unitID = "unitID"
         public static let id = "id"
         public static let action = "action"
+        public static let format = "format"
     }
 
     /// One segment of a path.
@@ -138,6 +145,12 @@ public enum SiteURL: Sendable, Equatable {
         case .unitPage(let id): return [.literal("units"), Self.parameter(Key.id, id)]
         case .unitRanking: return [.literal("units")]
         case .adminAssessment(let id): return [.literal("admin"), .literal("plans"), Self.parameter(Key.planID, id), .literal("assessment")]
+        case .documents: return [.literal("documents")]
+        case .document(let id): return [.literal("documents"), Self.parameter(Key.id, id)]
+        case .documentIssue(let id): return [.literal("documents"), Self.parameter(Key.id, id), .literal("issue")]
+        case .documentRefresh(let id): return [.literal("documents"), Self.parameter(Key.id, id), .literal("refresh")]
+        case .documentFile(let id, let format): return [.literal("documents"), Self.parameter(Key.id, id), .literal("download"), Self.parameter(Key.format, format)]
+        case .documentSettings(let id): return [.literal("admin"), .literal("plans"), Self.parameter(Key.planID, id), .literal("documents")]
         case .api(let api):
             let base: [Component] = [.literal("api"), .literal("v1")]
             switch api {

@@ -100,6 +100,7 @@ public struct XlsxWriter: Sendable {
     static func worksheet(_ sheet: Sheet) -> String {
         var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
         xml += "<worksheet xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
+        xml += "<sheetPr><pageSetUpPr fitToPage=\"1\"/></sheetPr>"
         if let header = sheet.headerRow {
             let topLeft = CellAddress(row: header + 1, column: 0).reference
             xml += "<sheetViews><sheetView workbookViewId=\"0\"><pane ySplit=\"\(header + 1)\" topLeftCell=\"\(topLeft)\" activePane=\"bottomLeft\" state=\"frozen\"/></sheetView></sheetViews>"

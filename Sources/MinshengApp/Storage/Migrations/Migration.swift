@@ -15,5 +15,6 @@ enum Migrations {
         M0003SessionsAndImports(),
         M0004Reporting(),
         M0005Assessment(),
+        M0006Documents(),
     ]
 }

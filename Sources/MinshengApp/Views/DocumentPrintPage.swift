@@ -1,0 +1,72 @@
+import MinshengCore
+import Plot
+
+/// A document as a standalone page for reading and printing: A4, the body in 仿宋 with its headings, the charts
+/// and the attachment table, with a print stylesheet. It needs no other file.
+struct DocumentPrintPage {
+    var document: OfficialDocument
+
+    static let css = """
+    @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+    body { font-family: "仿宋_GB2312", "FangSong", "STFangsong", "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 28.9pt; color: #000; max-width: 156mm; margin: 2rem auto; }
+    h1 { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", serif; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.5; }
+    h2 { font-family: "黑体", "SimHei", "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; }
+    p { margin: 0; text-indent: 2em; text-align: justify; }
+    p.addressee, p.number { text-indent: 0; }
+    p.number { text-align: center; }
+    p.signature { text-align: right; text-indent: 0; padding-right: 4em; }
+    .charts svg { max-width: 100%; }
+    table { border-collapse: collapse; font-size: 10.5pt; line-height: 1.4; width: 100%; page-break-before: always; }
+    th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: middle; }
+    th { font-family: "黑体", "SimHei", sans-serif; font-weight: normal; }
+    @media print { body { margin: 0; max-width: none; } }
+    """
+
+    func render() -> String {
+        let html = HTML(
+            .attribute(named: "lang", value: "zh-CN"),
+            .head(.meta(.charset(.utf8)), .element(named: "title", text: document.title), .element(named: "style", nodes: [.raw(Self.css)])),
+            .body(
+                .unwrap(document.number) { .p(.class("number"), .text($0)) },
+                .h1(.text(document.title)),
+                .if(!document.addressee.isEmpty, .p(.class("addressee"), .text(document.addressee))),
+                .forEach(document.sections) { section in
+                    .group(
+                        .unwrap(section.heading) { .h2(.text($0)) },
+                        .forEach(section.paragraphs) { .p(.text($0)) }
+                    )
+                },
+                .div(.class("charts"), .forEach(Array(document.charts.enumerated())) { index, chart in .raw(Self.svg(chart, id: "chart-\(index + 1)")) }),
+                .p(.class("signature"), .text(document.issuer)),
+                .p(.class("signature"), .text(DocxWriter.chineseDate(document.date))),
+                .table(
+                    .element(named: "caption", text: "附件：\(document.planTitle)进展情况表（截至\(DocxWriter.chineseDate(document.asOf))）"),
+                    .forEach(Array(document.tableText.enumerated())) { index, row in
+                        index == 0 ? .tr(.forEach(row) { .th(.text($0)) }) : .tr(.forEach(row) { .td(.text($0)) })
+                    }
+                )
+            )
+        )
+        return html.render()
+    }
+
+    /// A chart of the document as SVG, bars with their values, readable in black and white.
+    static func svg(_ chart: OfficialDocument.Chart, id: String) -> String {
+        let maximum = max(chart.values.max() ?? 1, chart.percent ? 100 : 1)
+        let rowHeight = 24
+        let height = chart.labels.count * rowHeight + 36
+        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 520 \(height)\" role=\"img\" aria-labelledby=\"\(id)-title\">"
+        svg += "<title id=\"\(id)-title\">\(XML.escape(chart.title))：" + zip(chart.labels, chart.values).map { "\(XML.escape($0.0)) \($0.1)\(chart.percent ? "%" : "")" }.joined(separator: "，") + "</title>"
+        svg += "<text x=\"260\" y=\"16\" text-anchor=\"middle\" font-size=\"13\">\(XML.escape(chart.title))</text>"
+        svg += "<defs><pattern id=\"\(id)-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#bfbfbf\"/><path d=\"M0 6 L6 0\" stroke=\"#404040\"/></pattern></defs>"
+        for (index, label) in chart.labels.enumerated() {
+            let y = 28 + index * rowHeight
+            let value = chart.values[index]
+            let width = Int(Double(value) / Double(maximum) * 300)
+            svg += "<text x=\"130\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\">\(XML.escape(label))</text>"
+            svg += "<rect x=\"140\" y=\"\(y + 3)\" width=\"\(max(width, 1))\" height=\"16\" fill=\"url(#\(id)-hatch)\" stroke=\"#000\" stroke-width=\"0.5\"/>"
+            svg += "<text x=\"\(146 + width)\" y=\"\(y + 15)\" font-size=\"12\">\(value)\(chart.percent ? "%" : "")</text>"
+        }
+        return svg + "</svg>"
+    }
+}
