@@ -104,7 +104,8 @@ import ZIPFoundation
             let document = try await Self.draft(.annual, .year(2019), plan: plan, database: database)
             #expect(document.title == "关于2019年重点民生实事完成情况的综合报告")
             #expect(document.rows.allSatisfy { $0.verdict != nil })
-            #expect(document.sections.contains { $0.heading?.contains("年度完成评价") == true })
+            let verdicts = try #require(document.sections.first { $0.heading?.contains("年度完成评价") == true })
+            #expect(verdicts.paragraphs.contains { $0.contains("各牵头单位完成情况") && $0.contains("市人防办：牵头1项") })
             let xlsx = try DocumentService.render(document, as: .xlsx)
             let sheet = try Self.part("xl/worksheets/sheet1.xml", of: xlsx)
             #expect(sheet.contains("state=\"frozen\""))
@@ -170,6 +171,36 @@ import ZIPFoundation
             }
             let after = try #require(try await database.read { try await DocumentStore().document(id: stored.id, on: $0) })
             #expect(after.content == before)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func theAPIDraftsAndIssuesDocuments(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine, migrate: false) { database in
+            let plan = try await Self.demo(database)
+            let admin = try #require(try await database.read { try await UserStore().user(username: "admin", on: $0) })
+            let token = try await database.write { try await TokenStore().create(userID: admin.id, name: "t", on: $0) }.secret
+            let app = Application(router: buildRouter(database: database, configuration: TestDatabase.configuration(now: ReportingFixture.afterDue)))
+            try await app.test(.router) { client in
+                let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
+                let drafted = try await client.execute(uri: "/api/v1/plans/\(plan.id)/documents", method: .post, headers: headers,
+                                                       body: ByteBuffer(string: #"{"kind":"halfYear","period":"2019-H1"}"#))
+                #expect(drafted.status == .created)
+                let body = try #require(try JSONSerialization.jsonObject(with: Data(buffer: drafted.body)) as? [String: Any])
+                #expect(SchemaCheck.problems(body, .ref("Document")).isEmpty)
+                let id = try #require(body["id"] as? Int)
+                #expect(((body["content"] as? [String: Any])?["title"] as? String) == "关于2019年上半年重点民生实事办理情况的总结")
+                let issued = try await client.execute(uri: "/api/v1/documents/\(id)/issue", method: .post, headers: headers, body: nil)
+                #expect(issued.status == .ok)
+                let content = try #require((try JSONSerialization.jsonObject(with: Data(buffer: issued.body)) as? [String: Any])?["content"] as? [String: Any])
+                #expect(content["number"] as? String == "洛政督〔2019〕1号")
+                let list = try await client.execute(uri: "/api/v1/plans/\(plan.id)/documents", method: .get, headers: headers, body: nil)
+                let summaries = try JSONSerialization.jsonObject(with: Data(buffer: list.body))
+                #expect(SchemaCheck.problems(summaries, .array(.ref("DocumentSummary"))).isEmpty)
+                let wrong = try await client.execute(uri: "/api/v1/plans/\(plan.id)/documents", method: .post, headers: headers,
+                                                     body: ByteBuffer(string: #"{"kind":"quarterly","period":"2019-09"}"#))
+                #expect(wrong.status == .badRequest)
+            }
         }
     }
 }

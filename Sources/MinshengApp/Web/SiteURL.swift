@@ -71,6 +71,9 @@ public enum SiteURL: Sendable, Equatable {
         case reminders(Parameter<Int64>)
         case calendar(Parameter<Int64>)
         case assessment(Parameter<Int64>)
+        case documents(Parameter<Int64>)
+        case document(Parameter<Int64>)
+        case issueDocument(Parameter<Int64>)
         case inbox
         case users
         case user(Parameter<Int64>)
@@ -168,6 +171,9 @@ public enum SiteURL: Sendable, Equatable {
             case .reminders(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("reminders")]
             case .calendar(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("calendar")]
             case .assessment(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("assessment")]
+            case .documents(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("documents")]
+            case .document(let id): return base + [.literal("documents"), Self.parameter(Key.id, id)]
+            case .issueDocument(let id): return base + [.literal("documents"), Self.parameter(Key.id, id), .literal("issue")]
             case .inbox: return base + [.literal("inbox")]
             case .users: return base + [.literal("users")]
             case .user(let id): return base + [.literal("users"), Self.parameter(Key.id, id)]

@@ -115,7 +115,7 @@ public struct CircularBuilder: Sendable {
             sections.append(.init(heading: "五、督查检查和问责情况", paragraphs: supervision))
         }
         if kind == .annual {
-            sections.append(.init(heading: "\(ChineseNumeralWriter.string(sections.count))、年度完成评价", paragraphs: verdicts(rows)))
+            sections.append(.init(heading: "\(ChineseNumeralWriter.string(sections.count))、年度完成评价", paragraphs: verdicts(rows) + unitVerdicts(rows, items: ordered)))
         }
         sections.append(.init(heading: "\(ChineseNumeralWriter.string(sections.count))、下一步工作要求", paragraphs: requirements))
         let categories = Dictionary(grouping: ordered, by: \.category)
@@ -175,6 +175,28 @@ public struct CircularBuilder: Sendable {
         var text = "全年\(rows.count)项民生实事，完成\(done)项，基本完成\(mostly)项，未完成\(not.count)项。"
         if !not.isEmpty { text += "未完成的事项：" + not.map { "第\($0.number)项（完成率\($0.rate.map { "\($0)%" } ?? "—")，牵头单位：\($0.leadUnits)）" }.joined(separator: "、") + "。" }
         return [text]
+    }
+
+    /// Each lead unit's record: how many of its items were completed, and which were not.
+    private func unitVerdicts(_ rows: [OfficialDocument.Row], items: [ItemFacts]) -> [String] {
+        var order: [String] = []
+        var byUnit: [String: [OfficialDocument.Row]] = [:]
+        let rowsByNumber = Dictionary(uniqueKeysWithValues: rows.map { ($0.number, $0) })
+        for facts in items {
+            guard let row = rowsByNumber[facts.item.number] else { continue }
+            for unit in facts.leadUnits {
+                if byUnit[unit] == nil { order.append(unit) }
+                byUnit[unit, default: []].append(row)
+            }
+        }
+        let lines = order.map { unit -> String in
+            let led = byUnit[unit] ?? []
+            let done = led.filter { $0.verdict == "完成" }.count
+            let unfinished = led.filter { $0.verdict == "未完成" }.map { "第\($0.number)项" }
+            let verdict = done == led.count ? "全部完成" : (unfinished.isEmpty ? "基本完成" : "未全部完成")
+            return "\(unit)：牵头\(led.count)项，完成\(done)项，\(verdict)" + (unfinished.isEmpty ? "" : "（未完成：\(unfinished.joined(separator: "、"))）")
+        }
+        return ["各牵头单位完成情况：" + lines.joined(separator: "；") + "。"]
     }
 
     private func row(_ facts: ItemFacts, _ a: ItemAssessment) -> OfficialDocument.Row {

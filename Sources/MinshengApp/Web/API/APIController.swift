@@ -81,6 +81,15 @@ struct APIController {
             APIEndpoint(method: .get, url: .api(.assessment(.key)), operationID: "getAssessment",
                         summary: "Every item's status, progress, expected progress and forecast at a period (2019-09, 2019-Q3, 2019-H1 or 2019)",
                         query: [("period", .string(), false)], response: .ref("Assessment"), errors: [400, 403, 404], handler: assessment),
+            APIEndpoint(method: .get, url: .api(.documents(.key)), operationID: "listDocuments", summary: "The plan's documents, drafts and issued",
+                        response: .array(.ref("DocumentSummary")), errors: [403, 404], handler: listDocuments),
+            APIEndpoint(method: .post, url: .api(.documents(.key)), operationID: "draftDocument",
+                        summary: "Draft a document (kind monthly, quarterly, halfYear or annual) for a period from the current data",
+                        body: APIRequests.NewDocument.schema, response: .ref("Document"), success: 201, errors: [400, 403, 404], handler: draftDocument),
+            APIEndpoint(method: .get, url: .api(.document(.key)), operationID: "getDocument", summary: "A document with its content and data",
+                        response: .ref("Document"), errors: [400, 403, 404], handler: getDocument),
+            APIEndpoint(method: .post, url: .api(.issueDocument(.key)), operationID: "issueDocument", summary: "Issue a draft: number, freeze and archive it",
+                        response: .ref("Document"), errors: [400, 403, 404, 409], handler: issueDocument),
             APIEndpoint(method: .get, url: .api(.inbox), operationID: "inbox", summary: "Reminders to the user's unit", response: .array(.ref("Reminder")), handler: inbox),
             APIEndpoint(method: .get, url: .api(.users), operationID: "listUsers", summary: "Every account (admin)", response: .array(.ref("User")), errors: [403], handler: listUsers),
             APIEndpoint(method: .post, url: .api(.users), operationID: "createUser", summary: "Create an account (admin)", body: APIRequests.newUserSchema,
@@ -269,6 +278,60 @@ struct APIController {
                                  items: assessment.items.map { AssessmentEntry($0, title: titles[$0.itemID] ?? "") })
         }
         return JSONBody(answer).response()
+    }
+
+    // MARK: Documents
+
+    @Sendable func listDocuments(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin, .leader, .inspector)
+        let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
+        let documents = try await database.read { db in
+            guard try await plans.plan(id: planID, on: db) != nil else { throw AppError.notFound("No plan has id \(planID).") }
+            return try await DocumentStore().documents(planID: planID, on: db)
+        }
+        return JSONBody(documents.map(APIDocumentSummary.init)).response()
+    }
+
+    @Sendable func draftDocument(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireRole(.admin)
+        let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
+        let body = try await request.decode(as: APIRequests.NewDocument.self, context: context)
+        guard let kind = OfficialDocument.Kind(rawValue: body.kind) else { throw AppError.invalidInput("kind must be monthly, quarterly, halfYear or annual.") }
+        guard let period = Period(body.period) else { throw AppError.invalidInput("period must be 2019-09, 2019-Q3, 2019-H1 or 2019.") }
+        let actor = context.auditActor
+        let stored = try await database.write { db -> StoredDocument in
+            let content = try await DocumentService(database: database, configuration: configuration).draft(kind: kind, planID: planID, period: period, on: db)
+            let stored = try await DocumentStore().insert(planID: planID, content: content, by: user.id, on: db)
+            try await AuditLog().record("document.draft", entity: "document", id: stored.id, after: ["title": content.title], by: actor, on: db)
+            return stored
+        }
+        return JSONBody(APIDocument(stored), status: .created).response()
+    }
+
+    @Sendable func getDocument(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin, .leader, .inspector)
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        guard let stored = try await database.read({ try await DocumentStore().document(id: id, on: $0) }) else { throw AppError.notFound("No document has id \(id).") }
+        return JSONBody(APIDocument(stored)).response()
+    }
+
+    @Sendable func issueDocument(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireRole(.admin)
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        let actor = context.auditActor
+        let issued = try await database.write { db -> StoredDocument in
+            guard let stored = try await DocumentStore().document(id: id, on: db) else { throw AppError.notFound("No document has id \(id).") }
+            guard let plan = try await plans.plan(id: stored.planID, on: db), let jurisdiction = try await plans.jurisdiction(id: plan.jurisdictionID, on: db) else {
+                throw AppError.notFound("The document's plan is gone.")
+            }
+            let settings = try await DocumentStore().settings(plan: plan, jurisdiction: jurisdiction.name, on: db)
+            guard let issued = try await DocumentStore().issue(id: id, prefix: settings.numberPrefix, year: plan.year, by: user.id, on: db) else {
+                throw AppError.conflict("The document has been issued already.")
+            }
+            try await AuditLog().record("document.issue", entity: "document", id: id, after: ["number": issued.content.number ?? ""], by: actor, on: db)
+            return issued
+        }
+        return JSONBody(APIDocument(issued)).response()
     }
 
     // MARK: Administration

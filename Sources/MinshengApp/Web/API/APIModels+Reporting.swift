@@ -307,6 +307,13 @@ enum APIRequests {
         static let schema: APISchema = .record([("memberIds", .array(.integer))])
     }
 
+    struct NewDocument: Decodable {
+        var kind: String
+        var period: String
+
+        static let schema: APISchema = .record([("kind", .enumeration(OfficialDocument.Kind.allCases.map(\.rawValue))), ("period", .string())])
+    }
+
     struct NewToken: Decodable {
         var name: String
 
@@ -347,4 +354,47 @@ struct APIAssessment: Encodable {
         var aheadThreshold: String
         var completionMonth: Int
     }
+}
+
+/// A document in the archive list.
+struct APIDocumentSummary: Encodable {
+    var id: Int64
+    var kind: OfficialDocument.Kind
+    var period: Period
+    var state: StoredDocument.State
+    @NullCoded var number: String?
+    var title: String
+
+    init(_ stored: StoredDocument) {
+        id = stored.id
+        kind = stored.content.kind
+        period = stored.content.period
+        state = stored.state
+        number = stored.content.number
+        title = stored.content.title
+    }
+
+    static let schema: APISchema = .record([
+        ("id", .integer), ("kind", .enumeration(OfficialDocument.Kind.allCases.map(\.rawValue))), ("period", .string()),
+        ("state", .enumeration(["draft", "issued"])), ("number", .nullable(.string())), ("title", .string()),
+    ])
+}
+
+/// A document with its full content (the same JSON as its download).
+struct APIDocument: Encodable {
+    var id: Int64
+    var state: StoredDocument.State
+    @NullCoded var issuedAt: String?
+    var content: OfficialDocument
+
+    init(_ stored: StoredDocument) {
+        id = stored.id
+        state = stored.state
+        issuedAt = stored.issuedAt
+        content = stored.content
+    }
+
+    static let schema: APISchema = .record([
+        ("id", .integer), ("state", .enumeration(["draft", "issued"])), ("issuedAt", .nullable(.string())), ("content", .any),
+    ])
 }

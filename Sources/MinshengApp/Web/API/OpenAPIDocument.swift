@@ -46,6 +46,8 @@ struct OpenAPIDocument {
                 ("forecast", .nullable(.number)), ("earlyWarning", .boolean), ("override", .nullable(.string())),
             ]))),
         ]),
+        "DocumentSummary": APIDocumentSummary.schema,
+        "Document": APIDocument.schema,
         "Empty": .object([], required: []),
         "Problem": .object([("type", .string()), ("title", .string()), ("status", .integer), ("detail", .string()), ("current", .ref("Report"))],
                            required: ["type", "title", "status", "detail"]),
