@@ -27,6 +27,7 @@ let package = Package(
             name: "MinshengCore",
             dependencies: [
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             resources: [.copy("Resources/luoyang-2019.txt")]
         ),

@@ -11,6 +11,7 @@ public struct AppError: Error, Sendable, CustomStringConvertible {
         case forbidden
         case notFound
         case conflict
+        case tooManyRequests
         case badConfiguration
         case databaseUnavailable
         case invalidInput
@@ -39,6 +40,7 @@ public struct AppError: Error, Sendable, CustomStringConvertible {
         case .forbidden: return .forbidden
         case .notFound: return .notFound
         case .conflict: return .conflict
+        case .tooManyRequests: return .tooManyRequests
         case .databaseUnavailable: return .serviceUnavailable
         case .badConfiguration, .internalError: return .internalServerError
         }

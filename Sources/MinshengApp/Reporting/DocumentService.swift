@@ -56,7 +56,8 @@ public struct DocumentService: Sendable {
         let settings = try await DocumentStore().settings(plan: detail.plan, jurisdiction: detail.jurisdiction.name, on: db)
         let builder = CircularBuilder(
             kind: kind, period: period, planTitle: detail.plan.title, year: detail.plan.year, jurisdiction: detail.jurisdiction.name,
-            issuer: settings.issuer, date: configuration.today, addressee: settings.addressee, requirements: settings.requirements
+            issuer: settings.issuer, date: configuration.today, addressee: settings.addressee, requirements: settings.requirements,
+            satisfaction: try await PublicService.satisfaction(planID: planID, through: period, on: db)
         )
         return builder.build(assessment: assessment, items: facts, timeliness: try await timeliness(planID: planID, period: period, names: names, on: db))
     }

@@ -78,7 +78,8 @@ struct Layout {
                       (.reviewQueue, words.reviewQueue), (.overdue, words.overdue), (.documents, page.language.documents.documents)]
         }
         if role == .admin {
-            links += [(.newImport, strings.importPlan), (.adminUsers, words.users), (.adminUnits, words.units), (.adminAudit, words.audit)]
+            links += [(.adminPublications, page.language.publicWords.disclosure), (.newImport, strings.importPlan), (.adminUsers, words.users),
+                      (.adminUnits, words.units), (.adminAudit, words.audit)]
         }
         links.append((.tokens, words.tokens))
         return .forEach(links) { link in .li(.a(.href(link.0.path), .text(link.1))) }

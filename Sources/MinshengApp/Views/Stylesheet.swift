@@ -107,6 +107,34 @@ enum Stylesheet {
     article.official p { text-indent: 2em; }
     article.official p.signature { text-align: right; text-indent: 0; padding-right: 4em; }
     .document-editor textarea, .document-editor input[type=text] { width: 100%; }
+    .table-scroll { overflow-x: auto; }
+    table caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
+    code.hash { font-size: 0.8rem; word-break: break-all; }
+    .breadcrumb { margin: 0.5rem 0 0; font-size: 0.9rem; }
+    .search-form { display: flex; gap: 0.5rem; align-items: flex-end; flex-wrap: wrap; margin: 1rem 0; }
+    .search-form label, .search-form button { margin: 0; }
+    .search-form input { min-width: 14rem; }
+    ul.category-links { display: flex; flex-wrap: wrap; gap: 0.3rem 1.5rem; padding-left: 1.2rem; }
+    dl.item-units { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
+    dl.item-units dt { font-weight: 600; }
+    dl.item-units dd { margin: 0; }
+    .photos { display: grid; grid-template-columns: repeat(auto-fill, minmax(14rem, 1fr)); gap: 1rem; }
+    .photos figure { margin: 0; border: 1px solid var(--line); padding: 0.4rem; }
+    .photos img { width: 100%; height: auto; display: block; }
+    .photos figcaption { font-size: 0.9rem; color: var(--muted); }
+    .rating-form fieldset { padding: 0.5rem 0.75rem; }
+    .message-form textarea, .verify-form textarea, textarea.wide { width: 100%; }
+    article.answer { border-left: 3px solid var(--line); padding-left: 0.75rem; margin: 0.75rem 0; }
+    article.answer h3 { font-size: 1rem; margin: 0; }
+    article.answer .reply { background: var(--band); padding: 0.4rem 0.6rem; }
+    .search-results li[hidden] { display: none; }
+    @media (max-width: 40rem) {
+      .site-header { flex-direction: column; align-items: flex-start; padding: 0.5rem 1rem; }
+      ul.nav { flex-wrap: wrap; gap: 0.3rem 0.9rem; }
+      main { padding: 0.5rem 1rem 2rem; }
+      h1 { font-size: 1.3rem; }
+      table.public-items td:nth-child(3), table.public-items th:nth-child(3) { display: none; }
+    }
     @media print {
       @page { size: A3 landscape; margin: 10mm; }
       .no-print, .period-form, form.item-settings { display: none; }

@@ -3,7 +3,8 @@ import Logging
 
 /// Builds the router with every route of Minsheng. Tests drive it with Hummingbird's test client.
 public func buildRouter(
-    database: AppDatabase, configuration: AppConfiguration, notifier: (any ReminderNotifier)? = nil
+    database: AppDatabase, configuration: AppConfiguration, notifier: (any ReminderNotifier)? = nil,
+    publicCache: PublicPageCache = PublicPageCache()
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: LanguageMiddleware())
@@ -21,6 +22,8 @@ public func buildRouter(
     AdminController(database: database, configuration: configuration).register(with: router)
     AssessmentController(database: database, configuration: configuration).register(with: router)
     DocumentController(database: database, configuration: configuration).register(with: router)
+    PublicController(database: database, configuration: configuration, cache: publicCache).register(with: router)
+    PublicAdminController(database: database, configuration: configuration, cache: publicCache).register(with: router)
     return router
 }
 

@@ -53,6 +53,25 @@ public enum SiteURL: Sendable, Equatable {
     case documentRefresh(Parameter<Int64>)
     case documentFile(Parameter<Int64>, Parameter<String>)
     case documentSettings(Parameter<Int64>)
+    case adminPublications
+    case adminPublicMessages
+    case adminPublicMessage(Parameter<Int64>)
+    case adminPhotos
+    case adminPhoto(Parameter<Int64>)
+    case publicIndex
+    case publicScript
+    case publicHome(Parameter<Int64>)
+    case publicItem(plan: Parameter<Int64>, number: Parameter<Int>)
+    case publicRate(plan: Parameter<Int64>, number: Parameter<Int>)
+    case publicMessage(plan: Parameter<Int64>, number: Parameter<Int>)
+    case publicCategory(plan: Parameter<Int64>, number: Parameter<Int>)
+    case publicUnit(plan: Parameter<Int64>, id: Parameter<Int64>)
+    case publicSearch(Parameter<Int64>)
+    case publicPublications(Parameter<Int64>)
+    case publicPublicationFile(plan: Parameter<Int64>, file: Parameter<String>)
+    case publicChain(Parameter<Int64>)
+    case publicVerify(Parameter<Int64>)
+    case publicPhoto(Parameter<Int64>)
     case api(API)
 
     /// The JSON API under `/api/v1`.
@@ -154,6 +173,25 @@ public enum SiteURL: Sendable, Equatable {
         case .documentRefresh(let id): return [.literal("documents"), Self.parameter(Key.id, id), .literal("refresh")]
         case .documentFile(let id, let format): return [.literal("documents"), Self.parameter(Key.id, id), .literal("download"), Self.parameter(Key.format, format)]
         case .documentSettings(let id): return [.literal("admin"), .literal("plans"), Self.parameter(Key.planID, id), .literal("documents")]
+        case .adminPublications: return [.literal("admin"), .literal("publications")]
+        case .adminPublicMessages: return [.literal("admin"), .literal("public-messages")]
+        case .adminPublicMessage(let id): return [.literal("admin"), .literal("public-messages"), Self.parameter(Key.id, id)]
+        case .adminPhotos: return [.literal("admin"), .literal("photos")]
+        case .adminPhoto(let id): return [.literal("admin"), .literal("photos"), Self.parameter(Key.id, id)]
+        case .publicIndex: return [.literal("public")]
+        case .publicScript: return [.literal("static"), .literal("minsheng-public.js")]
+        case .publicHome(let id): return Self.publicPlan(id)
+        case .publicItem(let plan, let number): return Self.publicPlan(plan) + [.literal("items"), Self.parameter(Key.itemNumber, number)]
+        case .publicRate(let plan, let number): return Self.publicPlan(plan) + [.literal("items"), Self.parameter(Key.itemNumber, number), .literal("rating")]
+        case .publicMessage(let plan, let number): return Self.publicPlan(plan) + [.literal("items"), Self.parameter(Key.itemNumber, number), .literal("messages")]
+        case .publicCategory(let plan, let number): return Self.publicPlan(plan) + [.literal("categories"), Self.parameter(Key.itemNumber, number)]
+        case .publicUnit(let plan, let id): return Self.publicPlan(plan) + [.literal("units"), Self.parameter(Key.id, id)]
+        case .publicSearch(let id): return Self.publicPlan(id) + [.literal("search")]
+        case .publicPublications(let id): return Self.publicPlan(id) + [.literal("publications")]
+        case .publicPublicationFile(let plan, let file): return Self.publicPlan(plan) + [.literal("publications"), Self.parameter(Key.format, file)]
+        case .publicChain(let id): return Self.publicPlan(id) + [.literal("chain.json")]
+        case .publicVerify(let id): return Self.publicPlan(id) + [.literal("verify")]
+        case .publicPhoto(let id): return [.literal("public"), .literal("photos"), Self.parameter(Key.id, id)]
         case .api(let api):
             let base: [Component] = [.literal("api"), .literal("v1")]
             switch api {
@@ -184,6 +222,10 @@ public enum SiteURL: Sendable, Equatable {
             case .token(let id): return base + [.literal("tokens"), Self.parameter(Key.id, id)]
             }
         }
+    }
+
+    private static func publicPlan(_ plan: Parameter<Int64>) -> [Component] {
+        [.literal("public"), .literal("plans"), parameter(Key.planID, plan)]
     }
 
     private static func reportPath(_ plan: Parameter<Int64>, _ period: Parameter<String>, _ item: Parameter<Int64>, _ unit: Parameter<Int64>) -> [Component] {

@@ -50,10 +50,12 @@ public struct CircularBuilder: Sendable {
     public var requirements: [String]
     /// Findings of spot checks and accountability cases, when there are any.
     public var supervision: [String]
+    /// The public's verdicts per item number (群众满意度), from the publications up to the period.
+    public var satisfaction: [Int: SatisfactionTally]
 
     public init(
         kind: OfficialDocument.Kind, period: Period, planTitle: String, year: Int, jurisdiction: String, issuer: String,
-        date: CalendarDate, addressee: String, requirements: [String], supervision: [String] = []
+        date: CalendarDate, addressee: String, requirements: [String], supervision: [String] = [], satisfaction: [Int: SatisfactionTally] = [:]
     ) {
         self.kind = kind
         self.period = period
@@ -65,6 +67,7 @@ public struct CircularBuilder: Sendable {
         self.addressee = addressee
         self.requirements = requirements
         self.supervision = supervision
+        self.satisfaction = satisfaction
     }
 
     /// The default 下一步工作要求.
@@ -113,6 +116,9 @@ public struct CircularBuilder: Sendable {
         sections.append(.init(heading: "四、报送情况", paragraphs: reporting(timeliness)))
         if !supervision.isEmpty {
             sections.append(.init(heading: "五、督查检查和问责情况", paragraphs: supervision))
+        }
+        if satisfaction.values.contains(where: { $0.total > 0 }) {
+            sections.append(.init(heading: "\(ChineseNumeralWriter.string(sections.count))、群众满意度评价", paragraphs: satisfactionParagraphs(ordered)))
         }
         if kind == .annual {
             sections.append(.init(heading: "\(ChineseNumeralWriter.string(sections.count))、年度完成评价", paragraphs: verdicts(rows) + unitVerdicts(rows, items: ordered)))
@@ -168,6 +174,35 @@ public struct CircularBuilder: Sendable {
         return paragraphs
     }
 
+    /// The public's verdicts: the overall rate, each lead unit's rate, and the items the public is least satisfied with.
+    private func satisfactionParagraphs(_ items: [ItemFacts]) -> [String] {
+        let all = SatisfactionTally.sum(satisfaction.values)
+        var paragraphs = ["通过民生实事公示平台，群众共对\(satisfaction.values.filter { $0.total > 0 }.count)项民生实事作出评价\(all.total)人次，"
+            + "其中满意\(all.satisfied)人次、基本满意\(all.basicallySatisfied)人次、不满意\(all.dissatisfied)人次，总体满意度为\(all.rate ?? 0)%。"]
+        var order: [String] = []
+        var byUnit: [String: SatisfactionTally] = [:]
+        for facts in items {
+            guard let tally = satisfaction[facts.item.number], tally.total > 0 else { continue }
+            for unit in facts.leadUnits {
+                if byUnit[unit] == nil { order.append(unit) }
+                byUnit[unit, default: SatisfactionTally()] = byUnit[unit, default: SatisfactionTally()] + tally
+            }
+        }
+        if !order.isEmpty {
+            paragraphs.append("各牵头单位所牵头事项的群众满意度：" + order.map { "\($0)\(byUnit[$0]?.rate ?? 0)%（\(byUnit[$0]?.total ?? 0)人次）" }.joined(separator: "；") + "。")
+        }
+        let low = items.filter { (satisfaction[$0.item.number]?.rate ?? 100) < Self.lowSatisfaction }
+        if !low.isEmpty {
+            paragraphs.append("满意度低于\(Self.lowSatisfaction)%的事项：" + low.map { facts in
+                "第\(facts.item.number)项“\(facts.item.title)”（\(satisfaction[facts.item.number]?.rate ?? 0)%，牵头单位：\(facts.leadUnits.joined(separator: "、"))）"
+            }.joined(separator: "、") + "，有关单位要认真研究群众意见，改进工作。")
+        }
+        return paragraphs
+    }
+
+    /// Items below this satisfaction rate are named in the document.
+    public static let lowSatisfaction = 80
+
     private func verdicts(_ rows: [OfficialDocument.Row]) -> [String] {
         let done = rows.filter { $0.verdict == "完成" }.count
         let mostly = rows.filter { $0.verdict == "基本完成" }.count
@@ -217,6 +252,7 @@ public struct CircularBuilder: Sendable {
         var notes: [String] = []
         if let override = a.override { notes.append("状态经调整：\(override.reason)") }
         if a.earlyWarning { notes.append("按近期进度年底难以完成") }
+        if let tally = satisfaction[facts.item.number], let rate = tally.rate { notes.append("群众满意度\(rate)%（\(tally.total)人次）") }
         if let asOf = a.indicators.compactMap(\.asOfMonth).max(), asOf < period.months.upperBound, a.status != .completed { notes.append("数据截至\(asOf)月") }
         let rate = a.progress.map(Self.percent)
         var verdict: String?

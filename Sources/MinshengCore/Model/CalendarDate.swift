@@ -44,6 +44,33 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
         (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
     }
 
+    /// The date `days` days later (earlier when negative).
+    public func adding(days: Int) -> CalendarDate {
+        var result = self
+        var remaining = days
+        while remaining > 0 {
+            if result.day < Self.daysIn(month: result.month, year: result.year) {
+                result.day += 1
+            } else if result.month < 12 {
+                result = CalendarDate(year: result.year, month: result.month + 1, day: 1)!
+            } else {
+                result = CalendarDate(year: result.year + 1, month: 1, day: 1)!
+            }
+            remaining -= 1
+        }
+        while remaining < 0 {
+            if result.day > 1 {
+                result.day -= 1
+            } else if result.month > 1 {
+                result = Self.endOfMonth(year: result.year, month: result.month - 1)!
+            } else {
+                result = Self.endOfMonth(year: result.year - 1, month: 12)!
+            }
+            remaining += 1
+        }
+        return result
+    }
+
     /// `YYYY-MM-DD`.
     public var iso: String {
         let y = String(year)

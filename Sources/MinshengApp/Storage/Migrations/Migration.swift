@@ -16,5 +16,6 @@ enum Migrations {
         M0004Reporting(),
         M0005Assessment(),
         M0006Documents(),
+        M0007Disclosure(),
     ]
 }

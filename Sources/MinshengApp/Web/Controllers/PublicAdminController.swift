@@ -1,0 +1,143 @@
+import Foundation
+import Hummingbird
+import MinshengCore
+import SQLKit
+
+/// The office's side of disclosure: publishing, answering the public, approving photos. Admins only.
+struct PublicAdminController {
+    let database: AppDatabase
+    let configuration: AppConfiguration
+    let cache: PublicPageCache
+    let plans = PlanStore()
+    let store = PublicationStore()
+
+    var service: PublicService { PublicService(database: database, configuration: configuration, cache: cache) }
+
+    func register(with router: Router<AppRequestContext>) {
+        router.get(SiteURL.adminPublications.routerPath, use: publications)
+        router.post(SiteURL.adminPublications.routerPath, use: publish)
+        router.get(SiteURL.adminPublicMessages.routerPath, use: messages)
+        router.post(SiteURL.adminPublicMessage(.key).routerPath, use: settle)
+        router.get(SiteURL.adminPhotos.routerPath, use: photos)
+        router.post(SiteURL.adminPhoto(.key).routerPath, use: setPhoto)
+    }
+
+    private func plan(_ id: Int64?, context: AppRequestContext) async throws -> Plan {
+        try await database.read { db in
+            let plan = if let id { try await plans.plan(id: id, on: db) } else { try await plans.plans(on: db).first }
+            guard let plan else { throw AppError.notFound(context.language.reporting.noPlan) }
+            return plan
+        }
+    }
+
+    @Sendable func publications(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        _ = try context.requireRole(.admin)
+        let plan = try await plan(request.uri.queryParameters.get("plan").flatMap { Int64(String($0)) }, context: context)
+        let periodText = request.uri.queryParameters.get("period").map { String($0) }
+        return HTMLPage(html: try await publicationsPage(plan: plan, periodText: periodText, message: nil, error: nil, context: context))
+    }
+
+    private func publicationsPage(plan: Plan, periodText: String?, message: String?, error: String?, context: AppRequestContext) async throws -> String {
+        try await database.read { db in
+            let published = try await store.publications(planID: plan.id, on: db)
+            var period = try await PlanScope.defaultPeriod(plan: plan, today: configuration.today, on: db)
+            if let periodText {
+                guard let requested = Period(periodText), requested.year == plan.year else {
+                    throw AppError.invalidInput(context.language == .zh ? "期间应写作 \(plan.year)-09。" : "Write the period as \(plan.year)-09.")
+                }
+                period = requested
+            }
+            let preview = try await PublicService.snapshot(
+                planID: plan.id, period: period, sequence: (published.last?.sequence ?? 0) + 1, previousHash: published.last?.hash ?? PublicSnapshot.genesisHash,
+                publishedOn: configuration.today, objectionsUntil: nil, on: db
+            )
+            let pending = try await store.messages(publicationIDs: published.map(\.id), states: [.pending], on: db).count
+            return PublicationsAdminPage(plan: plan, period: period, preview: preview, publications: published, pendingMessages: pending, message: message,
+                                         error: error, page: PageContext(context, path: SiteURL.adminPublications.path)).render()
+        }
+    }
+
+    @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin)
+        let form = try await FormFields.read(request, context: context)
+        try CSRF.check(form[CSRF.fieldName], context: context)
+        let plan = try await plan(form.text("plan").flatMap { Int64($0) }, context: context)
+        guard let period = form.text("period").flatMap(Period.init) else { throw AppError.invalidInput("The form names no period.") }
+        let days: Int?
+        if let text = form.text("objectionDays") {
+            guard let value = Int(text) else { throw AppError.invalidInput(context.language == .zh ? "公示期应为天数。" : "The objection period is a number of days.") }
+            days = value
+        } else {
+            days = nil
+        }
+        do {
+            let publication = try await service.publish(planID: plan.id, period: period, objectionDays: days, by: context.auditActor)
+            let words = context.language.publicWords
+            let html = try await publicationsPage(plan: plan, periodText: period.description,
+                                                  message: "\(words.published)：\(words.publicationTitle(publication.snapshot))，SHA-256 \(publication.hash)", error: nil, context: context)
+            return try HTMLPage(html: html).response(from: request, context: context)
+        } catch let error as AppError where error.kind == .invalidInput {
+            let html = try await publicationsPage(plan: plan, periodText: period.description, message: nil, error: error.message, context: context)
+            return try HTMLPage(html: html, status: .badRequest).response(from: request, context: context)
+        }
+    }
+
+    @Sendable func messages(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        _ = try context.requireRole(.admin)
+        let plan = try await plan(request.uri.queryParameters.get("plan").flatMap { Int64(String($0)) }, context: context)
+        let html = try await database.read { db in
+            let published = try await store.publications(planID: plan.id, on: db)
+            let messages = try await store.messages(publicationIDs: published.map(\.id), on: db)
+            let titles = Dictionary(uniqueKeysWithValues: try await plans.items(planID: plan.id, on: db).map { ($0.number, $0.title) })
+            return PublicMessagesAdminPage(
+                plan: plan, messages: messages, sequences: Dictionary(uniqueKeysWithValues: published.map { ($0.id, $0.sequence) }), titles: titles,
+                page: PageContext(context, path: SiteURL.adminPublicMessages.path)
+            ).render()
+        }
+        return HTMLPage(html: html)
+    }
+
+    @Sendable func settle(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin)
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        let form = try await FormFields.read(request, context: context)
+        try CSRF.check(form[CSRF.fieldName], context: context)
+        let answering = form["action"] == "answer"
+        if answering && form.text("answer") == nil {
+            throw AppError.invalidInput(context.language == .zh ? "答复内容不能为空；如不予公开，请点“不予公开”。" : "Write an answer, or choose Reject.")
+        }
+        try await service.settle(messageID: id, answer: answering ? form.text("answer") : nil, by: context.auditActor)
+        let planID = try await database.read { db in
+            try await db.select().column(SQLColumn("plan_id", table: "publications")).from("publications")
+                .join("public_messages", on: SQLColumn("publication_id", table: "public_messages"), .equal, SQLColumn("id", table: "publications"))
+                .where(SQLColumn("id", table: "public_messages"), .equal, SQLBind(id)).first()?.int64("plan_id")
+        }
+        return .redirect(to: SiteURL.adminPublicMessages.path + (planID.map { "?plan=\($0)" } ?? ""), type: .normal)
+    }
+
+    @Sendable func photos(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        _ = try context.requireRole(.admin)
+        let plan = try await plan(request.uri.queryParameters.get("plan").flatMap { Int64(String($0)) }, context: context)
+        let html = try await database.read { db in
+            let candidates = try await store.photoCandidates(planID: plan.id, on: db)
+            let titles = Dictionary(uniqueKeysWithValues: try await plans.items(planID: plan.id, on: db).map { ($0.id, "\($0.number). \($0.title)") })
+            let units = Dictionary(uniqueKeysWithValues: try await plans.units(jurisdictionID: plan.jurisdictionID, on: db).map { ($0.id, $0.name) })
+            return PhotosAdminPage(plan: plan, candidates: candidates, titles: titles, units: units, page: PageContext(context, path: SiteURL.adminPhotos.path)).render()
+        }
+        return HTMLPage(html: html)
+    }
+
+    @Sendable func setPhoto(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin)
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        let form = try await FormFields.read(request, context: context)
+        try CSRF.check(form[CSRF.fieldName], context: context)
+        try await service.setPhotoPublic(form["public"] == "true", attachmentID: id, by: context.auditActor)
+        let planID = try await database.read { db in
+            try await db.select().column(SQLColumn("plan_id", table: "reports")).from("reports")
+                .join("report_attachments", on: SQLColumn("report_id", table: "report_attachments"), .equal, SQLColumn("id", table: "reports"))
+                .where(SQLColumn("id", table: "report_attachments"), .equal, SQLBind(id)).first()?.int64("plan_id")
+        }
+        return .redirect(to: SiteURL.adminPhotos.path + (planID.map { "?plan=\($0)" } ?? ""), type: .normal)
+    }
+}

@@ -1,0 +1,293 @@
+import Foundation
+import Hummingbird
+import MinshengCore
+
+/// The public portal: no login, pages rendered from published snapshots and served from memory with ETag and
+/// Cache-Control, downloads of every publication, verification, photos, and the public's ratings and messages.
+struct PublicController {
+    let database: AppDatabase
+    let configuration: AppConfiguration
+    let cache: PublicPageCache
+
+    var service: PublicService { PublicService(database: database, configuration: configuration, cache: cache) }
+
+    static let deviceCookie = "minsheng_device"
+    /// How long browsers and proxies may keep a public page before asking again (they revalidate with the ETag).
+    static let pageMaxAge = 60
+    /// Search pages a plan keeps in memory at most.
+    static let searchEntries = 200
+
+    func register(with router: Router<AppRequestContext>) {
+        router.get(SiteURL.publicIndex.routerPath, use: index)
+        router.get(SiteURL.publicScript.routerPath, use: script)
+        router.get(SiteURL.publicHome(.key).routerPath, use: home)
+        router.get(SiteURL.publicItem(plan: .key, number: .key).routerPath, use: item)
+        router.post(SiteURL.publicRate(plan: .key, number: .key).routerPath, use: rate)
+        router.post(SiteURL.publicMessage(plan: .key, number: .key).routerPath, use: message)
+        router.get(SiteURL.publicCategory(plan: .key, number: .key).routerPath, use: category)
+        router.get(SiteURL.publicUnit(plan: .key, id: .key).routerPath, use: unit)
+        router.get(SiteURL.publicSearch(.key).routerPath, use: search)
+        router.get(SiteURL.publicPublications(.key).routerPath, use: publications)
+        router.get(SiteURL.publicPublicationFile(plan: .key, file: .key).routerPath, use: publicationFile)
+        router.get(SiteURL.publicChain(.key).routerPath, use: chain)
+        router.get(SiteURL.publicVerify(.key).routerPath, use: verifyForm)
+        router.post(SiteURL.publicVerify(.key).routerPath, use: verify)
+        router.get(SiteURL.publicPhoto(.key).routerPath, use: photo)
+    }
+
+    private func planID(_ context: AppRequestContext) throws -> Int64 {
+        try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
+    }
+
+    private func links(_ planID: Int64, _ context: AppRequestContext) -> PublicLinks {
+        PublicLinks(mode: .server, planID: planID, language: context.language)
+    }
+
+    // MARK: Pages
+
+    @Sendable func index(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let published = try await database.read { try await PublicationStore().publishedPlanIDs(on: $0) }
+        if let latest = published.last {
+            return .redirect(to: SiteURL.publicHome(.value(latest)).path, type: .found)
+        }
+        return try HTMLPage(html: PublicEmptyPage(links: links(0, context)).render()).response(from: request, context: context)
+    }
+
+    @Sendable func script(_ request: Request, context: AppRequestContext) async throws -> Response {
+        Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                 body: .init(byteBuffer: ByteBuffer(string: PublicSearchPage.script)))
+    }
+
+    @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let planID = try planID(context)
+        return try await cached(request, context, planID: planID, key: "home") { site in
+            PublicHomePage(site: site, links: links(planID, context)).render()
+        }
+    }
+
+    @Sendable func item(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let planID = try planID(context)
+        let number = try context.parameters.require(SiteURL.Key.itemNumber, as: Int.self)
+        return try await cached(request, context, planID: planID, key: "item/\(number)") { site in
+            guard let item = site.snapshot.item(number: number) else { throw AppError.notFound(notPublished(context, number)) }
+            return PublicItemPage(site: site, item: item, links: links(planID, context)).render()
+        }
+    }
+
+    @Sendable func category(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let planID = try planID(context)
+        let number = try context.parameters.require(SiteURL.Key.itemNumber, as: Int.self)
+        return try await cached(request, context, planID: planID, key: "category/\(number)") { site in
+            guard let category = site.snapshot.categories.first(where: { $0.number == number }) else {
+                throw AppError.notFound(context.language == .zh ? "没有这个类别。" : "No such category.")
+            }
+            return PublicCategoryPage(site: site, category: category, links: links(planID, context)).render()
+        }
+    }
+
+    @Sendable func unit(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let planID = try planID(context)
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        return try await cached(request, context, planID: planID, key: "unit/\(id)") { site in
+            guard let unit = site.snapshot.units.first(where: { $0.id == id }) else {
+                throw AppError.notFound(context.language == .zh ? "公示中没有这个单位。" : "No such unit in the publication.")
+            }
+            return PublicUnitPage(site: site, unit: unit, links: links(planID, context)).render()
+        }
+    }
+
+    @Sendable func search(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let planID = try planID(context)
+        let query = String((request.uri.queryParameters.get("q").map { String($0) } ?? "").prefix(100)).trimmingCharacters(in: .whitespaces)
+        return try await cached(request, context, planID: planID, key: "search/\(query)") { site in
+            PublicSearchPage(site: site, query: query, links: links(planID, context)).render()
+        }
+    }
+
+    @Sendable func publications(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let planID = try planID(context)
+        return try await cached(request, context, planID: planID, key: "publications") { site in
+            PublicPublicationsPage(site: site, links: links(planID, context)).render()
+        }
+    }
+
+    /// A rendered page from the cache, answering `If-None-Match` with 304.
+    private func cached(_ request: Request, _ context: AppRequestContext, planID: Int64, key: String,
+                        render: @escaping (PublicSite) throws -> String) async throws -> Response {
+        let entry = try await cache.page(planID: planID, key: "\(context.language.code)|\(key)") {
+            guard let site = try await service.site(planID: planID) else {
+                throw AppError.notFound(context.language == .zh ? "该计划尚未发布公示。" : "This plan has not published anything.")
+            }
+            return (try render(site), "text/html; charset=utf-8")
+        }
+        return respond(entry, request: request, context: context)
+    }
+
+    private func respond(_ entry: PublicPageCache.Entry, request: Request, context: AppRequestContext) -> Response {
+        let headers: HTTPFields = [
+            .contentType: entry.contentType, .eTag: entry.etag, .cacheControl: "public, max-age=\(Self.pageMaxAge)", .vary: "Cookie",
+            .contentLanguage: context.language.rawValue,
+        ]
+        let matched = request.headers[.ifNoneMatch].map { value in value.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == entry.etag } } ?? false
+        var response = matched ? Response(status: .notModified, headers: headers) : Response(status: .ok, headers: headers, body: .init(byteBuffer: entry.body))
+        if request.cookies[Self.deviceCookie] == nil {
+            response.setCookie(Cookie(name: Self.deviceCookie, value: Tokens.random(), maxAge: 365 * 24 * 3600, path: "/public",
+                                      secure: AuthMiddleware.isHTTPS(request), httpOnly: true, sameSite: .lax))
+        }
+        return response
+    }
+
+    private func notPublished(_ context: AppRequestContext, _ number: Int) -> String {
+        context.language == .zh ? "公示中没有第\(number)项。" : "Item \(number) is not in the publication."
+    }
+
+    // MARK: Downloads
+
+    @Sendable func publicationFile(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let planID = try planID(context)
+        let file = try context.parameters.require(SiteURL.Key.format)
+        let parts = file.split(separator: ".")
+        guard parts.count == 2, let sequence = Int(parts[0]), parts[1] == "json" || parts[1] == "csv" else {
+            throw AppError.notFound("Publications are downloaded as N.json or N.csv.")
+        }
+        guard let publication = try await database.read({ try await PublicationStore().publication(planID: planID, sequence: sequence, on: $0) }) else {
+            throw AppError.notFound(context.language == .zh ? "没有第\(sequence)期公示。" : "No publication \(sequence).")
+        }
+        let body: Data
+        let type: String
+        if parts[1] == "json" {
+            body = try ChainVerifier.encode(publication.published)
+            type = "application/json; charset=utf-8"
+        } else {
+            body = Data(publication.snapshot.csv(hash: publication.hash).utf8)
+            type = "text/csv; charset=utf-8"
+        }
+        return download(body, type: type, name: "publication-\(sequence).\(parts[1])")
+    }
+
+    @Sendable func chain(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let planID = try planID(context)
+        let all = try await database.read { try await PublicationStore().publications(planID: planID, on: $0) }
+        guard !all.isEmpty else { throw AppError.notFound(context.language == .zh ? "该计划尚未发布公示。" : "This plan has not published anything.") }
+        var response = download(try ChainVerifier.encode(all.map(\.published)), type: "application/json; charset=utf-8", name: "chain.json")
+        response.headers[.cacheControl] = "public, max-age=\(Self.pageMaxAge)"
+        return response
+    }
+
+    private func download(_ data: Data, type: String, name: String) -> Response {
+        Response(status: .ok, headers: [
+            .contentType: type, .contentDisposition: "inline; filename=\"\(name)\"", .cacheControl: "public, max-age=31536000, immutable",
+            .init("X-Content-Type-Options")!: "nosniff",
+        ], body: .init(byteBuffer: ByteBuffer(data: data)))
+    }
+
+    @Sendable func photo(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        guard let attachment = try await database.read({ try await PublicationStore().publicPhoto(id: id, on: $0) }) else {
+            throw AppError.notFound(context.language == .zh ? "没有这张公开照片。" : "No such public photo.")
+        }
+        let data = try AttachmentStorage(folder: configuration.uploadsDirectory).read(key: attachment.storageKey)
+        return Response(status: .ok, headers: [
+            .contentType: attachment.contentType, .cacheControl: "public, max-age=86400", .eTag: "\"\(attachment.sha256.prefix(24))\"",
+            .init("X-Content-Type-Options")!: "nosniff", .contentSecurityPolicy: "default-src 'none'",
+        ], body: .init(byteBuffer: ByteBuffer(data: data)))
+    }
+
+    // MARK: Verification
+
+    @Sendable func verifyForm(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let planID = try planID(context)
+        return try await cached(request, context, planID: planID, key: "verify") { site in
+            PublicVerifyPage(site: site, links: links(planID, context), pasted: "", result: nil, error: nil).render()
+        }
+    }
+
+    @Sendable func verify(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let planID = try planID(context)
+        let form = try await FormFields.read(request, context: context, limit: 32 * 1024 * 1024)
+        guard let site = try await service.site(planID: planID) else { throw AppError.notFound("This plan has not published anything.") }
+        let pasted = form["json"] ?? ""
+        let page = PublicVerifyPage(site: site, links: links(planID, context), pasted: "", result: nil, error: nil)
+        do {
+            let downloaded = try ChainVerifier.decode(Data(pasted.utf8))
+            var checked = page
+            checked.result = PublicVerifyPage.check(downloaded, against: site)
+            return HTMLPage(html: checked.render())
+        } catch {
+            var failed = page
+            failed.pasted = String(pasted.prefix(2000))
+            failed.error = (context.language == .zh ? "这不是公示文件：" : "This is not a publication file: ") + Self.describe(error)
+            return HTMLPage(html: failed.render(), status: .badRequest)
+        }
+    }
+
+    /// A decoding error in words: where in the JSON and what was wrong.
+    static func describe(_ error: any Error) -> String {
+        guard let decoding = error as? DecodingError else { return String(describing: error) }
+        switch decoding {
+        case .dataCorrupted(let context): return "\(path(context.codingPath)) \(context.debugDescription)"
+        case .keyNotFound(let key, let context): return "\(path(context.codingPath + [key])) is missing"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "\(path(context.codingPath)) \(context.debugDescription)"
+        @unknown default: return String(describing: error)
+        }
+    }
+
+    private static func path(_ keys: [any CodingKey]) -> String {
+        keys.isEmpty ? "JSON:" : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".") + ":"
+    }
+
+    // MARK: The public's voice
+
+    @Sendable func rate(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let planID = try planID(context)
+        let number = try context.parameters.require(SiteURL.Key.itemNumber, as: Int.self)
+        let form = try await FormFields.read(request, context: context, limit: 16 * 1024)
+        return try await outcome(request, context, planID: planID, number: number) { device in
+            guard let verdict = form.text("verdict").flatMap(SatisfactionVerdict.init(rawValue:)) else {
+                throw AppError.invalidInput(context.language == .zh ? "请选择满意、基本满意或不满意。" : "Choose satisfied, basically satisfied or dissatisfied.")
+            }
+            return try await service.rate(planID: planID, itemNumber: number, verdict: verdict, device: device, address: context.clientAddress)
+        }
+    }
+
+    @Sendable func message(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let planID = try planID(context)
+        let number = try context.parameters.require(SiteURL.Key.itemNumber, as: Int.self)
+        let form = try await FormFields.read(request, context: context, limit: 64 * 1024)
+        return try await outcome(request, context, planID: planID, number: number) { _ in
+            guard let kind = form.text("kind").flatMap(PublicMessage.Kind.init(rawValue:)) else {
+                throw AppError.invalidInput(context.language == .zh ? "请选择留言类型。" : "Choose the kind of message.")
+            }
+            return try await service.receive(planID: planID, itemNumber: number, kind: kind, text: form["text"] ?? "", phone: form["phone"] ?? "",
+                                             address: context.clientAddress)
+        }
+    }
+
+    /// Runs a visitor's submission and shows what came of it. The device cookie must be present: it is set when a
+    /// public page is read and, being SameSite=Lax, is not sent with a form posted from another site.
+    private func outcome(_ request: Request, _ context: AppRequestContext, planID: Int64, number: Int,
+                         work: (String) async throws -> PublicService.Outcome) async throws -> Response {
+        let links = links(planID, context)
+        let words = context.language.publicWords
+        do {
+            guard let device = request.cookies[Self.deviceCookie]?.value, !device.isEmpty else {
+                throw AppError(.forbidden, context.language == .zh ? "请先打开事项页面（浏览器需允许 Cookie），再提交。" : "Open the project's page first (cookies must be allowed), then send.")
+            }
+            let result = try await work(device)
+            return try HTMLPage(html: PublicOutcomePage(message: words.outcome(result), isError: false, item: number, links: links).render())
+                .response(from: request, context: context)
+        } catch let refusal as PublicRefusal {
+            let error = AppError(refusal.kind, context.language == .zh ? refusal.chinese : refusal.english)
+            return try refused(error, request, context, number: number, links: links)
+        } catch let error as AppError where [.invalidInput, .forbidden, .notFound].contains(error.kind) {
+            return try refused(error, request, context, number: number, links: links)
+        }
+    }
+
+    private func refused(_ error: AppError, _ request: Request, _ context: AppRequestContext, number: Int, links: PublicLinks) throws -> Response {
+        var response = try HTMLPage(html: PublicOutcomePage(message: error.message, isError: true, item: number, links: links).render(), status: error.status)
+            .response(from: request, context: context)
+        if error.kind == .tooManyRequests { response.headers[.retryAfter] = "600" }
+        return response
+    }
+}

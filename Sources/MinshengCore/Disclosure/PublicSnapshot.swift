@@ -1,0 +1,279 @@
+import Crypto
+import Foundation
+
+/// What the public may see of a plan at a period (公示): items, targets, accepted progress, status, the public part of
+/// each report's narrative and approved photos. Frozen when published; its canonical JSON is hashed and chained to
+/// the previous snapshot, so that any later change to a published figure is detectable.
+public struct PublicSnapshot: Sendable, Hashable, Codable {
+    /// The format version of the canonical JSON.
+    public var format: Int
+    public var planTitle: String
+    public var year: Int
+    public var jurisdiction: String
+    public var period: Period
+    /// Position in the plan's chain of publications, from 1.
+    public var sequence: Int
+    public var publishedOn: CalendarDate
+    /// The 公示期 end, when the publication invites objections.
+    @NullCoded public var objectionsUntil: CalendarDate?
+    /// The hash of the previous publication of the plan, or 64 zeros for the first.
+    public var previousHash: String
+    public var counts: [String: Int]
+    /// Mean progress of the items, as a whole percentage.
+    @NullCoded public var progress: Int?
+    public var categories: [Category]
+    /// The units named by the items, with the ids their public pages use.
+    public var units: [Unit]
+    public var items: [Item]
+
+    /// A unit named by the plan.
+    public struct Unit: Sendable, Hashable, Codable {
+        public var id: Int64
+        public var name: String
+
+        public init(id: Int64, name: String) {
+            self.id = id
+            self.name = name
+        }
+    }
+
+    /// A category with its mean progress.
+    public struct Category: Sendable, Hashable, Codable {
+        public var number: Int
+        public var name: String
+        @NullCoded public var progress: Int?
+
+        public init(number: Int, name: String, progress: Int?) {
+            self.number = number
+            self.name = name
+            self.progress = progress
+        }
+    }
+
+    /// One item as published.
+    public struct Item: Sendable, Hashable, Codable {
+        public var number: Int
+        public var category: Int
+        public var title: String
+        public var text: String
+        public var leadUnits: [Int64]
+        public var responsibleUnits: [Int64]
+        public var status: ProgressStatus
+        @NullCoded public var progress: Int?
+        @NullCoded public var expected: Int?
+        public var targets: [Target]
+        /// The public part of the answering unit's latest accepted report (进展情况).
+        public var narrative: String
+        @NullCoded public var narrativeMonth: Int?
+        public var photos: [Photo]
+        /// SHA-256 of this item's canonical JSON without this field: names the item a change touched.
+        public var digest: String
+
+        public init(number: Int, category: Int, title: String, text: String, leadUnits: [Int64], responsibleUnits: [Int64], status: ProgressStatus,
+                    progress: Int?, expected: Int?, targets: [Target], narrative: String, narrativeMonth: Int?, photos: [Photo], digest: String = "") {
+            self.number = number
+            self.category = category
+            self.title = title
+            self.text = text
+            self.leadUnits = leadUnits
+            self.responsibleUnits = responsibleUnits
+            self.status = status
+            self.progress = progress
+            self.expected = expected
+            self.targets = targets
+            self.narrative = narrative
+            self.narrativeMonth = narrativeMonth
+            self.photos = photos
+            self.digest = digest
+        }
+    }
+
+    /// A target and the accepted figure reached.
+    public struct Target: Sendable, Hashable, Codable {
+        public var name: String
+        @NullCoded public var target: String?
+        public var unit: String
+        /// Whether the figure breaks down another target of the item (其中).
+        public var breakdown: Bool
+        /// The target is set by a higher level and not yet known (以上级下达为准).
+        public var provisional: Bool
+        @NullCoded public var value: String?
+        @NullCoded public var reachedOn: CalendarDate?
+        @NullCoded public var asOfMonth: Int?
+        @NullCoded public var progress: Int?
+
+        public init(name: String, target: String?, unit: String, breakdown: Bool, provisional: Bool, value: String?, reachedOn: CalendarDate?,
+                    asOfMonth: Int?, progress: Int?) {
+            self.name = name
+            self.target = target
+            self.unit = unit
+            self.breakdown = breakdown
+            self.provisional = provisional
+            self.value = value
+            self.reachedOn = reachedOn
+            self.asOfMonth = asOfMonth
+            self.progress = progress
+        }
+    }
+
+    /// An approved photo, with the hash of its bytes so that a copy can be checked too.
+    public struct Photo: Sendable, Hashable, Codable {
+        public var id: Int64
+        public var sha256: String
+        public var caption: String
+        /// The file extension of its format: `jpg` or `png`.
+        public var format: String
+
+        public init(id: Int64, sha256: String, caption: String, format: String) {
+            self.id = id
+            self.sha256 = sha256
+            self.caption = caption
+            self.format = format
+        }
+    }
+
+    public init(
+        planTitle: String, year: Int, jurisdiction: String, period: Period, sequence: Int, publishedOn: CalendarDate, objectionsUntil: CalendarDate?,
+        previousHash: String, counts: [String: Int], progress: Int?, categories: [Category], units: [Unit], items: [Item]
+    ) {
+        format = 1
+        self.planTitle = planTitle
+        self.year = year
+        self.jurisdiction = jurisdiction
+        self.period = period
+        self.sequence = sequence
+        self.publishedOn = publishedOn
+        self.objectionsUntil = objectionsUntil
+        self.previousHash = previousHash
+        self.counts = counts
+        self.progress = progress
+        self.categories = categories
+        self.units = units
+        self.items = items.map { item in
+            var sealed = item
+            sealed.digest = Self.digest(of: item)
+            return sealed
+        }
+    }
+
+    /// The name of a unit by id.
+    public func unitName(_ id: Int64) -> String {
+        units.first { $0.id == id }?.name ?? ""
+    }
+
+    public func item(number: Int) -> Item? {
+        items.first { $0.number == number }
+    }
+
+    public static let genesisHash = String(repeating: "0", count: 64)
+
+    /// The canonical JSON: keys sorted, no whitespace, slashes unescaped, UTF-8.
+    public static func canonical<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
+
+    public static func sha256(_ data: Data) -> String {
+        SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// The item's digest: the hash of its canonical JSON with an empty digest.
+    public static func digest(of item: Item) -> String {
+        var blank = item
+        blank.digest = ""
+        return (try? canonical(blank)).map(sha256) ?? ""
+    }
+
+    /// The snapshot's hash, which the next publication records.
+    public func hash() throws -> String {
+        Self.sha256(try Self.canonical(self))
+    }
+}
+
+/// A published snapshot as downloaded: the snapshot and the hash of its canonical JSON.
+public struct PublishedSnapshot: Sendable, Hashable, Codable {
+    public var snapshot: PublicSnapshot
+    public var hash: String
+
+    public init(snapshot: PublicSnapshot, hash: String) {
+        self.snapshot = snapshot
+        self.hash = hash
+    }
+}
+
+/// Checks downloaded publications: each file's hash over its snapshot, each item's digest, and the chain of
+/// previous hashes from the first publication to the last.
+public enum ChainVerifier {
+    /// What verification found.
+    public struct Report: Sendable, Equatable {
+        public var checked: Int
+        public var problems: [String]
+
+        public var passed: Bool { problems.isEmpty }
+    }
+
+    /// Reads downloaded files: one publication, or an array of them (the chain download).
+    public static func decode(_ data: Data) throws -> [PublishedSnapshot] {
+        let decoder = JSONDecoder()
+        if let many = try? decoder.decode([PublishedSnapshot].self, from: data) { return many }
+        return [try decoder.decode(PublishedSnapshot.self, from: data)]
+    }
+
+    /// The JSON a publication is downloaded as: readable, keys sorted.
+    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(value)
+    }
+
+    public static func verify(_ publications: [PublishedSnapshot]) -> Report {
+        var problems: [String] = []
+        let ordered = publications.sorted { $0.snapshot.sequence < $1.snapshot.sequence }
+        var previous: PublishedSnapshot?
+        for publication in ordered {
+            let snapshot = publication.snapshot
+            let label = "公示第\(snapshot.sequence)期（\(snapshot.period)）"
+            let changedItems = snapshot.items.filter { PublicSnapshot.digest(of: $0) != $0.digest }
+            for item in changedItems {
+                problems.append("\(label)：第\(item.number)项“\(item.title)”的内容与其摘要不符，发布后被改动过 (item \(item.number) was changed after publication)")
+            }
+            if let computed = try? snapshot.hash(), computed != publication.hash {
+                if changedItems.isEmpty {
+                    problems.append("\(label)：内容的哈希 \(computed.prefix(12))… 与记录的 \(publication.hash.prefix(12))… 不符，发布后被改动过 (the snapshot was changed after publication)")
+                }
+            }
+            if let previous {
+                if snapshot.sequence != previous.snapshot.sequence + 1 {
+                    problems.append("\(label)：缺少第\(previous.snapshot.sequence + 1)期 (publication \(previous.snapshot.sequence + 1) is missing)")
+                } else if snapshot.previousHash != previous.hash {
+                    problems.append("\(label)：记录的上一期哈希与第\(previous.snapshot.sequence)期不符，链条断开 (the chain is broken)")
+                }
+            } else if snapshot.sequence == 1 && snapshot.previousHash != PublicSnapshot.genesisHash {
+                problems.append("\(label)：第一期的上一期哈希应为全零 (the first publication must start the chain)")
+            }
+            previous = publication
+        }
+        return Report(checked: ordered.count, problems: problems)
+    }
+
+    /// The differences between a downloaded snapshot and the published original, by item and field.
+    public static func differences(_ downloaded: PublicSnapshot, from original: PublicSnapshot) -> [String] {
+        var found: [String] = []
+        let originals = Dictionary(uniqueKeysWithValues: original.items.map { ($0.number, $0) })
+        for item in downloaded.items {
+            guard let before = originals[item.number] else { found.append("第\(item.number)项：原公示中没有 (not in the original)"); continue }
+            if item.progress != before.progress { found.append("第\(item.number)项 完成进度：\(before.progress.map { "\($0)%" } ?? "—") → \(item.progress.map { "\($0)%" } ?? "—")") }
+            if item.status != before.status { found.append("第\(item.number)项 状态：\(before.status.chineseName) → \(item.status.chineseName)") }
+            if item.narrative != before.narrative { found.append("第\(item.number)项 进展情况已改动") }
+            for (index, target) in item.targets.enumerated() where index < before.targets.count {
+                let was = before.targets[index]
+                if target.value != was.value { found.append("第\(item.number)项“\(target.name)”完成值：\(was.value ?? "—") → \(target.value ?? "—")") }
+                if target.target != was.target { found.append("第\(item.number)项“\(target.name)”目标：\(was.target ?? "—") → \(target.target ?? "—")") }
+            }
+            if item.title != before.title || item.text != before.text { found.append("第\(item.number)项 事项内容已改动") }
+        }
+        if downloaded.counts != original.counts { found.append("状态统计已改动") }
+        return found
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Public satisfaction with an item: 满意, 基本满意, 不满意.
+public enum SatisfactionVerdict: String, Sendable, Hashable, Codable, CaseIterable {
+    case satisfied, basicallySatisfied, dissatisfied
+
+    public var chineseName: String {
+        switch self {
+        case .satisfied: return "满意"
+        case .basicallySatisfied: return "基本满意"
+        case .dissatisfied: return "不满意"
+        }
+    }
+
+    public var englishName: String {
+        switch self {
+        case .satisfied: return "Satisfied"
+        case .basicallySatisfied: return "Basically satisfied"
+        case .dissatisfied: return "Dissatisfied"
+        }
+    }
+}
+
+/// Counts of the public's verdicts on an item, a unit's items or a plan.
+public struct SatisfactionTally: Sendable, Hashable, Codable {
+    public var satisfied: Int
+    public var basicallySatisfied: Int
+    public var dissatisfied: Int
+
+    public init(satisfied: Int = 0, basicallySatisfied: Int = 0, dissatisfied: Int = 0) {
+        self.satisfied = satisfied
+        self.basicallySatisfied = basicallySatisfied
+        self.dissatisfied = dissatisfied
+    }
+
+    public subscript(verdict: SatisfactionVerdict) -> Int {
+        get {
+            switch verdict {
+            case .satisfied: return satisfied
+            case .basicallySatisfied: return basicallySatisfied
+            case .dissatisfied: return dissatisfied
+            }
+        }
+        set {
+            switch verdict {
+            case .satisfied: satisfied = newValue
+            case .basicallySatisfied: basicallySatisfied = newValue
+            case .dissatisfied: dissatisfied = newValue
+            }
+        }
+    }
+
+    public var total: Int { satisfied + basicallySatisfied + dissatisfied }
+
+    /// The satisfaction rate (满意度): 满意 plus 基本满意 over all verdicts, as a whole percentage, the way Chinese
+    /// offices usually count it; nil without verdicts.
+    public var rate: Int? {
+        guard total > 0 else { return nil }
+        return Int((Double(satisfied + basicallySatisfied) * 100 / Double(total)).rounded())
+    }
+
+    public static func + (lhs: SatisfactionTally, rhs: SatisfactionTally) -> SatisfactionTally {
+        SatisfactionTally(satisfied: lhs.satisfied + rhs.satisfied, basicallySatisfied: lhs.basicallySatisfied + rhs.basicallySatisfied,
+                          dissatisfied: lhs.dissatisfied + rhs.dissatisfied)
+    }
+
+    /// The sum of tallies.
+    public static func sum<S: Sequence>(_ tallies: S) -> SatisfactionTally where S.Element == SatisfactionTally {
+        tallies.reduce(SatisfactionTally(), +)
+    }
+}
