@@ -42,6 +42,12 @@ struct PublicHomePage {
         Dictionary(uniqueKeysWithValues: ProgressStatus.allCases.map { ($0, snapshot.counts[$0.rawValue] ?? 0) })
     }
 
+    /// The worst status of a group, leaving aside items whose targets are pending, as the office's pages do.
+    static func worst(_ statuses: [ProgressStatus]) -> ProgressStatus? {
+        let decided = statuses.filter { $0 != .pending }
+        return (decided.isEmpty ? statuses : decided).max { $0.severity < $1.severity }
+    }
+
     private var categoryRows: [(name: String, progress: Decimal?, expected: Decimal?, status: ProgressStatus?)] {
         snapshot.categories.map { category in
             let items = snapshot.items.filter { $0.category == category.number }
@@ -49,7 +55,7 @@ struct PublicHomePage {
             return (
                 category.name, category.progress.map { Decimal($0) / 100 },
                 expected.isEmpty ? nil : Decimal(expected.reduce(0, +)) / Decimal(expected.count) / 100,
-                items.map(\.status).max { $0.severity < $1.severity }
+                Self.worst(items.map(\.status))
             )
         }
     }

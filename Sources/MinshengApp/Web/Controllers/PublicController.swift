@@ -12,8 +12,11 @@ struct PublicController {
     var service: PublicService { PublicService(database: database, configuration: configuration, cache: cache) }
 
     static let deviceCookie = "minsheng_device"
-    /// How long browsers and proxies may keep a public page before asking again (they revalidate with the ETag).
-    static let pageMaxAge = 60
+    /// Browsers and proxies may store public pages but must revalidate them with the ETag before each use, so a
+    /// visitor who has just rated an item sees it counted; an unchanged page costs a 304 from memory.
+    static let pageCacheControl = "public, no-cache"
+    /// How long the chain download may be reused without asking.
+    static let chainMaxAge = 60
     /// Search pages a plan keeps in memory at most.
     static let searchEntries = 200
 
@@ -125,7 +128,7 @@ struct PublicController {
 
     private func respond(_ entry: PublicPageCache.Entry, request: Request, context: AppRequestContext) -> Response {
         let headers: HTTPFields = [
-            .contentType: entry.contentType, .eTag: entry.etag, .cacheControl: "public, max-age=\(Self.pageMaxAge)", .vary: "Cookie",
+            .contentType: entry.contentType, .eTag: entry.etag, .cacheControl: Self.pageCacheControl, .vary: "Cookie",
             .contentLanguage: context.language.rawValue,
         ]
         let matched = request.headers[.ifNoneMatch].map { value in value.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == entry.etag } } ?? false
@@ -170,7 +173,7 @@ struct PublicController {
         let all = try await database.read { try await PublicationStore().publications(planID: planID, on: $0) }
         guard !all.isEmpty else { throw AppError.notFound(context.language == .zh ? "该计划尚未发布公示。" : "This plan has not published anything.") }
         var response = download(try ChainVerifier.encode(all.map(\.published)), type: "application/json; charset=utf-8", name: "chain.json")
-        response.headers[.cacheControl] = "public, max-age=\(Self.pageMaxAge)"
+        response.headers[.cacheControl] = "public, max-age=\(Self.chainMaxAge)"
         return response
     }
 
