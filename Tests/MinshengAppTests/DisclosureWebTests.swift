@@ -447,6 +447,49 @@ import Testing
         }
     }
 
+    @Test(arguments: TestEngine.available)
+    func theAPIPublishesAndModerates(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine, migrate: false) { database in
+            let plan = try await Self.demo(database)
+            let admin = try #require(try await database.read { try await UserStore().user(username: "admin", on: $0) })
+            let token = try await database.write { try await TokenStore().create(userID: admin.id, name: "disclosure", on: $0) }.secret
+            let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
+            try await Self.app(database).test(.router) { client in
+                let list = try await client.execute(uri: "/api/v1/plans/\(plan.id)/publications", method: .get)
+                #expect(list.status == .ok, "publications are public")
+                #expect(SchemaCheck.problems(try APITests.json(list), .array(.ref("Publication"))) == [])
+                #expect((try APITests.json(list) as? [[String: Any]])?.count == 3)
+
+                let published = try await client.execute(uri: "/api/v1/plans/\(plan.id)/publications", method: .post, headers: headers,
+                                                          body: ByteBuffer(string: #"{"period": "2019-09", "objectionDays": 7}"#))
+                #expect(published.status == .created)
+                let publication = try #require(try APITests.json(published) as? [String: Any])
+                #expect(SchemaCheck.problems(publication, .ref("Publication")) == [])
+                #expect(publication["sequence"] as? Int == 4)
+                #expect(publication["objectionsUntil"] as? String == "2019-10-19")
+                let bad = try await client.execute(uri: "/api/v1/plans/\(plan.id)/publications", method: .post, headers: headers, body: ByteBuffer(string: #"{"period": "September"}"#))
+                #expect(bad.status == .badRequest)
+                #expect(SchemaCheck.problems(try APITests.json(bad), .ref("Problem")) == [])
+
+                let pending = try await client.execute(uri: "/api/v1/plans/\(plan.id)/public-messages?state=pending", method: .get, headers: headers)
+                let messages = try #require(try APITests.json(pending) as? [[String: Any]])
+                #expect(SchemaCheck.problems(messages, .array(.ref("PublicMessage"))) == [])
+                let suggestion = try #require(messages.first { $0["itemNumber"] as? Int == 24 })
+                let id = try #require(suggestion["id"] as? Int)
+                let answered = try await client.execute(uri: "/api/v1/public-messages/\(id)", method: .post, headers: headers,
+                                                        body: ByteBuffer(string: #"{"answer": "已通知各留守儿童之家在社区公告栏张贴开放时间。"}"#))
+                #expect(answered.status == .ok)
+                #expect((try APITests.json(answered) as? [String: Any])?["state"] as? String == "answered")
+                let twice = try await client.execute(uri: "/api/v1/public-messages/\(id)", method: .post, headers: headers, body: ByteBuffer(string: "{}"))
+                #expect(twice.status == .conflict)
+                #expect(Self.text(try await client.execute(uri: "/public/plans/\(plan.id)/items/24", method: .get)).contains("已通知各留守儿童之家"))
+
+                #expect(try await client.execute(uri: "/api/v1/photos/999999", method: .put, headers: headers, body: ByteBuffer(string: #"{"public": true}"#)).status == .notFound)
+                #expect(try await client.execute(uri: "/api/v1/plans/\(plan.id)/public-messages", method: .get).status == .unauthorized)
+            }
+        }
+    }
+
     /// Every `href` and `src` of a page.
     static func links(in html: String) -> [String] {
         var found: [String] = []

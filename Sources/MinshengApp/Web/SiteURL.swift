@@ -101,6 +101,10 @@ public enum SiteURL: Sendable, Equatable {
         case audit
         case tokens
         case token(Parameter<Int64>)
+        case publications(Parameter<Int64>)
+        case publicMessages(Parameter<Int64>)
+        case publicMessage(Parameter<Int64>)
+        case photo(Parameter<Int64>)
     }
 
     /// Names of path parameters, shared by registration and handlers.
@@ -220,6 +224,10 @@ public enum SiteURL: Sendable, Equatable {
             case .audit: return base + [.literal("audit")]
             case .tokens: return base + [.literal("tokens")]
             case .token(let id): return base + [.literal("tokens"), Self.parameter(Key.id, id)]
+            case .publications(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("publications")]
+            case .publicMessages(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("public-messages")]
+            case .publicMessage(let id): return base + [.literal("public-messages"), Self.parameter(Key.id, id)]
+            case .photo(let id): return base + [.literal("photos"), Self.parameter(Key.id, id)]
             }
         }
     }

@@ -48,6 +48,8 @@ struct OpenAPIDocument {
         ]),
         "DocumentSummary": APIDocumentSummary.schema,
         "Document": APIDocument.schema,
+        "Publication": APIPublication.schema,
+        "PublicMessage": APIPublicMessage.schema,
         "Empty": .object([], required: []),
         "Problem": .object([("type", .string()), ("title", .string()), ("status", .integer), ("detail", .string()), ("current", .ref("Report"))],
                            required: ["type", "title", "status", "detail"]),
