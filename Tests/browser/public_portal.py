@@ -11,35 +11,17 @@ import os
 import re
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
+import chromium
+
 BASE, ARTIFACTS = sys.argv[1].rstrip("/"), sys.argv[2]
 SITE = os.path.abspath(sys.argv[3]) if len(sys.argv) > 3 else None
 ITEM = 35
 os.makedirs(ARTIFACTS, exist_ok=True)
-
-
-def browser(width, height):
-    options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN", f"--window-size={width},{height}"]:
-        options.add_argument(argument)
-    binary = next((p for p in ["/usr/bin/chromium", "/usr/bin/chromium-browser"] if os.path.exists(p)), None)
-    if binary:
-        options.binary_location = binary
-    driver_path = next((p for p in ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"] if os.path.exists(p)), None)
-    service = Service(executable_path=driver_path) if driver_path else Service()
-    return webdriver.Chrome(service=service, options=options)
-
-
-def shot(driver, name):
-    path = os.path.join(ARTIFACTS, name + ".png")
-    driver.save_screenshot(path)
-    print("screenshot", path)
 
 
 def current_total(driver):
@@ -49,7 +31,7 @@ def current_total(driver):
 
 
 def main():
-    driver = browser(412, 1600)
+    driver = chromium.browser(412, 1600)
     try:
         driver.get(BASE + "/public")
         WebDriverWait(driver, 20).until(expected_conditions.presence_of_element_located((By.TAG_NAME, "h1")))
@@ -59,13 +41,13 @@ def main():
         # Nothing is wider than the phone's screen but the tables, which scroll in their own box.
         overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
         assert overflow <= 1, f"the page scrolls sideways by {overflow}px on a phone"
-        shot(driver, "public-home-phone")
+        chromium.shot(driver, ARTIFACTS, "public-home-phone")
 
         driver.find_element(By.CSS_SELECTOR, f"table.public-items a[href$='/items/{ITEM}']").click()
         WebDriverWait(driver, 20).until(expected_conditions.presence_of_element_located((By.ID, "tally-current")))
         assert driver.find_element(By.TAG_NAME, "h1").text.startswith(f"{ITEM}.")
         before = current_total(driver)
-        shot(driver, "public-item-before")
+        chromium.shot(driver, ARTIFACTS, "public-item-before")
 
         # Keyboard only: tab to the first verdict, arrow to the second, and submit with Enter.
         driver.find_element(By.ID, "verdict-satisfied").send_keys(Keys.SPACE)
@@ -76,13 +58,13 @@ def main():
         WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
         outcome = driver.find_element(By.ID, "outcome").text
         assert "已收到您的评价：基本满意" in outcome, outcome
-        shot(driver, "public-rated")
+        chromium.shot(driver, ARTIFACTS, "public-rated")
 
         driver.find_element(By.PARTIAL_LINK_TEXT, "返回事项页面").click()
         WebDriverWait(driver, 20).until(expected_conditions.presence_of_element_located((By.ID, "tally-current")))
         after = current_total(driver)
         assert after == before + 1, f"the rating was not counted: {before} then {after}"
-        shot(driver, "public-item-after")
+        chromium.shot(driver, ARTIFACTS, "public-item-after")
 
         # A second rating of the same item in the same publication is not counted.
         driver.find_element(By.ID, "verdict-dissatisfied").click()
@@ -97,7 +79,7 @@ def main():
         driver.get(BASE + "/public/plans/1/publications?lang=zh")
         hashes = driver.find_elements(By.CSS_SELECTOR, "code.hash")
         assert len(hashes) >= 3 and all(re.fullmatch(r"[0-9a-f]{64}", h.text) for h in hashes), [h.text for h in hashes]
-        shot(driver, "public-publications")
+        chromium.shot(driver, ARTIFACTS, "public-publications")
         print("public portal: OK")
         if SITE:
             check_export(driver)
@@ -119,7 +101,7 @@ def check_export(driver):
     search.clear()
     search.send_keys("不存在的事项")
     assert driver.find_element(By.ID, "no-results").is_displayed()
-    shot(driver, "exported-search")
+    chromium.shot(driver, ARTIFACTS, "exported-search")
     driver.get("file://" + os.path.join(SITE, "index.en.html"))
     assert "Overall progress" in driver.find_element(By.TAG_NAME, "body").text
     print("exported site: OK")

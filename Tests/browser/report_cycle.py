@@ -7,33 +7,15 @@ usage: report_cycle.py BASE_URL PASSWORD ARTIFACTS_DIR
 import os
 import sys
 
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
+import chromium
+
 BASE, PASSWORD, ARTIFACTS = sys.argv[1].rstrip("/"), sys.argv[2], sys.argv[3]
 PERIOD = "2019-10"
 os.makedirs(ARTIFACTS, exist_ok=True)
-
-
-def browser():
-    options = webdriver.ChromeOptions()
-    for argument in ["--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--lang=zh-CN", "--window-size=1280,1800"]:
-        options.add_argument(argument)
-    binary = next((p for p in ["/usr/bin/chromium", "/usr/bin/chromium-browser"] if os.path.exists(p)), None)
-    if binary:
-        options.binary_location = binary
-    driver_path = next((p for p in ["/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver"] if os.path.exists(p)), None)
-    service = Service(executable_path=driver_path) if driver_path else Service()
-    return webdriver.Chrome(service=service, options=options)
-
-
-def shot(driver, name):
-    path = os.path.join(ARTIFACTS, name + ".png")
-    driver.save_screenshot(path)
-    print("screenshot", path)
 
 
 def submit(driver, button):
@@ -60,11 +42,11 @@ def state(driver):
 
 
 def main():
-    driver = browser()
+    driver = chromium.browser()
     try:
         login(driver, "jiaoyu")
         driver.get(f"{BASE}/tasks?period={PERIOD}")
-        shot(driver, "1-tasks")
+        chromium.shot(driver, ARTIFACTS, "1-tasks")
         link = driver.find_element(By.XPATH, "//tr[td[starts-with(normalize-space(.), '3.')]]//a")
         report_url = link.get_attribute("href")
         driver.get(report_url)
@@ -74,7 +56,7 @@ def main():
         driver.find_element(By.ID, "progress").send_keys("已新建改扩建寄宿制学校47所。")
         submit(driver, driver.find_element(By.CSS_SELECTOR, "button[name=action][value=submit]"))
         assert "已报送" in state(driver), state(driver)
-        shot(driver, "2-submitted")
+        chromium.shot(driver, ARTIFACTS, "2-submitted")
         logout(driver)
 
         login(driver, "admin")
@@ -82,7 +64,7 @@ def main():
         driver.find_element(By.ID, "reason").send_keys("请补充开工项目照片。")
         submit(driver, driver.find_element(By.CSS_SELECTOR, "button[name=action][value=return]"))
         assert "已退回" in state(driver), state(driver)
-        shot(driver, "3-returned")
+        chromium.shot(driver, ARTIFACTS, "3-returned")
         logout(driver)
 
         login(driver, "jiaoyu")
@@ -93,7 +75,7 @@ def main():
         value.send_keys("48")
         submit(driver, driver.find_element(By.CSS_SELECTOR, "button[name=action][value=submit]"))
         assert "已报送" in state(driver), state(driver)
-        shot(driver, "4-resubmitted")
+        chromium.shot(driver, ARTIFACTS, "4-resubmitted")
         logout(driver)
 
         login(driver, "admin")
@@ -101,7 +83,7 @@ def main():
         submit(driver, driver.find_element(By.CSS_SELECTOR, "button[name=action][value=accept]"))
         assert "已审核" in state(driver), state(driver)
         assert "48" in driver.page_source
-        shot(driver, "5-accepted")
+        chromium.shot(driver, ARTIFACTS, "5-accepted")
         print("browser report cycle: ok")
     finally:
         driver.quit()
