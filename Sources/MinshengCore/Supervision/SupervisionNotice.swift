@@ -1,0 +1,166 @@
+import Foundation
+
+/// The colour of a supervision notice (督办单): blue when a deadline is near, yellow when the work is behind
+/// schedule, red when it is seriously behind or a deadline has passed.
+public enum NoticeGrade: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+    case blue, yellow, red
+
+    public var chineseName: String {
+        switch self {
+        case .blue: return "蓝色督办"
+        case .yellow: return "黄色督办"
+        case .red: return "红色督办"
+        }
+    }
+
+    public var englishName: String {
+        switch self {
+        case .blue: return "Blue (deadline near)"
+        case .yellow: return "Yellow (behind schedule)"
+        case .red: return "Red (seriously behind or overdue)"
+        }
+    }
+
+    /// The next colour up; red stays red.
+    public var escalated: NoticeGrade {
+        switch self {
+        case .blue: return .yellow
+        case .yellow, .red: return .red
+        }
+    }
+
+    public static func < (lhs: NoticeGrade, rhs: NoticeGrade) -> Bool {
+        allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
+    }
+}
+
+/// The office's rules for notices: how near a deadline must be for a blue notice, and how many days each colour
+/// gives the unit to answer.
+public struct NoticeRules: Sendable, Hashable, Codable {
+    public var nearDays: Int
+    public var blueResponseDays: Int
+    public var yellowResponseDays: Int
+    public var redResponseDays: Int
+
+    public init(nearDays: Int = 15, blueResponseDays: Int = 10, yellowResponseDays: Int = 7, redResponseDays: Int = 3) {
+        self.nearDays = nearDays
+        self.blueResponseDays = blueResponseDays
+        self.yellowResponseDays = yellowResponseDays
+        self.redResponseDays = redResponseDays
+    }
+
+    public func responseDays(_ grade: NoticeGrade) -> Int {
+        switch grade {
+        case .blue: return blueResponseDays
+        case .yellow: return yellowResponseDays
+        case .red: return redResponseDays
+        }
+    }
+}
+
+/// A dated deadline of an item: its own deadline, an indicator's, or a node of its schedule.
+public struct ItemDeadline: Sendable, Hashable {
+    public var itemID: Int64
+    public var name: String
+    public var due: CalendarDate
+
+    public init(itemID: Int64, name: String, due: CalendarDate) {
+        self.itemID = itemID
+        self.name = name
+        self.due = due
+    }
+}
+
+/// A notice Minsheng proposes from the assessment; a person issues it.
+public struct NoticeProposal: Sendable, Hashable {
+    public var itemID: Int64
+    public var number: Int
+    public var grade: NoticeGrade
+    public var reason: String
+}
+
+/// Proposes notices for lagging or overdue items and for items whose deadline is near.
+public struct NoticeProposer: Sendable {
+    public var rules: NoticeRules
+
+    public init(rules: NoticeRules = NoticeRules()) {
+        self.rules = rules
+    }
+
+    /// One proposal per item that needs one, the most severe reason first. `today` decides what is near.
+    public func propose(_ assessment: PlanAssessment, deadlines: [ItemDeadline], today: CalendarDate) -> [NoticeProposal] {
+        let byItem = Dictionary(grouping: deadlines, by: \.itemID)
+        return assessment.items.compactMap { item -> NoticeProposal? in
+            guard item.status != .completed else { return nil }
+            let gap = (item.expected ?? 0) - (item.progress ?? 0)
+            let overdue = item.indicators.flatMap(\.overdueNodes)
+            if !overdue.isEmpty {
+                let names = overdue.map { "“\($0.name)”（\($0.due.iso)）" }.joined(separator: "、")
+                return NoticeProposal(itemID: item.itemID, number: item.number, grade: .red, reason: "节点逾期未完成：\(names)。")
+            }
+            switch item.status {
+            case .seriouslyBehind:
+                return NoticeProposal(itemID: item.itemID, number: item.number, grade: .red, reason: "严重滞后：完成进度\(Self.percent(item.progress))，落后序时进度\(Self.points(gap))个百分点。")
+            case .behind:
+                return NoticeProposal(itemID: item.itemID, number: item.number, grade: .yellow, reason: "进度偏慢：完成进度\(Self.percent(item.progress))，落后序时进度\(Self.points(gap))个百分点。")
+            case .notReported:
+                return NoticeProposal(itemID: item.itemID, number: item.number, grade: .yellow, reason: "未按时报送进展情况。")
+            default:
+                break
+            }
+            let horizon = today.adding(days: rules.nearDays)
+            let near = (byItem[item.itemID] ?? []).filter { $0.due >= today && $0.due <= horizon }.sorted { $0.due < $1.due }
+            guard let first = near.first else { return nil }
+            return NoticeProposal(itemID: item.itemID, number: item.number, grade: .blue, reason: "“\(first.name)”将于\(first.due.iso)到期，尚未完成。")
+        }
+        .sorted { ($1.grade, $0.number) < ($0.grade, $1.number) }
+    }
+
+    static func percent(_ share: Decimal?) -> String {
+        share.map { "\(PublicSnapshotBuilder.percent($0))%" } ?? "—"
+    }
+
+    static func points(_ share: Decimal) -> Int {
+        PublicSnapshotBuilder.percent(share)
+    }
+}
+
+/// Where an issued notice stands on a day: its colour after escalations, the answer due, and whether it is
+/// answered. A notice not answered by its due day escalates to the next colour with a new response period, counted
+/// from the missed due day; a red notice not answered stays red and overdue.
+public struct NoticeStanding: Sendable, Hashable {
+    /// One step up: the day it happened and the colour it reached.
+    public struct Escalation: Sendable, Hashable {
+        public var on: CalendarDate
+        public var grade: NoticeGrade
+
+        public init(on: CalendarDate, grade: NoticeGrade) {
+            self.on = on
+            self.grade = grade
+        }
+    }
+
+    public var grade: NoticeGrade
+    public var due: CalendarDate
+    public var escalations: [Escalation]
+    /// Not answered and past the due day of a red notice.
+    public var redOverdue: Bool
+    public var answered: Bool
+
+    /// The standing of a notice issued as `grade` on `issuedOn`, answered on `answeredOn` (if at all), on `today`.
+    public static func evaluate(grade issued: NoticeGrade, issuedOn: CalendarDate, answeredOn: CalendarDate?, today: CalendarDate,
+                                rules: NoticeRules) -> NoticeStanding {
+        var grade = issued
+        var due = issuedOn.adding(days: rules.responseDays(issued))
+        var escalations: [Escalation] = []
+        let cutoff = answeredOn ?? today
+        while cutoff > due && grade != .red {
+            let next = grade.escalated
+            escalations.append(Escalation(on: due.adding(days: 1), grade: next))
+            grade = next
+            due = due.adding(days: rules.responseDays(next))
+        }
+        let redOverdue = answeredOn == nil && grade == .red && today > due
+        return NoticeStanding(grade: grade, due: due, escalations: escalations, redOverdue: redOverdue, answered: answeredOn != nil)
+    }
+}
