@@ -54,10 +54,13 @@ public struct DocumentService: Sendable {
             ))
         }
         let settings = try await DocumentStore().settings(plan: detail.plan, jurisdiction: detail.jurisdiction.name, on: db)
+        let supervision = SupervisionService(database: database, configuration: configuration)
         let builder = CircularBuilder(
             kind: kind, period: period, planTitle: detail.plan.title, year: detail.plan.year, jurisdiction: detail.jurisdiction.name,
             issuer: settings.issuer, date: configuration.today, addressee: settings.addressee, requirements: settings.requirements,
-            satisfaction: try await PublicService.satisfaction(planID: planID, through: period, on: db)
+            supervision: try await supervision.documentParagraphs(planID: planID, period: period, on: db),
+            satisfaction: try await PublicService.satisfaction(planID: planID, through: period, on: db),
+            scores: kind == .annual ? try await supervision.scores(planID: planID, period: period, on: db) : []
         )
         return builder.build(assessment: assessment, items: facts, timeliness: try await timeliness(planID: planID, period: period, names: names, on: db))
     }

@@ -27,11 +27,13 @@ public struct DemoLoader: Sendable {
     }
 
     /// Adds the demo's accounts (with the given password hash), its reports from January to September 2019, and a
-    /// publication for each quarter with the public's ratings and messages.
+    /// publication for each quarter with the public's ratings and messages, and supervision: notices, inspections, a
+    /// rectification and an accountability case.
     public func addStory(plan: Plan, adminID: Int64, passwordHash: String, on db: any SQLDatabase) async throws {
         try await DemoStory().addAccounts(plan: plan, passwordHash: passwordHash, on: db)
         try await DemoStory().addReports(plan: plan, adminID: adminID, on: db)
         try await DemoStory().addPublications(plan: plan, adminID: adminID, on: db)
+        try await DemoStory().addSupervision(plan: plan, adminID: adminID, on: db)
     }
 
     /// The demo accounts, for the person who started Minsheng.

@@ -47,6 +47,8 @@ struct OverviewPage {
         var item: Item
         var category: String
         var leadUnits: String
+        /// An inspection found a reported figure of the item overstated.
+        var discrepancy = false
         var assessment: ItemAssessment
     }
 
@@ -104,7 +106,8 @@ struct OverviewPage {
                 let a = row.assessment
                 return .tr(
                     .td(.a(.href(SiteURL.item(plan: .value(plan.id), number: .value(row.item.number)).path + "?period=\(assessment.period)"),
-                           .text("\(row.item.number). \(row.item.title)"))),
+                           .text("\(row.item.number). \(row.item.title)")),
+                        .if(row.discrepancy, .span(.class("badge discrepancy"), .text(page.language.supervisionWords.discrepancy)))),
                     .td(StatusLight.node(a.status, words: words), .if(a.override != nil, .text(" *"))),
                     .td(.raw(Charts.bar(progress: a.progress, expected: a.expected, status: a.status, label: "\(words.progress) \(percentText(a.progress))")),
                         .text(" " + percentText(a.progress))),

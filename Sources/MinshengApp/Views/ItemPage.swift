@@ -19,6 +19,14 @@ struct ItemPage {
         var unitName: String
     }
 
+    /// What supervision found about the item: overstated figures by indicator, notices and inspections.
+    struct SupervisionRecord {
+        var findings: [Int64: SupervisionService.Finding]
+        var notices: [SupervisionNotice]
+        var noticeStandings: [NoticeStanding]
+        var inspections: [Inspection]
+    }
+
     var plan: Plan
     var item: Item
     var category: String
@@ -30,6 +38,7 @@ struct ItemPage {
     var lines: [IndicatorLine]
     var reports: [ReportLine]
     var isOffice: Bool
+    var supervision: SupervisionRecord
     var error: String?
     var page: PageContext
 
@@ -47,6 +56,7 @@ struct ItemPage {
             summary,
             indicatorTable,
             .group(lines.filter { $0.depth == 0 && $0.indicator.target != nil }.map(chart)),
+            supervisionSection,
             reportList,
             .if(isOffice, settingsForm)
         )
@@ -78,7 +88,11 @@ struct ItemPage {
                     .class(line.depth > 0 ? "child" : "indicator"),
                     .td(.text(line.indicator.name)),
                     .td(.text(ReportPage.View.targetText(line.indicator, strings: page.strings))),
-                    .td(.text(a?.value.map { DecimalText.format($0) + line.indicator.measure } ?? words.noValue), .unwrap(a?.asOfMonth) { .span(.class("hint"), .text("（\(words.asOf($0))）")) }),
+                    .td(.text(a?.value.map { DecimalText.format($0) + line.indicator.measure } ?? words.noValue), .unwrap(a?.asOfMonth) { .span(.class("hint"), .text("（\(words.asOf($0))）")) },
+                        .unwrap(supervision.findings[line.indicator.id]) { finding in
+                            .span(.class("badge discrepancy"), .attribute(named: "title", value: finding.text),
+                                  .text("\(page.language.supervisionWords.discrepancy)：\(page.language.supervisionWords.verified) \(DecimalText.format(finding.value.verified))\(line.indicator.measure)"))
+                        }),
                     .td(.text(percentText(a?.progress))), .td(.text(percentText(a?.expected))),
                     .td(.unwrap(a) { StatusLight.node($0.status, words: words) }),
                     .td(.text(a?.forecast.map { DecimalText.format(Self.rounded($0.yearEnd)) + line.indicator.measure + ($0.completion.map { " · \($0.iso)" } ?? "") } ?? words.noValue)),
@@ -105,6 +119,23 @@ struct ItemPage {
         let svg = Charts.path(title: line.indicator.name, target: target, planned: planned.map { (month: $0.0, value: $0.1) },
                               actual: line.actual, nodes: nodes(line), unit: line.indicator.measure, words: words, id: "path-\(line.indicator.id)")
         return .div(.class("chart-box"), .raw(svg))
+    }
+
+    private var supervisionSection: Node<HTML.BodyContext> {
+        let words = page.language.supervisionWords
+        guard !supervision.notices.isEmpty || !supervision.inspections.isEmpty else { return .empty }
+        return .section(
+            .h2(.text(words.record)),
+            .ul(
+                .forEach(Array(zip(supervision.notices, supervision.noticeStandings))) { notice, standing in
+                    .li(.a(.href(SiteURL.notice(.value(notice.id)).path), .text("\(words.noticeNumber(notice, year: plan.year)) \(notice.issuedOn.iso) ")),
+                        GradeBadge.node(standing, words: words), .text(" " + (notice.answeredOn == nil ? words.unanswered : words.answered)))
+                },
+                .forEach(supervision.inspections) { inspection in
+                    .li(.a(.href(SiteURL.inspection(.value(inspection.id)).path), .text("\(inspection.inspectedOn.iso) \(words.modeName(inspection.mode))：\(inspection.findings)")))
+                }
+            )
+        )
     }
 
     private var reportList: Node<HTML.BodyContext> {

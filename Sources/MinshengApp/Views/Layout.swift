@@ -71,11 +71,12 @@ struct Layout {
         guard let role = page.session?.user.role else { return .empty }
         let words = page.language.reporting
         var links: [(SiteURL, String)] = [(.tasks, words.tasks)]
-        if role == .reporter { links.append((.inbox, words.inbox)) }
+        if role == .reporter { links += [(.inbox, words.inbox), (.supervision, page.language.supervisionWords.supervision)] }
         if role != .reporter {
             let assessment = page.language.assessment
             links += [(.overview, assessment.overview), (.battleMap, assessment.battleMap), (.unitRanking, assessment.units),
-                      (.reviewQueue, words.reviewQueue), (.overdue, words.overdue), (.documents, page.language.documents.documents)]
+                      (.reviewQueue, words.reviewQueue), (.overdue, words.overdue), (.supervision, page.language.supervisionWords.supervision),
+                      (.documents, page.language.documents.documents)]
         }
         if role == .admin {
             links += [(.adminPublications, page.language.publicWords.disclosure), (.newImport, strings.importPlan), (.adminUsers, words.users),

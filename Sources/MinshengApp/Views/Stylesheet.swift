@@ -108,6 +108,21 @@ enum Stylesheet {
     article.official p.signature { text-align: right; text-indent: 0; padding-right: 4em; }
     .document-editor textarea, .document-editor input[type=text] { width: 100%; }
     .table-scroll { overflow-x: auto; }
+    nav.tabs ul { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; padding: 0; margin: 0.5rem 0 1rem; border-bottom: 2px solid var(--line); }
+    nav.tabs a { display: inline-block; padding: 0.3rem 0.8rem; text-decoration: none; border: 1px solid var(--line); border-bottom: none; border-radius: 4px 4px 0 0; }
+    nav.tabs a[aria-current=page] { background: var(--accent); color: #fff; border-color: var(--accent); }
+    .grade { display: inline-block; padding: 0 0.45rem; border-radius: 3px; font-weight: 600; border: 1px solid currentColor; }
+    .grade-blue { color: #0b4f9c; background: #ddf4ff; }
+    .grade-yellow { color: #7d4e00; background: #fff8c5; }
+    .grade-red { color: #b3261e; background: #ffebe9; }
+    dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.3rem 1rem; }
+    dl.facts dt { font-weight: 600; }
+    dl.facts dd { margin: 0; }
+    form.proposal { border-top: 1px solid var(--line); padding: 0.5rem 0; }
+    form.proposal h3 { font-size: 1rem; margin: 0.3rem 0; }
+    input.wide { width: 100%; }
+    tr.discrepancy td { background: #ffebe9; }
+    .badge.discrepancy { color: #b3261e; font-weight: 700; }
     table caption { text-align: left; font-weight: 600; padding: 0.3rem 0; }
     code.hash { font-size: 0.8rem; word-break: break-all; }
     .breadcrumb { margin: 0.5rem 0 0; font-size: 0.9rem; }

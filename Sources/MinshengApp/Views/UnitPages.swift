@@ -15,7 +15,17 @@ struct UnitPage {
     var period: Period
     var rows: [Row]
     var onTime: (owed: Int, onTime: Int)?
+    var record: Record
     var page: PageContext
+
+    /// The unit's supervision record: notices with their colour today, rectifications, cases and its score.
+    struct Record {
+        var directory: SupervisionDirectory
+        var notices: [SupervisionNotice]
+        var rectifications: [Rectification]
+        var cases: [AccountabilityCase]
+        var score: UnitScore?
+    }
 
     func render() -> String {
         let words = page.language.assessment
@@ -25,9 +35,35 @@ struct UnitPage {
             AssessmentPeriodForm(action: SiteURL.unitPage(.value(unit.id)).path, plan: plan, period: period, extra: [], language: page.language).node,
             .p(.text("\(words.onTimeRate)：\(percentText(rate))" + (onTime.map { "（\($0.onTime)/\($0.owed)）" } ?? ""))),
             section(words.itemsLed, rows.filter { $0.role == .lead }),
-            section(words.itemsShared, rows.filter { $0.role == .responsible })
+            section(words.itemsShared, rows.filter { $0.role == .responsible }),
+            supervision
         )
         return Layout(title: unit.name, page: page, content: content).render()
+    }
+
+    private var supervision: Node<HTML.BodyContext> {
+        let words = page.language.supervisionWords
+        let directory = record.directory
+        return .section(
+            .h2(.text(words.record)),
+            .unwrap(record.score) { score in
+                .p(.text("\(words.scores)：\(DecimalText.format(score.total))（\(words.rank) \(score.rank)）"), .text(" "),
+                   .a(.href(SiteURL.scores.path + "?plan=\(plan.id)&period=\(period)#score-\(unit.id)"), .text(words.explanation)))
+            },
+            .h3(.text("\(words.notices)（\(record.notices.count)）")),
+            .ul(.forEach(record.notices) { notice in
+                .li(.a(.href(SiteURL.notice(.value(notice.id)).path), .text("\(words.noticeNumber(notice, year: plan.year)) \(directory.item(notice.itemID)) ")),
+                    GradeBadge.node(notice.standing(today: directory.day, rules: directory.settings.notices), words: words),
+                    .text(" " + (notice.answeredOn == nil ? words.unanswered : words.answered)))
+            }),
+            .h3(.text("\(words.rectifications)（\(record.rectifications.count)）")),
+            RectificationTable.node(record.rectifications, directory: directory, words: words),
+            .h3(.text("\(words.accountability)（\(record.cases.count)）")),
+            .ul(.forEach(record.cases) { entry in
+                .li(.a(.href(SiteURL.accountabilityCase(.value(entry.id)).path),
+                       .text("\(entry.openedOn.iso) \(directory.item(entry.itemID)) \(words.ruleName(entry.rule))：\(entry.decision.map(words.decisionName) ?? words.undecided)")))
+            })
+        )
     }
 
     private func section(_ title: String, _ rows: [Row]) -> Node<HTML.BodyContext> {

@@ -22,6 +22,7 @@ public func buildRouter(
     AdminController(database: database, configuration: configuration).register(with: router)
     AssessmentController(database: database, configuration: configuration).register(with: router)
     DocumentController(database: database, configuration: configuration).register(with: router)
+    SupervisionController(database: database, configuration: configuration).register(with: router)
     PublicController(database: database, configuration: configuration, cache: publicCache).register(with: router)
     PublicAdminController(database: database, configuration: configuration, cache: publicCache).register(with: router)
     return router

@@ -58,6 +58,24 @@ public enum SiteURL: Sendable, Equatable {
     case adminPublicMessage(Parameter<Int64>)
     case adminPhotos
     case adminPhoto(Parameter<Int64>)
+    case supervision
+    case notice(Parameter<Int64>)
+    case noticeAnswer(Parameter<Int64>)
+    case noticeClose(Parameter<Int64>)
+    case inspections
+    case newInspection
+    case inspection(Parameter<Int64>)
+    case inspectionPhotos(Parameter<Int64>)
+    case inspectionRectifications(Parameter<Int64>)
+    case rectifications
+    case rectification(Parameter<Int64>)
+    case rectificationAction(Parameter<Int64>, Parameter<String>)
+    case supervisionFile(Parameter<Int64>)
+    case accountability
+    case accountabilityCase(Parameter<Int64>)
+    case caseDecision(Parameter<Int64>)
+    case scores
+    case supervisionSettings
     case publicIndex
     case publicScript
     case publicHome(Parameter<Int64>)
@@ -182,6 +200,24 @@ public enum SiteURL: Sendable, Equatable {
         case .adminPublicMessage(let id): return [.literal("admin"), .literal("public-messages"), Self.parameter(Key.id, id)]
         case .adminPhotos: return [.literal("admin"), .literal("photos")]
         case .adminPhoto(let id): return [.literal("admin"), .literal("photos"), Self.parameter(Key.id, id)]
+        case .supervision: return [.literal("supervision")]
+        case .notice(let id): return [.literal("supervision"), .literal("notices"), Self.parameter(Key.id, id)]
+        case .noticeAnswer(let id): return [.literal("supervision"), .literal("notices"), Self.parameter(Key.id, id), .literal("answer")]
+        case .noticeClose(let id): return [.literal("supervision"), .literal("notices"), Self.parameter(Key.id, id), .literal("close")]
+        case .inspections: return [.literal("inspections")]
+        case .newInspection: return [.literal("inspections"), .literal("new")]
+        case .inspection(let id): return [.literal("inspections"), Self.parameter(Key.id, id)]
+        case .inspectionPhotos(let id): return [.literal("inspections"), Self.parameter(Key.id, id), .literal("photos")]
+        case .inspectionRectifications(let id): return [.literal("inspections"), Self.parameter(Key.id, id), .literal("rectifications")]
+        case .rectifications: return [.literal("rectifications")]
+        case .rectification(let id): return [.literal("rectifications"), Self.parameter(Key.id, id)]
+        case .rectificationAction(let id, let action): return [.literal("rectifications"), Self.parameter(Key.id, id), Self.parameter(Key.action, action)]
+        case .supervisionFile(let id): return [.literal("supervision"), .literal("files"), Self.parameter(Key.id, id)]
+        case .accountability: return [.literal("accountability")]
+        case .accountabilityCase(let id): return [.literal("accountability"), Self.parameter(Key.id, id)]
+        case .caseDecision(let id): return [.literal("accountability"), Self.parameter(Key.id, id), .literal("decision")]
+        case .scores: return [.literal("scores")]
+        case .supervisionSettings: return [.literal("admin"), .literal("supervision")]
         case .publicIndex: return [.literal("public")]
         case .publicScript: return [.literal("static"), .literal("minsheng-public.js")]
         case .publicHome(let id): return Self.publicPlan(id)

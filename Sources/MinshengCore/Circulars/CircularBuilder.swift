@@ -52,10 +52,13 @@ public struct CircularBuilder: Sendable {
     public var supervision: [String]
     /// The public's verdicts per item number (群众满意度), from the publications up to the period.
     public var satisfaction: [Int: SatisfactionTally]
+    /// The units' scores, best first (the year-end report ranks them).
+    public var scores: [UnitScore]
 
     public init(
         kind: OfficialDocument.Kind, period: Period, planTitle: String, year: Int, jurisdiction: String, issuer: String,
-        date: CalendarDate, addressee: String, requirements: [String], supervision: [String] = [], satisfaction: [Int: SatisfactionTally] = [:]
+        date: CalendarDate, addressee: String, requirements: [String], supervision: [String] = [], satisfaction: [Int: SatisfactionTally] = [:],
+        scores: [UnitScore] = []
     ) {
         self.kind = kind
         self.period = period
@@ -68,6 +71,7 @@ public struct CircularBuilder: Sendable {
         self.requirements = requirements
         self.supervision = supervision
         self.satisfaction = satisfaction
+        self.scores = scores
     }
 
     /// The default 下一步工作要求.
@@ -122,6 +126,9 @@ public struct CircularBuilder: Sendable {
         }
         if kind == .annual {
             sections.append(.init(heading: "\(ChineseNumeralWriter.string(sections.count))、年度完成评价", paragraphs: verdicts(rows) + unitVerdicts(rows, items: ordered)))
+            if !scores.isEmpty {
+                sections.append(.init(heading: "\(ChineseNumeralWriter.string(sections.count))、牵头单位考核评分", paragraphs: scoreParagraphs()))
+            }
         }
         sections.append(.init(heading: "\(ChineseNumeralWriter.string(sections.count))、下一步工作要求", paragraphs: requirements))
         let categories = Dictionary(grouping: ordered, by: \.category)
@@ -198,6 +205,16 @@ public struct CircularBuilder: Sendable {
             }.joined(separator: "、") + "，有关单位要认真研究群众意见，改进工作。")
         }
         return paragraphs
+    }
+
+    /// The ranking of the units with each one's points by criterion.
+    private func scoreParagraphs() -> [String] {
+        let ranking = scores.map { "\($0.rank). \($0.name) \(DecimalText.format($0.total))分" }.joined(separator: "；")
+        let lowest = scores.suffix(3).map { score in
+            "\(score.name)：" + score.lines.filter { $0.points != 0 || $0.maximum > 0 }.map { "\($0.criterion)\(DecimalText.format($0.points))分" }.joined(separator: "，")
+        }
+        return ["按照考核评分办法（完成度、进度、按时报送、群众满意度，扣除督查和问责扣分），各牵头单位得分排名：\(ranking)。",
+                "排名靠后的单位得分构成：" + lowest.joined(separator: "；") + "。"]
     }
 
     /// Items below this satisfaction rate are named in the document.

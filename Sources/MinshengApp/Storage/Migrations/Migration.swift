@@ -17,5 +17,6 @@ enum Migrations {
         M0005Assessment(),
         M0006Documents(),
         M0007Disclosure(),
+        M0008Supervision(),
     ]
 }

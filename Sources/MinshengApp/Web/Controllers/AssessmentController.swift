@@ -12,6 +12,7 @@ struct AssessmentController {
 
     var service: AssessmentService { AssessmentService(database: database) }
     var reporting: ReportingService { ReportingService(database: database, configuration: configuration) }
+    var supervision: SupervisionService { SupervisionService(database: database, configuration: configuration) }
 
     func register(with router: Router<AppRequestContext>) {
         router.get(SiteURL.overview.routerPath, use: overview)
@@ -69,10 +70,17 @@ struct AssessmentController {
                 let leads = units.filter { $0.role == .lead }.sorted { $0.ordinal < $1.ordinal }.compactMap { names[$0.unitID] }
                 return OverviewPage.Row(item: item, category: categoryNames[item.categoryID] ?? "", leadUnits: leads.joined(separator: "、"), assessment: a)
             }
+            let flagged = Set(try await supervision.discrepancies(plan: plan, settings: try await SupervisionStore().settings(planID: plan.id, on: db), on: db)
+                .filter { $0.inspection.inspectedOn <= assessment.period.endDate }.map(\.indicator.itemID))
+            let rowsWithFindings = rows.map { row -> OverviewPage.Row in
+                var row = row
+                row.discrepancy = flagged.contains(row.item.id)
+                return row
+            }
             let usedUnits = Set(detail.assignments.map(\.unitID))
             return OverviewPage(
                 plan: plan, assessment: assessment, categories: categories.map { (category: $0.0, progress: $0.1, expected: $0.2, status: $0.3) },
-                rows: rows, units: detail.units.filter { usedUnits.contains($0.id) }, filters: filters,
+                rows: rowsWithFindings, units: detail.units.filter { usedUnits.contains($0.id) }, filters: filters,
                 page: PageContext(context, path: SiteURL.overview.path)
             ).render()
         }
@@ -140,12 +148,25 @@ struct AssessmentController {
             let reports = try await ReportStore().latestForItem(itemID: item.id, on: db)
                 .filter { $0.period.lastMonth.months.upperBound <= lastMonth }
                 .map { ItemPage.ReportLine(report: $0, unitName: names[$0.unitID] ?? "") }
+            let settings = try await SupervisionStore().settings(planID: plan.id, on: db)
+            var findings: [Int64: SupervisionService.Finding] = [:]
+            for finding in try await supervision.discrepancies(plan: plan, settings: settings, on: db)
+            where finding.indicator.itemID == item.id && finding.inspection.inspectedOn <= period.endDate {
+                if findings[finding.indicator.id].map({ $0.inspection.inspectedOn < finding.inspection.inspectedOn }) ?? true { findings[finding.indicator.id] = finding }
+            }
+            let notices = try await SupervisionStore().notices(planID: plan.id, itemID: item.id, on: db)
+                .filter { user.role != .reporter || $0.unitID == user.unitID }
+            let day = try await supervision.day(plan: plan, on: db)
+            let record = ItemPage.SupervisionRecord(
+                findings: findings, notices: notices, noticeStandings: notices.map { $0.standing(today: day, rules: settings.notices) },
+                inspections: user.role == .reporter ? [] : try await SupervisionStore().inspections(planID: plan.id, itemID: item.id, on: db)
+            )
             return ItemPage(
                 plan: plan, item: item, category: detail.categories.first { $0.id == item.categoryID }?.name ?? "",
                 leadUnits: assigned.filter { $0.role == .lead }.sorted { $0.ordinal < $1.ordinal }.compactMap { names[$0.unitID] },
                 responsibleUnits: assigned.filter { $0.role == .responsible }.sorted { $0.ordinal < $1.ordinal }.compactMap { names[$0.unitID] },
                 period: period, assessment: itemAssessment, settings: input.settings, lines: lines, reports: reports,
-                isOffice: user.role == .admin, error: error,
+                isOffice: user.role == .admin, supervision: record, error: error,
                 page: PageContext(context, path: SiteURL.item(plan: .value(plan.id), number: .value(number)).path)
             ).render()
         }
@@ -244,7 +265,19 @@ struct AssessmentController {
                 .compactMap { assignment in items[assignment.itemID].map { UnitPage.Row(item: $0, role: assignment.role, assessment: assessment.item($0.id)) } }
                 .sorted { $0.item.number < $1.item.number }
             let onTime = try await reporting.onTimeReporting(planID: plan.id, year: plan.year, throughMonth: period.lastMonth.months.upperBound, on: db)[unitID]
-            return UnitPage(plan: plan, unit: unit, period: period, rows: rows, onTime: onTime, page: PageContext(context, path: SiteURL.unitPage(.value(unitID)).path)).render()
+            let settings = try await SupervisionStore().settings(planID: plan.id, on: db)
+            let directory = SupervisionDirectory(
+                plan: plan, items: items, units: Dictionary(uniqueKeysWithValues: try await plans.units(jurisdictionID: plan.jurisdictionID, on: db).map { ($0.id, $0.name) }),
+                settings: settings, day: try await supervision.day(plan: plan, on: db)
+            )
+            let record = UnitPage.Record(
+                directory: directory, notices: try await SupervisionStore().notices(planID: plan.id, unitID: unitID, on: db),
+                rectifications: try await SupervisionStore().rectifications(planID: plan.id, unitID: unitID, on: db),
+                cases: try await SupervisionStore().cases(planID: plan.id, unitID: unitID, on: db),
+                score: try await supervision.scores(planID: plan.id, period: period, on: db).first { $0.unitID == unitID }
+            )
+            return UnitPage(plan: plan, unit: unit, period: period, rows: rows, onTime: onTime, record: record,
+                            page: PageContext(context, path: SiteURL.unitPage(.value(unitID)).path)).render()
         }
         return HTMLPage(html: html)
     }

@@ -153,19 +153,7 @@ struct ReportController {
             return access.canView(unitID: report.unitID, itemID: report.itemID) ? attachment : nil
         }
         guard let attachment = found else { throw AppError.notFound("No such attachment.") }
-        let data = try storage.read(key: attachment.storageKey)
-        let disposition = AttachmentStorage.isInline(attachment.contentType) ? "inline" : "attachment"
-        let encodedName = attachment.fileName.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "attachment"
-        return Response(
-            status: .ok,
-            headers: [
-                .contentType: attachment.contentType,
-                .contentDisposition: "\(disposition); filename=\"attachment\"; filename*=UTF-8''\(encodedName)",
-                .contentSecurityPolicy: "default-src 'none'; sandbox",
-                .cacheControl: "private, no-store",
-            ],
-            body: .init(byteBuffer: ByteBuffer(bytes: data))
-        )
+        return FileResponse.make(try storage.read(key: attachment.storageKey), contentType: attachment.contentType, fileName: attachment.fileName)
     }
 
     // MARK: Helpers

@@ -1,0 +1,483 @@
+import Foundation
+import Hummingbird
+import MinshengCore
+import SQLKit
+
+/// The supervision pages: notices, inspections, rectifications, accountability, scores and settings. The office
+/// (admin) issues and decides; inspectors record inspections and review rectifications; reporters see and answer
+/// what concerns their unit; leaders read everything.
+struct SupervisionController {
+    let database: AppDatabase
+    let configuration: AppConfiguration
+    let plans = PlanStore()
+    let store = SupervisionStore()
+
+    var service: SupervisionService { SupervisionService(database: database, configuration: configuration) }
+
+    func register(with router: Router<AppRequestContext>) {
+        router.get(SiteURL.supervision.routerPath, use: notices)
+        router.post(SiteURL.supervision.routerPath, use: issue)
+        router.get(SiteURL.notice(.key).routerPath, use: notice)
+        router.post(SiteURL.noticeAnswer(.key).routerPath, use: answer)
+        router.post(SiteURL.noticeClose(.key).routerPath, use: close)
+        router.get(SiteURL.inspections.routerPath, use: inspections)
+        router.post(SiteURL.inspections.routerPath, use: record)
+        router.get(SiteURL.newInspection.routerPath, use: newInspection)
+        router.get(SiteURL.inspection(.key).routerPath, use: inspection)
+        router.post(SiteURL.inspectionPhotos(.key).routerPath, use: addPhoto)
+        router.post(SiteURL.inspectionRectifications(.key).routerPath, use: requireRectification)
+        router.get(SiteURL.rectifications.routerPath, use: rectifications)
+        router.get(SiteURL.rectification(.key).routerPath, use: rectification)
+        router.post(SiteURL.rectificationAction(.key, .key).routerPath, use: actOnRectification)
+        router.get(SiteURL.supervisionFile(.key).routerPath, use: file)
+        router.get(SiteURL.accountability.routerPath, use: accountability)
+        router.post(SiteURL.accountability.routerPath, use: openCase)
+        router.get(SiteURL.accountabilityCase(.key).routerPath, use: accountabilityCase)
+        router.post(SiteURL.caseDecision(.key).routerPath, use: decide)
+        router.get(SiteURL.scores.routerPath, use: scores)
+        router.get(SiteURL.supervisionSettings.routerPath, use: settings)
+        router.post(SiteURL.supervisionSettings.routerPath, use: saveSettings)
+    }
+
+    // MARK: Helpers
+
+    /// The plan a page is about (`?plan=`, else the first) and what its pages need to name things.
+    private func directory(planID: Int64?, context: AppRequestContext, on db: any SQLDatabase) async throws -> SupervisionDirectory {
+        let plan = if let planID { try await plans.plan(id: planID, on: db) } else { try await plans.plans(on: db).first }
+        guard let plan else { throw AppError.notFound(context.language.reporting.noPlan) }
+        return SupervisionDirectory(
+            plan: plan, items: Dictionary(uniqueKeysWithValues: try await plans.items(planID: plan.id, on: db).map { ($0.id, $0) }),
+            units: Dictionary(uniqueKeysWithValues: try await plans.units(jurisdictionID: plan.jurisdictionID, on: db).map { ($0.id, $0.name) }),
+            settings: try await store.settings(planID: plan.id, on: db), day: try await service.day(plan: plan, on: db)
+        )
+    }
+
+    private func planQuery(_ request: Request) -> Int64? {
+        request.uri.queryParameters.get("plan").flatMap { Int64(String($0)) }
+    }
+
+    private func page(_ context: AppRequestContext, _ url: SiteURL) -> PageContext {
+        PageContext(context, path: url.path)
+    }
+
+    private func form(_ request: Request, _ context: AppRequestContext) async throws -> FormFields {
+        let form = try await FormFields.read(request, context: context)
+        try CSRF.check(form[CSRF.fieldName], context: context)
+        return form
+    }
+
+    /// A page shown again with the error that stopped a form, with status 400 (or the error's own).
+    private func retry(_ error: AppError, _ request: Request, _ context: AppRequestContext, render: (String) async throws -> String) async throws -> Response {
+        try HTMLPage(html: try await render(error.message), status: error.status).response(from: request, context: context)
+    }
+
+    // MARK: Notices
+
+    @Sendable func notices(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let user = try context.requireUser()
+        let html = try await database.read { db in
+            let directory = try await directory(planID: planQuery(request), context: context, on: db)
+            let proposals = user.role == .admin ? try await service.proposals(planID: directory.plan.id, on: db) : []
+            let unit = user.role == .reporter ? (user.unitID ?? -1) : nil
+            let notices = try await store.notices(planID: directory.plan.id, unitID: unit, on: db)
+            return NoticesPage(directory: directory, proposals: proposals, notices: notices, message: nil, page: page(context, .supervision)).render()
+        }
+        return HTMLPage(html: html)
+    }
+
+    @Sendable func issue(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin)
+        let form = try await form(request, context)
+        guard let planID = form.text("plan").flatMap({ Int64($0) }), let itemID = form.text("item").flatMap({ Int64($0) }),
+              let grade = form.text("grade").flatMap(NoticeGrade.init(rawValue:)) else { throw AppError.invalidInput("The form names no plan, item or grade.") }
+        let issued = try await service.issue(planID: planID, itemID: itemID, grade: grade, reason: form["reason"] ?? "", requirement: form["requirement"] ?? "",
+                                             by: context.auditActor)
+        return .redirect(to: SiteURL.notice(.value(issued[0].id)).path, type: .normal)
+    }
+
+    @Sendable func notice(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let user = try context.requireUser()
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        return HTMLPage(html: try await noticePage(id: id, user: user, context: context, error: nil))
+    }
+
+    private func noticePage(id: Int64, user: User, context: AppRequestContext, error: String?) async throws -> String {
+        try await database.read { db in
+            guard let notice = try await store.notice(id: id, on: db), user.role != .reporter || user.unitID == notice.unitID else {
+                throw AppError.notFound("No notice has id \(id).")
+            }
+            let directory = try await directory(planID: notice.planID, context: context, on: db)
+            return NoticePage(directory: directory, notice: notice, canAnswer: user.role == .reporter || user.role == .admin, canClose: user.role == .admin,
+                              error: error, page: page(context, .notice(.value(id)))).render()
+        }
+    }
+
+    @Sendable func answer(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireRole(.reporter, .admin)
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        let form = try await form(request, context)
+        do {
+            guard let promised = form.text("promisedOn").flatMap(CalendarDate.init(iso:)) else {
+                throw AppError.invalidInput(context.language == .zh ? "请填写承诺完成时间（如 2019-11-30）。" : "Give the promised completion date, such as 2019-11-30.")
+            }
+            _ = try await service.answer(noticeID: id, measures: form["measures"] ?? "", promisedOn: promised, by: user, address: context.clientAddress)
+        } catch let error as AppError where error.kind == .invalidInput {
+            return try await retry(error, request, context) { try await noticePage(id: id, user: user, context: context, error: $0) }
+        }
+        return .redirect(to: SiteURL.notice(.value(id)).path, type: .normal)
+    }
+
+    @Sendable func close(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin)
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        _ = try await form(request, context)
+        try await service.close(noticeID: id, by: context.auditActor)
+        return .redirect(to: SiteURL.notice(.value(id)).path, type: .normal)
+    }
+
+    // MARK: Inspections
+
+    @Sendable func inspections(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let user = try context.requireRole(.admin, .leader, .inspector)
+        let html = try await database.read { db in
+            let directory = try await directory(planID: planQuery(request), context: context, on: db)
+            return InspectionsPage(directory: directory, inspections: try await store.inspections(planID: directory.plan.id, on: db),
+                                   canRecord: user.role == .admin || user.role == .inspector, page: page(context, .inspections)).render()
+        }
+        return HTMLPage(html: html)
+    }
+
+    @Sendable func newInspection(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        _ = try context.requireRole(.admin, .inspector)
+        let number = request.uri.queryParameters.get("item").flatMap { Int(String($0)) }
+        return HTMLPage(html: try await newInspectionPage(planID: planQuery(request), itemNumber: number, itemID: nil, context: context, error: nil))
+    }
+
+    private func newInspectionPage(planID: Int64?, itemNumber: Int?, itemID: Int64?, context: AppRequestContext, error: String?) async throws -> String {
+        try await database.read { db in
+            let directory = try await directory(planID: planID, context: context, on: db)
+            guard let item = directory.items.values.first(where: { $0.number == itemNumber || $0.id == itemID }) else {
+                throw AppError.notFound(context.language == .zh ? "请选择要抽查的事项。" : "Choose the item inspected.")
+            }
+            let period = Period.month(year: directory.plan.year, month: directory.day.month)
+            let assessment = try await AssessmentService(database: database).assess(planID: directory.plan.id, period: period, on: db)
+            let reported = Dictionary(uniqueKeysWithValues: (assessment.item(item.id)?.indicators ?? []).map { ($0.indicatorID, $0.value) })
+            let indicators = try await plans.indicators(planID: directory.plan.id, on: db)
+                .filter { $0.itemID == item.id && ($0.kind == .cumulative || $0.kind == .rate) }.sorted { $0.ordinal < $1.ordinal }
+            return NewInspectionPage(directory: directory, item: item, indicators: indicators.map { ($0, reported[$0.id] ?? nil) }, error: error,
+                                     page: page(context, .newInspection)).render()
+        }
+    }
+
+    @Sendable func record(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin, .inspector)
+        let form = try await form(request, context)
+        guard let planID = form.text("plan").flatMap({ Int64($0) }), let itemID = form.text("item").flatMap({ Int64($0) }) else {
+            throw AppError.invalidInput("The form names no plan or item.")
+        }
+        do {
+            guard let date = form.text("inspectedOn").flatMap(CalendarDate.init(iso:)) else {
+                throw AppError.invalidInput(context.language == .zh ? "检查日期应写作 2019-09-12。" : "Write the date as 2019-09-12.")
+            }
+            let indicators = try await database.read { try await plans.indicators(planID: planID, on: $0) }.filter { $0.itemID == itemID }
+            var verified: [Int64: Decimal] = [:]
+            for indicator in indicators {
+                if let value = try ReportValues.decimal(form.text("verified.\(indicator.id)"), indicator: indicator.name, language: context.language) {
+                    verified[indicator.id] = value
+                }
+            }
+            let unitID = try await database.read { db in
+                try await plans.assignments(planID: planID, on: db).filter { $0.itemID == itemID && $0.role == .lead }.min { $0.ordinal < $1.ordinal }?.unitID
+            }
+            let input = SupervisionService.InspectionInput(
+                itemID: itemID, unitID: unitID, inspectedOn: date, place: form["place"] ?? "", mode: form.text("mode").flatMap(InspectionMode.init(rawValue:)) ?? .open,
+                checked: form["checked"] ?? "", findings: form["findings"] ?? "", verified: verified
+            )
+            let inspection = try await service.record(planID: planID, input, by: context.auditActor)
+            return .redirect(to: SiteURL.inspection(.value(inspection.id)).path, type: .normal)
+        } catch let error as AppError where error.kind == .invalidInput {
+            return try await retry(error, request, context) { try await newInspectionPage(planID: planID, itemNumber: nil, itemID: itemID, context: context, error: $0) }
+        }
+    }
+
+    @Sendable func inspection(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let user = try context.requireRole(.admin, .leader, .inspector)
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        return HTMLPage(html: try await inspectionPage(id: id, user: user, context: context, error: nil))
+    }
+
+    private func inspectionPage(id: Int64, user: User, context: AppRequestContext, error: String?) async throws -> String {
+        try await database.read { db in
+            guard let inspection = try await store.inspection(id: id, on: db) else { throw AppError.notFound("No inspection has id \(id).") }
+            let directory = try await directory(planID: inspection.planID, context: context, on: db)
+            let indicators = Dictionary(uniqueKeysWithValues: try await plans.indicators(planID: inspection.planID, on: db).map { ($0.id, $0) })
+            return InspectionPage(
+                directory: directory, inspection: inspection, indicators: indicators, photos: try await store.files(owner: .inspection, ownerIDs: [id], on: db),
+                rectifications: try await store.rectifications(planID: inspection.planID, inspectionID: id, on: db),
+                canEdit: user.role == .admin || user.role == .inspector, error: error, page: page(context, .inspection(.value(id)))
+            ).render()
+        }
+    }
+
+    @Sendable func addPhoto(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireRole(.admin, .inspector)
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        let parts = try await Multipart.parts(of: request, context: context)
+        try CSRF.check(parts.text(CSRF.fieldName), context: context)
+        do {
+            guard let upload = parts.file("file"), !upload.data.isEmpty else { throw AppError.invalidInput(context.language == .zh ? "请选择照片。" : "Choose a photo.") }
+            let accepted = try AttachmentStorage.check(fileName: upload.name, data: upload.data)
+            guard accepted.contentType.hasPrefix("image/") else { throw AppError.invalidInput("\(upload.name) is not a JPEG or PNG photo.") }
+            guard try await database.read({ try await store.inspection(id: id, on: $0) }) != nil else { throw AppError.notFound("No inspection has id \(id).") }
+            _ = try await service.attach(accepted, to: .inspection, id: id, by: context.auditActor)
+        } catch let error as AppError where error.kind == .invalidInput {
+            return try await retry(error, request, context) { try await inspectionPage(id: id, user: user, context: context, error: $0) }
+        }
+        return .redirect(to: SiteURL.inspection(.value(id)).path, type: .normal)
+    }
+
+    @Sendable func requireRectification(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireRole(.admin, .inspector)
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        let form = try await form(request, context)
+        do {
+            guard let unitID = form.text("unit").flatMap({ Int64($0) }) else { throw AppError.invalidInput("Choose the unit that must rectify.") }
+            guard let due = form.text("due").flatMap(CalendarDate.init(iso:)) else {
+                throw AppError.invalidInput(context.language == .zh ? "整改期限应写作 2019-10-15。" : "Write the due date as 2019-10-15.")
+            }
+            _ = try await service.requireRectification(inspectionID: id, unitID: unitID, requirement: form["requirement"] ?? "", due: due, by: context.auditActor)
+        } catch let error as AppError where error.kind == .invalidInput {
+            return try await retry(error, request, context) { try await inspectionPage(id: id, user: user, context: context, error: $0) }
+        }
+        return .redirect(to: SiteURL.inspection(.value(id)).path, type: .normal)
+    }
+
+    // MARK: Rectifications
+
+    @Sendable func rectifications(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let user = try context.requireUser()
+        let html = try await database.read { db in
+            let directory = try await directory(planID: planQuery(request), context: context, on: db)
+            let unit = user.role == .reporter ? (user.unitID ?? -1) : nil
+            return RectificationsPage(directory: directory, rectifications: try await store.rectifications(planID: directory.plan.id, unitID: unit, on: db),
+                                      page: page(context, .rectifications)).render()
+        }
+        return HTMLPage(html: html)
+    }
+
+    @Sendable func rectification(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let user = try context.requireUser()
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        return HTMLPage(html: try await rectificationPage(id: id, user: user, context: context, error: nil))
+    }
+
+    private func rectificationPage(id: Int64, user: User, context: AppRequestContext, error: String?) async throws -> String {
+        try await database.read { db in
+            guard let rectification = try await store.rectification(id: id, on: db), user.role != .reporter || user.unitID == rectification.unitID else {
+                throw AppError.notFound("No rectification has id \(id).")
+            }
+            let directory = try await directory(planID: rectification.planID, context: context, on: db)
+            return RectificationPage(
+                directory: directory, rectification: rectification, events: try await store.events(rectificationID: id, on: db),
+                evidence: try await store.files(owner: .rectification, ownerIDs: [id], on: db),
+                canReport: user.role == .admin || (user.role == .reporter && user.unitID == rectification.unitID),
+                canReview: user.role == .admin || user.role == .inspector, error: error, page: page(context, .rectification(.value(id)))
+            ).render()
+        }
+    }
+
+    @Sendable func actOnRectification(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        let path = try context.parameters.require(SiteURL.Key.action)
+        do {
+            if path == "report" {
+                let parts = try await Multipart.parts(of: request, context: context)
+                try CSRF.check(parts.text(CSRF.fieldName), context: context)
+                let evidence = try parts.file("file").flatMap { $0.data.isEmpty ? nil : try AttachmentStorage.check(fileName: $0.name, data: $0.data) }
+                _ = try await service.act(rectificationID: id, action: .report, text: parts.text("text") ?? "", by: user, address: context.clientAddress)
+                if let evidence { _ = try await service.attach(evidence, to: .rectification, id: id, by: context.auditActor) }
+            } else {
+                let form = try await form(request, context)
+                guard let action = form.text("action").flatMap(RectificationState.Action.init(rawValue:)), action != .report else {
+                    throw AppError.invalidInput("Close or reopen.")
+                }
+                _ = try await service.act(rectificationID: id, action: action, text: form["text"] ?? "", by: user, address: context.clientAddress)
+            }
+        } catch let error as AppError where error.kind == .invalidInput {
+            return try await retry(error, request, context) { try await rectificationPage(id: id, user: user, context: context, error: $0) }
+        }
+        return .redirect(to: SiteURL.rectification(.value(id)).path, type: .normal)
+    }
+
+    @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        let found = try await database.read { db -> SupervisionFile? in
+            guard let file = try await store.file(id: id, on: db) else { return nil }
+            guard user.role == .reporter else { return file }
+            guard file.owner == .rectification, let rectification = try await store.rectification(id: file.ownerID, on: db) else { return nil }
+            return rectification.unitID == user.unitID ? file : nil
+        }
+        guard let file = found else { throw AppError.notFound("No such file.") }
+        let data = try AttachmentStorage(folder: configuration.uploadsDirectory).read(key: file.storageKey)
+        return FileResponse.make(data, contentType: file.contentType, fileName: file.fileName)
+    }
+
+    // MARK: Accountability
+
+    @Sendable func accountability(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let user = try context.requireRole(.admin, .leader, .inspector)
+        let html = try await database.read { db in
+            let directory = try await directory(planID: planQuery(request), context: context, on: db)
+            let proposals = user.role == .admin ? try await service.caseProposals(planID: directory.plan.id, on: db) : []
+            return AccountabilityPage(directory: directory, proposals: proposals, cases: try await store.cases(planID: directory.plan.id, on: db),
+                                      page: page(context, .accountability)).render()
+        }
+        return HTMLPage(html: html)
+    }
+
+    @Sendable func openCase(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin)
+        let form = try await form(request, context)
+        guard let planID = form.text("plan").flatMap({ Int64($0) }), let unitID = form.text("unit").flatMap({ Int64($0) }),
+              let rule = form.text("rule").flatMap(AccountabilityRule.init(rawValue:)) else { throw AppError.invalidInput("The form names no plan, unit or rule.") }
+        let itemID = form.text("item").flatMap { Int64($0) }
+        let proposal = try await database.read { db in
+            try await service.caseProposals(planID: planID, on: db).first { $0.unitID == unitID && $0.itemID == itemID && $0.rule == rule }
+        }
+        guard let proposal else { throw AppError.conflict(context.language == .zh ? "该情形已启动问责或已不再符合规则。" : "That case was opened already or no longer applies.") }
+        let opened = try await service.openCase(planID: planID, unitID: unitID, itemID: itemID, rule: rule, grounds: proposal.grounds, by: context.auditActor)
+        return .redirect(to: SiteURL.accountabilityCase(.value(opened.id)).path, type: .normal)
+    }
+
+    @Sendable func accountabilityCase(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let user = try context.requireRole(.admin, .leader, .inspector, .reporter)
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        return HTMLPage(html: try await casePage(id: id, user: user, context: context, error: nil))
+    }
+
+    private func casePage(id: Int64, user: User, context: AppRequestContext, error: String?) async throws -> String {
+        try await database.read { db in
+            guard let entry = try await store.accountabilityCase(id: id, on: db), user.role != .reporter || user.unitID == entry.unitID else {
+                throw AppError.notFound("No case has id \(id).")
+            }
+            let directory = try await directory(planID: entry.planID, context: context, on: db)
+            return AccountabilityCasePage(directory: directory, entry: entry, canDecide: user.role == .admin, error: error,
+                                          page: page(context, .accountabilityCase(.value(id)))).render()
+        }
+    }
+
+    @Sendable func decide(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireRole(.admin)
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        let form = try await form(request, context)
+        do {
+            guard let decision = form.text("decision").flatMap(AccountabilityDecision.init(rawValue:)) else { throw AppError.invalidInput("Choose a decision.") }
+            guard let note = form.text("note") else {
+                throw AppError.invalidInput(context.language == .zh ? "请写明处理意见。" : "Write the reasons for the decision.")
+            }
+            _ = try await service.decide(caseID: id, decision: decision, note: note, by: user, address: context.clientAddress)
+        } catch let error as AppError where error.kind == .invalidInput {
+            return try await retry(error, request, context) { try await casePage(id: id, user: user, context: context, error: $0) }
+        }
+        return .redirect(to: SiteURL.accountabilityCase(.value(id)).path, type: .normal)
+    }
+
+    // MARK: Scores and settings
+
+    @Sendable func scores(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        _ = try context.requireRole(.admin, .leader, .inspector)
+        let html = try await database.read { db in
+            let directory = try await directory(planID: planQuery(request), context: context, on: db)
+            var period = try await service.month(plan: directory.plan, on: db)
+            if let text = request.uri.queryParameters.get("period").map({ String($0) }) {
+                guard let requested = Period(text), requested.year == directory.plan.year else {
+                    throw AppError.invalidInput(context.language == .zh ? "期间应写作 \(directory.plan.year)-09 或 \(directory.plan.year)。" : "Write the period as \(directory.plan.year)-09 or \(directory.plan.year).")
+                }
+                period = requested
+            }
+            return ScoresPage(directory: directory, period: period, scores: try await service.scores(planID: directory.plan.id, period: period, on: db),
+                              page: page(context, .scores)).render()
+        }
+        return HTMLPage(html: html)
+    }
+
+    @Sendable func settings(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        _ = try context.requireRole(.admin)
+        return HTMLPage(html: try await settingsPage(planID: planQuery(request), context: context, message: nil, error: nil, submitted: nil))
+    }
+
+    private func settingsPage(planID: Int64?, context: AppRequestContext, message: String?, error: String?, submitted: SupervisionSettings?) async throws -> String {
+        try await database.read { db in
+            let directory = try await directory(planID: planID, context: context, on: db)
+            return SupervisionSettingsPage(plan: directory.plan, settings: submitted ?? directory.settings, message: message, error: error,
+                                           page: page(context, .supervisionSettings)).render()
+        }
+    }
+
+    @Sendable func saveSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin)
+        let form = try await form(request, context)
+        guard let planID = form.text("plan").flatMap({ Int64($0) }) else { throw AppError.invalidInput("The form names no plan.") }
+        do {
+            let settings = try SupervisionSettingsForm.parse(form, language: context.language)
+            let actor = context.auditActor
+            try await database.write { db in
+                let before = try await store.settings(planID: planID, on: db)
+                try await store.setSettings(settings, planID: planID, on: db)
+                try await AuditLog().record("supervision.settings", entity: "plan", id: planID, before: before, after: settings, by: actor, on: db)
+            }
+            let html = try await settingsPage(planID: planID, context: context, message: context.language.supervisionWords.saved, error: nil, submitted: nil)
+            return try HTMLPage(html: html).response(from: request, context: context)
+        } catch let error as AppError where error.kind == .invalidInput {
+            return try await retry(error, request, context) { try await settingsPage(planID: planID, context: context, message: nil, error: $0, submitted: nil) }
+        }
+    }
+}
+
+/// Reads the supervision settings form, naming the field of any bad value.
+enum SupervisionSettingsForm {
+    static func parse(_ form: FormFields, language: Language) throws -> SupervisionSettings {
+        func number(_ name: String, label: String, maximum: Decimal = 1000) throws -> Decimal {
+            guard let text = form.text(name), let value = DecimalText.parse(text), value >= 0, value <= maximum else {
+                throw AppError.invalidInput(language == .zh ? "“\(label)”应为0到\(DecimalText.format(maximum))之间的数。" : "\(label) must be a number from 0 to \(DecimalText.format(maximum)).")
+            }
+            return value
+        }
+        func days(_ name: String, label: String) throws -> Int {
+            let text = form.text(name) ?? ""
+            guard let value = Int(text), (1...365).contains(value) else {
+                throw AppError.invalidInput(language == .zh ? "“\(label)”应为1到365之间的整数。" : "\(label) must be a whole number of days from 1 to 365.")
+            }
+            return value
+        }
+        let words = language.supervisionWords
+        var settings = SupervisionSettings()
+        settings.notices = NoticeRules(
+            nearDays: try days("nearDays", label: words.nearDays), blueResponseDays: try days("blueResponseDays", label: words.gradeName(.blue)),
+            yellowResponseDays: try days("yellowResponseDays", label: words.gradeName(.yellow)), redResponseDays: try days("redResponseDays", label: words.gradeName(.red))
+        )
+        settings.discrepancy = DiscrepancyRule(tolerance: try number("tolerance", label: words.tolerance, maximum: 100) / 100)
+        settings.accountability = AccountabilitySettings(
+            rules: Set(form.all("rule").compactMap(AccountabilityRule.init(rawValue:))), consecutiveMonths: try days("consecutiveMonths", label: words.consecutiveMonths)
+        )
+        var decisions: [AccountabilityDecision: Decimal] = [:]
+        for decision in AccountabilityDecision.allCases {
+            decisions[decision] = try number("decision.\(decision.rawValue)", label: words.decisionName(decision), maximum: 100)
+        }
+        settings.scoring = ScoringScheme(
+            completion: try number("completion", label: "完成度", maximum: 100), progress: try number("progress", label: "进度", maximum: 100),
+            reporting: try number("reporting", label: "按时报送", maximum: 100), satisfaction: try number("satisfaction", label: "满意度", maximum: 100),
+            perDiscrepancy: try number("perDiscrepancy", label: words.discrepancy, maximum: 100),
+            perOverdueRectification: try number("perOverdueRectification", label: "整改逾期", maximum: 100),
+            perRedNotice: try number("perRedNotice", label: words.gradeName(.red), maximum: 100), findingsCap: try number("findingsCap", label: "督查扣分上限", maximum: 100),
+            decisions: decisions
+        )
+        guard settings.scoring.maximum == 100 else {
+            throw AppError.invalidInput(language == .zh ? "完成度、进度、按时报送、满意度四项分值之和应为100，现为\(DecimalText.format(settings.scoring.maximum))。"
+                                                        : "The four criteria must add up to 100 points; they add up to \(DecimalText.format(settings.scoring.maximum)).")
+        }
+        return settings
+    }
+}
