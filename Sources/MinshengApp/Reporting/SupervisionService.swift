@@ -19,9 +19,15 @@ public struct SupervisionService: Sendable {
     var today: CalendarDate { configuration.today }
     private var now: String { Timestamp.string(from: configuration.clock()) }
 
-    /// The month supervision looks at: this month in the plan's year, else the latest month with a report.
+    /// The month supervision looks at: in the plan's year the latest month whose reports are due (this month once its
+    /// due day has passed, else the month before), else the latest month with a report. Judging a month whose
+    /// reports are not yet due would call every item unreported.
     func month(plan: Plan, on db: any SQLDatabase) async throws -> Period {
-        try await PlanScope.defaultPeriod(plan: plan, today: today, on: db).lastMonth
+        guard today.year == plan.year else { return try await PlanScope.defaultPeriod(plan: plan, today: today, on: db).lastMonth }
+        let calendar = try await plans.calendar(planID: plan.id, on: db)
+        let current = Period.month(year: plan.year, month: today.month)
+        if today > calendar.dueDate(for: current) || today.month == 1 { return current }
+        return .month(year: plan.year, month: today.month - 1)
     }
 
     /// The day supervision judges on: today during the plan's year, else the last day of the month looked at (so

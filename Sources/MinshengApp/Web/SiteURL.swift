@@ -123,6 +123,19 @@ public enum SiteURL: Sendable, Equatable {
         case publicMessages(Parameter<Int64>)
         case publicMessage(Parameter<Int64>)
         case photo(Parameter<Int64>)
+        case noticeProposals(Parameter<Int64>)
+        case notices(Parameter<Int64>)
+        case noticeAnswer(Parameter<Int64>)
+        case noticeClose(Parameter<Int64>)
+        case inspections(Parameter<Int64>)
+        case inspectionRectifications(Parameter<Int64>)
+        case rectifications(Parameter<Int64>)
+        case rectificationAction(Parameter<Int64>, Parameter<String>)
+        case caseProposals(Parameter<Int64>)
+        case cases(Parameter<Int64>)
+        case caseDecision(Parameter<Int64>)
+        case scores(Parameter<Int64>)
+        case supervisionSettings(Parameter<Int64>)
     }
 
     /// Names of path parameters, shared by registration and handlers.
@@ -264,6 +277,19 @@ public enum SiteURL: Sendable, Equatable {
             case .publicMessages(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("public-messages")]
             case .publicMessage(let id): return base + [.literal("public-messages"), Self.parameter(Key.id, id)]
             case .photo(let id): return base + [.literal("photos"), Self.parameter(Key.id, id)]
+            case .noticeProposals(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("notice-proposals")]
+            case .notices(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("notices")]
+            case .noticeAnswer(let id): return base + [.literal("notices"), Self.parameter(Key.id, id), .literal("answer")]
+            case .noticeClose(let id): return base + [.literal("notices"), Self.parameter(Key.id, id), .literal("close")]
+            case .inspections(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("inspections")]
+            case .inspectionRectifications(let id): return base + [.literal("inspections"), Self.parameter(Key.id, id), .literal("rectifications")]
+            case .rectifications(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("rectifications")]
+            case .rectificationAction(let id, let action): return base + [.literal("rectifications"), Self.parameter(Key.id, id), Self.parameter(Key.action, action)]
+            case .caseProposals(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("case-proposals")]
+            case .cases(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("cases")]
+            case .caseDecision(let id): return base + [.literal("cases"), Self.parameter(Key.id, id), .literal("decision")]
+            case .scores(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("scores")]
+            case .supervisionSettings(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("supervision-settings")]
             }
         }
     }

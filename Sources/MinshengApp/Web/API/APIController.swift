@@ -107,7 +107,7 @@ struct APIController {
                         body: APIRequests.NewToken.schema, response: .ref("Token"), success: 201, errors: [400], handler: createToken),
             APIEndpoint(method: .delete, url: .api(.token(.key)), operationID: "revokeToken", summary: "Revoke a personal token",
                         response: .ref("Empty"), errors: [400, 404], handler: revokeToken),
-        ] + disclosureEndpoints
+        ] + disclosureEndpoints + supervisionEndpoints
     }
 
     // MARK: Reports

@@ -1,0 +1,571 @@
+import Foundation
+import Hummingbird
+import MinshengCore
+import SQLKit
+
+/// A notice in the API, with its colour today.
+struct APINotice: Encodable {
+    struct Escalation: Encodable {
+        var on: CalendarDate
+        var grade: NoticeGrade
+    }
+
+    var id: Int64
+    var number: Int
+    var itemNumber: Int
+    var unitId: Int64
+    var issuedGrade: NoticeGrade
+    var grade: NoticeGrade
+    var escalations: [Escalation]
+    var reason: String
+    var requirement: String
+    var issuedOn: CalendarDate
+    var due: CalendarDate
+    var redOverdue: Bool
+    @NullCoded var measures: String?
+    @NullCoded var promisedOn: CalendarDate?
+    @NullCoded var answeredOn: CalendarDate?
+    @NullCoded var closedOn: CalendarDate?
+
+    init(_ notice: SupervisionNotice, itemNumber: Int, standing: NoticeStanding) {
+        id = notice.id
+        number = notice.sequence
+        self.itemNumber = itemNumber
+        unitId = notice.unitID
+        issuedGrade = notice.grade
+        grade = standing.grade
+        escalations = standing.escalations.map { Escalation(on: $0.on, grade: $0.grade) }
+        reason = notice.reason
+        requirement = notice.requirement
+        issuedOn = notice.issuedOn
+        due = standing.due
+        redOverdue = standing.redOverdue
+        measures = notice.measures
+        promisedOn = notice.promisedOn
+        answeredOn = notice.answeredOn
+        closedOn = notice.closedOn
+    }
+
+    static let grades = APISchema.enumeration(NoticeGrade.allCases.map(\.rawValue))
+    static let schema: APISchema = .record([
+        ("id", .integer), ("number", .integer), ("itemNumber", .integer), ("unitId", .integer), ("issuedGrade", grades), ("grade", grades),
+        ("escalations", .array(.record([("on", .string(format: "date")), ("grade", grades)]))), ("reason", .string()), ("requirement", .string()),
+        ("issuedOn", .string(format: "date")), ("due", .string(format: "date")), ("redOverdue", .boolean), ("measures", .nullable(.string())),
+        ("promisedOn", .nullable(.string(format: "date"))), ("answeredOn", .nullable(.string(format: "date"))), ("closedOn", .nullable(.string(format: "date"))),
+    ])
+}
+
+/// A notice Minsheng proposes.
+struct APINoticeProposal: Encodable {
+    var itemNumber: Int
+    var grade: NoticeGrade
+    var reason: String
+
+    static let schema: APISchema = .record([("itemNumber", .integer), ("grade", APINotice.grades), ("reason", .string())])
+}
+
+/// An inspection with the figures checked.
+struct APIInspection: Encodable {
+    struct Value: Encodable {
+        var indicatorId: Int64
+        @NullCoded var reported: String?
+        var verified: String
+        var discrepancy: Bool
+    }
+
+    var id: Int64
+    @NullCoded var itemNumber: Int?
+    @NullCoded var unitId: Int64?
+    var inspectedOn: CalendarDate
+    var place: String
+    var mode: InspectionMode
+    var checked: String
+    var findings: String
+    var values: [Value]
+
+    init(_ inspection: Inspection, itemNumber: Int?, rule: DiscrepancyRule) {
+        id = inspection.id
+        self.itemNumber = itemNumber
+        unitId = inspection.unitID
+        inspectedOn = inspection.inspectedOn
+        place = inspection.place
+        mode = inspection.mode
+        checked = inspection.checked
+        findings = inspection.findings
+        values = inspection.values.map {
+            Value(indicatorId: $0.indicatorID, reported: $0.reported.map(DecimalText.format), verified: DecimalText.format($0.verified), discrepancy: rule.isDiscrepancy($0))
+        }
+    }
+
+    static let schema: APISchema = .record([
+        ("id", .integer), ("itemNumber", .nullable(.integer)), ("unitId", .nullable(.integer)), ("inspectedOn", .string(format: "date")), ("place", .string()),
+        ("mode", .enumeration(InspectionMode.allCases.map(\.rawValue))), ("checked", .string()), ("findings", .string()),
+        ("values", .array(.record([("indicatorId", .integer), ("reported", .nullable(.string(format: "decimal"))), ("verified", .string(format: "decimal")),
+                                   ("discrepancy", .boolean)]))),
+    ])
+}
+
+/// A rectification in the API.
+struct APIRectification: Encodable {
+    var id: Int64
+    var inspectionId: Int64
+    @NullCoded var itemNumber: Int?
+    var unitId: Int64
+    var requirement: String
+    var due: CalendarDate
+    var state: RectificationState
+    @NullCoded var report: String?
+    var overdue: Bool
+
+    init(_ rectification: Rectification, itemNumber: Int?, today: CalendarDate) {
+        id = rectification.id
+        inspectionId = rectification.inspectionID
+        self.itemNumber = itemNumber
+        unitId = rectification.unitID
+        requirement = rectification.requirement
+        due = rectification.due
+        state = rectification.state
+        report = rectification.report
+        overdue = rectification.isOverdue(today: today)
+    }
+
+    static let schema: APISchema = .record([
+        ("id", .integer), ("inspectionId", .integer), ("itemNumber", .nullable(.integer)), ("unitId", .integer), ("requirement", .string()),
+        ("due", .string(format: "date")), ("state", .enumeration(RectificationState.allCases.map(\.rawValue))), ("report", .nullable(.string())), ("overdue", .boolean),
+    ])
+}
+
+/// Grounds of a case: what the evidence is and what it points at.
+private let evidenceSchema: APISchema = .record([("kind", .enumeration(["assessment", "notice", "inspection", "rectification"])), ("reference", .integer), ("text", .string())])
+
+/// A case Minsheng proposes.
+struct APICaseProposal: Encodable {
+    var unitId: Int64
+    @NullCoded var itemNumber: Int?
+    var rule: AccountabilityRule
+    var grounds: [Evidence]
+
+    static let schema: APISchema = .record([
+        ("unitId", .integer), ("itemNumber", .nullable(.integer)), ("rule", .enumeration(AccountabilityRule.allCases.map(\.rawValue))), ("grounds", .array(evidenceSchema)),
+    ])
+}
+
+/// An accountability case in the API.
+struct APICase: Encodable {
+    var id: Int64
+    var unitId: Int64
+    @NullCoded var itemNumber: Int?
+    var rule: AccountabilityRule
+    var grounds: [Evidence]
+    var openedOn: CalendarDate
+    @NullCoded var decision: AccountabilityDecision?
+    @NullCoded var decisionNote: String?
+    @NullCoded var decidedOn: CalendarDate?
+
+    init(_ entry: AccountabilityCase, itemNumber: Int?) {
+        id = entry.id
+        unitId = entry.unitID
+        self.itemNumber = itemNumber
+        rule = entry.rule
+        grounds = entry.grounds
+        openedOn = entry.openedOn
+        decision = entry.decision
+        decisionNote = entry.decisionNote
+        decidedOn = entry.decidedOn
+    }
+
+    static let schema: APISchema = .record([
+        ("id", .integer), ("unitId", .integer), ("itemNumber", .nullable(.integer)), ("rule", .enumeration(AccountabilityRule.allCases.map(\.rawValue))),
+        ("grounds", .array(evidenceSchema)), ("openedOn", .string(format: "date")),
+        ("decision", .nullable(.enumeration(AccountabilityDecision.allCases.map(\.rawValue)))), ("decisionNote", .nullable(.string())),
+        ("decidedOn", .nullable(.string(format: "date"))),
+    ])
+}
+
+/// A unit's score with its sheet.
+struct APIScore: Encodable {
+    struct Line: Encodable {
+        var criterion: String
+        var points: Decimal
+        var maximum: Decimal
+        var explanation: String
+    }
+
+    var rank: Int
+    var unitId: Int64
+    var unit: String
+    var total: Decimal
+    var lines: [Line]
+
+    init(_ score: UnitScore) {
+        rank = score.rank
+        unitId = score.unitID
+        unit = score.name
+        total = score.total
+        lines = score.lines.map { Line(criterion: $0.criterion, points: $0.points, maximum: $0.maximum, explanation: $0.explanation) }
+    }
+
+    static let schema: APISchema = .record([
+        ("rank", .integer), ("unitId", .integer), ("unit", .string()), ("total", .number),
+        ("lines", .array(.record([("criterion", .string()), ("points", .number), ("maximum", .number), ("explanation", .string())]))),
+    ])
+}
+
+extension APIRequests {
+    struct IssueNotice: Decodable {
+        var itemNumber: Int
+        var grade: NoticeGrade
+        var reason: String
+        var requirement: String?
+
+        static let schema: APISchema = .object([("itemNumber", .integer), ("grade", APINotice.grades), ("reason", .string()), ("requirement", .string())],
+                                               required: ["itemNumber", "grade", "reason"])
+    }
+
+    struct AnswerNotice: Decodable {
+        var measures: String
+        var promisedOn: CalendarDate
+
+        static let schema: APISchema = .record([("measures", .string()), ("promisedOn", .string(format: "date"))])
+    }
+
+    struct NewInspection: Decodable {
+        struct Value: Decodable {
+            var indicatorId: Int64
+            var verified: String
+        }
+
+        var itemNumber: Int
+        var inspectedOn: CalendarDate
+        var place: String
+        var mode: InspectionMode
+        var checked: String
+        var findings: String?
+        var values: [Value]?
+
+        static let schema: APISchema = .object([
+            ("itemNumber", .integer), ("inspectedOn", .string(format: "date")), ("place", .string()), ("mode", .enumeration(InspectionMode.allCases.map(\.rawValue))),
+            ("checked", .string()), ("findings", .string()), ("values", .array(.record([("indicatorId", .integer), ("verified", .string(format: "decimal"))]))),
+        ], required: ["itemNumber", "inspectedOn", "place", "mode", "checked"])
+    }
+
+    struct NewRectification: Decodable {
+        var unitId: Int64
+        var requirement: String
+        var due: CalendarDate
+
+        static let schema: APISchema = .record([("unitId", .integer), ("requirement", .string()), ("due", .string(format: "date"))])
+    }
+
+    struct RectificationStep: Decodable {
+        var text: String?
+
+        static let schema: APISchema = .object([("text", .string())], required: [])
+    }
+
+    struct OpenCase: Decodable {
+        var unitId: Int64
+        var itemNumber: Int?
+        var rule: AccountabilityRule
+
+        static let schema: APISchema = .object([("unitId", .integer), ("itemNumber", .integer), ("rule", .enumeration(AccountabilityRule.allCases.map(\.rawValue)))],
+                                               required: ["unitId", "rule"])
+    }
+
+    struct Decide: Decodable {
+        var decision: AccountabilityDecision
+        var note: String
+
+        static let schema: APISchema = .record([("decision", .enumeration(AccountabilityDecision.allCases.map(\.rawValue))), ("note", .string())])
+    }
+
+    static let supervisionSettingsSchema: APISchema = .record([
+        ("notices", .record([("nearDays", .integer), ("blueResponseDays", .integer), ("yellowResponseDays", .integer), ("redResponseDays", .integer)])),
+        ("discrepancy", .record([("tolerance", .number)])),
+        ("accountability", .record([("rules", .array(.enumeration(AccountabilityRule.allCases.map(\.rawValue)))), ("consecutiveMonths", .integer)])),
+        ("scoring", .record([
+            ("completion", .number), ("progress", .number), ("reporting", .number), ("satisfaction", .number), ("perDiscrepancy", .number),
+            ("perOverdueRectification", .number), ("perRedNotice", .number), ("findingsCap", .number),
+            ("decisions", .object(AccountabilityDecision.allCases.map { ($0.rawValue, APISchema.number) }, required: [])),
+        ])),
+    ])
+}
+
+extension APIController {
+    var supervision: SupervisionService { SupervisionService(database: database, configuration: configuration) }
+
+    var supervisionEndpoints: [APIEndpoint] {
+        [
+            APIEndpoint(method: .get, url: .api(.noticeProposals(.key)), operationID: "listNoticeProposals", summary: "The notices the assessment calls for (admin)",
+                        response: .array(.ref("NoticeProposal")), errors: [403, 404], handler: noticeProposals),
+            APIEndpoint(method: .get, url: .api(.notices(.key)), operationID: "listNotices", summary: "Supervision notices with their colour today (a reporter's own unit)",
+                        response: .array(.ref("Notice")), errors: [404], handler: listNotices),
+            APIEndpoint(method: .post, url: .api(.notices(.key)), operationID: "issueNotice", summary: "Issue a notice about an item to its lead units (admin)",
+                        body: APIRequests.IssueNotice.schema, response: .array(.ref("Notice")), success: 201, errors: [400, 403, 404], handler: issueNotice),
+            APIEndpoint(method: .post, url: .api(.noticeAnswer(.key)), operationID: "answerNotice", summary: "The notified unit's answer: measures and promised date",
+                        body: APIRequests.AnswerNotice.schema, response: .ref("Notice"), errors: [400, 403, 404, 409], handler: answerNotice),
+            APIEndpoint(method: .post, url: .api(.noticeClose(.key)), operationID: "closeNotice", summary: "Close (办结) a notice (admin)",
+                        response: .ref("Notice"), errors: [403, 404, 409], handler: closeNotice),
+            APIEndpoint(method: .get, url: .api(.inspections(.key)), operationID: "listInspections", summary: "Inspections with the figures checked",
+                        response: .array(.ref("Inspection")), errors: [403, 404], handler: listInspections),
+            APIEndpoint(method: .post, url: .api(.inspections(.key)), operationID: "recordInspection",
+                        summary: "Record an inspection of an item; each verified figure is kept beside the accepted one (inspector, admin)",
+                        body: APIRequests.NewInspection.schema, response: .ref("Inspection"), success: 201, errors: [400, 403, 404], handler: recordInspection),
+            APIEndpoint(method: .post, url: .api(.inspectionRectifications(.key)), operationID: "requireRectification",
+                        summary: "Require a unit to rectify what an inspection found (inspector, admin)",
+                        body: APIRequests.NewRectification.schema, response: .ref("Rectification"), success: 201, errors: [400, 403, 404], handler: requireRectification),
+            APIEndpoint(method: .get, url: .api(.rectifications(.key)), operationID: "listRectifications", summary: "Rectifications (a reporter's own unit)",
+                        response: .array(.ref("Rectification")), errors: [404], handler: listRectifications),
+            APIEndpoint(method: .post, url: .api(.rectificationAction(.key, .key)), operationID: "actOnRectification",
+                        summary: "report (the unit), close or reopen (inspector) a rectification",
+                        body: APIRequests.RectificationStep.schema, response: .ref("Rectification"), errors: [400, 403, 404, 409], handler: actOnRectification),
+            APIEndpoint(method: .get, url: .api(.caseProposals(.key)), operationID: "listCaseProposals", summary: "The cases the accountability rules call for (admin)",
+                        response: .array(.ref("CaseProposal")), errors: [403, 404], handler: caseProposals),
+            APIEndpoint(method: .get, url: .api(.cases(.key)), operationID: "listCases", summary: "Accountability cases", response: .array(.ref("Case")),
+                        errors: [403, 404], handler: listCases),
+            APIEndpoint(method: .post, url: .api(.cases(.key)), operationID: "openCase", summary: "Open a proposed case with its grounds (admin)",
+                        body: APIRequests.OpenCase.schema, response: .ref("Case"), success: 201, errors: [400, 403, 404, 409], handler: openCase),
+            APIEndpoint(method: .post, url: .api(.caseDecision(.key)), operationID: "decideCase", summary: "Decide a case (admin)",
+                        body: APIRequests.Decide.schema, response: .ref("Case"), errors: [400, 403, 404, 409], handler: decideCase),
+            APIEndpoint(method: .get, url: .api(.scores(.key)), operationID: "listScores", summary: "Lead units' scores at a period, ranked, every point explained",
+                        query: [("period", .string(), false)], response: .array(.ref("Score")), errors: [400, 403, 404], handler: scores),
+            APIEndpoint(method: .get, url: .api(.supervisionSettings(.key)), operationID: "getSupervisionSettings", summary: "The plan's supervision settings",
+                        response: .ref("SupervisionSettings"), errors: [403, 404], handler: getSupervisionSettings),
+            APIEndpoint(method: .put, url: .api(.supervisionSettings(.key)), operationID: "setSupervisionSettings", summary: "Set the plan's supervision settings (admin)",
+                        body: APIRequests.supervisionSettingsSchema, response: .ref("SupervisionSettings"), errors: [400, 403, 404], handler: setSupervisionSettings),
+        ]
+    }
+
+    private func planID(_ context: AppRequestContext) throws -> Int64 {
+        try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
+    }
+
+    /// The plan, its item numbers by id, its settings and the day supervision judges on.
+    private func supervisionScope(_ planID: Int64, on db: any SQLDatabase) async throws -> (Plan, [Int64: Int], SupervisionSettings, CalendarDate) {
+        guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+        let numbers = Dictionary(uniqueKeysWithValues: try await plans.items(planID: planID, on: db).map { ($0.id, $0.number) })
+        return (plan, numbers, try await SupervisionStore().settings(planID: planID, on: db), try await supervision.day(plan: plan, on: db))
+    }
+
+    private func lookUpItem(number: Int, planID: Int64, on db: any SQLDatabase) async throws -> Int64 {
+        guard let item = try await plans.items(planID: planID, on: db).first(where: { $0.number == number }) else {
+            throw AppError.notFound("The plan has no item \(number).")
+        }
+        return item.id
+    }
+
+    private func apiNotice(_ id: Int64) async throws -> APINotice {
+        try await database.read { db in
+            guard let notice = try await SupervisionStore().notice(id: id, on: db) else { throw AppError.notFound("No notice has id \(id).") }
+            let (_, numbers, settings, day) = try await supervisionScope(notice.planID, on: db)
+            return APINotice(notice, itemNumber: numbers[notice.itemID] ?? 0, standing: notice.standing(today: day, rules: settings.notices))
+        }
+    }
+
+    @Sendable func noticeProposals(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin)
+        let planID = try planID(context)
+        let proposals = try await database.read { db in
+            let (_, numbers, _, _) = try await supervisionScope(planID, on: db)
+            return try await supervision.proposals(planID: planID, on: db).map { APINoticeProposal(itemNumber: numbers[$0.itemID] ?? $0.number, grade: $0.grade, reason: $0.reason) }
+        }
+        return JSONBody(proposals).response()
+    }
+
+    @Sendable func listNotices(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let planID = try planID(context)
+        let notices = try await database.read { db in
+            let (_, numbers, settings, day) = try await supervisionScope(planID, on: db)
+            let unit = user.role == .reporter ? (user.unitID ?? -1) : nil
+            return try await SupervisionStore().notices(planID: planID, unitID: unit, on: db).map {
+                APINotice($0, itemNumber: numbers[$0.itemID] ?? 0, standing: $0.standing(today: day, rules: settings.notices))
+            }
+        }
+        return JSONBody(notices).response()
+    }
+
+    @Sendable func issueNotice(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin)
+        let planID = try planID(context)
+        let body = try await request.decode(as: APIRequests.IssueNotice.self, context: context)
+        let itemID = try await database.read { db in try await lookUpItem(number: body.itemNumber, planID: planID, on: db) }
+        let issued = try await supervision.issue(planID: planID, itemID: itemID, grade: body.grade, reason: body.reason, requirement: body.requirement ?? "",
+                                                 by: context.auditActor)
+        var answer: [APINotice] = []
+        for notice in issued { answer.append(try await apiNotice(notice.id)) }
+        return JSONBody(answer, status: .created).response()
+    }
+
+    @Sendable func answerNotice(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireRole(.reporter, .admin)
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        let body = try await request.decode(as: APIRequests.AnswerNotice.self, context: context)
+        _ = try await supervision.answer(noticeID: id, measures: body.measures, promisedOn: body.promisedOn, by: user, address: context.clientAddress)
+        return JSONBody(try await apiNotice(id)).response()
+    }
+
+    @Sendable func closeNotice(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin)
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        try await supervision.close(noticeID: id, by: context.auditActor)
+        return JSONBody(try await apiNotice(id)).response()
+    }
+
+    @Sendable func listInspections(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin, .leader, .inspector)
+        let planID = try planID(context)
+        let inspections = try await database.read { db in
+            let (_, numbers, settings, _) = try await supervisionScope(planID, on: db)
+            return try await SupervisionStore().inspections(planID: planID, on: db).map {
+                APIInspection($0, itemNumber: $0.itemID.flatMap { numbers[$0] }, rule: settings.discrepancy)
+            }
+        }
+        return JSONBody(inspections).response()
+    }
+
+    @Sendable func recordInspection(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin, .inspector)
+        let planID = try planID(context)
+        let body = try await request.decode(as: APIRequests.NewInspection.self, context: context)
+        var verified: [Int64: Decimal] = [:]
+        for value in body.values ?? [] {
+            guard let number = DecimalText.parse(value.verified) else { throw AppError.invalidInput("values: \(value.verified) is not a number.") }
+            verified[value.indicatorId] = number
+        }
+        let (itemID, unitID) = try await database.read { db -> (Int64, Int64?) in
+            let itemID = try await lookUpItem(number: body.itemNumber, planID: planID, on: db)
+            let lead = try await plans.assignments(planID: planID, on: db).filter { $0.itemID == itemID && $0.role == .lead }.min { $0.ordinal < $1.ordinal }
+            return (itemID, lead?.unitID)
+        }
+        let inspection = try await supervision.record(planID: planID, SupervisionService.InspectionInput(
+            itemID: itemID, unitID: unitID, inspectedOn: body.inspectedOn, place: body.place, mode: body.mode, checked: body.checked,
+            findings: body.findings ?? "", verified: verified
+        ), by: context.auditActor)
+        let settings = try await database.read { try await SupervisionStore().settings(planID: planID, on: $0) }
+        return JSONBody(APIInspection(inspection, itemNumber: body.itemNumber, rule: settings.discrepancy), status: .created).response()
+    }
+
+    private func apiRectification(_ rectification: Rectification) async throws -> APIRectification {
+        try await database.read { db in
+            let (_, numbers, _, day) = try await supervisionScope(rectification.planID, on: db)
+            return APIRectification(rectification, itemNumber: rectification.itemID.flatMap { numbers[$0] }, today: day)
+        }
+    }
+
+    @Sendable func requireRectification(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin, .inspector)
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        let body = try await request.decode(as: APIRequests.NewRectification.self, context: context)
+        let stored = try await supervision.requireRectification(inspectionID: id, unitID: body.unitId, requirement: body.requirement, due: body.due, by: context.auditActor)
+        return JSONBody(try await apiRectification(stored), status: .created).response()
+    }
+
+    @Sendable func listRectifications(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let planID = try planID(context)
+        let list = try await database.read { db in
+            let (_, numbers, _, day) = try await supervisionScope(planID, on: db)
+            let unit = user.role == .reporter ? (user.unitID ?? -1) : nil
+            return try await SupervisionStore().rectifications(planID: planID, unitID: unit, on: db).map {
+                APIRectification($0, itemNumber: $0.itemID.flatMap { numbers[$0] }, today: day)
+            }
+        }
+        return JSONBody(list).response()
+    }
+
+    @Sendable func actOnRectification(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        let text = try context.parameters.require(SiteURL.Key.action)
+        guard let action = RectificationState.Action(rawValue: text) else { throw AppError.notFound("The action is report, close or reopen.") }
+        let body = try await request.decode(as: APIRequests.RectificationStep.self, context: context)
+        let updated = try await supervision.act(rectificationID: id, action: action, text: body.text ?? "", by: user, address: context.clientAddress)
+        return JSONBody(try await apiRectification(updated)).response()
+    }
+
+    @Sendable func caseProposals(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin)
+        let planID = try planID(context)
+        let proposals = try await database.read { db in
+            let (_, numbers, _, _) = try await supervisionScope(planID, on: db)
+            return try await supervision.caseProposals(planID: planID, on: db).map {
+                APICaseProposal(unitId: $0.unitID, itemNumber: $0.itemID.flatMap { numbers[$0] }, rule: $0.rule, grounds: $0.grounds)
+            }
+        }
+        return JSONBody(proposals).response()
+    }
+
+    @Sendable func listCases(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin, .leader, .inspector)
+        let planID = try planID(context)
+        let cases = try await database.read { db in
+            let (_, numbers, _, _) = try await supervisionScope(planID, on: db)
+            return try await SupervisionStore().cases(planID: planID, on: db).map { APICase($0, itemNumber: $0.itemID.flatMap { numbers[$0] }) }
+        }
+        return JSONBody(cases).response()
+    }
+
+    @Sendable func openCase(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin)
+        let planID = try planID(context)
+        let body = try await request.decode(as: APIRequests.OpenCase.self, context: context)
+        let proposal = try await database.read { db -> AccountabilityProposal? in
+            var itemID: Int64?
+            if let number = body.itemNumber { itemID = try await lookUpItem(number: number, planID: planID, on: db) }
+            return try await supervision.caseProposals(planID: planID, on: db).first { $0.unitID == body.unitId && $0.itemID == itemID && $0.rule == body.rule }
+        }
+        guard let proposal else { throw AppError.conflict("No rule calls for that case now, or it was opened already.") }
+        let opened = try await supervision.openCase(planID: planID, unitID: proposal.unitID, itemID: proposal.itemID, rule: proposal.rule,
+                                                    grounds: proposal.grounds, by: context.auditActor)
+        return JSONBody(APICase(opened, itemNumber: body.itemNumber), status: .created).response()
+    }
+
+    @Sendable func decideCase(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireRole(.admin)
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        let body = try await request.decode(as: APIRequests.Decide.self, context: context)
+        let decided = try await supervision.decide(caseID: id, decision: body.decision, note: body.note, by: user, address: context.clientAddress)
+        let number = try await database.read { db in try await plans.items(planID: decided.planID, on: db).first { $0.id == decided.itemID }?.number }
+        return JSONBody(APICase(decided, itemNumber: number)).response()
+    }
+
+    @Sendable func scores(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin, .leader, .inspector)
+        let planID = try planID(context)
+        let text = request.uri.queryParameters.get("period").map { String($0) }
+        let scores = try await database.read { db in
+            let (plan, _, _, _) = try await supervisionScope(planID, on: db)
+            var period = try await supervision.month(plan: plan, on: db)
+            if let text {
+                guard let requested = Period(text), requested.year == plan.year else { throw AppError.invalidInput("period must be \(plan.year)-09, \(plan.year)-Q3 or \(plan.year).") }
+                period = requested
+            }
+            return try await supervision.scores(planID: planID, period: period, on: db).map(APIScore.init)
+        }
+        return JSONBody(scores).response()
+    }
+
+    @Sendable func getSupervisionSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin, .leader, .inspector)
+        let planID = try planID(context)
+        let settings = try await database.read { db in try await supervisionScope(planID, on: db).2 }
+        return JSONBody(settings).response()
+    }
+
+    @Sendable func setSupervisionSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
+        _ = try context.requireRole(.admin)
+        let planID = try planID(context)
+        let settings = try await request.decode(as: SupervisionSettings.self, context: context)
+        guard settings.scoring.maximum == 100 else { throw AppError.invalidInput("scoring: the four criteria must add up to 100 points.") }
+        guard settings.discrepancy.tolerance >= 0, settings.discrepancy.tolerance < 1 else { throw AppError.invalidInput("discrepancy.tolerance is a share from 0 to 1.") }
+        let actor = context.auditActor
+        try await database.write { db in
+            guard try await plans.plan(id: planID, on: db) != nil else { throw AppError.notFound("No plan has id \(planID).") }
+            let before = try await SupervisionStore().settings(planID: planID, on: db)
+            try await SupervisionStore().setSettings(settings, planID: planID, on: db)
+            try await AuditLog().record("supervision.settings", entity: "plan", id: planID, before: before, after: settings, by: actor, on: db)
+        }
+        return JSONBody(settings).response()
+    }
+}
