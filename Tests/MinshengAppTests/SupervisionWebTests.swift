@@ -49,7 +49,8 @@ import Testing
             let day = try #require(CalendarDate(year: 2019, month: 9, day: 30))
             let lapsed = notices.filter { $0.standing(today: day, rules: settings.notices).redOverdue }
             #expect(lapsed.map { numbers[$0.itemID] ?? 0 } == [40])
-            #expect(inspections.count == 3)
+            #expect(inspections.filter { $0.state == .done }.count == 3)
+            #expect(inspections.filter { $0.state == .planned }.map { numbers[$0.itemID ?? 0] ?? 0 } == [36])
             let flagged = inspections.filter { $0.values.contains { settings.discrepancy.isDiscrepancy($0) } }
             #expect(flagged.map { numbers[$0.itemID ?? 0] ?? 0 } == [35])
             #expect(rectifications.map(\.state) == [.closed])
@@ -188,6 +189,52 @@ import Testing
                 let scores = try await database.read { try await Self.service(database).scores(planID: plan.id, period: .month(year: 2019, month: 10), on: $0) }
                 let score = try #require(scores.first { $0.unitID == education })
                 #expect(score.lines.first { $0.criterion == "督查扣分" }?.points == -3)
+            }
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func inspectorsPlanVisitsAndRecordTheResultsLater(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine, migrate: false) { database in
+            let plan = try await DisclosureWebTests.demo(database)
+            let planned = try #require(try await database.read { try await SupervisionStore().inspections(planID: plan.id, on: $0) }.first { $0.state == .planned })
+            let civilDefence = try await Self.unit("市人防办", plan: plan, database)
+            try await Self.app(database).test(.router) { client in
+                var inspector = WebSession(client: client)
+                let token = try #require(try await inspector.login("inspector", Self.password))
+                let list = Self.text(try await inspector.get("/inspections"))
+                #expect(list.contains("检查计划（1）"))
+                #expect(list.contains("浅井西路、龙翔路施工现场"))
+                var unit = WebSession(client: client)
+                _ = try #require(try await unit.login("renfang", Self.password))
+                #expect(try await unit.get("/inspections").status == .forbidden, "units never see the inspectors' schedule")
+                #expect(try await unit.get("/inspections/\(planned.id)").status == .forbidden)
+
+                // The planned visit is done: its results are recorded beside the figures reported.
+                let page = Self.text(try await inspector.get("/inspections/\(planned.id)"))
+                #expect(page.contains("录入检查结果"))
+                let indicator = try #require(try await database.read { try await PlanStore().indicators(planID: plan.id, on: $0) }
+                    .first { $0.itemID == planned.itemID && $0.parentID == nil && $0.target != nil })
+                let done = try await inspector.post("/inspections/\(planned.id)/results", form: [("_csrf", token), ("inspectedOn", "2019-10-11"),
+                                                                                                 ("findings", "两条道路已打通，其余正在征迁。"), ("verified.\(indicator.id)", "1")])
+                #expect(done.status == .seeOther)
+                let recorded = try #require(try await database.read { try await SupervisionStore().inspection(id: planned.id, on: $0) })
+                #expect(recorded.state == .done)
+                #expect(recorded.inspectedOn == CalendarDate(year: 2019, month: 10, day: 11))
+                #expect(recorded.values.first?.reported != nil)
+                #expect(try await inspector.post("/inspections/\(planned.id)/results", form: [("_csrf", token), ("inspectedOn", "2019-10-11"), ("findings", "")]).status == .conflict)
+
+                // A unit can be inspected too; a visit in the future can only be planned.
+                #expect(Self.text(try await inspector.get("/inspections/new?plan=\(plan.id)&unit=\(civilDefence)")).contains("市人防办"))
+                let future = [("_csrf", token), ("plan", String(plan.id)), ("unit", String(civilDefence)), ("inspectedOn", "2019-11-05"), ("place", "市人防办"),
+                              ("mode", "open"), ("checked", "报送台账和工作进展")]
+                let refused = try await inspector.post("/inspections", form: future + [("submit", "done")])
+                #expect(refused.status == .badRequest)
+                #expect(Self.text(refused).contains("plan it instead"))
+                #expect(try await inspector.post("/inspections", form: future + [("submit", "plan")]).status == .seeOther)
+                let plannedNow = try await database.read { try await SupervisionStore().inspections(planID: plan.id, on: $0) }.filter { $0.state == .planned }
+                #expect(plannedNow.map(\.unitID) == [civilDefence])
+                #expect(plannedNow.first?.itemID == nil)
             }
         }
     }

@@ -131,7 +131,8 @@ public struct SupervisionService: Sendable {
 
     // MARK: Inspections
 
-    /// What an inspector enters.
+    /// What an inspector enters: a planned inspection (what will be checked, where and when) or one done, with
+    /// its findings and the figures verified.
     public struct InspectionInput: Sendable {
         public var itemID: Int64?
         public var unitID: Int64?
@@ -142,9 +143,10 @@ public struct SupervisionService: Sendable {
         public var findings: String
         /// Verified values by indicator.
         public var verified: [Int64: Decimal]
+        public var planned: Bool
 
         public init(itemID: Int64?, unitID: Int64?, inspectedOn: CalendarDate, place: String, mode: InspectionMode, checked: String, findings: String,
-                    verified: [Int64: Decimal]) {
+                    verified: [Int64: Decimal], planned: Bool = false) {
             self.itemID = itemID
             self.unitID = unitID
             self.inspectedOn = inspectedOn
@@ -153,38 +155,63 @@ public struct SupervisionService: Sendable {
             self.checked = checked
             self.findings = findings
             self.verified = verified
+            self.planned = planned
         }
     }
 
-    /// Records an inspection; each checked figure is stored beside the value accepted as of the inspection's month.
+    /// Plans an inspection, or records one done; each checked figure is stored beside the value accepted as of the
+    /// inspection's month.
     public func record(planID: Int64, _ input: InspectionInput, by actor: AuditActor) async throws -> Inspection {
         guard input.itemID != nil || input.unitID != nil else { throw AppError.invalidInput("An inspection is of an item or of a unit.") }
-        guard !input.checked.trimmingCharacters(in: .whitespaces).isEmpty else { throw AppError.invalidInput("Say what was checked.") }
-        guard input.inspectedOn <= today else { throw AppError.invalidInput("The inspection date \(input.inspectedOn) is in the future.") }
+        guard !input.checked.trimmingCharacters(in: .whitespaces).isEmpty else { throw AppError.invalidInput("Say what is checked.") }
+        if input.planned {
+            guard input.verified.isEmpty else { throw AppError.invalidInput("A planned inspection has no verified figures yet; record them when it is done.") }
+        } else if input.inspectedOn > today {
+            throw AppError.invalidInput("The inspection date \(input.inspectedOn) is in the future; plan it instead.")
+        }
         let createdAt = now
         return try await database.write { db in
             guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
             guard input.inspectedOn.year == plan.year else { throw AppError.invalidInput("The inspection date is not in \(plan.year).") }
-            var values: [CheckedValue] = []
-            if let itemID = input.itemID {
-                let indicators = try await plans.indicators(planID: planID, on: db).filter { $0.itemID == itemID }
-                guard !indicators.isEmpty || input.verified.isEmpty else { throw AppError.notFound("The plan has no item \(itemID).") }
-                let period = Period.month(year: plan.year, month: input.inspectedOn.month)
-                let assessment = try await AssessmentService(database: database).assess(planID: planID, period: period, on: db)
-                let reported = Dictionary(uniqueKeysWithValues: (assessment.item(itemID)?.indicators ?? []).map { ($0.indicatorID, $0.value) })
-                for (indicatorID, verified) in input.verified.sorted(by: { $0.key < $1.key }) {
-                    guard indicators.contains(where: { $0.id == indicatorID }) else { throw AppError.invalidInput("Indicator \(indicatorID) is not the item's.") }
-                    guard verified >= 0 else { throw AppError.invalidInput("A verified value cannot be negative.") }
-                    values.append(CheckedValue(indicatorID: indicatorID, reported: reported[indicatorID] ?? nil, verified: verified))
-                }
-            }
+            if let unitID = input.unitID, try await plans.unit(id: unitID, on: db) == nil { throw AppError.notFound("No unit has id \(unitID).") }
+            let values = try await checkedValues(plan: plan, itemID: input.itemID, on: input.inspectedOn, verified: input.verified, on: db)
             let inspection = try await store.insertInspection(Inspection(
                 id: 0, planID: planID, itemID: input.itemID, unitID: input.unitID, inspectedOn: input.inspectedOn, place: input.place, mode: input.mode,
-                checked: input.checked, findings: input.findings, inspectorID: actor.userID, values: values
+                state: input.planned ? .planned : .done, checked: input.checked, findings: input.findings, inspectorID: actor.userID, values: values
             ), at: createdAt, on: db)
-            try await AuditLog().record("inspection.record", entity: "inspection", id: inspection.id,
+            try await AuditLog().record(input.planned ? "inspection.plan" : "inspection.record", entity: "inspection", id: inspection.id,
                                         after: ["mode": input.mode.rawValue, "place": input.place, "values": String(values.count)], by: actor, on: db)
             return inspection
+        }
+    }
+
+    /// Records the results of a planned inspection.
+    public func complete(inspectionID: Int64, inspectedOn: CalendarDate, findings: String, verified: [Int64: Decimal], by actor: AuditActor) async throws -> Inspection {
+        guard inspectedOn <= today else { throw AppError.invalidInput("The inspection date \(inspectedOn) is in the future.") }
+        return try await database.write { db in
+            guard let inspection = try await store.inspection(id: inspectionID, on: db) else { throw AppError.notFound("No inspection has id \(inspectionID).") }
+            guard let plan = try await plans.plan(id: inspection.planID, on: db) else { throw AppError.notFound("The inspection's plan is gone.") }
+            guard inspectedOn.year == plan.year else { throw AppError.invalidInput("The inspection date is not in \(plan.year).") }
+            let values = try await checkedValues(plan: plan, itemID: inspection.itemID, on: inspectedOn, verified: verified, on: db)
+            guard try await store.complete(inspectionID: inspectionID, on: inspectedOn, findings: findings, values: values, by: actor.userID, on: db) else {
+                throw AppError.conflict("The inspection was recorded already.")
+            }
+            try await AuditLog().record("inspection.record", entity: "inspection", id: inspectionID, after: ["values": String(values.count)], by: actor, on: db)
+            return try await store.inspection(id: inspectionID, on: db) ?? inspection
+        }
+    }
+
+    /// The verified figures beside the values accepted as of the inspection's month.
+    private func checkedValues(plan: Plan, itemID: Int64?, on day: CalendarDate, verified: [Int64: Decimal], on db: any SQLDatabase) async throws -> [CheckedValue] {
+        guard !verified.isEmpty else { return [] }
+        guard let itemID else { throw AppError.invalidInput("Figures are checked on an item; this inspection is of a unit.") }
+        let indicators = try await plans.indicators(planID: plan.id, on: db).filter { $0.itemID == itemID }
+        let assessment = try await AssessmentService(database: database).assess(planID: plan.id, period: .month(year: plan.year, month: day.month), on: db)
+        let reported = Dictionary(uniqueKeysWithValues: (assessment.item(itemID)?.indicators ?? []).map { ($0.indicatorID, $0.value) })
+        return try verified.sorted(by: { $0.key < $1.key }).map { indicatorID, value in
+            guard indicators.contains(where: { $0.id == indicatorID }) else { throw AppError.invalidInput("Indicator \(indicatorID) is not the item's.") }
+            guard value >= 0 else { throw AppError.invalidInput("A verified value cannot be negative.") }
+            return CheckedValue(indicatorID: indicatorID, reported: reported[indicatorID] ?? nil, verified: value)
         }
     }
 
@@ -417,7 +444,7 @@ public struct SupervisionService: Sendable {
             }
             paragraphs.append(text)
         }
-        let inspections = try await store.inspections(planID: planID, on: db).filter { $0.inspectedOn <= end }
+        let inspections = try await store.inspections(planID: planID, on: db).filter { $0.state == .done && $0.inspectedOn <= end }
         if !inspections.isEmpty {
             let unannounced = inspections.filter { $0.mode == .unannounced }.count
             var text = "开展抽查暗访\(inspections.count)次（其中暗访\(unannounced)次）。"

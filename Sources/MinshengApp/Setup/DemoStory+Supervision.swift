@@ -4,7 +4,7 @@ import SQLKit
 
 extension DemoStory {
     /// The demo's supervision, fitting its story: red notices in early September for the four items seriously behind
-    /// and a yellow one for the item behind, answered except by 市机关事务管理局 (青年人才公寓); three inspections, of
+    /// and a yellow one for the item behind, answered except by 市机关事务管理局 (青年人才公寓); three inspections and one planned, of
     /// which an unannounced visit to the pedestrian bridges found two fewer than reported; the rectification that
     /// followed, reported and closed; and an interview (约谈) of the unit that let its red notice lapse.
     func addSupervision(plan: Plan, adminID: Int64, on db: any SQLDatabase) async throws {
@@ -57,11 +57,19 @@ extension DemoStory {
             let reportedValue = reported(indicator.id, month: visit.on.month)
             let verified = max(0, (reportedValue ?? 0) - visit.shortfall)
             let inspection = try await store.insertInspection(Inspection(
-                id: 0, planID: plan.id, itemID: item.id, unitID: leads[item.id]?.first, inspectedOn: visit.on, place: visit.place, mode: visit.mode,
+                id: 0, planID: plan.id, itemID: item.id, unitID: leads[item.id]?.first, inspectedOn: visit.on, place: visit.place, mode: visit.mode, state: .done,
                 checked: visit.checked, findings: visit.findings, inspectorID: inspector,
                 values: [CheckedValue(indicatorID: indicator.id, reported: reportedValue, verified: verified)]
             ), at: Self.timestamp(month: visit.on.month, day: visit.on.day), on: db)
             if visit.number == 35 { bridgeInspection = inspection }
+        }
+
+        // The next visit on the inspectors' schedule: unannounced, so never shown to the unit.
+        if let item = items[36] {
+            _ = try await store.insertInspection(Inspection(
+                id: 0, planID: plan.id, itemID: item.id, unitID: leads[item.id]?.first, inspectedOn: day(10, 15), place: "浅井西路、龙翔路施工现场",
+                mode: .unannounced, state: .planned, checked: "断头路打通工程开工和征迁进展", findings: "", inspectorID: inspector, values: []
+            ), at: Self.timestamp(month: 9, day: 20), on: db)
         }
 
         // The rectification of the overstated bridges: required, reported, closed.

@@ -12,25 +12,43 @@ struct InspectionsPage {
     func render() -> String {
         let words = page.language.supervisionWords
         let items = directory.items.values.sorted { $0.number < $1.number }
+        let units = directory.units.sorted { $0.value < $1.value }
+        let planned = inspections.filter { $0.state == .planned }.sorted { $0.inspectedOn < $1.inspectedOn }
+        let done = inspections.filter { $0.state == .done }
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text("\(words.inspections)：\(directory.plan.title)")),
             SupervisionTabs.node(.inspections, page: page),
-            .if(canRecord, .form(
-                .class("period-form"), .method(.get), .action(SiteURL.newInspection.path),
-                .input(.type(.hidden), .name("plan"), .value(String(directory.plan.id))),
-                .label(.for("item"), .text(words.chooseItem)),
-                SelectField.node(id: "item", name: "item", label: words.chooseItem, options: items.map { (String($0.number), "\($0.number). \($0.title)") }, selected: ""),
-                .button(.type(.submit), .text(words.newInspection))
+            .if(canRecord, .div(
+                .class("actions"),
+                .form(
+                    .class("period-form"), .method(.get), .action(SiteURL.newInspection.path),
+                    .input(.type(.hidden), .name("plan"), .value(String(directory.plan.id))),
+                    .label(.for("item"), .text(words.chooseItem)),
+                    SelectField.node(id: "item", name: "item", label: words.chooseItem, options: items.map { (String($0.number), "\($0.number). \($0.title)") }, selected: ""),
+                    .button(.type(.submit), .text(words.newInspection))
+                ),
+                .form(
+                    .class("period-form"), .method(.get), .action(SiteURL.newInspection.path),
+                    .input(.type(.hidden), .name("plan"), .value(String(directory.plan.id))),
+                    .label(.for("unit"), .text(words.chooseUnit)),
+                    SelectField.node(id: "unit", name: "unit", label: words.chooseUnit, options: units.map { (String($0.key), $0.value) }, selected: ""),
+                    .button(.type(.submit), .text(words.newInspection))
+                )
             )),
-            inspections.isEmpty ? .p(.class("hint"), .text(words.noInspections)) : .div(.class("table-scroll"), .table(
+            .h2(.text("\(words.planned)（\(planned.count)）")),
+            planned.isEmpty ? .p(.class("hint"), .text(words.noInspections)) : .ul(.forEach(planned) { inspection in
+                .li(.a(.href(SiteURL.inspection(.value(inspection.id)).path), .text("\(inspection.inspectedOn.iso) \(words.modeName(inspection.mode))：\(directory.item(inspection.itemID)) \(inspection.place)")))
+            }),
+            .h2(.text("\(words.done)（\(done.count)）")),
+            done.isEmpty ? .p(.class("hint"), .text(words.noInspections)) : .div(.class("table-scroll"), .table(
                 .class("list"),
                 .thead(.tr(.th(.text(words.inspectedOn)), .th(.text(words.mode)), .th(.text(words.item)), .th(.text(words.place)), .th(.text(words.findings)))),
-                .tbody(.forEach(inspections) { inspection in
+                .tbody(.forEach(done) { inspection in
                     let flagged = inspection.values.contains { directory.settings.discrepancy.isDiscrepancy($0) }
                     return .tr(
                         .td(.a(.href(SiteURL.inspection(.value(inspection.id)).path), .text(inspection.inspectedOn.iso))),
                         .td(.text(words.modeName(inspection.mode))),
-                        .td(.text(directory.item(inspection.itemID))),
+                        .td(.text(inspection.itemID == nil ? directory.unit(inspection.unitID) : directory.item(inspection.itemID))),
                         .td(.text(inspection.place)),
                         .td(.text(inspection.findings), flagged ? .span(.class("badge overdue"), .text(words.discrepancy)) : .empty)
                     )
@@ -45,7 +63,9 @@ struct InspectionsPage {
 /// reported.
 struct NewInspectionPage {
     var directory: SupervisionDirectory
-    var item: Item
+    /// The item inspected, or nil for an inspection of a unit.
+    var item: Item?
+    var unitID: Int64?
     var indicators: [(indicator: Indicator, reported: Decimal?)]
     var error: String?
     var page: PageContext
@@ -54,13 +74,14 @@ struct NewInspectionPage {
         let words = page.language.supervisionWords
         let content: Node<HTML.BodyContext> = .group(
             .p(.a(.href(SiteURL.inspections.path + "?plan=\(directory.plan.id)"), .text("← \(words.inspections)"))),
-            .h1(.text("\(words.newInspection)：\(item.number). \(item.title)")),
+            .h1(.text("\(words.newInspection)：\(item.map { "\($0.number). \($0.title)" } ?? directory.unit(unitID))")),
             .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
             .form(
                 .class("narrow inspection-form"), .method(.post), .action(SiteURL.inspections.path),
                 page.csrfField,
                 .input(.type(.hidden), .name("plan"), .value(String(directory.plan.id))),
-                .input(.type(.hidden), .name("item"), .value(String(item.id))),
+                .input(.type(.hidden), .name("item"), .value(item.map { String($0.id) } ?? "")),
+                .input(.type(.hidden), .name("unit"), .value(unitID.map(String.init) ?? "")),
                 .label(.for("inspectedOn"), .text(words.inspectedOn)),
                 .input(.type(.date), .id("inspectedOn"), .name("inspectedOn"), .value(directory.day.iso), .attribute(named: "required", value: "required")),
                 .label(.for("place"), .text(words.place)),
@@ -71,7 +92,22 @@ struct NewInspectionPage {
                 .textarea(.id("checked"), .name("checked"), .attribute(named: "rows", value: "2"), .attribute(named: "required", value: "required")),
                 .label(.for("findings"), .text(words.findings)),
                 .textarea(.id("findings"), .name("findings"), .attribute(named: "rows", value: "3")),
-                .table(
+                ValueFields.node(indicators, words: words),
+                .p(.class("hint"), .text(words.planHint)),
+                .div(.class("actions"),
+                     .button(.type(.submit), .name("submit"), .value("done"), .class("primary"), .text(words.save)),
+                     .button(.type(.submit), .name("submit"), .value("plan"), .text(words.planIt)))
+            )
+        )
+        return Layout(title: words.newInspection, page: page, content: content).render()
+    }
+}
+
+/// The verified-value fields of an item's figures, with the reported values beside them.
+enum ValueFields {
+    static func node(_ indicators: [(indicator: Indicator, reported: Decimal?)], words: SupervisionStrings) -> Node<HTML.FormContext> {
+        guard !indicators.isEmpty else { return .empty }
+        return .table(
                     .class("values"),
                     .thead(.tr(.th(.text(words.item)), .th(.text(words.reported)), .th(.text(words.verified)))),
                     .tbody(.forEach(indicators) { entry in
@@ -82,11 +118,7 @@ struct NewInspectionPage {
                                 .text(entry.indicator.measure))
                         )
                     })
-                ),
-                .button(.type(.submit), .class("primary"), .text(words.save))
-            )
-        )
-        return Layout(title: words.newInspection, page: page, content: content).render()
+                )
     }
 }
 
@@ -97,6 +129,8 @@ struct InspectionPage {
     var indicators: [Int64: Indicator]
     var photos: [SupervisionFile]
     var rectifications: [Rectification]
+    /// For a planned inspection of an item: its figures with the values reported now, for the results form.
+    var figures: [(indicator: Indicator, reported: Decimal?)]
     var canEdit: Bool
     var error: String?
     var page: PageContext
@@ -106,7 +140,8 @@ struct InspectionPage {
     func render() -> String {
         let content: Node<HTML.BodyContext> = .group(
             .p(.a(.href(SiteURL.inspections.path + "?plan=\(directory.plan.id)"), .text("← \(words.inspections)"))),
-            .h1(.text("\(inspection.inspectedOn.iso) \(words.modeName(inspection.mode))：\(directory.item(inspection.itemID))")),
+            .h1(.text("\(inspection.inspectedOn.iso) \(words.modeName(inspection.mode))：\(inspection.itemID == nil ? directory.unit(inspection.unitID) : directory.item(inspection.itemID))")),
+            .if(inspection.state == .planned, .p(.class("notice"), .text(words.plannedNote))),
             .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
             .dl(
                 .class("facts"),
@@ -115,9 +150,7 @@ struct InspectionPage {
                 .dt(.text(words.checked)), .dd(.text(inspection.checked)),
                 .dt(.text(words.findings)), .dd(.text(inspection.findings.isEmpty ? "—" : inspection.findings))
             ),
-            values,
-            photoSection,
-            rectificationSection
+            inspection.state == .planned ? resultsForm : .group(values, photoSection, rectificationSection)
         )
         return Layout(title: words.inspections, page: page, content: content).render()
     }
@@ -141,6 +174,21 @@ struct InspectionPage {
                     .td(flagged ? .span(.class("badge overdue"), .text("\(words.discrepancy) −\(Int(NSDecimalNumber(decimal: (rule.shortfall(value) ?? 0) * 100).doubleValue.rounded()))%")) : .text("✓"))
                 )
             })
+        )
+    }
+
+    private var resultsForm: Node<HTML.BodyContext> {
+        guard canEdit else { return .empty }
+        return .form(
+            .class("narrow inspection-form"), .method(.post), .action(SiteURL.inspectionResults(.value(inspection.id)).path),
+            page.csrfField,
+            .h2(.text(words.recordResults)),
+            .label(.for("inspectedOn"), .text(words.inspectedOn)),
+            .input(.type(.date), .id("inspectedOn"), .name("inspectedOn"), .value(inspection.inspectedOn.iso), .attribute(named: "required", value: "required")),
+            .label(.for("findings"), .text(words.findings)),
+            .textarea(.id("findings"), .name("findings"), .attribute(named: "rows", value: "3")),
+            ValueFields.node(figures, words: words),
+            .button(.type(.submit), .class("primary"), .text(words.save))
         )
     }
 

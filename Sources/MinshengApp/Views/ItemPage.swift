@@ -132,7 +132,8 @@ struct ItemPage {
                         GradeBadge.node(standing, words: words), .text(" " + (notice.answeredOn == nil ? words.unanswered : words.answered)))
                 },
                 .forEach(supervision.inspections) { inspection in
-                    .li(.a(.href(SiteURL.inspection(.value(inspection.id)).path), .text("\(inspection.inspectedOn.iso) \(words.modeName(inspection.mode))：\(inspection.findings)")))
+                    .li(.a(.href(SiteURL.inspection(.value(inspection.id)).path),
+                           .text("\(inspection.inspectedOn.iso) \(words.modeName(inspection.mode))：" + (inspection.state == .planned ? words.planned : inspection.findings))))
                 }
             )
         )

@@ -66,6 +66,7 @@ public enum SiteURL: Sendable, Equatable {
     case newInspection
     case inspection(Parameter<Int64>)
     case inspectionPhotos(Parameter<Int64>)
+    case inspectionResults(Parameter<Int64>)
     case inspectionRectifications(Parameter<Int64>)
     case rectifications
     case rectification(Parameter<Int64>)
@@ -221,6 +222,7 @@ public enum SiteURL: Sendable, Equatable {
         case .newInspection: return [.literal("inspections"), .literal("new")]
         case .inspection(let id): return [.literal("inspections"), Self.parameter(Key.id, id)]
         case .inspectionPhotos(let id): return [.literal("inspections"), Self.parameter(Key.id, id), .literal("photos")]
+        case .inspectionResults(let id): return [.literal("inspections"), Self.parameter(Key.id, id), .literal("results")]
         case .inspectionRectifications(let id): return [.literal("inspections"), Self.parameter(Key.id, id), .literal("rectifications")]
         case .rectifications: return [.literal("rectifications")]
         case .rectification(let id): return [.literal("rectifications"), Self.parameter(Key.id, id)]

@@ -41,6 +41,7 @@ struct M0008Supervision: Migration {
             .column("inspected_on", type: .text, .notNull)
             .column("place", type: .text, .notNull)
             .column("mode", type: .text, .notNull)
+            .column("state", type: .text, .notNull)
             .column("checked", type: .text, .notNull)
             .column("findings", type: .text, .notNull)
             .column("inspector_id", type: .bigint, .references("users", "id"))

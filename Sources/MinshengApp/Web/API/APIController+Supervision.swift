@@ -79,6 +79,7 @@ struct APIInspection: Encodable {
     var inspectedOn: CalendarDate
     var place: String
     var mode: InspectionMode
+    var state: Inspection.State
     var checked: String
     var findings: String
     var values: [Value]
@@ -90,6 +91,7 @@ struct APIInspection: Encodable {
         inspectedOn = inspection.inspectedOn
         place = inspection.place
         mode = inspection.mode
+        state = inspection.state
         checked = inspection.checked
         findings = inspection.findings
         values = inspection.values.map {
@@ -99,7 +101,8 @@ struct APIInspection: Encodable {
 
     static let schema: APISchema = .record([
         ("id", .integer), ("itemNumber", .nullable(.integer)), ("unitId", .nullable(.integer)), ("inspectedOn", .string(format: "date")), ("place", .string()),
-        ("mode", .enumeration(InspectionMode.allCases.map(\.rawValue))), ("checked", .string()), ("findings", .string()),
+        ("mode", .enumeration(InspectionMode.allCases.map(\.rawValue))), ("state", .enumeration(Inspection.State.allCases.map(\.rawValue))),
+        ("checked", .string()), ("findings", .string()),
         ("values", .array(.record([("indicatorId", .integer), ("reported", .nullable(.string(format: "decimal"))), ("verified", .string(format: "decimal")),
                                    ("discrepancy", .boolean)]))),
     ])
@@ -235,18 +238,21 @@ extension APIRequests {
             var verified: String
         }
 
-        var itemNumber: Int
+        var itemNumber: Int?
+        var unitId: Int64?
         var inspectedOn: CalendarDate
         var place: String
         var mode: InspectionMode
         var checked: String
         var findings: String?
         var values: [Value]?
+        var planned: Bool?
 
         static let schema: APISchema = .object([
-            ("itemNumber", .integer), ("inspectedOn", .string(format: "date")), ("place", .string()), ("mode", .enumeration(InspectionMode.allCases.map(\.rawValue))),
-            ("checked", .string()), ("findings", .string()), ("values", .array(.record([("indicatorId", .integer), ("verified", .string(format: "decimal"))]))),
-        ], required: ["itemNumber", "inspectedOn", "place", "mode", "checked"])
+            ("itemNumber", .integer), ("unitId", .integer), ("inspectedOn", .string(format: "date")), ("place", .string()),
+            ("mode", .enumeration(InspectionMode.allCases.map(\.rawValue))), ("checked", .string()), ("findings", .string()),
+            ("values", .array(.record([("indicatorId", .integer), ("verified", .string(format: "decimal"))]))), ("planned", .boolean),
+        ], required: ["inspectedOn", "place", "mode", "checked"])
     }
 
     struct NewRectification: Decodable {
@@ -309,7 +315,7 @@ extension APIController {
             APIEndpoint(method: .get, url: .api(.inspections(.key)), operationID: "listInspections", summary: "Inspections with the figures checked",
                         response: .array(.ref("Inspection")), errors: [403, 404], handler: listInspections),
             APIEndpoint(method: .post, url: .api(.inspections(.key)), operationID: "recordInspection",
-                        summary: "Record an inspection of an item; each verified figure is kept beside the accepted one (inspector, admin)",
+                        summary: "Plan an inspection of an item or a unit (planned true), or record one done; each verified figure is kept beside the accepted one (inspector, admin)",
                         body: APIRequests.NewInspection.schema, response: .ref("Inspection"), success: 201, errors: [400, 403, 404], handler: recordInspection),
             APIEndpoint(method: .post, url: .api(.inspectionRectifications(.key)), operationID: "requireRectification",
                         summary: "Require a unit to rectify what an inspection found (inspector, admin)",
@@ -433,14 +439,15 @@ extension APIController {
             guard let number = DecimalText.parse(value.verified) else { throw AppError.invalidInput("values: \(value.verified) is not a number.") }
             verified[value.indicatorId] = number
         }
-        let (itemID, unitID) = try await database.read { db -> (Int64, Int64?) in
-            let itemID = try await lookUpItem(number: body.itemNumber, planID: planID, on: db)
+        let (itemID, unitID) = try await database.read { db -> (Int64?, Int64?) in
+            guard let number = body.itemNumber else { return (nil, body.unitId) }
+            let itemID = try await lookUpItem(number: number, planID: planID, on: db)
             let lead = try await plans.assignments(planID: planID, on: db).filter { $0.itemID == itemID && $0.role == .lead }.min { $0.ordinal < $1.ordinal }
-            return (itemID, lead?.unitID)
+            return (itemID, body.unitId ?? lead?.unitID)
         }
         let inspection = try await supervision.record(planID: planID, SupervisionService.InspectionInput(
             itemID: itemID, unitID: unitID, inspectedOn: body.inspectedOn, place: body.place, mode: body.mode, checked: body.checked,
-            findings: body.findings ?? "", verified: verified
+            findings: body.findings ?? "", verified: verified, planned: body.planned ?? false
         ), by: context.auditActor)
         let settings = try await database.read { try await SupervisionStore().settings(planID: planID, on: $0) }
         return JSONBody(APIInspection(inspection, itemNumber: body.itemNumber, rule: settings.discrepancy), status: .created).response()

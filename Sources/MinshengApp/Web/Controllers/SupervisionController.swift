@@ -25,6 +25,7 @@ struct SupervisionController {
         router.get(SiteURL.newInspection.routerPath, use: newInspection)
         router.get(SiteURL.inspection(.key).routerPath, use: inspection)
         router.post(SiteURL.inspectionPhotos(.key).routerPath, use: addPhoto)
+        router.post(SiteURL.inspectionResults(.key).routerPath, use: recordResults)
         router.post(SiteURL.inspectionRectifications(.key).routerPath, use: requireRectification)
         router.get(SiteURL.rectifications.routerPath, use: rectifications)
         router.get(SiteURL.rectification(.key).routerPath, use: rectification)
@@ -149,55 +150,91 @@ struct SupervisionController {
 
     @Sendable func newInspection(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         _ = try context.requireRole(.admin, .inspector)
-        let number = request.uri.queryParameters.get("item").flatMap { Int(String($0)) }
-        return HTMLPage(html: try await newInspectionPage(planID: planQuery(request), itemNumber: number, itemID: nil, context: context, error: nil))
+        let query = request.uri.queryParameters
+        let number = query.get("item").flatMap { Int(String($0)) }
+        let unit = query.get("unit").flatMap { Int64(String($0)) }
+        return HTMLPage(html: try await newInspectionPage(planID: planQuery(request), itemNumber: number, itemID: nil, unitID: unit, context: context, error: nil))
     }
 
-    private func newInspectionPage(planID: Int64?, itemNumber: Int?, itemID: Int64?, context: AppRequestContext, error: String?) async throws -> String {
+    /// An item's cumulative and rate figures with the values accepted as of a month, for the inspector to check.
+    private func checkedFigures(plan: Plan, itemID: Int64?, month: Int, on db: any SQLDatabase) async throws -> [(indicator: Indicator, reported: Decimal?)] {
+        guard let itemID else { return [] }
+        let assessment = try await AssessmentService(database: database).assess(planID: plan.id, period: .month(year: plan.year, month: month), on: db)
+        let reported = Dictionary(uniqueKeysWithValues: (assessment.item(itemID)?.indicators ?? []).map { ($0.indicatorID, $0.value) })
+        return try await plans.indicators(planID: plan.id, on: db)
+            .filter { $0.itemID == itemID && ($0.kind == .cumulative || $0.kind == .rate) }.sorted { $0.ordinal < $1.ordinal }
+            .map { ($0, reported[$0.id] ?? nil) }
+    }
+
+    private func newInspectionPage(planID: Int64?, itemNumber: Int?, itemID: Int64?, unitID: Int64?, context: AppRequestContext, error: String?) async throws -> String {
         try await database.read { db in
             let directory = try await directory(planID: planID, context: context, on: db)
-            guard let item = directory.items.values.first(where: { $0.number == itemNumber || $0.id == itemID }) else {
-                throw AppError.notFound(context.language == .zh ? "请选择要抽查的事项。" : "Choose the item inspected.")
+            let item = directory.items.values.first { $0.number == itemNumber || $0.id == itemID }
+            guard item != nil || unitID.map({ directory.units[$0] != nil }) == true else {
+                throw AppError.notFound(context.language == .zh ? "请选择要抽查的事项或单位。" : "Choose the item or unit inspected.")
             }
-            let period = Period.month(year: directory.plan.year, month: directory.day.month)
-            let assessment = try await AssessmentService(database: database).assess(planID: directory.plan.id, period: period, on: db)
-            let reported = Dictionary(uniqueKeysWithValues: (assessment.item(item.id)?.indicators ?? []).map { ($0.indicatorID, $0.value) })
-            let indicators = try await plans.indicators(planID: directory.plan.id, on: db)
-                .filter { $0.itemID == item.id && ($0.kind == .cumulative || $0.kind == .rate) }.sorted { $0.ordinal < $1.ordinal }
-            return NewInspectionPage(directory: directory, item: item, indicators: indicators.map { ($0, reported[$0.id] ?? nil) }, error: error,
-                                     page: page(context, .newInspection)).render()
+            let checked = try await checkedFigures(plan: directory.plan, itemID: item?.id, month: directory.day.month, on: db)
+            return NewInspectionPage(directory: directory, item: item, unitID: unitID, indicators: checked, error: error, page: page(context, .newInspection)).render()
         }
+    }
+
+    /// The verified values a form carries, by indicator of the item.
+    private func verifiedValues(_ form: FormFields, planID: Int64, itemID: Int64?, language: Language) async throws -> [Int64: Decimal] {
+        guard let itemID else { return [:] }
+        let indicators = try await database.read { try await plans.indicators(planID: planID, on: $0) }.filter { $0.itemID == itemID }
+        var verified: [Int64: Decimal] = [:]
+        for indicator in indicators {
+            if let value = try ReportValues.decimal(form.text("verified.\(indicator.id)"), indicator: indicator.name, language: language) { verified[indicator.id] = value }
+        }
+        return verified
     }
 
     @Sendable func record(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireRole(.admin, .inspector)
         let form = try await form(request, context)
-        guard let planID = form.text("plan").flatMap({ Int64($0) }), let itemID = form.text("item").flatMap({ Int64($0) }) else {
-            throw AppError.invalidInput("The form names no plan or item.")
-        }
+        guard let planID = form.text("plan").flatMap({ Int64($0) }) else { throw AppError.invalidInput("The form names no plan.") }
+        let itemID = form.text("item").flatMap { Int64($0) }
+        var unitID = form.text("unit").flatMap { Int64($0) }
         do {
             guard let date = form.text("inspectedOn").flatMap(CalendarDate.init(iso:)) else {
                 throw AppError.invalidInput(context.language == .zh ? "检查日期应写作 2019-09-12。" : "Write the date as 2019-09-12.")
             }
-            let indicators = try await database.read { try await plans.indicators(planID: planID, on: $0) }.filter { $0.itemID == itemID }
-            var verified: [Int64: Decimal] = [:]
-            for indicator in indicators {
-                if let value = try ReportValues.decimal(form.text("verified.\(indicator.id)"), indicator: indicator.name, language: context.language) {
-                    verified[indicator.id] = value
+            let planned = form["submit"] == "plan"
+            let verified = planned ? [:] : try await verifiedValues(form, planID: planID, itemID: itemID, language: context.language)
+            if let itemID, unitID == nil {
+                unitID = try await database.read { db in
+                    try await plans.assignments(planID: planID, on: db).filter { $0.itemID == itemID && $0.role == .lead }.min { $0.ordinal < $1.ordinal }?.unitID
                 }
-            }
-            let unitID = try await database.read { db in
-                try await plans.assignments(planID: planID, on: db).filter { $0.itemID == itemID && $0.role == .lead }.min { $0.ordinal < $1.ordinal }?.unitID
             }
             let input = SupervisionService.InspectionInput(
                 itemID: itemID, unitID: unitID, inspectedOn: date, place: form["place"] ?? "", mode: form.text("mode").flatMap(InspectionMode.init(rawValue:)) ?? .open,
-                checked: form["checked"] ?? "", findings: form["findings"] ?? "", verified: verified
+                checked: form["checked"] ?? "", findings: form["findings"] ?? "", verified: verified, planned: planned
             )
             let inspection = try await service.record(planID: planID, input, by: context.auditActor)
             return .redirect(to: SiteURL.inspection(.value(inspection.id)).path, type: .normal)
         } catch let error as AppError where error.kind == .invalidInput {
-            return try await retry(error, request, context) { try await newInspectionPage(planID: planID, itemNumber: nil, itemID: itemID, context: context, error: $0) }
+            let unit = unitID
+            return try await retry(error, request, context) {
+                try await newInspectionPage(planID: planID, itemNumber: nil, itemID: itemID, unitID: unit, context: context, error: $0)
+            }
         }
+    }
+
+    @Sendable func recordResults(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireRole(.admin, .inspector)
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        let form = try await form(request, context)
+        guard let inspection = try await database.read({ try await store.inspection(id: id, on: $0) }) else { throw AppError.notFound("No inspection has id \(id).") }
+        do {
+            guard let date = form.text("inspectedOn").flatMap(CalendarDate.init(iso:)) else {
+                throw AppError.invalidInput(context.language == .zh ? "检查日期应写作 2019-09-12。" : "Write the date as 2019-09-12.")
+            }
+            let verified = try await verifiedValues(form, planID: inspection.planID, itemID: inspection.itemID, language: context.language)
+            _ = try await service.complete(inspectionID: id, inspectedOn: date, findings: form["findings"] ?? "", verified: verified, by: context.auditActor)
+        } catch let error as AppError where error.kind == .invalidInput {
+            return try await retry(error, request, context) { try await inspectionPage(id: id, user: user, context: context, error: $0) }
+        }
+        return .redirect(to: SiteURL.inspection(.value(id)).path, type: .normal)
     }
 
     @Sendable func inspection(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
@@ -211,9 +248,10 @@ struct SupervisionController {
             guard let inspection = try await store.inspection(id: id, on: db) else { throw AppError.notFound("No inspection has id \(id).") }
             let directory = try await directory(planID: inspection.planID, context: context, on: db)
             let indicators = Dictionary(uniqueKeysWithValues: try await plans.indicators(planID: inspection.planID, on: db).map { ($0.id, $0) })
+            let figures = inspection.state == .planned ? try await checkedFigures(plan: directory.plan, itemID: inspection.itemID, month: directory.day.month, on: db) : []
             return InspectionPage(
                 directory: directory, inspection: inspection, indicators: indicators, photos: try await store.files(owner: .inspection, ownerIDs: [id], on: db),
-                rectifications: try await store.rectifications(planID: inspection.planID, inspectionID: id, on: db),
+                rectifications: try await store.rectifications(planID: inspection.planID, inspectionID: id, on: db), figures: figures,
                 canEdit: user.role == .admin || user.role == .inspector, error: error, page: page(context, .inspection(.value(id)))
             ).render()
         }
