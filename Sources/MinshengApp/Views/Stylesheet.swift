@@ -27,7 +27,9 @@ enum Stylesheet {
     .empty, .error { padding: 2rem 0; }
     .skip-link { position: absolute; left: -999px; }
     .skip-link:focus { left: 1rem; top: 0.5rem; background: #fff; color: var(--ink); padding: 0.25rem 0.5rem; z-index: 10; }
-    ul.nav { display: flex; gap: 1rem; list-style: none; margin: 0; padding: 0; align-items: center; }
+    ul.nav { display: flex; flex-wrap: wrap; gap: 0.2rem 1rem; list-style: none; margin: 0; padding: 0; align-items: center; justify-content: flex-end; }
+    ul.nav li { white-space: nowrap; }
+    .brand { white-space: nowrap; margin-right: 1rem; }
     form.inline { display: inline; }
     button.link { background: none; border: none; color: inherit; text-decoration: underline; cursor: pointer; font: inherit; padding: 0; margin: 0; }
     .narrow { max-width: 28rem; }
