@@ -7,6 +7,7 @@ public func buildRouter(
     publicCache: PublicPageCache = PublicPageCache()
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: LanguageMiddleware())
     router.add(middleware: ErrorMiddleware())
     router.add(middleware: AuthMiddleware(database: database, clock: configuration.clock))

@@ -146,7 +146,12 @@ struct DocumentController {
         let name = "document-\(stored.id).\(format.rawValue)"
         let encoded = (stored.content.title + "." + format.rawValue).addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? name
         var headers: HTTPFields = [.contentType: format.contentType, .cacheControl: "private, no-store"]
-        if format != .html { headers[.contentDisposition] = "attachment; filename=\"\(name)\"; filename*=UTF-8''\(encoded)" }
+        if format == .html {
+            // The printable document carries its own stylesheet so that it prints from a saved file too.
+            headers[.contentSecurityPolicy] = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; frame-ancestors 'none'"
+        } else {
+            headers[.contentDisposition] = "attachment; filename=\"\(name)\"; filename*=UTF-8''\(encoded)"
+        }
         return Response(status: .ok, headers: headers, body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
