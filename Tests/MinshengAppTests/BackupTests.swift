@@ -1,0 +1,111 @@
+import Foundation
+import MinshengCore
+import SQLKit
+import Testing
+@testable import MinshengApp
+
+/// Backups and restores as round trips on both engines.
+@Suite struct BackupTests {
+    static func temporary(_ name: String) -> URL {
+        FileManager.default.temporaryDirectory.appendingPathComponent("minsheng-\(name)-\(UUID().uuidString)")
+    }
+
+    /// What a round trip must keep: every counted table, the publications' chain, a report's figures.
+    static func fingerprint(_ database: AppDatabase) async throws -> (rows: [String: Int], chain: Bool, values: [String]) {
+        let rows = try await Backup(database: database, uploads: temporary("unused"), logger: TestDatabase.logger).counts(of: database)
+        let plan = try #require(try await database.read { try await PlanStore().plans(on: $0) }.first)
+        let chain = ChainVerifier.verify(try await database.read { try await PublicationStore().publications(planID: plan.id, on: $0) }.map(\.published)).passed
+        let values = try await database.read { db in
+            try await db.select().column("report_id").column("indicator_id").column("value").from("report_values").orderBy("report_id").orderBy("indicator_id")
+                .limit(200).all().map { "\(try $0.int64("report_id"))-\(try $0.int64("indicator_id"))-\(try $0.optionalString("value") ?? "")" }
+        }
+        return (rows, chain, values)
+    }
+
+    @Test func aSQLiteBackupRestoresWholeAndNeverOverwritesByAccident() async throws {
+        try await TestDatabase.with(.sqlite, migrate: false) { database in
+            _ = try await DisclosureWebTests.demo(database)
+            let uploads = Self.temporary("uploads")
+            try FileManager.default.createDirectory(at: uploads, withIntermediateDirectories: true)
+            let photo = Data([0x89, 0x50, 0x4E, 0x47] + Array(repeating: UInt8(9), count: 40))
+            try photo.write(to: uploads.appendingPathComponent("key-1"))
+            let file = Self.temporary("backup").appendingPathExtension("zip")
+            defer { try? FileManager.default.removeItem(at: file); try? FileManager.default.removeItem(at: uploads) }
+            let manifest = try await Backup(database: database, uploads: uploads, logger: TestDatabase.logger).write(to: file)
+            #expect(manifest.engine == "sqlite")
+            #expect(manifest.uploads == 1)
+            #expect((manifest.rows["reports"] ?? 0) > 5000)
+            #expect(manifest.migrations.count == Migrations.all.count)
+            let original = try await Self.fingerprint(database)
+
+            let target = Self.temporary("restored")
+            defer { try? FileManager.default.removeItem(at: target) }
+            let configuration = DatabaseConfiguration.sqlite(path: target.appendingPathComponent("minsheng.sqlite").path)
+            let restoredUploads = target.appendingPathComponent("uploads")
+            _ = try await Backup.restore(from: file, into: configuration, uploads: restoredUploads, replace: false, logger: TestDatabase.logger)
+            let restored = try await AppDatabase.open(configuration, logger: TestDatabase.logger)
+            let copy = try await Self.fingerprint(restored)
+            let integrity = try await restored.read { try await $0.raw("PRAGMA integrity_check").first()?.decode(column: "integrity_check", as: String.self) }
+            await restored.shutdown()
+            #expect(copy.rows == original.rows)
+            #expect(copy.values == original.values)
+            #expect(copy.chain)
+            #expect(integrity == "ok")
+            #expect(try Data(contentsOf: restoredUploads.appendingPathComponent("key-1")) == photo)
+
+            // A database with data is restored over only when asked, and what it held is kept aside.
+            await #expect(throws: AppError.self) {
+                _ = try await Backup.restore(from: file, into: configuration, uploads: restoredUploads, replace: false, logger: TestDatabase.logger)
+            }
+            _ = try await Backup.restore(from: file, into: configuration, uploads: restoredUploads, replace: true, logger: TestDatabase.logger)
+            let kept = try FileManager.default.contentsOfDirectory(atPath: target.path)
+            #expect(kept.contains { $0.hasPrefix("minsheng.sqlite.before-restore-") })
+            #expect(kept.contains { $0.hasPrefix("uploads.before-restore-") })
+            // Not a backup, or a backup of the other engine: refused with the file named.
+            let junk = Self.temporary("junk").appendingPathExtension("zip")
+            try Data("not a zip".utf8).write(to: junk)
+            defer { try? FileManager.default.removeItem(at: junk) }
+            await #expect(throws: AppError.self) {
+                _ = try await Backup.restore(from: junk, into: configuration, uploads: restoredUploads, replace: true, logger: TestDatabase.logger)
+            }
+        }
+    }
+
+    @Test(.enabled(if: TestEngine.postgresURL != nil))
+    func aPostgreSQLBackupRestoresIntoAnotherDatabase() async throws {
+        let url = try #require(TestEngine.postgresURL)
+        try await TestDatabase.with(.postgres, migrate: false) { database in
+            _ = try await DisclosureWebTests.demo(database)
+            guard case .postgres(_, let schema) = database.configuration else { Issue.record("not PostgreSQL"); return }
+            let file = Self.temporary("pg-backup").appendingPathExtension("zip")
+            defer { try? FileManager.default.removeItem(at: file) }
+            let manifest = try await Backup(database: database, uploads: Self.temporary("none"), logger: TestDatabase.logger).write(to: file)
+            #expect(manifest.engine == "postgres")
+            let original = try await Self.fingerprint(database)
+
+            let name = "restore_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+            let admin = try await AppDatabase.open(.postgres(url: url), logger: TestDatabase.logger)
+            try await admin.read { try await $0.raw(SQLQueryString("CREATE DATABASE \(unsafeRaw: name)")).run() }
+            var components = try #require(URLComponents(string: url))
+            components.path = "/" + name
+            let target = DatabaseConfiguration.postgres(url: try #require(components.string), searchPath: schema)
+            do {
+                let uploads = Self.temporary("pg-uploads")
+                defer { try? FileManager.default.removeItem(at: uploads) }
+                _ = try await Backup.restore(from: file, into: target, uploads: uploads, replace: false, logger: TestDatabase.logger)
+                let restored = try await AppDatabase.open(target, logger: TestDatabase.logger)
+                let copy = try await Self.fingerprint(restored)
+                // The append-only triggers came back too.
+                await #expect(throws: (any Error).self) { try await restored.write { try await $0.delete(from: "publications").run() } }
+                await restored.shutdown()
+                #expect(copy.rows == original.rows)
+                #expect(copy.values == original.values)
+                #expect(copy.chain)
+            } catch {
+                Issue.record(error)
+            }
+            try await admin.read { try await $0.raw(SQLQueryString("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)")).run() }
+            await admin.shutdown()
+        }
+    }
+}
