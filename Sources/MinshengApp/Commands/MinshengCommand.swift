@@ -9,7 +9,8 @@ public struct MinshengCommand: AsyncParsableCommand {
         commandName: "minsheng",
         abstract: "Minsheng (民生实事督办平台): run a government's key livelihood projects from plan to year-end report.",
         subcommands: [ServeCommand.self, MigrateCommand.self, UserCommand.self, DemoCommand.self, PlanCommand.self, AssessCommand.self, ReportCommand.self, PublishCommand.self, VerifyCommand.self,
-                      ExportSiteCommand.self, BackupCommand.self, RestoreCommand.self]
+                      ExportSiteCommand.self, BackupCommand.self, RestoreCommand.self,
+                      GenerateCommand.self]
     )
 
     public init() {}

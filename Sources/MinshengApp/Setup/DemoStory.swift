@@ -220,8 +220,9 @@ struct DemoStory {
         return "2019-\(monthText)-\(dayText)T02:00:00Z"
     }
 
-    /// Stores the planned reports with multi-row inserts, then their values and history.
-    private func store(_ planned: [Planned], plan: Plan, adminID: Int64, on db: any SQLDatabase) async throws {
+    /// Stores the planned reports with multi-row inserts, then their values and history; the audit log records it
+    /// as `action`.
+    func store(_ planned: [Planned], plan: Plan, adminID: Int64, action: String = "demo.reports", on db: any SQLDatabase) async throws {
         for chunk in stride(from: 0, to: planned.count, by: 200) {
             var insert = db.insert(into: "reports").columns(
                 "plan_id", "item_id", "unit_id", "period", "version", "role", "state", "progress", "problems", "next_steps",
@@ -272,6 +273,6 @@ struct DemoStory {
             }
             try await insert.run()
         }
-        try await AuditLog().record("demo.reports", entity: "plan", id: plan.id, after: ["reports": planned.count], by: .system, on: db)
+        try await AuditLog().record(action, entity: "plan", id: plan.id, after: ["reports": planned.count], by: .system, on: db)
     }
 }
