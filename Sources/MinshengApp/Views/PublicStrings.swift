@@ -1,10 +1,8 @@
 import MinshengCore
 
 /// The words of the public pages in one language.
-struct PublicStrings {
+struct PublicStrings: Bilingual {
     let language: Language
-
-    private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
     var disclosure: String { t("公示", "Publishing") }
     var publish: String { t("发布公示", "Publish") }

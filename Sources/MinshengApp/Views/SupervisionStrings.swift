@@ -1,10 +1,8 @@
 import MinshengCore
 
 /// The words of the supervision pages in one language.
-struct SupervisionStrings {
+struct SupervisionStrings: Bilingual {
     let language: Language
-
-    private func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
     var supervision: String { t("督查督办", "Supervision") }
     var notices: String { t("督办单", "Notices") }

@@ -30,6 +30,16 @@ public enum Language: String, Sendable, CaseIterable {
     }
 }
 
+/// Words that pick their Chinese or English form by the reader's language.
+protocol Bilingual {
+    var language: Language { get }
+}
+
+extension Bilingual {
+    /// The Chinese or the English text.
+    func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+}
+
 /// Chooses the language: a `lang` query parameter (remembered in a cookie), else the cookie, else Chinese.
 public struct LanguageMiddleware: RouterMiddleware {
     public typealias Context = AppRequestContext
