@@ -15,8 +15,23 @@ public struct AssessmentService: Sendable {
         try await database.read { try await assess(planID: planID, period: period, on: $0) }
     }
 
+    /// The assessment at a period, computed once per revision of the plan's data.
     public func assess(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> PlanAssessment {
-        Assessor().assess(try await store.input(planID: planID, period: period, on: db), at: period)
+        let revision = try await PlanRevisionCache.revision(planID: planID, on: db)
+        return try await database.computed.value(planID: planID, revision: revision, key: "assessment \(period)") {
+            Assessor().assess(try await input(planID: planID, period: period, revision: revision, on: db), at: period)
+        }
+    }
+
+    /// What the assessment at a period reads, loaded once per revision of the plan's data.
+    public func input(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> AssessmentInput {
+        try await input(planID: planID, period: period, revision: try await PlanRevisionCache.revision(planID: planID, on: db), on: db)
+    }
+
+    private func input(planID: Int64, period: Period, revision: Int64, on db: any SQLDatabase) async throws -> AssessmentInput {
+        try await database.computed.value(planID: planID, revision: revision, key: "input \(period)") {
+            try await store.input(planID: planID, period: period, on: db)
+        }
     }
 
     /// The plan a command names by id, or by year when the instance holds one plan for that year.

@@ -292,12 +292,10 @@ public struct SupervisionService: Sendable {
     /// The facts the accountability rules read, up to the month supervision looks at.
     func facts(plan: Plan, settings: SupervisionSettings, on db: any SQLDatabase) async throws -> AccountabilityFacts {
         let lastMonth = try await month(plan: plan, on: db).months.upperBound
-        let input = try await AssessmentStore().input(planID: plan.id, period: .month(year: plan.year, month: lastMonth), on: db)
+        let assessments = AssessmentService(database: database)
         var statuses: [Int64: [Int: ProgressStatus]] = [:]
         for month in 1...lastMonth {
-            var monthly = input
-            monthly.overrides = try await AssessmentStore().overrides(planID: plan.id, period: .month(year: plan.year, month: month), on: db)
-            for item in Assessor().assess(monthly, at: .month(year: plan.year, month: month)).items {
+            for item in try await assessments.assess(planID: plan.id, period: .month(year: plan.year, month: month), on: db).items {
                 statuses[item.itemID, default: [:]][month] = item.status
             }
         }

@@ -20,6 +20,8 @@ public final class AppDatabase: Sendable {
 
     public let engine: Engine
     public let configuration: DatabaseConfiguration
+    /// Views computed from plans' data, keyed by each plan's revision.
+    public let computed = PlanRevisionCache()
     private let readers: ConnectionLender
     private let writer: ConnectionLender
     private let logger: Logger

@@ -18,5 +18,6 @@ enum Migrations {
         M0006Documents(),
         M0007Disclosure(),
         M0008Supervision(),
+        M0009PlanRevisions(),
     ]
 }

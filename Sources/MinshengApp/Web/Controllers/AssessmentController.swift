@@ -91,13 +91,11 @@ struct AssessmentController {
         _ = try context.requireRole(.admin, .leader, .inspector)
         let (plan, period) = try await scope(request, context)
         let html = try await database.read { db -> String in
-            let input = try await store.input(planID: plan.id, period: period, on: db)
+            let input = try await service.input(planID: plan.id, period: period, on: db)
             let lastMonth = period.year == plan.year ? max(period.lastMonth.months.upperBound, try await PlanScope.defaultPeriod(plan: plan, today: configuration.today, on: db).lastMonth.months.upperBound) : 12
             var cells: [Int64: [Int: BattleMapPage.Cell]] = [:]
             for month in 1...lastMonth {
-                var monthly = input
-                monthly.overrides = try await store.overrides(planID: plan.id, period: .month(year: plan.year, month: month), on: db)
-                for item in Assessor().assess(monthly, at: .month(year: plan.year, month: month)).items {
+                for item in try await service.assess(planID: plan.id, period: .month(year: plan.year, month: month), on: db).items {
                     cells[item.itemID, default: [:]][month] = BattleMapPage.Cell(status: item.status, progress: item.progress, expected: item.expected, nodes: [])
                 }
             }
@@ -132,8 +130,8 @@ struct AssessmentController {
             if user.role == .reporter, !assigned.contains(where: { $0.unitID == user.unitID }) {
                 throw AppError.notFound(context.language == .zh ? "没有第\(number)项。" : "No item \(number).")
             }
-            let input = try await store.input(planID: plan.id, period: period, on: db)
-            let assessment = Assessor().assess(input, at: period)
+            let input = try await service.input(planID: plan.id, period: period, on: db)
+            let assessment = try await service.assess(planID: plan.id, period: period, on: db)
             guard let itemAssessment = assessment.item(item.id) else { throw AppError.notFound("No item \(number).") }
             let names = Dictionary(uniqueKeysWithValues: detail.units.map { ($0.id, $0.name) })
             let indicators = detail.indicators.filter { $0.itemID == item.id }

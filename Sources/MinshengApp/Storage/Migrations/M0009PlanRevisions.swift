@@ -1,0 +1,54 @@
+import SQLKit
+
+/// A revision number per plan that database triggers advance whenever anything its assessment reads changes
+/// (reports and their values, items, indicators, assignments, schedules, weights, overrides, settings). Caches of
+/// computed views key on it, so they stay correct whichever instance made the change.
+struct M0009PlanRevisions: Migration {
+    let name = "0009_plan_revisions"
+
+    /// Each watched table and how a row of it (`R` stands for NEW or OLD) names its plan.
+    static let watched: [(table: String, plan: String)] = [
+        ("reports", "R.plan_id"),
+        ("report_values", "(SELECT plan_id FROM reports WHERE id = R.report_id)"),
+        ("items", "R.plan_id"),
+        ("indicators", "(SELECT plan_id FROM items WHERE id = R.item_id)"),
+        ("assignments", "(SELECT plan_id FROM items WHERE id = R.item_id)"),
+        ("status_overrides", "(SELECT plan_id FROM items WHERE id = R.item_id)"),
+        ("indicator_schedules", "(SELECT items.plan_id FROM indicators JOIN items ON items.id = indicators.item_id WHERE indicators.id = R.indicator_id)"),
+        ("indicator_weights", "(SELECT items.plan_id FROM indicators JOIN items ON items.id = indicators.item_id WHERE indicators.id = R.indicator_id)"),
+        ("assessment_settings", "R.plan_id"),
+    ]
+
+    func prepare(on db: any SQLDatabase) async throws {
+        try await db.create(table: "plan_revisions")
+            .column("plan_id", type: .bigint, .primaryKey(autoIncrement: false))
+            .column("revision", type: .bigint, .notNull)
+            .run()
+        let bump = "INSERT INTO plan_revisions (plan_id, revision) SELECT p, 1 FROM (SELECT %@ AS p) AS changed WHERE p IS NOT NULL "
+            + "ON CONFLICT (plan_id) DO UPDATE SET revision = plan_revisions.revision + 1"
+        for (table, plan) in Self.watched {
+            if db.dialect.name == "postgresql" {
+                let function = """
+                    CREATE FUNCTION \(table)_plan_revision() RETURNS trigger AS $$
+                    BEGIN
+                      IF TG_OP = 'DELETE' THEN
+                        \(bump.replacingOccurrences(of: "%@", with: plan.replacingOccurrences(of: "R.", with: "OLD.")));
+                      ELSE
+                        \(bump.replacingOccurrences(of: "%@", with: plan.replacingOccurrences(of: "R.", with: "NEW.")));
+                      END IF;
+                      RETURN NULL;
+                    END $$ LANGUAGE plpgsql
+                    """
+                try await db.raw(SQLQueryString(stringLiteral: function)).run()
+                try await db.raw(SQLQueryString(stringLiteral:
+                    "CREATE TRIGGER \(table)_plan_revision AFTER INSERT OR UPDATE OR DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION \(table)_plan_revision()")).run()
+            } else {
+                for (event, row) in [("INSERT", "NEW."), ("UPDATE", "NEW."), ("DELETE", "OLD.")] {
+                    let statement = bump.replacingOccurrences(of: "%@", with: plan.replacingOccurrences(of: "R.", with: row))
+                    try await db.raw(SQLQueryString(stringLiteral:
+                        "CREATE TRIGGER \(table)_plan_revision_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN \(statement); END")).run()
+                }
+            }
+        }
+    }
+}

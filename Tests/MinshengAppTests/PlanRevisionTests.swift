@@ -1,0 +1,76 @@
+import Foundation
+import MinshengCore
+import SQLKit
+import Testing
+@testable import MinshengApp
+
+/// The per-plan revision that triggers advance, and the cached assessments keyed by it.
+@Suite struct PlanRevisionTests {
+    @Test(arguments: TestEngine.available)
+    func everyChangeTheAssessmentReadsAdvancesTheRevision(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine, migrate: false) { database in
+            let plan = try await DisclosureWebTests.demo(database)
+            func revision() async throws -> Int64 { try await database.read { try await PlanRevisionCache.revision(planID: plan.id, on: $0) } }
+            let item = try #require(try await database.read { try await PlanStore().items(planID: plan.id, on: $0) }.first { $0.number == 3 })
+            let indicator = try #require(try await database.read { try await PlanStore().indicators(planID: plan.id, on: $0) }.first { $0.itemID == item.id })
+            var last = try await revision()
+            #expect(last > 0)
+            let changes: [(String, @Sendable (any SQLDatabase) async throws -> Void)] = [
+                ("a value", { try await $0.raw("UPDATE report_values SET value = '1' WHERE indicator_id = \(bind: indicator.id)").run() }),
+                ("a report", { try await $0.raw("UPDATE reports SET progress = 'x' WHERE item_id = \(bind: item.id)").run() }),
+                ("an override", { try await AssessmentStore().setOverride(StatusOverride(status: .behind, reason: "r"), itemID: item.id, period: .month(year: 2019, month: 9), by: nil, on: $0) }),
+                ("a weight", { try await AssessmentStore().setWeight(2, indicatorID: indicator.id, on: $0) }),
+                ("a schedule", { try await AssessmentStore().setSchedule(.monthlyCurve([6: 10]), indicatorID: indicator.id, on: $0) }),
+                ("the settings", { try await AssessmentStore().setSettings(AssessmentSettings(yellowThreshold: 4, redThreshold: 12, aheadThreshold: 5, completionMonth: 11), planID: plan.id, on: $0) }),
+                ("an item", { try await $0.raw("UPDATE items SET title = 'y' WHERE id = \(bind: item.id)").run() }),
+            ]
+            for (name, change) in changes {
+                try await database.write { try await change($0) }
+                let now = try await revision()
+                #expect(now > last, "\(name) did not advance the revision")
+                last = now
+            }
+            // Changes elsewhere leave it alone.
+            try await database.write { try await $0.raw("UPDATE users SET role = role").run() }
+            #expect(try await revision() == last)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func aCachedAssessmentIsNeverServedAfterTheDataChanged(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine, migrate: false) { database in
+            let plan = try await DisclosureWebTests.demo(database)
+            let service = AssessmentService(database: database)
+            let september = Period.month(year: 2019, month: 9)
+            let first = try await service.assess(planID: plan.id, period: september)
+            let again = try await service.assess(planID: plan.id, period: september)
+            #expect(first.items.map(\.status) == again.items.map(\.status))
+            let item7 = try #require(first.items.first { $0.number == 7 })
+            #expect(item7.status == .completed)
+            // Another instance (here, plain SQL) takes item 7's figures back to nothing.
+            try await database.write { db in
+                try await db.raw("UPDATE report_values SET value = '0' WHERE report_id IN (SELECT id FROM reports WHERE item_id = \(bind: item7.itemID))").run()
+            }
+            let after = try await service.assess(planID: plan.id, period: september)
+            #expect(after.items.first { $0.number == 7 }?.status != .completed)
+            // Deleting a plan (its items, indicators and assignments cascade) is not stopped by the triggers.
+            let other = try await database.write { db in
+                try await PlanStore().insert(try DemoLoader.draft(), jurisdiction: try await PlanStore().jurisdiction(named: "示范市", level: .city, on: db), on: db)
+            }
+            try await database.write { try await $0.delete(from: "plans").where("id", .equal, other.id).run() }
+            #expect(try await database.read { try await PlanStore().plans(on: $0) }.map(\.id) == [plan.id])
+        }
+    }
+
+    @Test func theCacheIsBounded() async throws {
+        let cache = PlanRevisionCache(limit: 3)
+        for key in 0..<10 {
+            let value = try await cache.value(planID: Int64(key % 4), revision: 1, key: "k\(key)") { key }
+            #expect(value == key)
+        }
+        let cached = try await cache.value(planID: 1, revision: 1, key: "k9") { -1 }
+        #expect(cached == 9)
+        let recomputed = try await cache.value(planID: 1, revision: 2, key: "k9") { -1 }
+        #expect(recomputed == -1, "a new revision computes again")
+    }
+}
