@@ -72,5 +72,9 @@ import Testing
         #expect(cached == 9)
         let recomputed = try await cache.value(planID: 1, revision: 2, key: "k9") { -1 }
         #expect(recomputed == -1, "a new revision computes again")
+        // An optional value is told apart from a missing one.
+        _ = try await cache.value(planID: 5, revision: 1, key: "other") { 1 }
+        let optional: String? = try await cache.value(planID: 5, revision: 1, key: "optional") { "computed" }
+        #expect(optional == "computed")
     }
 }

@@ -28,6 +28,14 @@ public struct AssessmentService: Sendable {
         try await input(planID: planID, period: period, revision: try await PlanRevisionCache.revision(planID: planID, on: db), on: db)
     }
 
+    /// The plan with its categories, items, indicators, units and assignments, loaded once per revision.
+    public func detail(planID: Int64, on db: any SQLDatabase) async throws -> PlanDetail? {
+        let revision = try await PlanRevisionCache.revision(planID: planID, on: db)
+        return try await database.computed.value(planID: planID, revision: revision, key: "detail") {
+            try await PlanStore().detail(planID: planID, on: db)
+        }
+    }
+
     private func input(planID: Int64, period: Period, revision: Int64, on db: any SQLDatabase) async throws -> AssessmentInput {
         try await database.computed.value(planID: planID, revision: revision, key: "input \(period)") {
             try await store.input(planID: planID, period: period, on: db)

@@ -328,8 +328,15 @@ public struct SupervisionService: Sendable {
         }
     }
 
-    /// Every checked figure well below the reported one.
+    /// Every checked figure well below the reported one, found once per revision of the plan's data.
     public func discrepancies(plan: Plan, settings: SupervisionSettings, on db: any SQLDatabase) async throws -> [Finding] {
+        let revision = try await PlanRevisionCache.revision(planID: plan.id, on: db)
+        return try await database.computed.value(planID: plan.id, revision: revision, key: "discrepancies") {
+            try await findDiscrepancies(plan: plan, settings: settings, on: db)
+        }
+    }
+
+    private func findDiscrepancies(plan: Plan, settings: SupervisionSettings, on db: any SQLDatabase) async throws -> [Finding] {
         let indicators = Dictionary(uniqueKeysWithValues: try await plans.indicators(planID: plan.id, on: db).map { ($0.id, $0) })
         let leads = Dictionary(grouping: try await plans.assignments(planID: plan.id, on: db).filter { $0.role == .lead }, by: \.itemID)
             .mapValues { $0.sorted { $0.ordinal < $1.ordinal }.map(\.unitID) }

@@ -37,8 +37,9 @@ public final class PlanRevisionCache: @unchecked Sendable {
     private func lookup<T>(planID: Int64, revision: Int64, key: String) -> T? {
         lock.lock()
         defer { lock.unlock() }
-        guard let entry = entries[planID], entry.revision == revision else { return nil }
-        return entry.values[key] as? T
+        // A missing key must not be cast: nil casts to any optional type and would read as a cached nil.
+        guard let entry = entries[planID], entry.revision == revision, let value = entry.values[key] else { return nil }
+        return value as? T
     }
 
     private func store(_ value: any Sendable, planID: Int64, revision: Int64, key: String) {

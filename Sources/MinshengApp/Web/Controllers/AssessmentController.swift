@@ -52,7 +52,7 @@ struct AssessmentController {
                        unit: query.get("unit").flatMap { Int64(String($0)) })
         let html = try await database.read { db -> String in
             let assessment = try await service.assess(planID: plan.id, period: period, on: db)
-            guard let detail = try await plans.detail(planID: plan.id, on: db) else { throw AppError.notFound("No plan.") }
+            guard let detail = try await service.detail(planID: plan.id, on: db) else { throw AppError.notFound("No plan.") }
             let names = Dictionary(uniqueKeysWithValues: detail.units.map { ($0.id, $0.name) })
             let assignments = Dictionary(grouping: detail.assignments, by: \.itemID)
             let categories = detail.categories.map { category -> (MinshengCore.Category, Decimal?, Decimal?, ProgressStatus?) in
