@@ -52,7 +52,9 @@ struct ServeCommand: AsyncParsableCommand {
         let logger = CommandLogging.logger()
         let configuration = try data.databaseConfiguration()
         logger.info("Database: \(configuration.redacted)")
-        let database = try await AppDatabase.open(configuration, logger: logger)
+        let replicaURL = ProcessInfo.processInfo.environment["DATABASE_READ_URL"].flatMap { $0.isEmpty ? nil : $0 }
+        if let replicaURL { logger.info("Read replica: \(DatabaseConfiguration.postgres(url: replicaURL).redacted)") }
+        let database = try await AppDatabase.open(configuration, replicaURL: replicaURL, logger: logger)
         do {
             let outcome = try await FirstStart(database: database, logger: logger)
                 .run(loadDemo: !noDemo, adminPassword: ProcessInfo.processInfo.environment["MINSHENG_ADMIN_PASSWORD"])

@@ -26,11 +26,17 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "The unit a reporter belongs to: its id or its exact name.")
         var unit: String?
 
+        @Option(help: "The jurisdiction an admin, leader or inspector serves, by id or exact name (default: the whole instance). They see its plans and those below it.")
+        var jurisdiction: String?
+
         @Flag(help: "Read the password from the first line of standard input.")
         var passwordStdin = false
 
         func validate() throws {
             let role = try UserCommand.role(role)
+            if role == .reporter && jurisdiction != nil {
+                throw ValidationError("A reporter belongs to its unit's jurisdiction: leave out --jurisdiction.")
+            }
             if role.requiresUnit && unit == nil {
                 throw ValidationError("A reporter belongs to a unit: give --unit with the unit's id or name.")
             }
@@ -48,7 +54,10 @@ struct UserCommand: AsyncParsableCommand {
                 return try await database.write { db in
                     var unitID: Int64?
                     if let unit { unitID = try await UserCommand.findUnit(unit, on: db) }
-                    let user = try await UserStore().insert(username: username, passwordHash: hash, role: role, unitID: unitID, on: db)
+                    let jurisdictionID = try await jurisdiction.asyncMap { try await UserCommand.findJurisdiction($0, on: db) }
+                    let user = try await UserStore().insert(
+                        username: username, passwordHash: hash, role: role, unitID: unitID, jurisdictionID: jurisdictionID, on: db
+                    )
                     try await AuditLog().record("user.create", entity: "user", id: user.id, after: UserSnapshot(user), by: .console, on: db)
                     return user
                 }
@@ -168,6 +177,17 @@ struct UserCommand: AsyncParsableCommand {
             throw ValidationError("--password-stdin was given but standard input held no password.")
         }
         return line
+    }
+
+    /// A jurisdiction by id or exact name.
+    static func findJurisdiction(_ reference: String, on db: any SQLDatabase) async throws -> Int64 {
+        let rows = try await db.select().column("*").from("jurisdictions").all().map(PlanStore.jurisdiction)
+        if let id = Int64(reference), let found = rows.first(where: { $0.id == id }) { return found.id }
+        let named = rows.filter { $0.name == reference }
+        guard named.count == 1 else {
+            throw ValidationError(named.isEmpty ? "No jurisdiction is named \(reference)." : "Several jurisdictions are named \(reference); give its id.")
+        }
+        return named[0].id
     }
 
     static func findUnit(_ reference: String, on db: any SQLDatabase) async throws -> Int64 {

@@ -250,7 +250,7 @@ public struct PublicService: Sendable {
 
     /// Everything the public pages of a plan show: its publications, the public's verdicts and the answered messages.
     public func site(planID: Int64) async throws -> PublicSite? {
-        try await database.read { db in try await site(planID: planID, on: db) }
+        try await database.readReplica { db in try await site(planID: planID, on: db) }
     }
 
     public func site(planID: Int64, on db: any SQLDatabase) async throws -> PublicSite? {

@@ -22,20 +22,30 @@ public final class AppDatabase: Sendable {
     public let configuration: DatabaseConfiguration
     /// Views computed from plans' data, keyed by each plan's revision.
     public let computed = PlanRevisionCache()
+    /// Whether reads that may lag go to a PostgreSQL streaming replica (`DATABASE_READ_URL`).
+    public var hasReplica: Bool { replica != nil }
     private let readers: ConnectionLender
     private let writer: ConnectionLender
+    private let replica: ConnectionLender?
     private let logger: Logger
 
-    private init(engine: Engine, configuration: DatabaseConfiguration, readers: ConnectionLender, writer: ConnectionLender, logger: Logger) {
+    private init(
+        engine: Engine, configuration: DatabaseConfiguration, readers: ConnectionLender, writer: ConnectionLender,
+        replica: ConnectionLender? = nil, logger: Logger
+    ) {
         self.engine = engine
         self.configuration = configuration
         self.readers = readers
         self.writer = writer
+        self.replica = replica
         self.logger = logger
     }
 
     /// Opens the database (creating the SQLite file and its folder if needed) and checks that it answers.
-    public static func open(_ configuration: DatabaseConfiguration, logger: Logger) async throws -> AppDatabase {
+    ///
+    /// `replicaURL` names a PostgreSQL streaming replica of a PostgreSQL primary; ``readReplica(_:)`` sends its work
+    /// there.
+    public static func open(_ configuration: DatabaseConfiguration, replicaURL: String? = nil, logger: Logger) async throws -> AppDatabase {
         let group = MultiThreadedEventLoopGroup.singleton
         let database: AppDatabase
         switch configuration {
@@ -60,12 +70,18 @@ public final class AppDatabase: Sendable {
         case .postgres(let url, let searchPath):
             var sqlConfiguration = try SQLPostgresConfiguration(url: url)
             if let searchPath { sqlConfiguration.searchPath = [searchPath] }
-            let pool = EventLoopGroupConnectionPool(
-                source: PostgresConnectionSource(sqlConfiguration: sqlConfiguration), maxConnectionsPerEventLoop: 4,
-                requestTimeout: .seconds(30), pruneInterval: .seconds(60), logger: logger, on: group
-            )
-            let lender = ConnectionLender(pool: pool, logger: logger) { $0.sql() }
-            database = AppDatabase(engine: .postgres, configuration: configuration, readers: lender, writer: lender, logger: logger)
+            let lender = ConnectionLender(pool: postgresPool(sqlConfiguration, logger: logger), logger: logger) { $0.sql() }
+            var replica: ConnectionLender?
+            if let replicaURL {
+                var replicaConfiguration = try SQLPostgresConfiguration(url: replicaURL)
+                if let searchPath { replicaConfiguration.searchPath = [searchPath] }
+                replica = ConnectionLender(pool: postgresPool(replicaConfiguration, logger: logger), logger: logger) { $0.sql() }
+            }
+            database = AppDatabase(engine: .postgres, configuration: configuration, readers: lender, writer: lender, replica: replica, logger: logger)
+        }
+        if replicaURL != nil, database.replica == nil {
+            await database.shutdown()
+            throw AppError.badConfiguration("DATABASE_READ_URL names a PostgreSQL replica; it needs DATABASE_URL to name the PostgreSQL primary.")
         }
         do {
             try await database.ping()
@@ -74,6 +90,28 @@ public final class AppDatabase: Sendable {
             throw AppError.databaseUnavailable("\(configuration.redacted): \(String(reflecting: error))")
         }
         return database
+    }
+
+    private static func postgresPool(_ configuration: SQLPostgresConfiguration, logger: Logger) -> EventLoopGroupConnectionPool<PostgresConnectionSource> {
+        EventLoopGroupConnectionPool(
+            source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
+            requestTimeout: .seconds(30), pruneInterval: .seconds(60), logger: logger, on: MultiThreadedEventLoopGroup.singleton
+        )
+    }
+
+    /// Runs read-only work that may see the data a moment late (public pages, overviews, documents): on the replica
+    /// when there is one, else like ``read(_:)``. When the replica gives no connection, the primary answers.
+    public func readReplica<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+        guard let replica else { return try await readers.withConnection(work) }
+        let lent: (any SQLDatabase, @Sendable () -> Void)
+        do {
+            lent = try await replica.lend()
+        } catch {
+            logger.warning("The read replica gave no connection; reading from the primary: \(String(reflecting: error))")
+            return try await readers.withConnection(work)
+        }
+        defer { lent.1() }
+        return try await work(lent.0)
     }
 
     /// Runs read-only work on a pooled connection.
@@ -110,6 +148,7 @@ public final class AppDatabase: Sendable {
     public func shutdown() async {
         await readers.shutdown()
         if writer !== readers { await writer.shutdown() }
+        await replica?.shutdown()
     }
 }
 
@@ -136,6 +175,11 @@ final class ConnectionLender: @unchecked Sendable {
                 logger.debug("Pool shutdown: \(String(reflecting: error))")
             }
         }
+    }
+
+    /// A connection and the function that gives it back.
+    func lend() async throws -> (any SQLDatabase, @Sendable () -> Void) {
+        try await request()
     }
 
     func withConnection<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {

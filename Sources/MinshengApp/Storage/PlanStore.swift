@@ -61,6 +61,12 @@ public struct PlanStore: Sendable {
         try await db.select().column("*").from("plans").orderBy("year", .descending).orderBy("id").all().map(Self.plan)
     }
 
+    /// The plans a user may read, newest year first.
+    public func plans(within reach: PlanReach, on db: any SQLDatabase) async throws -> [Plan] {
+        let all = try await plans(on: db)
+        return reach.isEverything ? all : all.filter { reach.canRead(planID: $0.id) }
+    }
+
     public func plan(id: Int64, on db: any SQLDatabase) async throws -> Plan? {
         try await db.select().column("*").from("plans").where("id", .equal, id).first().map(Self.plan)
     }
@@ -187,6 +193,11 @@ public struct PlanStore: Sendable {
     }
 
     /// Every unit of a jurisdiction's directory, by name.
+    /// Every unit of every jurisdiction's directory.
+    public func allUnits(on db: any SQLDatabase) async throws -> [MinshengCore.Unit] {
+        try await db.select().column("*").from("units").orderBy("id").all().map(Self.unit)
+    }
+
     public func units(jurisdictionID: Int64, on db: any SQLDatabase) async throws -> [MinshengCore.Unit] {
         try await db.select().column("*").from("units").where("jurisdiction_id", .equal, jurisdictionID)
             .orderBy("id").all().map(Self.unit)

@@ -43,6 +43,7 @@ public struct SessionStore: Sendable {
             .column(SQLColumn("id", table: "users")).column(SQLColumn("username", table: "users"))
             .column(SQLColumn("password_hash", table: "users")).column(SQLColumn("role", table: "users"))
             .column(SQLColumn("unit_id", table: "users")).column(SQLColumn("disabled", table: "users"))
+            .column(SQLColumn("jurisdiction_id", table: "users"))
             .from("sessions")
             .join("users", on: SQLColumn("user_id", table: "sessions"), .equal, SQLColumn("id", table: "users"))
             .where(SQLColumn("id", table: "sessions"), .equal, SQLBind(Tokens.hash(token)))

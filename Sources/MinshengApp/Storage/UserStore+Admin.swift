@@ -4,6 +4,19 @@ import SQLKit
 
 extension UserStore {
     /// Every account, by name.
+    /// The accounts a user's reach covers: accounts of its jurisdiction and below (instance-wide accounts only for
+    /// instance-wide users).
+    public func users(within reach: PlanReach, on db: any SQLDatabase) async throws -> [User] {
+        let all = try await users(on: db)
+        guard !reach.isEverything else { return all }
+        let units = try await PlanStore().allUnits(on: db)
+        let unitJurisdictions = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.jurisdictionID) })
+        return all.filter { user in
+            guard let jurisdiction = user.jurisdictionID ?? user.unitID.flatMap({ unitJurisdictions[$0] }) else { return false }
+            return reach.covers(jurisdictionID: jurisdiction)
+        }
+    }
+
     public func users(on db: any SQLDatabase) async throws -> [User] {
         try await db.select().column("*").from("users").orderBy("username").all().map(Self.user)
     }

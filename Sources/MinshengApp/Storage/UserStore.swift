@@ -10,6 +10,9 @@ public struct User: Sendable, Hashable {
     public var role: Role
     public var unitID: Int64?
     public var disabled: Bool = false
+    /// The jurisdiction an office, leader or inspector account serves (nil: the whole instance). Reporters belong
+    /// to their unit's jurisdiction.
+    public var jurisdictionID: Int64? = nil
 }
 
 /// Reads and writes user accounts.
@@ -17,15 +20,17 @@ public struct UserStore: Sendable {
     public init() {}
 
     /// Stores a new account; fails with a conflict when the username is taken.
-    public func insert(username: String, passwordHash: String, role: Role, unitID: Int64?, on db: any SQLDatabase) async throws -> User {
+    public func insert(
+        username: String, passwordHash: String, role: Role, unitID: Int64?, jurisdictionID: Int64? = nil, on db: any SQLDatabase
+    ) async throws -> User {
         if try await user(username: username, on: db) != nil {
             throw AppError.conflict("A user named \(username) already exists.")
         }
         let id = try await db.insert(into: "users")
-            .columns("username", "password_hash", "role", "unit_id", "created_at")
-            .values(SQLBind(username), SQLBind(passwordHash), SQLBind(role.rawValue), SQLBind(unitID), SQLBind(Timestamp.now()))
+            .columns("username", "password_hash", "role", "unit_id", "jurisdiction_id", "created_at")
+            .values(SQLBind(username), SQLBind(passwordHash), SQLBind(role.rawValue), SQLBind(unitID), SQLBind(jurisdictionID), SQLBind(Timestamp.now()))
             .insertedID()
-        return User(id: id, username: username, passwordHash: passwordHash, role: role, unitID: unitID)
+        return User(id: id, username: username, passwordHash: passwordHash, role: role, unitID: unitID, jurisdictionID: jurisdictionID)
     }
 
     public func user(username: String, on db: any SQLDatabase) async throws -> User? {
@@ -41,7 +46,7 @@ public struct UserStore: Sendable {
         User(
             id: try row.int64("id"), username: try row.string("username"), passwordHash: try row.string("password_hash"),
             role: try row.enumeration("role", as: Role.self), unitID: try row.optionalInt64("unit_id"),
-            disabled: try row.bool("disabled")
+            disabled: try row.bool("disabled"), jurisdictionID: try row.optionalInt64("jurisdiction_id")
         )
     }
 }

@@ -74,7 +74,7 @@ struct Layout {
         if role == .reporter { links += [(.inbox, words.inbox), (.supervision, page.language.supervisionWords.supervision)] }
         if role != .reporter {
             let assessment = page.language.assessment
-            links += [(.overview, assessment.overview), (.battleMap, assessment.battleMap), (.unitRanking, assessment.units),
+            links += [(.rollup, page.language == .zh ? "汇总" : "Rollup"), (.overview, assessment.overview), (.battleMap, assessment.battleMap), (.unitRanking, assessment.units),
                       (.reviewQueue, words.reviewQueue), (.overdue, words.overdue), (.supervision, page.language.supervisionWords.supervision),
                       (.documents, page.language.documents.documents)]
         }

@@ -12,6 +12,8 @@ public struct AppRequestContext: RequestContext {
     public var session: Session?
     /// The signed-in user, from the session cookie or an API token.
     public var user: User?
+    /// The plans the signed-in user may see and run (everything for anonymous visitors, who reach only public routes).
+    public var reach: PlanReach
     /// The client's network address.
     public var clientAddress: String
 
@@ -20,6 +22,7 @@ public struct AppRequestContext: RequestContext {
         self.language = .zh
         self.session = nil
         self.user = nil
+        self.reach = .everything
         self.clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
     }
 
@@ -38,6 +41,17 @@ public struct AppRequestContext: RequestContext {
             throw AppError(.unauthorized, language == .zh ? "请先登录。" : "Please sign in first.")
         }
         return user
+    }
+
+    /// An error for a plan outside the user's reach: it answers as if the plan did not exist.
+    public func outOfReach() -> AppError {
+        AppError.notFound(language == .zh ? "没有找到，或不在您的管辖范围内。" : "Not found, or outside your jurisdiction.")
+    }
+
+    /// Passes when the user may read a plan, or, for an office's changes, run it.
+    public func requirePlan(_ planID: Int64, changing: Bool) throws {
+        let allowed = changing && user?.role == .admin ? reach.canManage(planID: planID) : reach.canRead(planID: planID)
+        guard allowed else { throw outOfReach() }
     }
 
     /// The signed-in user when their role is one of `roles`.

@@ -34,6 +34,9 @@ struct AuthMiddleware: RouterMiddleware {
                 try CSRF.check(request.headers.value(named: "x-csrf-token"), context: context)
             }
         }
+        if let user = context.user, user.role == .reporter || user.jurisdictionID != nil {
+            context.reach = try await database.read { try await PlanReach.of(user, on: $0) }
+        }
         return try await next(request, context)
     }
 

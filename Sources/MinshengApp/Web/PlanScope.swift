@@ -19,7 +19,7 @@ struct PlanScope {
                 plan = try await plans.plan(id: requestedPlan, on: db)
                 if plan == nil { throw AppError.notFound(context.language == .zh ? "没有编号为 \(requestedPlan) 的工作方案。" : "No plan has id \(requestedPlan).") }
             } else {
-                plan = try await plans.plans(on: db).first
+                plan = try await plans.plans(within: context.reach, on: db).first
             }
             guard let plan else { return nil }
             if let requestedPeriod {

@@ -46,6 +46,7 @@ public enum SiteURL: Sendable, Equatable {
     case itemSettings(plan: Parameter<Int64>, number: Parameter<Int>)
     case unitPage(Parameter<Int64>)
     case unitRanking
+    case rollup
     case adminAssessment(Parameter<Int64>)
     case documents
     case document(Parameter<Int64>)
@@ -202,6 +203,7 @@ public enum SiteURL: Sendable, Equatable {
             return [.literal("plans"), Self.parameter(Key.planID, plan), .literal("items"), Self.parameter(Key.itemNumber, number), .literal("settings")]
         case .unitPage(let id): return [.literal("units"), Self.parameter(Key.id, id)]
         case .unitRanking: return [.literal("units")]
+        case .rollup: return [.literal("rollup")]
         case .adminAssessment(let id): return [.literal("admin"), .literal("plans"), Self.parameter(Key.planID, id), .literal("assessment")]
         case .documents: return [.literal("documents")]
         case .document(let id): return [.literal("documents"), Self.parameter(Key.id, id)]

@@ -19,5 +19,6 @@ enum Migrations {
         M0007Disclosure(),
         M0008Supervision(),
         M0009PlanRevisions(),
+        M0010UserJurisdictions(),
     ]
 }

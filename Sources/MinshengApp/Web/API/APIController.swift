@@ -33,7 +33,7 @@ struct APIController {
 
     func register(with router: Router<AppRequestContext>) {
         for endpoint in endpoints {
-            router.on(endpoint.url.routerPath, method: endpoint.method, use: endpoint.handler)
+            router.on(endpoint.url, method: endpoint.method, database: database, use: endpoint.handler)
         }
     }
 
@@ -351,32 +351,33 @@ struct APIController {
 
     @Sendable func listUsers(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireRole(.admin)
-        return JSONBody(try await database.read { try await UserStore().users(on: $0) }.map(APIUser.init)).response()
+        return JSONBody(try await database.read { try await UserStore().users(within: context.reach, on: $0) }.map(APIUser.init)).response()
     }
 
     @Sendable func createUser(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireRole(.admin)
         let body = try await request.decode(as: AdminService.NewUser.self, context: context)
-        return JSONBody(APIUser(try await admin.createUser(body, by: context.auditActor, language: context.language)), status: .created).response()
+        return JSONBody(APIUser(try await admin.createUser(body, reach: context.reach, by: context.auditActor, language: context.language)), status: .created).response()
     }
 
     @Sendable func updateUser(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireRole(.admin)
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let body = try await request.decode(as: AdminService.UserChange.self, context: context)
-        return JSONBody(APIUser(try await admin.updateUser(id, body, by: user, actor: context.auditActor, language: context.language))).response()
+        return JSONBody(APIUser(try await admin.updateUser(id, body, reach: context.reach, by: user, actor: context.auditActor, language: context.language))).response()
     }
 
     @Sendable func listUnits(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireUser()
         let requested = request.uri.queryParameters.get("plan").flatMap { Int64(String($0)) }
+        if let requested { try context.requirePlan(requested, changing: false) }
         let units = try await database.read { db -> [APIUnitDetail] in
             let plan: Plan?
             if let requested {
                 plan = try await plans.plan(id: requested, on: db)
                 if plan == nil { throw AppError.notFound("No plan has id \(requested).") }
             } else {
-                plan = try await plans.plans(on: db).first
+                plan = try await plans.plans(within: context.reach, on: db).first
             }
             guard let plan else { return [] }
             let members = try await UnitStore().members(jurisdictionID: plan.jurisdictionID, on: db)
@@ -396,6 +397,7 @@ struct APIController {
 
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireRole(.admin)
+        guard context.reach.isEverything else { throw context.outOfReach() }
         let limit = min(max(request.uri.queryParameters.get("limit").flatMap { Int(String($0)) } ?? 100, 1), 1000)
         let offset = max(request.uri.queryParameters.get("offset").flatMap { Int(String($0)) } ?? 0, 0)
         let entries = try await database.read { try await AuditLog().entries(limit: limit, offset: offset, on: $0) }

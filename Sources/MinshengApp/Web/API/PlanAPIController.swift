@@ -9,7 +9,7 @@ struct PlanAPIController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> JSONBody<[APIPlanSummary]> {
         let summaries = try await database.read { db in
-            let plans = try await store.plans(on: db)
+            let plans = try await store.plans(within: context.reach, on: db)
             var summaries: [APIPlanSummary] = []
             for plan in plans {
                 guard let jurisdiction = try await store.jurisdiction(id: plan.jurisdictionID, on: db) else { continue }

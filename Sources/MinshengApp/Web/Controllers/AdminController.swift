@@ -14,28 +14,29 @@ struct AdminController {
     var service: AdminService { AdminService(database: database) }
 
     func register(with router: Router<AppRequestContext>) {
-        router.get(SiteURL.adminUsers.routerPath, use: listUsers)
-        router.post(SiteURL.adminUsers.routerPath, use: createUser)
-        router.post(SiteURL.adminUser(.key).routerPath, use: updateUser)
-        router.get(SiteURL.adminUnits.routerPath, use: listUnits)
-        router.post(SiteURL.adminUnitMembers(.key).routerPath, use: setMembers)
-        router.get(SiteURL.adminCalendar(.key).routerPath, use: showCalendar)
-        router.post(SiteURL.adminCalendar(.key).routerPath, use: saveCalendar)
-        router.get(SiteURL.adminAudit.routerPath, use: showAudit)
-        router.get(SiteURL.tokens.routerPath, use: listTokens)
-        router.post(SiteURL.tokens.routerPath, use: createToken)
-        router.post(SiteURL.revokeToken(.key).routerPath, use: revokeToken)
+        router.on(SiteURL.adminUsers, method: .get, database: database, use: listUsers)
+        router.on(SiteURL.adminUsers, method: .post, database: database, use: createUser)
+        router.on(SiteURL.adminUser(.key), method: .post, database: database, use: updateUser)
+        router.on(SiteURL.adminUnits, method: .get, database: database, use: listUnits)
+        router.on(SiteURL.adminUnitMembers(.key), method: .post, database: database, use: setMembers)
+        router.on(SiteURL.adminCalendar(.key), method: .get, database: database, use: showCalendar)
+        router.on(SiteURL.adminCalendar(.key), method: .post, database: database, use: saveCalendar)
+        router.on(SiteURL.adminAudit, method: .get, database: database, use: showAudit)
+        router.on(SiteURL.tokens, method: .get, database: database, use: listTokens)
+        router.on(SiteURL.tokens, method: .post, database: database, use: createToken)
+        router.on(SiteURL.revokeToken(.key), method: .post, database: database, use: revokeToken)
     }
 
     // MARK: Users
 
     private func usersPage(_ context: AppRequestContext, message: String?) async throws -> String {
         try await database.read { db in
-            let all = try await UserStore().users(on: db)
-            let jurisdictionIDs = Set(try await plans.plans(on: db).map(\.jurisdictionID))
-            var units: [MinshengCore.Unit] = []
-            for id in jurisdictionIDs.sorted() { units += try await plans.units(jurisdictionID: id, on: db) }
-            return UsersPage(users: all, units: units, message: message, page: PageContext(context, path: SiteURL.adminUsers.path)).render()
+            let reach = context.reach
+            let units = try await plans.allUnits(on: db)
+            let all = try await UserStore().users(within: reach, on: db)
+            let jurisdictionIDs = Set(try await plans.plans(within: reach, on: db).map(\.jurisdictionID)).filter(reach.runs)
+            let assignable = units.filter { jurisdictionIDs.contains($0.jurisdictionID) }
+            return UsersPage(users: all, units: assignable, message: message, page: PageContext(context, path: SiteURL.adminUsers.path)).render()
         }
     }
 
@@ -50,7 +51,7 @@ struct AdminController {
         try CSRF.check(form[CSRF.fieldName], context: context)
         guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw AppError.invalidInput("Choose a role.") }
         let new = AdminService.NewUser(username: form.text("username") ?? "", role: role, unitId: form.text("unit").flatMap(Int64.init), password: form["password"] ?? "")
-        let created = try await service.createUser(new, by: context.auditActor, language: context.language)
+        let created = try await service.createUser(new, reach: context.reach, by: context.auditActor, language: context.language)
         return try HTMLPage(html: try await usersPage(context, message: "✓ \(created.username)")).response(from: request, context: context)
     }
 
@@ -61,7 +62,7 @@ struct AdminController {
         try CSRF.check(form[CSRF.fieldName], context: context)
         guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw AppError.invalidInput("Choose a role.") }
         let change = AdminService.UserChange(role: role, unitId: form.text("unit").flatMap(Int64.init), disabled: form["disabled"] != nil, password: form.text("password"))
-        _ = try await service.updateUser(id, change, by: admin, actor: context.auditActor, language: context.language)
+        _ = try await service.updateUser(id, change, reach: context.reach, by: admin, actor: context.auditActor, language: context.language)
         return .redirect(to: SiteURL.adminUsers.path, type: .normal)
     }
 
@@ -74,7 +75,7 @@ struct AdminController {
 
     private func unitsPage(_ context: AppRequestContext, message: String?) async throws -> String {
         try await database.read { db in
-            let plan = try await plans.plans(on: db).first
+            let plan = try await plans.plans(within: context.reach, on: db).first { context.reach.canManage(planID: $0.id) }
             let units = try await plan.asyncMap { try await plans.units(jurisdictionID: $0.jurisdictionID, on: db) } ?? []
             let members = try await plan.asyncMap { try await UnitStore().members(jurisdictionID: $0.jurisdictionID, on: db) } ?? [:]
             return UnitsPage(plan: plan, units: units, members: members, message: message, page: PageContext(context, path: SiteURL.adminUnits.path)).render()
@@ -124,6 +125,7 @@ struct AdminController {
 
     @Sendable func showAudit(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         _ = try context.requireRole(.admin)
+        guard context.reach.isEverything else { throw context.outOfReach() }
         let offset = max(0, request.uri.queryParameters.get("offset").flatMap { Int(String($0)) } ?? 0)
         let entries = try await database.read { try await audit.entries(limit: 201, offset: offset, on: $0) }
         return HTMLPage(html: AuditPage(
@@ -168,11 +170,13 @@ struct UserSnapshot: Encodable {
     var role: String
     var unitId: Int64?
     var disabled: Bool
+    var jurisdictionId: Int64?
 
     init(_ user: User) {
         id = user.id
         username = user.username
         role = user.role.rawValue
+        jurisdictionId = user.jurisdictionID
         unitId = user.unitID
         disabled = user.disabled
     }

@@ -15,14 +15,15 @@ struct AssessmentController {
     var supervision: SupervisionService { SupervisionService(database: database, configuration: configuration) }
 
     func register(with router: Router<AppRequestContext>) {
-        router.get(SiteURL.overview.routerPath, use: overview)
-        router.get(SiteURL.battleMap.routerPath, use: battleMap)
-        router.get(SiteURL.item(plan: .key, number: .key).routerPath, use: item)
-        router.post(SiteURL.itemSettings(plan: .key, number: .key).routerPath, use: saveItemSettings)
-        router.get(SiteURL.unitPage(.key).routerPath, use: unit)
-        router.get(SiteURL.unitRanking.routerPath, use: ranking)
-        router.get(SiteURL.adminAssessment(.key).routerPath, use: settings)
-        router.post(SiteURL.adminAssessment(.key).routerPath, use: saveSettings)
+        router.on(SiteURL.overview, method: .get, database: database, use: overview)
+        router.on(SiteURL.battleMap, method: .get, database: database, use: battleMap)
+        router.on(SiteURL.item(plan: .key, number: .key), method: .get, database: database, use: item)
+        router.on(SiteURL.itemSettings(plan: .key, number: .key), method: .post, database: database, use: saveItemSettings)
+        router.on(SiteURL.unitPage(.key), method: .get, database: database, use: unit)
+        router.on(SiteURL.unitRanking, method: .get, database: database, use: ranking)
+        router.on(SiteURL.rollup, method: .get, database: database, use: rollup)
+        router.on(SiteURL.adminAssessment(.key), method: .get, database: database, use: settings)
+        router.on(SiteURL.adminAssessment(.key), method: .post, database: database, use: saveSettings)
     }
 
     /// The plan and period of an assessment page: `?plan=` and `?period=` (any period form), or the defaults.
@@ -32,7 +33,7 @@ struct AssessmentController {
         let periodText = query.get("period").map { String($0) }
         return try await database.read { db in
             let plan: Plan?
-            if let requested { plan = try await plans.plan(id: requested, on: db) } else { plan = try await plans.plans(on: db).first }
+            if let requested { plan = try await plans.plan(id: requested, on: db) } else { plan = try await plans.plans(within: context.reach, on: db).first }
             guard let plan else { throw AppError.notFound(context.language.reporting.noPlan) }
             if let periodText {
                 guard let period = Period(periodText), period.year == plan.year else {
@@ -50,7 +51,7 @@ struct AssessmentController {
         let query = request.uri.queryParameters
         let filters = (category: query.get("category").flatMap { Int64(String($0)) }, status: query.get("status").flatMap { ProgressStatus(rawValue: String($0)) },
                        unit: query.get("unit").flatMap { Int64(String($0)) })
-        let html = try await database.read { db -> String in
+        let html = try await database.readReplica { db -> String in
             let assessment = try await service.assess(planID: plan.id, period: period, on: db)
             guard let detail = try await service.detail(planID: plan.id, on: db) else { throw AppError.notFound("No plan.") }
             let names = Dictionary(uniqueKeysWithValues: detail.units.map { ($0.id, $0.name) })
@@ -90,7 +91,7 @@ struct AssessmentController {
     @Sendable func battleMap(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         _ = try context.requireRole(.admin, .leader, .inspector)
         let (plan, period) = try await scope(request, context)
-        let html = try await database.read { db -> String in
+        let html = try await database.readReplica { db -> String in
             let input = try await service.input(planID: plan.id, period: period, on: db)
             let lastMonth = period.year == plan.year ? max(period.lastMonth.months.upperBound, try await PlanScope.defaultPeriod(plan: plan, today: configuration.today, on: db).lastMonth.months.upperBound) : 12
             var cells: [Int64: [Int: BattleMapPage.Cell]] = [:]
@@ -280,10 +281,25 @@ struct AssessmentController {
         return HTMLPage(html: html)
     }
 
+    @Sendable func rollup(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        _ = try context.requireRole(.admin, .leader, .inspector)
+        let query = request.uri.queryParameters
+        let root = query.get("jurisdiction").flatMap { Int64(String($0)) }
+        var period: Period?
+        if let text = query.get("period").map({ String($0) }) {
+            guard let parsed = Period(text), case .month = parsed else {
+                throw AppError.invalidInput(context.language == .zh ? "期间应写作 2019-09。" : "Write the period as 2019-09.")
+            }
+            period = parsed
+        }
+        let rollup = try await RollupService(database: database, configuration: configuration).rollup(rootID: root, period: period, reach: context.reach)
+        return HTMLPage(html: RollupPage(rollup: rollup, page: PageContext(context, path: SiteURL.rollup.path)).render())
+    }
+
     @Sendable func ranking(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         _ = try context.requireRole(.admin, .leader, .inspector)
         let (plan, period) = try await scope(request, context)
-        let html = try await database.read { db -> String in
+        let html = try await database.readReplica { db -> String in
             let assessment = try await service.assess(planID: plan.id, period: period, on: db)
             let units = Dictionary(uniqueKeysWithValues: try await plans.units(jurisdictionID: plan.jurisdictionID, on: db).map { ($0.id, $0) })
             let onTime = try await reporting.onTimeReporting(planID: plan.id, year: plan.year, throughMonth: period.lastMonth.months.upperBound, on: db)

@@ -14,13 +14,13 @@ struct CycleController {
     var service: ReportingService { ReportingService(database: database, configuration: configuration) }
 
     func register(with router: Router<AppRequestContext>) {
-        router.get(SiteURL.tasks.routerPath, use: tasks)
-        router.get(SiteURL.taskForm.routerPath, use: downloadForm)
-        router.post(SiteURL.taskForm.routerPath, use: uploadForm)
-        router.get(SiteURL.reviewQueue.routerPath, use: reviewQueue)
-        router.get(SiteURL.overdue.routerPath, use: overdue)
-        router.post(SiteURL.remind.routerPath, use: remind)
-        router.get(SiteURL.inbox.routerPath, use: inbox)
+        router.on(SiteURL.tasks, method: .get, database: database, use: tasks)
+        router.on(SiteURL.taskForm, method: .get, database: database, use: downloadForm)
+        router.on(SiteURL.taskForm, method: .post, database: database, use: uploadForm)
+        router.on(SiteURL.reviewQueue, method: .get, database: database, use: reviewQueue)
+        router.on(SiteURL.overdue, method: .get, database: database, use: overdue)
+        router.on(SiteURL.remind, method: .post, database: database, use: remind)
+        router.on(SiteURL.inbox, method: .get, database: database, use: inbox)
     }
 
     private func scope(_ request: Request, _ context: AppRequestContext) async throws -> PlanScope {
@@ -152,6 +152,7 @@ struct CycleController {
         guard let planID = form.text("plan").flatMap(Int64.init), let period = form.text("period").flatMap(Period.init) else {
             throw AppError(.badRequest, "The reminder form is incomplete.")
         }
+        try context.requirePlan(planID, changing: true)
         let all = form["scope"] == "all"
         let units = form.all("unit").compactMap(Int64.init)
         guard all || !units.isEmpty else {

@@ -14,23 +14,23 @@ struct DocumentController {
     var service: DocumentService { DocumentService(database: database, configuration: configuration) }
 
     func register(with router: Router<AppRequestContext>) {
-        router.get(SiteURL.documents.routerPath, use: list)
-        router.post(SiteURL.documents.routerPath, use: create)
-        router.get(SiteURL.document(.key).routerPath, use: show)
-        router.post(SiteURL.document(.key).routerPath, use: save)
-        router.post(SiteURL.documentRefresh(.key).routerPath, use: refresh)
-        router.post(SiteURL.documentIssue(.key).routerPath, use: issue)
-        router.get(SiteURL.documentFile(.key, .key).routerPath, use: download)
-        router.get(SiteURL.documentSettings(.key).routerPath, use: settings)
-        router.post(SiteURL.documentSettings(.key).routerPath, use: saveSettings)
+        router.on(SiteURL.documents, method: .get, database: database, use: list)
+        router.on(SiteURL.documents, method: .post, database: database, use: create)
+        router.on(SiteURL.document(.key), method: .get, database: database, use: show)
+        router.on(SiteURL.document(.key), method: .post, database: database, use: save)
+        router.on(SiteURL.documentRefresh(.key), method: .post, database: database, use: refresh)
+        router.on(SiteURL.documentIssue(.key), method: .post, database: database, use: issue)
+        router.on(SiteURL.documentFile(.key, .key), method: .get, database: database, use: download)
+        router.on(SiteURL.documentSettings(.key), method: .get, database: database, use: settings)
+        router.on(SiteURL.documentSettings(.key), method: .post, database: database, use: saveSettings)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         _ = try context.requireRole(.admin, .leader, .inspector)
         let requested = request.uri.queryParameters.get("plan").flatMap { Int64(String($0)) }
-        let html = try await database.read { db -> String in
+        let html = try await database.readReplica { db -> String in
             let plan: Plan?
-            if let requested { plan = try await plans.plan(id: requested, on: db) } else { plan = try await plans.plans(on: db).first }
+            if let requested { plan = try await plans.plan(id: requested, on: db) } else { plan = try await plans.plans(within: context.reach, on: db).first }
             guard let plan else { throw AppError.notFound(context.language.reporting.noPlan) }
             return DocumentsPage(plan: plan, documents: try await store.documents(planID: plan.id, on: db), page: PageContext(context, path: SiteURL.documents.path)).render()
         }
@@ -44,6 +44,7 @@ struct DocumentController {
         guard let planID = form.text("plan").flatMap(Int64.init), let kind = form["kind"].flatMap(OfficialDocument.Kind.init(rawValue:)) else {
             throw AppError(.badRequest, "The form is incomplete.")
         }
+        try context.requirePlan(planID, changing: true)
         guard let period = form.text("period").flatMap(Period.init) else {
             throw AppError.invalidInput(context.language == .zh ? "期间应写作 2019-09、2019-Q3、2019-H1 或 2019。" : "Write the period as 2019-09, 2019-Q3, 2019-H1 or 2019.")
         }

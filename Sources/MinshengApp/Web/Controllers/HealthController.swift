@@ -10,7 +10,7 @@ struct HealthController {
     }
 
     func register(with router: Router<AppRequestContext>) {
-        router.get(SiteURL.healthz.routerPath, use: health)
+        router.on(SiteURL.healthz, method: .get, database: database, use: health)
     }
 
     @Sendable func health(_ request: Request, context: AppRequestContext) async -> JSONBody<Health> {

@@ -11,12 +11,12 @@ struct ImportController {
     let plans = PlanStore()
 
     func register(with router: Router<AppRequestContext>) {
-        router.get(SiteURL.newImport.routerPath, use: newImport)
-        router.post(SiteURL.imports.routerPath, use: upload)
-        router.get(SiteURL.importDraft(.key).routerPath, use: review)
-        router.post(SiteURL.importPlanFields(.key).routerPath, use: updatePlanFields)
-        router.post(SiteURL.importItem(.key, .key).routerPath, use: updateItem)
-        router.post(SiteURL.importConfirm(.key).routerPath, use: confirm)
+        router.on(SiteURL.newImport, method: .get, database: database, use: newImport)
+        router.on(SiteURL.imports, method: .post, database: database, use: upload)
+        router.on(SiteURL.importDraft(.key), method: .get, database: database, use: review)
+        router.on(SiteURL.importPlanFields(.key), method: .post, database: database, use: updatePlanFields)
+        router.on(SiteURL.importItem(.key, .key), method: .post, database: database, use: updateItem)
+        router.on(SiteURL.importConfirm(.key), method: .post, database: database, use: confirm)
     }
 
     @Sendable func newImport(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
@@ -133,6 +133,13 @@ struct ImportController {
         try CSRF.check(form[CSRF.fieldName], context: context)
         let importDraft = try await load(context)
         try Self.requireOpen(importDraft, context: context)
+        if let own = context.reach.jurisdictionID {
+            let name = try await database.read { try await plans.jurisdiction(id: own, on: $0)?.name } ?? ""
+            guard importDraft.draft.jurisdiction == name else {
+                let message = context.language == .zh ? "您只能导入本地区（\(name)）的方案。" : "You may import only your own jurisdiction's (\(name)) plans."
+                return try await invalid(importDraft, context: context, request: request, message: message)
+            }
+        }
         if let existing = try await existingPlan(importDraft), try await database.read({ try await ReportStore().hasReports(planID: existing.id, on: $0) }) {
             return try await merge(importDraft, into: existing, form: form, request: request, context: context)
         }

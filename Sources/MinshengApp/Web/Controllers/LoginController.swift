@@ -12,9 +12,9 @@ struct LoginController {
     let clock: @Sendable () -> Date
 
     func register(with router: Router<AppRequestContext>) {
-        router.get(SiteURL.login.routerPath, use: show)
-        router.post(SiteURL.login.routerPath, use: login)
-        router.post(SiteURL.logout.routerPath, use: logout)
+        router.on(SiteURL.login, method: .get, database: database, use: show)
+        router.on(SiteURL.login, method: .post, database: database, use: login)
+        router.on(SiteURL.logout, method: .post, database: database, use: logout)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {

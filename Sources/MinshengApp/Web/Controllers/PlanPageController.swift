@@ -7,13 +7,13 @@ struct PlanPageController {
     let store: PlanStore
 
     func register(with router: Router<AppRequestContext>) {
-        router.get(SiteURL.home.routerPath, use: home)
-        router.get(SiteURL.plan(.key).routerPath, use: show)
+        router.on(SiteURL.home, method: .get, database: database, use: home)
+        router.on(SiteURL.plan(.key), method: .get, database: database, use: show)
     }
 
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let page = try await database.read { db -> String? in
-            let plans = try await store.plans(on: db)
+            let plans = try await store.plans(within: context.reach, on: db)
             guard let newest = plans.first, let detail = try await store.detail(planID: newest.id, on: db) else { return nil }
             return PlanPage.View(model: .init(detail: detail, allPlans: plans), page: PageContext(context, path: SiteURL.home.path)).render()
         }
@@ -25,7 +25,7 @@ struct PlanPageController {
         let path = SiteURL.plan(.value(id)).path
         let page = try await database.read { db -> String? in
             guard let detail = try await store.detail(planID: id, on: db) else { return nil }
-            let plans = try await store.plans(on: db)
+            let plans = try await store.plans(within: context.reach, on: db)
             return PlanPage.View(model: .init(detail: detail, allPlans: plans), page: PageContext(context, path: path)).render()
         }
         guard let page else { throw AppError.notFound(context.language == .zh ? "没有编号为 \(id) 的工作方案。" : "No plan has id \(id).") }

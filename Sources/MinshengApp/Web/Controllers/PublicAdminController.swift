@@ -14,18 +14,19 @@ struct PublicAdminController {
     var service: PublicService { PublicService(database: database, configuration: configuration, cache: cache) }
 
     func register(with router: Router<AppRequestContext>) {
-        router.get(SiteURL.adminPublications.routerPath, use: publications)
-        router.post(SiteURL.adminPublications.routerPath, use: publish)
-        router.get(SiteURL.adminPublicMessages.routerPath, use: messages)
-        router.post(SiteURL.adminPublicMessage(.key).routerPath, use: settle)
-        router.get(SiteURL.adminPhotos.routerPath, use: photos)
-        router.post(SiteURL.adminPhoto(.key).routerPath, use: setPhoto)
+        router.on(SiteURL.adminPublications, method: .get, database: database, use: publications)
+        router.on(SiteURL.adminPublications, method: .post, database: database, use: publish)
+        router.on(SiteURL.adminPublicMessages, method: .get, database: database, use: messages)
+        router.on(SiteURL.adminPublicMessage(.key), method: .post, database: database, use: settle)
+        router.on(SiteURL.adminPhotos, method: .get, database: database, use: photos)
+        router.on(SiteURL.adminPhoto(.key), method: .post, database: database, use: setPhoto)
     }
 
     private func plan(_ id: Int64?, context: AppRequestContext) async throws -> Plan {
         try await database.read { db in
-            let plan = if let id { try await plans.plan(id: id, on: db) } else { try await plans.plans(on: db).first }
+            let plan = if let id { try await plans.plan(id: id, on: db) } else { try await plans.plans(within: context.reach, on: db).first }
             guard let plan else { throw AppError.notFound(context.language.reporting.noPlan) }
+            try context.requirePlan(plan.id, changing: false)
             return plan
         }
     }
@@ -62,6 +63,7 @@ struct PublicAdminController {
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
         let plan = try await plan(form.text("plan").flatMap { Int64($0) }, context: context)
+        try context.requirePlan(plan.id, changing: true)
         guard let period = form.text("period").flatMap(Period.init) else { throw AppError.invalidInput("The form names no period.") }
         let days: Int?
         if let text = form.text("objectionDays") {

@@ -21,21 +21,21 @@ struct PublicController {
     static let searchEntries = 200
 
     func register(with router: Router<AppRequestContext>) {
-        router.get(SiteURL.publicIndex.routerPath, use: index)
-        router.get(SiteURL.publicScript.routerPath, use: script)
-        router.get(SiteURL.publicHome(.key).routerPath, use: home)
-        router.get(SiteURL.publicItem(plan: .key, number: .key).routerPath, use: item)
-        router.post(SiteURL.publicRate(plan: .key, number: .key).routerPath, use: rate)
-        router.post(SiteURL.publicMessage(plan: .key, number: .key).routerPath, use: message)
-        router.get(SiteURL.publicCategory(plan: .key, number: .key).routerPath, use: category)
-        router.get(SiteURL.publicUnit(plan: .key, id: .key).routerPath, use: unit)
-        router.get(SiteURL.publicSearch(.key).routerPath, use: search)
-        router.get(SiteURL.publicPublications(.key).routerPath, use: publications)
-        router.get(SiteURL.publicPublicationFile(plan: .key, file: .key).routerPath, use: publicationFile)
-        router.get(SiteURL.publicChain(.key).routerPath, use: chain)
-        router.get(SiteURL.publicVerify(.key).routerPath, use: verifyForm)
-        router.post(SiteURL.publicVerify(.key).routerPath, use: verify)
-        router.get(SiteURL.publicPhoto(.key).routerPath, use: photo)
+        router.on(SiteURL.publicIndex, method: .get, database: database, use: index)
+        router.on(SiteURL.publicScript, method: .get, database: database, use: script)
+        router.on(SiteURL.publicHome(.key), method: .get, database: database, use: home)
+        router.on(SiteURL.publicItem(plan: .key, number: .key), method: .get, database: database, use: item)
+        router.on(SiteURL.publicRate(plan: .key, number: .key), method: .post, database: database, use: rate)
+        router.on(SiteURL.publicMessage(plan: .key, number: .key), method: .post, database: database, use: message)
+        router.on(SiteURL.publicCategory(plan: .key, number: .key), method: .get, database: database, use: category)
+        router.on(SiteURL.publicUnit(plan: .key, id: .key), method: .get, database: database, use: unit)
+        router.on(SiteURL.publicSearch(.key), method: .get, database: database, use: search)
+        router.on(SiteURL.publicPublications(.key), method: .get, database: database, use: publications)
+        router.on(SiteURL.publicPublicationFile(plan: .key, file: .key), method: .get, database: database, use: publicationFile)
+        router.on(SiteURL.publicChain(.key), method: .get, database: database, use: chain)
+        router.on(SiteURL.publicVerify(.key), method: .get, database: database, use: verifyForm)
+        router.on(SiteURL.publicVerify(.key), method: .post, database: database, use: verify)
+        router.on(SiteURL.publicPhoto(.key), method: .get, database: database, use: photo)
     }
 
     private func planID(_ context: AppRequestContext) throws -> Int64 {
@@ -49,7 +49,7 @@ struct PublicController {
     // MARK: Pages
 
     @Sendable func index(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let published = try await database.read { try await PublicationStore().publishedPlanIDs(on: $0) }
+        let published = try await database.readReplica { try await PublicationStore().publishedPlanIDs(on: $0) }
         if let latest = published.last {
             return .redirect(to: SiteURL.publicHome(.value(latest)).path, type: .found)
         }
@@ -153,7 +153,7 @@ struct PublicController {
         guard parts.count == 2, let sequence = Int(parts[0]), parts[1] == "json" || parts[1] == "csv" else {
             throw AppError.notFound("Publications are downloaded as N.json or N.csv.")
         }
-        guard let publication = try await database.read({ try await PublicationStore().publication(planID: planID, sequence: sequence, on: $0) }) else {
+        guard let publication = try await database.readReplica({ try await PublicationStore().publication(planID: planID, sequence: sequence, on: $0) }) else {
             throw AppError.notFound(context.language == .zh ? "没有第\(sequence)期公示。" : "No publication \(sequence).")
         }
         let body: Data
@@ -170,7 +170,7 @@ struct PublicController {
 
     @Sendable func chain(_ request: Request, context: AppRequestContext) async throws -> Response {
         let planID = try planID(context)
-        let all = try await database.read { try await PublicationStore().publications(planID: planID, on: $0) }
+        let all = try await database.readReplica { try await PublicationStore().publications(planID: planID, on: $0) }
         guard !all.isEmpty else { throw AppError.notFound(context.language == .zh ? "该计划尚未发布公示。" : "This plan has not published anything.") }
         var response = download(try ChainVerifier.encode(all.map(\.published)), type: "application/json; charset=utf-8", name: "chain.json")
         response.headers[.cacheControl] = "public, max-age=\(Self.chainMaxAge)"
@@ -186,7 +186,7 @@ struct PublicController {
 
     @Sendable func photo(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
-        guard let attachment = try await database.read({ try await PublicationStore().publicPhoto(id: id, on: $0) }) else {
+        guard let attachment = try await database.readReplica({ try await PublicationStore().publicPhoto(id: id, on: $0) }) else {
             throw AppError.notFound(context.language == .zh ? "没有这张公开照片。" : "No such public photo.")
         }
         let data = try AttachmentStorage(folder: configuration.uploadsDirectory).read(key: attachment.storageKey)

@@ -15,12 +15,12 @@ struct ReportController {
 
     func register(with router: Router<AppRequestContext>) {
         let report = SiteURL.report(plan: .key, period: .key, item: .key, unit: .key)
-        router.get(report.routerPath, use: show)
-        router.post(report.routerPath, use: save)
-        router.post(SiteURL.reportReview(plan: .key, period: .key, item: .key, unit: .key).routerPath, use: review)
-        router.post(SiteURL.reportCorrect(plan: .key, period: .key, item: .key, unit: .key).routerPath, use: correct)
-        router.post(SiteURL.reportAttachments(plan: .key, period: .key, item: .key, unit: .key).routerPath, use: attach)
-        router.get(SiteURL.attachment(.key).routerPath, use: download)
+        router.on(report, method: .get, database: database, use: show)
+        router.on(report, method: .post, database: database, use: save)
+        router.on(SiteURL.reportReview(plan: .key, period: .key, item: .key, unit: .key), method: .post, database: database, use: review)
+        router.on(SiteURL.reportCorrect(plan: .key, period: .key, item: .key, unit: .key), method: .post, database: database, use: correct)
+        router.on(SiteURL.reportAttachments(plan: .key, period: .key, item: .key, unit: .key), method: .post, database: database, use: attach)
+        router.on(SiteURL.attachment(.key), method: .get, database: database, use: download)
     }
 
     /// The plan, month, item and unit named by the path.

@@ -15,37 +15,38 @@ struct SupervisionController {
     var service: SupervisionService { SupervisionService(database: database, configuration: configuration) }
 
     func register(with router: Router<AppRequestContext>) {
-        router.get(SiteURL.supervision.routerPath, use: notices)
-        router.post(SiteURL.supervision.routerPath, use: issue)
-        router.get(SiteURL.notice(.key).routerPath, use: notice)
-        router.post(SiteURL.noticeAnswer(.key).routerPath, use: answer)
-        router.post(SiteURL.noticeClose(.key).routerPath, use: close)
-        router.get(SiteURL.inspections.routerPath, use: inspections)
-        router.post(SiteURL.inspections.routerPath, use: record)
-        router.get(SiteURL.newInspection.routerPath, use: newInspection)
-        router.get(SiteURL.inspection(.key).routerPath, use: inspection)
-        router.post(SiteURL.inspectionPhotos(.key).routerPath, use: addPhoto)
-        router.post(SiteURL.inspectionResults(.key).routerPath, use: recordResults)
-        router.post(SiteURL.inspectionRectifications(.key).routerPath, use: requireRectification)
-        router.get(SiteURL.rectifications.routerPath, use: rectifications)
-        router.get(SiteURL.rectification(.key).routerPath, use: rectification)
-        router.post(SiteURL.rectificationAction(.key, .key).routerPath, use: actOnRectification)
-        router.get(SiteURL.supervisionFile(.key).routerPath, use: file)
-        router.get(SiteURL.accountability.routerPath, use: accountability)
-        router.post(SiteURL.accountability.routerPath, use: openCase)
-        router.get(SiteURL.accountabilityCase(.key).routerPath, use: accountabilityCase)
-        router.post(SiteURL.caseDecision(.key).routerPath, use: decide)
-        router.get(SiteURL.scores.routerPath, use: scores)
-        router.get(SiteURL.supervisionSettings.routerPath, use: settings)
-        router.post(SiteURL.supervisionSettings.routerPath, use: saveSettings)
+        router.on(SiteURL.supervision, method: .get, database: database, use: notices)
+        router.on(SiteURL.supervision, method: .post, database: database, use: issue)
+        router.on(SiteURL.notice(.key), method: .get, database: database, use: notice)
+        router.on(SiteURL.noticeAnswer(.key), method: .post, database: database, use: answer)
+        router.on(SiteURL.noticeClose(.key), method: .post, database: database, use: close)
+        router.on(SiteURL.inspections, method: .get, database: database, use: inspections)
+        router.on(SiteURL.inspections, method: .post, database: database, use: record)
+        router.on(SiteURL.newInspection, method: .get, database: database, use: newInspection)
+        router.on(SiteURL.inspection(.key), method: .get, database: database, use: inspection)
+        router.on(SiteURL.inspectionPhotos(.key), method: .post, database: database, use: addPhoto)
+        router.on(SiteURL.inspectionResults(.key), method: .post, database: database, use: recordResults)
+        router.on(SiteURL.inspectionRectifications(.key), method: .post, database: database, use: requireRectification)
+        router.on(SiteURL.rectifications, method: .get, database: database, use: rectifications)
+        router.on(SiteURL.rectification(.key), method: .get, database: database, use: rectification)
+        router.on(SiteURL.rectificationAction(.key, .key), method: .post, database: database, use: actOnRectification)
+        router.on(SiteURL.supervisionFile(.key), method: .get, database: database, use: file)
+        router.on(SiteURL.accountability, method: .get, database: database, use: accountability)
+        router.on(SiteURL.accountability, method: .post, database: database, use: openCase)
+        router.on(SiteURL.accountabilityCase(.key), method: .get, database: database, use: accountabilityCase)
+        router.on(SiteURL.caseDecision(.key), method: .post, database: database, use: decide)
+        router.on(SiteURL.scores, method: .get, database: database, use: scores)
+        router.on(SiteURL.supervisionSettings, method: .get, database: database, use: settings)
+        router.on(SiteURL.supervisionSettings, method: .post, database: database, use: saveSettings)
     }
 
     // MARK: Helpers
 
     /// The plan a page is about (`?plan=`, else the first) and what its pages need to name things.
     private func directory(planID: Int64?, context: AppRequestContext, on db: any SQLDatabase) async throws -> SupervisionDirectory {
-        let plan = if let planID { try await plans.plan(id: planID, on: db) } else { try await plans.plans(on: db).first }
+        let plan = if let planID { try await plans.plan(id: planID, on: db) } else { try await plans.plans(within: context.reach, on: db).first }
         guard let plan else { throw AppError.notFound(context.language.reporting.noPlan) }
+        try context.requirePlan(plan.id, changing: false)
         return SupervisionDirectory(
             plan: plan, items: Dictionary(uniqueKeysWithValues: try await plans.items(planID: plan.id, on: db).map { ($0.id, $0) }),
             units: Dictionary(uniqueKeysWithValues: try await plans.units(jurisdictionID: plan.jurisdictionID, on: db).map { ($0.id, $0.name) }),
@@ -91,6 +92,7 @@ struct SupervisionController {
         let form = try await form(request, context)
         guard let planID = form.text("plan").flatMap({ Int64($0) }), let itemID = form.text("item").flatMap({ Int64($0) }),
               let grade = form.text("grade").flatMap(NoticeGrade.init(rawValue:)) else { throw AppError.invalidInput("The form names no plan, item or grade.") }
+        try context.requirePlan(planID, changing: true)
         let issued = try await service.issue(planID: planID, itemID: itemID, grade: grade, reason: form["reason"] ?? "", requirement: form["requirement"] ?? "",
                                              by: context.auditActor)
         return .redirect(to: SiteURL.notice(.value(issued[0].id)).path, type: .normal)
@@ -193,6 +195,7 @@ struct SupervisionController {
         _ = try context.requireRole(.admin, .inspector)
         let form = try await form(request, context)
         guard let planID = form.text("plan").flatMap({ Int64($0) }) else { throw AppError.invalidInput("The form names no plan.") }
+        try context.requirePlan(planID, changing: true)
         let itemID = form.text("item").flatMap { Int64($0) }
         var unitID = form.text("unit").flatMap { Int64($0) }
         do {
@@ -380,6 +383,7 @@ struct SupervisionController {
         let form = try await form(request, context)
         guard let planID = form.text("plan").flatMap({ Int64($0) }), let unitID = form.text("unit").flatMap({ Int64($0) }),
               let rule = form.text("rule").flatMap(AccountabilityRule.init(rawValue:)) else { throw AppError.invalidInput("The form names no plan, unit or rule.") }
+        try context.requirePlan(planID, changing: true)
         let itemID = form.text("item").flatMap { Int64($0) }
         let proposal = try await database.read { db in
             try await service.caseProposals(planID: planID, on: db).first { $0.unitID == unitID && $0.itemID == itemID && $0.rule == rule }
@@ -458,6 +462,7 @@ struct SupervisionController {
         _ = try context.requireRole(.admin)
         let form = try await form(request, context)
         guard let planID = form.text("plan").flatMap({ Int64($0) }) else { throw AppError.invalidInput("The form names no plan.") }
+        try context.requirePlan(planID, changing: true)
         do {
             let settings = try SupervisionSettingsForm.parse(form, language: context.language)
             let actor = context.auditActor

@@ -1,0 +1,132 @@
+import Foundation
+import MinshengCore
+import SQLKit
+
+/// A higher level's view of the plans below it: each jurisdiction directly below, with the plans of its whole
+/// subtree summed, beside the level's own plans. Assessments and reporting records are computed once per plan
+/// revision.
+public struct RollupService: Sendable {
+    let database: AppDatabase
+    let configuration: AppConfiguration
+
+    public init(database: AppDatabase, configuration: AppConfiguration) {
+        self.database = database
+        self.configuration = configuration
+    }
+
+    /// A plan's line: where it belongs and its tally.
+    public struct PlanLine: Sendable {
+        public var planID: Int64
+        public var title: String
+        public var jurisdiction: Jurisdiction
+        public var tally: RollupTally
+    }
+
+    /// A jurisdiction below the viewed one, with its subtree's plans summed.
+    public struct JurisdictionLine: Sendable {
+        public var jurisdiction: Jurisdiction
+        public var tally: RollupTally
+        /// The jurisdiction's own plans (not those below it).
+        public var ownPlans: [Int64]
+    }
+
+    /// What the rollup page shows.
+    public struct Rollup: Sendable {
+        /// The jurisdiction viewed; nil for the whole instance.
+        public var root: Jurisdiction?
+        /// From the top of the user's reach down to the root, for the breadcrumb.
+        public var trail: [Jurisdiction]
+        public var year: Int
+        public var period: Period
+        public var ownPlans: [PlanLine]
+        public var below: [JurisdictionLine]
+        public var total: RollupTally
+    }
+
+    /// The rollup at `rootID` (default: the user's jurisdiction, or the top for instance-wide users).
+    public func rollup(rootID requested: Int64?, period requestedPeriod: Period?, reach: PlanReach) async throws -> Rollup {
+        try await database.readReplica { db in
+            let jurisdictions = try await db.select().column("*").from("jurisdictions").all().map(PlanStore.jurisdiction)
+            let byID = Dictionary(uniqueKeysWithValues: jurisdictions.map { ($0.id, $0) })
+            let children = Dictionary(grouping: jurisdictions.filter { $0.parentID != nil }, by: { $0.parentID! })
+            let rootID = requested ?? reach.jurisdictionID
+            if let rootID, byID[rootID] == nil || !reach.covers(jurisdictionID: rootID) {
+                throw AppError.notFound("No jurisdiction has id \(rootID) within your reach.")
+            }
+            let planRows = try await db.select().columns("id", "title", "year", "jurisdiction_id").from("plans").all()
+            let plans = try planRows.map { (id: try $0.int64("id"), title: try $0.string("title"), year: try $0.int("year"), jurisdiction: try $0.int64("jurisdiction_id")) }
+            let period = try await resolvePeriod(requestedPeriod, years: plans.map(\.year), on: db)
+            let plansOfYear = Dictionary(grouping: plans.filter { $0.year == period.year && reach.canRead(planID: $0.id) }, by: \.jurisdiction)
+
+            func subtree(_ id: Int64) -> [Int64] { [id] + (children[id] ?? []).flatMap { subtree($0.id) } }
+            var tallies: [Int64: RollupTally] = [:]
+            func tally(planID: Int64) async throws -> RollupTally {
+                if let known = tallies[planID] { return known }
+                var result = RollupTally()
+                let assessment = try await AssessmentService(database: database).assess(planID: planID, period: period, on: db)
+                let reporting = try await onTime(planID: planID, period: period, on: db)
+                result.add(assessment, reportsOwed: reporting.owed, onTime: reporting.onTime)
+                tallies[planID] = result
+                return result
+            }
+            func lines(of jurisdictionID: Int64) async throws -> [PlanLine] {
+                guard let jurisdiction = byID[jurisdictionID] else { return [] }
+                var result: [PlanLine] = []
+                for plan in plansOfYear[jurisdictionID] ?? [] {
+                    result.append(PlanLine(planID: plan.id, title: plan.title, jurisdiction: jurisdiction, tally: try await tally(planID: plan.id)))
+                }
+                return result
+            }
+
+            let ownPlans = try await rootID.asyncMap { try await lines(of: $0) } ?? []
+            let belowIDs = rootID.map { children[$0] ?? [] } ?? jurisdictions.filter { $0.parentID == nil }
+            var below: [JurisdictionLine] = []
+            for child in belowIDs.sorted(by: { $0.id < $1.id }) {
+                var sum = RollupTally()
+                for id in subtree(child.id) {
+                    for line in try await lines(of: id) { sum.add(line.tally) }
+                }
+                guard sum.plans > 0 else { continue }
+                below.append(JurisdictionLine(jurisdiction: child, tally: sum, ownPlans: (plansOfYear[child.id] ?? []).map(\.id)))
+            }
+            var total = RollupTally()
+            for line in ownPlans { total.add(line.tally) }
+            for line in below { total.add(line.tally) }
+            var trail: [Jurisdiction] = []
+            var cursor = rootID.flatMap { byID[$0] }
+            while let current = cursor {
+                trail.insert(current, at: 0)
+                if current.id == reach.jurisdictionID { break }
+                cursor = current.parentID.flatMap { byID[$0] }
+            }
+            return Rollup(root: rootID.flatMap { byID[$0] }, trail: trail, year: period.year, period: period, ownPlans: ownPlans, below: below, total: total)
+        }
+    }
+
+    /// The requested month, else the latest month with a report in the newest year.
+    private func resolvePeriod(_ requested: Period?, years: [Int], on db: any SQLDatabase) async throws -> Period {
+        if let requested { return requested }
+        let year = years.max() ?? configuration.today.year
+        if configuration.today.year == year { return .month(year: year, month: configuration.today.month) }
+        let latest = try await db.select().column(SQLFunction("MAX", args: SQLColumn("period")), as: "period").from("reports")
+            .where("period", .like, "\(year)-%").first()
+        if let text = try latest?.optionalString("period"), let period = Period(text) { return period }
+        return .month(year: year, month: configuration.today.year > year ? 12 : 1)
+    }
+
+    /// Reports owed and on time through the period, all units together, once per plan revision and day.
+    private func onTime(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> OnTimeCount {
+        let revision = try await PlanRevisionCache.revision(planID: planID, on: db)
+        let today = configuration.today
+        return try await database.computed.value(planID: planID, revision: revision, key: "on-time \(period) \(today)") {
+            let byUnit = try await ReportingService(database: database, configuration: configuration)
+                .onTimeReporting(planID: planID, year: period.year, throughMonth: period.lastMonth.months.upperBound, on: db)
+            return OnTimeCount(owed: byUnit.values.map(\.owed).reduce(0, +), onTime: byUnit.values.map(\.onTime).reduce(0, +))
+        }
+    }
+
+    struct OnTimeCount: Sendable {
+        var owed: Int
+        var onTime: Int
+    }
+}

@@ -1,0 +1,150 @@
+import Hummingbird
+import SQLKit
+
+/// How a route names the plan it reads or changes, so that ``PlanGateMiddleware`` can hold every route to the
+/// user's ``PlanReach`` in one place.
+enum PlanGate: Sendable {
+    /// Not about one plan (sign-in, the user's own inbox and tokens, public pages, lists that filter themselves).
+    case none
+    /// The plan is the `planID` path parameter.
+    case pathPlan
+    /// The plan is the `?plan=` query parameter when given; without it the page picks a plan within reach.
+    case queryPlan
+    /// The `id` path parameter is a record; the query returns its plan.
+    case record(SQLQueryString)
+    /// The `id` path parameter is a unit of a jurisdiction's directory.
+    case unit
+    /// The `id` path parameter is a user account.
+    case user
+
+    static func table(_ table: String) -> PlanGate {
+        .record("SELECT plan_id FROM \(unsafeRaw: table) WHERE id = ")
+    }
+    static let attachment = PlanGate.record("SELECT r.plan_id AS plan_id FROM report_attachments a JOIN reports r ON r.id = a.report_id WHERE a.id = ")
+    static let publicMessage = PlanGate.record("SELECT p.plan_id AS plan_id FROM public_messages m JOIN publications p ON p.id = m.publication_id WHERE m.id = ")
+    static let supervisionFile = PlanGate.record("""
+        SELECT COALESCE(i.plan_id, r.plan_id) AS plan_id FROM supervision_files f
+        LEFT JOIN inspections i ON f.owner = 'inspection' AND i.id = f.owner_id
+        LEFT JOIN rectifications r ON f.owner = 'rectification' AND r.id = f.owner_id WHERE f.id = 
+        """)
+}
+
+extension SiteURL {
+    /// How this route names its plan.
+    var planGate: PlanGate {
+        switch self {
+        case .home, .healthz, .stylesheet, .login, .logout, .inbox, .tokens, .revokeToken, .adminUsers, .adminUnits, .adminAudit, .rollup:
+            return .none
+        case .newImport, .imports, .importDraft, .importPlanFields, .importItem, .importConfirm:
+            return .none
+        case .publicIndex, .publicScript, .publicHome, .publicItem, .publicRate, .publicMessage, .publicCategory, .publicUnit,
+             .publicSearch, .publicPublications, .publicPublicationFile, .publicChain, .publicVerify, .publicPhoto:
+            return .none
+        case .plan, .report, .reportReview, .reportCorrect, .reportAttachments, .adminCalendar, .item, .itemSettings,
+             .adminAssessment, .documentSettings:
+            return .pathPlan
+        case .tasks, .taskForm, .reviewQueue, .overdue, .remind, .overview, .battleMap, .unitRanking, .documents,
+             .adminPublications, .adminPublicMessages, .adminPhotos, .supervision, .inspections, .newInspection,
+             .rectifications, .accountability, .scores, .supervisionSettings:
+            return .queryPlan
+        case .attachment, .adminPhoto: return .attachment
+        case .adminUser: return .user
+        case .adminUnitMembers, .unitPage: return .unit
+        case .document, .documentIssue, .documentRefresh, .documentFile: return .table("documents")
+        case .adminPublicMessage: return .publicMessage
+        case .notice, .noticeAnswer, .noticeClose: return .table("supervision_notices")
+        case .inspection, .inspectionPhotos, .inspectionResults, .inspectionRectifications: return .table("inspections")
+        case .rectification, .rectificationAction: return .table("rectifications")
+        case .supervisionFile: return .supervisionFile
+        case .accountabilityCase, .caseDecision: return .table("accountability_cases")
+        case .api(let api): return api.planGate
+        }
+    }
+}
+
+extension SiteURL.API {
+    var planGate: PlanGate {
+        switch self {
+        case .openapi, .me, .plans, .inbox, .users, .units, .audit, .tokens, .token:
+            return .none
+        case .plan, .tasks, .reports, .saveReport, .overdue, .reminders, .calendar, .assessment, .documents, .publications,
+             .publicMessages, .noticeProposals, .notices, .inspections, .rectifications, .caseProposals, .cases, .scores,
+             .supervisionSettings:
+            return .pathPlan
+        case .report, .reportAction, .corrections: return .table("reports")
+        case .document, .issueDocument: return .table("documents")
+        case .user: return .user
+        case .unitMembers: return .unit
+        case .publicMessage: return .publicMessage
+        case .photo: return .attachment
+        case .noticeAnswer, .noticeClose: return .table("supervision_notices")
+        case .inspectionRectifications: return .table("inspections")
+        case .rectificationAction: return .table("rectifications")
+        case .caseDecision: return .table("accountability_cases")
+        }
+    }
+}
+
+/// Holds a route to the user's ``PlanReach``: a plan, record, unit or account outside it answers 404, and an office
+/// may change only its own jurisdiction's plans. Instance-wide accounts pass without a query.
+struct PlanGateMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
+    let gate: PlanGate
+    let database: AppDatabase
+
+    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+        guard context.user != nil, !context.reach.isEverything else { return try await next(request, context) }
+        let changing = ![.get, .head, .options].contains(request.method)
+        switch gate {
+        case .none:
+            break
+        case .pathPlan:
+            if let planID = context.parameters.get(SiteURL.Key.planID, as: Int64.self) {
+                try context.requirePlan(planID, changing: changing)
+            }
+        case .queryPlan:
+            if let planID = request.uri.queryParameters.get("plan").flatMap({ Int64(String($0)) }) {
+                try context.requirePlan(planID, changing: changing)
+            }
+        case .record(let query):
+            guard let id = context.parameters.get(SiteURL.Key.id, as: Int64.self) else { break }
+            let planID = try await database.read { db in
+                try await db.raw(query + "\(bind: id)").first()?.int64("plan_id")
+            }
+            if let planID { try context.requirePlan(planID, changing: changing) }
+        case .unit:
+            guard let id = context.parameters.get(SiteURL.Key.id, as: Int64.self) else { break }
+            let jurisdiction = try await database.read { db in
+                try await db.select().column("jurisdiction_id").from("units").where("id", .equal, id).first()?.int64("jurisdiction_id")
+            }
+            if let jurisdiction { try check(jurisdiction, changing: changing, context: context) }
+        case .user:
+            guard let id = context.parameters.get(SiteURL.Key.id, as: Int64.self) else { break }
+            let row = try await database.read { db in
+                try await db.raw("""
+                    SELECT u.id AS id, COALESCE(u.jurisdiction_id, n.jurisdiction_id) AS jurisdiction_id FROM users u
+                    LEFT JOIN units n ON n.id = u.unit_id WHERE u.id = \(bind: id)
+                    """).first()
+            }
+            if let row {
+                guard let jurisdiction = try row.optionalInt64("jurisdiction_id") else { throw context.outOfReach() }
+                try check(jurisdiction, changing: changing, context: context)
+            }
+        }
+        return try await next(request, context)
+    }
+
+    private func check(_ jurisdiction: Int64, changing: Bool, context: AppRequestContext) throws {
+        let allowed = changing ? context.reach.runs(jurisdictionID: jurisdiction) : context.reach.covers(jurisdictionID: jurisdiction)
+        guard allowed else { throw context.outOfReach() }
+    }
+}
+
+extension Router where Context == AppRequestContext {
+    /// Registers a route of the table behind its ``PlanGateMiddleware``.
+    @discardableResult
+    func on(_ url: SiteURL, method: HTTPRequest.Method, database: AppDatabase, use handler: @escaping @Sendable (Request, Context) async throws -> some ResponseGenerator) -> Self {
+        group().add(middleware: PlanGateMiddleware(gate: url.planGate, database: database)).on(url.routerPath, method: method, use: handler)
+        return self
+    }
+}
