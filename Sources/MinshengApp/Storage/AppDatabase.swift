@@ -22,6 +22,8 @@ public final class AppDatabase: Sendable {
     public let configuration: DatabaseConfiguration
     /// Views computed from plans' data, keyed by each plan's revision.
     public let computed = PlanRevisionCache()
+    /// Rendered parts of pages and API bodies, keyed by each plan's revision (kept small: they are large).
+    public let rendered = PlanRevisionCache(limit: 200)
     /// Whether reads that may lag go to a PostgreSQL streaming replica (`DATABASE_READ_URL`).
     public var hasReplica: Bool { replica != nil }
     private let readers: ConnectionLender

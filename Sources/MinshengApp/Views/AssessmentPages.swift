@@ -60,7 +60,9 @@ struct OverviewPage {
     var filters: (category: Int64?, status: ProgressStatus?, unit: Int64?)
     var page: PageContext
 
-    func render() -> String {
+    /// The page's main part, which depends only on the plan's data, the period, the filters and the language (so it
+    /// can be kept per plan revision); ``Layout/wrap(main:title:page:)`` adds the signed-in parts.
+    func renderMain() -> String {
         let words = page.language.assessment
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text("\(words.overview)：\(plan.title)")),
@@ -74,7 +76,7 @@ struct OverviewPage {
             filterForm,
             table
         )
-        return Layout(title: words.overview, page: page, content: content).render()
+        return content.render(indentedBy: nil)
     }
 
     private var filterForm: Node<HTML.BodyContext> {
@@ -137,7 +139,8 @@ struct BattleMapPage {
     var nodes: [Int64: [Int: [String]]]
     var page: PageContext
 
-    func render() -> String {
+    /// The page's main part (see ``OverviewPage/renderMain()``).
+    func renderMain() -> String {
         let words = page.language.assessment
         let content: Node<HTML.BodyContext> = .group(
             .h1(.text("\(words.battleMap)：\(plan.title)")),
@@ -154,7 +157,7 @@ struct BattleMapPage {
                 })
             )
         )
-        return Layout(title: words.battleMap, page: page, content: content).render()
+        return content.render(indentedBy: nil)
     }
 
     private func cell(item: Item, month: Int) -> Node<HTML.TableRowContext> {

@@ -36,6 +36,11 @@ struct Layout {
 
     var strings: Strings { page.strings }
 
+    /// A page around a main part rendered before (and perhaps kept).
+    static func wrap(main: String, title: String, page: PageContext) -> String {
+        Layout(title: title, page: page, content: .raw(main)).render()
+    }
+
     func render() -> String {
         let document = HTML(
             .attribute(named: "lang", value: page.language.rawValue),

@@ -51,15 +51,18 @@ struct AssessmentController {
         let query = request.uri.queryParameters
         let filters = (category: query.get("category").flatMap { Int64(String($0)) }, status: query.get("status").flatMap { ProgressStatus(rawValue: String($0)) },
                        unit: query.get("unit").flatMap { Int64(String($0)) })
-        let html = try await database.readReplica { db -> String in
-            let assessment = try await service.assess(planID: plan.id, period: period, on: db)
-            guard let detail = try await service.detail(planID: plan.id, on: db) else { throw AppError.notFound("No plan.") }
-            let names = Dictionary(uniqueKeysWithValues: detail.units.map { ($0.id, $0.name) })
-            let assignments = Dictionary(grouping: detail.assignments, by: \.itemID)
-            let categories = detail.categories.map { category -> (MinshengCore.Category, Decimal?, Decimal?, ProgressStatus?) in
-                let ids = Set(detail.items.filter { $0.categoryID == category.id }.map(\.id))
-                let expected = assessment.items.filter { ids.contains($0.itemID) }.compactMap(\.expected)
-                return (category, assessment.progress(of: ids), expected.isEmpty ? nil : expected.reduce(0, +) / Decimal(expected.count), assessment.status(of: ids))
+        let language = context.language
+        let main = try await database.readReplica { db -> String in
+            let revision = try await PlanRevisionCache.revision(planID: plan.id, on: db)
+            return try await database.rendered.value(planID: plan.id, revision: revision, key: "overview \(period) \(filters) \(language)") {
+                let assessment = try await service.assess(planID: plan.id, period: period, on: db)
+                guard let detail = try await service.detail(planID: plan.id, on: db) else { throw AppError.notFound("No plan.") }
+                let names = Dictionary(uniqueKeysWithValues: detail.units.map { ($0.id, $0.name) })
+                let assignments = Dictionary(grouping: detail.assignments, by: \.itemID)
+                let categories = detail.categories.map { category -> (MinshengCore.Category, Decimal?, Decimal?, ProgressStatus?) in
+                    let ids = Set(detail.items.filter { $0.categoryID == category.id }.map(\.id))
+                    let expected = assessment.items.filter { ids.contains($0.itemID) }.compactMap(\.expected)
+                    return (category, assessment.progress(of: ids), expected.isEmpty ? nil : expected.reduce(0, +) / Decimal(expected.count), assessment.status(of: ids))
             }
             let categoryNames = Dictionary(uniqueKeysWithValues: detail.categories.map { ($0.id, $0.name) })
             let rows = detail.items.compactMap { item -> OverviewPage.Row? in
@@ -83,22 +86,27 @@ struct AssessmentController {
                 plan: plan, assessment: assessment, categories: categories.map { (category: $0.0, progress: $0.1, expected: $0.2, status: $0.3) },
                 rows: rowsWithFindings, units: detail.units.filter { usedUnits.contains($0.id) }, filters: filters,
                 page: PageContext(context, path: SiteURL.overview.path)
-            ).render()
+            ).renderMain()
+            }
         }
-        return HTMLPage(html: html)
+        return HTMLPage(html: Layout.wrap(main: main, title: language.assessment.overview, page: PageContext(context, path: SiteURL.overview.path)))
     }
 
     @Sendable func battleMap(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         _ = try context.requireRole(.admin, .leader, .inspector)
         let (plan, period) = try await scope(request, context)
-        let html = try await database.readReplica { db -> String in
-            let input = try await service.input(planID: plan.id, period: period, on: db)
-            let lastMonth = period.year == plan.year ? max(period.lastMonth.months.upperBound, try await PlanScope.defaultPeriod(plan: plan, today: configuration.today, on: db).lastMonth.months.upperBound) : 12
-            var cells: [Int64: [Int: BattleMapPage.Cell]] = [:]
-            for month in 1...lastMonth {
-                for item in try await service.assess(planID: plan.id, period: .month(year: plan.year, month: month), on: db).items {
-                    cells[item.itemID, default: [:]][month] = BattleMapPage.Cell(status: item.status, progress: item.progress, expected: item.expected, nodes: [])
-                }
+        let language = context.language
+        let today = configuration.today
+        let main = try await database.readReplica { db -> String in
+            let revision = try await PlanRevisionCache.revision(planID: plan.id, on: db)
+            return try await database.rendered.value(planID: plan.id, revision: revision, key: "battle map \(period) \(today) \(language)") {
+                let input = try await service.input(planID: plan.id, period: period, on: db)
+                let lastMonth = period.year == plan.year ? max(period.lastMonth.months.upperBound, try await PlanScope.defaultPeriod(plan: plan, today: configuration.today, on: db).lastMonth.months.upperBound) : 12
+                var cells: [Int64: [Int: BattleMapPage.Cell]] = [:]
+                for month in 1...lastMonth {
+                    for item in try await service.assess(planID: plan.id, period: .month(year: plan.year, month: month), on: db).items {
+                        cells[item.itemID, default: [:]][month] = BattleMapPage.Cell(status: item.status, progress: item.progress, expected: item.expected, nodes: [])
+                    }
             }
             var nodes: [Int64: [Int: [String]]] = [:]
             for indicator in input.indicators {
@@ -109,9 +117,10 @@ struct AssessmentController {
                 }
             }
             return BattleMapPage(plan: plan, items: input.items.sorted { $0.number < $1.number }, months: Array(1...lastMonth), cells: cells, nodes: nodes,
-                                 page: PageContext(context, path: SiteURL.battleMap.path)).render()
+                                 page: PageContext(context, path: SiteURL.battleMap.path)).renderMain()
+            }
         }
-        return HTMLPage(html: html)
+        return HTMLPage(html: Layout.wrap(main: main, title: language.assessment.battleMap, page: PageContext(context, path: SiteURL.battleMap.path)))
     }
 
     @Sendable func item(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
