@@ -12,6 +12,9 @@ public struct AppConfiguration: Sendable {
     public var webhookURL: URL?
     /// The current time; tests fix it.
     public var clock: @Sendable () -> Date
+    /// Addresses of load balancers whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed
+    /// (`MINSHENG_TRUSTED_PROXIES`, comma-separated). From anyone else those headers are ignored.
+    public var trustedProxies: Set<String> = []
 
     public init(
         dataDirectory: String, timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!, webhookURL: URL? = nil,
@@ -35,6 +38,9 @@ public struct AppConfiguration: Sendable {
                 throw AppError.badConfiguration("MINSHENG_WEBHOOK_URL must be an http(s) URL")
             }
             configuration.webhookURL = url
+        }
+        if let proxies = environment["MINSHENG_TRUSTED_PROXIES"] {
+            configuration.trustedProxies = Set(proxies.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty })
         }
         return configuration
     }

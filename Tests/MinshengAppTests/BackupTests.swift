@@ -108,4 +108,71 @@ import Testing
             await admin.shutdown()
         }
     }
+
+    /// Writes audit rows until cancelled, as users would while a backup runs.
+    static func keepWriting(_ database: AppDatabase) -> Task<Int, Never> {
+        Task {
+            var written = 0
+            while !Task.isCancelled {
+                do {
+                    let number = written
+                    try await database.write { db in
+                        try await AuditLog().record("test.write", entity: "test", id: Int64(number), after: ["n": String(number)], by: .console, on: db)
+                    }
+                    written += 1
+                } catch {
+                    return written
+                }
+            }
+            return written
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func aBackupTakenWhileUsersWriteRestoresWhole(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine, migrate: false) { database in
+            _ = try await FirstStart(database: database, logger: TestDatabase.logger).run(loadDemo: false, adminPassword: "backup password")
+            let writer = Self.keepWriting(database)
+            let file = Self.temporary("busy-backup").appendingPathExtension("zip")
+            defer { try? FileManager.default.removeItem(at: file) }
+            try await Task.sleep(for: .milliseconds(100))
+            let manifest = try await Backup(database: database, uploads: Self.temporary("none"), logger: TestDatabase.logger).write(to: file)
+            try await Task.sleep(for: .milliseconds(100))
+            writer.cancel()
+            let written = await writer.value
+            // A write cancelled half-way was rolled back and left the connection fit for the next one.
+            try await database.write { db in
+                try await AuditLog().record("test.after", entity: "test", id: 0, by: .console, on: db)
+            }
+            let total = try await database.read { try await Backup.counts(on: $0) }["audit_log"] ?? 0
+            // Rows were written before, during and after the backup; it holds those before its snapshot.
+            #expect(written > 0)
+            #expect((manifest.rows["audit_log"] ?? 0) < total)
+            // A restore checks every table's count against the manifest and fails on any difference.
+            let target = Self.temporary("busy-restored")
+            defer { try? FileManager.default.removeItem(at: target) }
+            switch database.configuration {
+            case .sqlite:
+                let configuration = DatabaseConfiguration.sqlite(path: target.appendingPathComponent("minsheng.sqlite").path)
+                let restored = try await Backup.restore(from: file, into: configuration, uploads: target.appendingPathComponent("uploads"), replace: false, logger: TestDatabase.logger)
+                #expect(restored.rows == manifest.rows)
+            case .postgres(_, let schema):
+                let url = try #require(TestEngine.postgresURL)
+                let name = "restore_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+                let admin = try await AppDatabase.open(.postgres(url: url), logger: TestDatabase.logger)
+                try await admin.read { try await $0.raw(SQLQueryString("CREATE DATABASE \(unsafeRaw: name)")).run() }
+                var components = try #require(URLComponents(string: url))
+                components.path = "/" + name
+                let configuration = DatabaseConfiguration.postgres(url: try #require(components.string), searchPath: schema)
+                do {
+                    let restored = try await Backup.restore(from: file, into: configuration, uploads: target.appendingPathComponent("uploads"), replace: false, logger: TestDatabase.logger)
+                    #expect(restored.rows == manifest.rows)
+                } catch {
+                    Issue.record(error)
+                }
+                try await admin.read { try await $0.raw(SQLQueryString("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)")).run() }
+                await admin.shutdown()
+            }
+        }
+    }
 }

@@ -141,3 +141,16 @@ import Testing
         }
     }
 }
+
+/// The client's address behind load balancers.
+@Suite struct ClientAddressTests {
+    @Test func theRightMostUntrustedForwardedAddressIsTheClient() {
+        let trusted: Set<String> = ["10.0.0.2", "10.0.0.3"]
+        #expect(ClientAddressMiddleware.client(forwardedFor: ["203.0.113.7"], trusted: trusted) == "203.0.113.7")
+        // A client cannot pick its address by sending its own header: the proxy appends the one it saw.
+        #expect(ClientAddressMiddleware.client(forwardedFor: ["1.2.3.4, 203.0.113.7"], trusted: trusted) == "203.0.113.7")
+        #expect(ClientAddressMiddleware.client(forwardedFor: ["1.2.3.4, 203.0.113.7, 10.0.0.3"], trusted: trusted) == "203.0.113.7")
+        #expect(ClientAddressMiddleware.client(forwardedFor: ["198.51.100.1", "203.0.113.9"], trusted: trusted) == "203.0.113.9")
+        #expect(ClientAddressMiddleware.client(forwardedFor: [], trusted: trusted) == nil)
+    }
+}

@@ -122,23 +122,32 @@ public final class AppDatabase: Sendable {
     }
 
     /// Runs work in one transaction: committed if it returns, rolled back if it throws.
+    ///
+    /// The ending statement runs even when the calling task was cancelled (a client that went away), so a connection
+    /// never goes back to the pool inside a transaction.
     public func write<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let begin = engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
         return try await writer.withConnection { sql in
             try await sql.raw(SQLQueryString(begin)).run()
             do {
                 let result = try await work(sql)
-                try await sql.raw("COMMIT").run()
+                try await Self.end("COMMIT", on: sql)
                 return result
             } catch {
                 do {
-                    try await sql.raw("ROLLBACK").run()
+                    try await Self.end("ROLLBACK", on: sql)
                 } catch let rollbackError {
                     self.logger.error("Rollback failed: \(String(reflecting: rollbackError))")
                 }
                 throw error
             }
         }
+    }
+
+    /// Runs COMMIT or ROLLBACK in a task of its own, which the caller's cancellation does not reach.
+    private static func end(_ statement: String, on sql: any SQLDatabase) async throws {
+        let connection = UncheckedDatabase(sql: sql)
+        try await Task { try await connection.sql.raw(SQLQueryString(statement)).run() }.value
     }
 
     /// Checks that the database answers a trivial query.
@@ -198,4 +207,9 @@ final class ConnectionLender: @unchecked Sendable {
 /// Carries a connection pool across concurrency domains; the pool synchronises itself.
 private struct UnsafePool<Source: ConnectionPoolSource>: @unchecked Sendable {
     let pool: EventLoopGroupConnectionPool<Source>
+}
+
+/// Carries a lent connection into the task that ends its transaction; the connection is used by one task at a time.
+private struct UncheckedDatabase: @unchecked Sendable {
+    let sql: any SQLDatabase
 }

@@ -38,18 +38,44 @@ public struct Backup: Sendable {
         let staging = manager.temporaryDirectory.appendingPathComponent("minsheng-backup-\(UUID().uuidString)")
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
         defer { try? manager.removeItem(at: staging) }
+        // The row counts and migrations come from the snapshot itself, so writes during the backup cannot make them
+        // disagree with what a restore finds.
+        let snapshot: (rows: [String: Int], migrations: [String])
         switch database.configuration {
         case .sqlite:
             let target = staging.appendingPathComponent("database.sqlite").path
             try await database.read { db in try await db.raw(SQLQueryString("VACUUM INTO \(literal: target)")).run() }
+            let copy = try await AppDatabase.open(.sqlite(path: target), logger: logger)
+            do {
+                snapshot = try await copy.read { db in (try await Self.counts(on: db), try await Self.migrations(on: db)) }
+            } catch {
+                await copy.shutdown()
+                throw error
+            }
+            await copy.shutdown()
         case .postgres(let url, let searchPath):
             var arguments = ["--format=custom", "--no-owner", "--no-privileges", "--file", staging.appendingPathComponent("database.pgdump").path]
             if let searchPath { arguments += ["--schema", searchPath] }
-            try Self.run("pg_dump", arguments + [url])
+            let dumpArguments = arguments
+            // pg_dump reads the snapshot this transaction exported, and the counts are read in the same transaction.
+            snapshot = try await database.read { db in
+                try await db.raw("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY").run()
+                do {
+                    let id = try await db.raw("SELECT pg_export_snapshot() AS id").first()?.string("id") ?? ""
+                    let rows = try await Self.counts(on: db)
+                    let migrations = try await Self.migrations(on: db)
+                    try Self.run("pg_dump", dumpArguments + ["--snapshot=\(id)", url])
+                    try await db.raw("COMMIT").run()
+                    return (rows, migrations)
+                } catch {
+                    try? await db.raw("ROLLBACK").run()
+                    throw error
+                }
+            }
         }
         let manifest = Manifest(
-            format: 1, engine: database.engine.rawValue, createdAt: Timestamp.now(), migrations: try await migrations(of: database),
-            rows: try await counts(of: database), uploads: try copyUploads(from: uploads, to: staging.appendingPathComponent("uploads"))
+            format: 1, engine: database.engine.rawValue, createdAt: Timestamp.now(), migrations: snapshot.migrations,
+            rows: snapshot.rows, uploads: try copyUploads(from: uploads, to: staging.appendingPathComponent("uploads"))
         )
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -162,17 +188,19 @@ public struct Backup: Sendable {
     // MARK: Helpers
 
     func counts(of database: AppDatabase) async throws -> [String: Int] {
-        try await database.read { db in
-            var rows: [String: Int] = [:]
-            for table in Self.countedTables {
-                rows[table] = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first()?.int("n") ?? 0
-            }
-            return rows
-        }
+        try await database.read { try await Self.counts(on: $0) }
     }
 
-    func migrations(of database: AppDatabase) async throws -> [String] {
-        try await database.read { db in try await db.select().column("name").from("schema_migrations").orderBy("name").all().map { try $0.string("name") } }
+    static func counts(on db: any SQLDatabase) async throws -> [String: Int] {
+        var rows: [String: Int] = [:]
+        for table in countedTables {
+            rows[table] = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(table).first()?.int("n") ?? 0
+        }
+        return rows
+    }
+
+    static func migrations(on db: any SQLDatabase) async throws -> [String] {
+        try await db.select().column("name").from("schema_migrations").orderBy("name").all().map { try $0.string("name") }
     }
 
     /// Runs a PostgreSQL client program; its standard error becomes the error message.

@@ -53,7 +53,7 @@ struct APIController {
             },
             APIEndpoint(method: .get, url: .api(.plan(.key)), operationID: "getPlan", summary: "A plan with categories, items, indicators and units",
                         response: .ref("Plan"), errors: [400, 404], isPublic: true) { request, context in
-                try await planAPI.show(request, context: context).response()
+                try await planAPI.show(request, context: context)
             },
             APIEndpoint(method: .get, url: .api(.tasks(.key)), operationID: "listTasks", summary: "Reports owed for a month (a reporter's own unit)",
                         query: [("period", .string(), false), ("unit", .integer, false)], response: .array(.ref("Task")), errors: [400, 403, 404], handler: tasks),

@@ -20,11 +20,17 @@ struct PlanAPIController {
         return JSONBody(summaries)
     }
 
-    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> JSONBody<APIPlan> {
+    /// The plan with everything in it, encoded once per revision of the plan's data.
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
-        guard let detail = try await database.read({ db in try await store.detail(planID: id, on: db) }) else {
-            throw AppError.notFound("No plan has id \(id).")
+        let body = try await database.read { db -> ByteBuffer? in
+            let revision = try await PlanRevisionCache.revision(planID: id, on: db)
+            return try await database.rendered.value(planID: id, revision: revision, key: "api plan") {
+                guard let detail = try await store.detail(planID: id, on: db) else { return nil }
+                return ByteBuffer(bytes: try JSONBody<APIPlan>.encoder.encode(APIPlan(detail)))
+            }
         }
-        return JSONBody(APIPlan(detail))
+        guard let body else { throw AppError.notFound("No plan has id \(id).") }
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
     }
 }
