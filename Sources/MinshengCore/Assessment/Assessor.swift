@@ -139,17 +139,20 @@ public struct Assessor: Sendable {
     public func assess(_ input: AssessmentInput, at period: Period) -> PlanAssessment {
         let month = period.year < input.year ? 0 : (period.year > input.year ? 12 : period.months.upperBound)
         let periodEnd = CalendarDate.endOfMonth(year: input.year, month: max(month, 1))!
-        var history: [Int64: [AcceptedValue]] = [:]
+        var history: [Int64: [AcceptedValue]] = Dictionary(minimumCapacity: input.indicators.count)
         for value in input.accepted where value.month <= month {
             history[value.indicatorID, default: []].append(value)
         }
-        for key in history.keys { history[key]!.sort { $0.month < $1.month } }
+        for (key, values) in history where zip(values, values.dropFirst()).contains(where: { $0.month > $1.month }) {
+            history[key] = values.sorted { $0.month < $1.month }
+        }
         let indicatorsByItem = Dictionary(grouping: input.indicators, by: \.itemID)
+        let timeShares = TimeShares(completionMonth: input.settings.completionMonth)
         let items = input.items.sorted { $0.number < $1.number }.map { item -> ItemAssessment in
             let indicators = (indicatorsByItem[item.id] ?? []).sorted { $0.ordinal < $1.ordinal }
             let silent = !(input.submittedMonths[item.id]?.contains(month) ?? false)
             let assessed = indicators.map { indicator in
-                assess(indicator, history: history[indicator.id] ?? [], month: month, periodEnd: periodEnd, silent: silent, input: input)
+                assess(indicator, history: history[indicator.id] ?? [], month: month, periodEnd: periodEnd, silent: silent, input: input, timeShares: timeShares)
             }
             return combine(item, indicators: indicators, assessed: assessed, weights: input.weights, override: input.overrides[item.id])
         }
@@ -159,7 +162,8 @@ public struct Assessor: Sendable {
     // MARK: Indicators
 
     private func assess(
-        _ indicator: Indicator, history: [AcceptedValue], month: Int, periodEnd: CalendarDate, silent: Bool, input: AssessmentInput
+        _ indicator: Indicator, history: [AcceptedValue], month: Int, periodEnd: CalendarDate, silent: Bool, input: AssessmentInput,
+        timeShares: TimeShares
     ) -> IndicatorAssessment {
         var result = IndicatorAssessment(indicatorID: indicator.id, status: .notReported, progress: nil, expected: nil, value: nil,
                                          asOfMonth: nil, forecast: nil, overdueNodes: [])
@@ -176,12 +180,14 @@ public struct Assessor: Sendable {
         let stale = latest.month < month && silent
         let asOf = latest.month
         let progress = Self.share(value: value, target: target, comparator: indicator.comparator)
-        let expected = expectedShare(schedule, target: target, month: asOf, input: input)
+        let expected: Decimal
+        if case .timeProportional = schedule { expected = timeShares[asOf] } else { expected = expectedShare(schedule, target: target, month: asOf, input: input) }
         result.value = value
         result.asOfMonth = asOf
         result.progress = min(progress, 1)
         result.expected = expected
-        result.forecast = forecast(history: history.filter { $0.value != nil }, target: target, comparator: indicator.comparator, year: input.year)
+        let measured = history.allSatisfy { $0.value != nil } ? history : history.filter { $0.value != nil }
+        result.forecast = forecast(history: measured, target: target, comparator: indicator.comparator, year: input.year)
         if progress >= 1 {
             result.status = .completed
         } else if stale {
@@ -269,23 +275,26 @@ public struct Assessor: Sendable {
         var completion: CalendarDate?
         if value >= target {
             completion = CalendarDate.endOfMonth(year: year, month: max(last.month, 1))
-        } else if pace > 0 {
-            let needed = (target - value) / pace
-            var monthsNeeded = Decimal()
-            var raw = needed
-            NSDecimalRound(&monthsNeeded, &raw, 0, .up)
-            let month = last.month + NSDecimalNumber(decimal: monthsNeeded).intValue
-            if month <= 12 { completion = CalendarDate.endOfMonth(year: year, month: month) }
+        } else if pace > 0, yearEnd >= target, last.month < 12 {
+            // The first month in which the pace reaches the target (at most the months left in the year).
+            let month = (1...(12 - last.month)).first { value + pace * Decimal($0) >= target }.map { last.month + $0 }
+            if let month { completion = CalendarDate.endOfMonth(year: year, month: month) }
         }
         return Forecast(yearEnd: yearEnd, completion: completion, shortfall: yearEnd < target)
     }
 
     // MARK: Items
 
+    /// A weighted sum over its total weight (no division for the common single weight).
+    static func mean(_ sum: Decimal, over total: Decimal) -> Decimal? {
+        total > 0 ? (total == 1 ? sum : sum / total) : nil
+    }
+
     private func combine(
         _ item: Item, indicators: [Indicator], assessed: [IndicatorAssessment], weights: [Int64: Decimal], override: StatusOverride?
     ) -> ItemAssessment {
-        let topLevel = Set(indicators.filter { $0.parentID == nil }.map(\.id))
+        let topLevel = Set(indicators.lazy.filter { $0.parentID == nil }.map(\.id))
+        let targets = Dictionary(uniqueKeysWithValues: indicators.map { ($0.id, $0.target) })
         var weighted: Decimal = 0
         var expectedWeighted: Decimal = 0
         var forecastWeighted: Decimal = 0
@@ -297,8 +306,8 @@ public struct Assessor: Sendable {
             weighted += progress * weight
             expectedWeighted += (assessment.expected ?? 0) * weight
             total += weight
-            if let forecast = assessment.forecast, let indicator = indicators.first(where: { $0.id == assessment.indicatorID }), let target = indicator.target, target > 0 {
-                forecastWeighted += min(forecast.yearEnd / target, 1) * weight
+            if let forecast = assessment.forecast, let target = targets[assessment.indicatorID] ?? nil, target > 0 {
+                forecastWeighted += (forecast.yearEnd >= target ? 1 : forecast.yearEnd / target) * weight
                 forecastTotal += weight
             } else {
                 forecastWeighted += progress * weight
@@ -314,9 +323,20 @@ public struct Assessor: Sendable {
         let shortfall = assessed.contains { assessment in topLevel.contains(assessment.indicatorID) && (assessment.forecast?.shortfall ?? false) }
         return ItemAssessment(
             itemID: item.id, number: item.number, status: override?.status ?? computed, computedStatus: computed, override: override,
-            progress: total > 0 ? weighted / total : nil, expected: total > 0 ? expectedWeighted / total : nil,
-            forecast: forecastTotal > 0 ? forecastWeighted / forecastTotal : nil, earlyWarning: looksFine && shortfall,
+            progress: Self.mean(weighted, over: total), expected: Self.mean(expectedWeighted, over: total),
+            forecast: Self.mean(forecastWeighted, over: forecastTotal), earlyWarning: looksFine && shortfall,
             indicators: assessed
         )
     }
+}
+
+/// The time-proportional planned share for each month 0…12, computed once per assessment.
+struct TimeShares {
+    private let shares: [Decimal]
+
+    init(completionMonth: Int) {
+        shares = (0...12).map { month in month == 0 ? 0 : min(1, Decimal(month) / Decimal(max(completionMonth, 1))) }
+    }
+
+    subscript(month: Int) -> Decimal { shares[min(max(month, 0), 12)] }
 }
