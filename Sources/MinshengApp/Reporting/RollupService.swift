@@ -59,15 +59,20 @@ public struct RollupService: Sendable {
             let plansOfYear = Dictionary(grouping: plans.filter { $0.year == period.year && reach.canRead(planID: $0.id) }, by: \.jurisdiction)
 
             func subtree(_ id: Int64) -> [Int64] { [id] + (children[id] ?? []).flatMap { subtree($0.id) } }
-            var tallies: [Int64: RollupTally] = [:]
+            // Every plan's revision in one query; a plan's tally is computed once per revision, period and day.
+            let revisions = try await Dictionary(
+                db.select().columns("plan_id", "revision").from("plan_revisions").all().map { (try $0.int64("plan_id"), try $0.int64("revision")) },
+                uniquingKeysWith: max
+            )
+            let today = configuration.today
             func tally(planID: Int64) async throws -> RollupTally {
-                if let known = tallies[planID] { return known }
-                var result = RollupTally()
-                let assessment = try await AssessmentService(database: database).assess(planID: planID, period: period, on: db)
-                let reporting = try await onTime(planID: planID, period: period, on: db)
-                result.add(assessment, reportsOwed: reporting.owed, onTime: reporting.onTime)
-                tallies[planID] = result
-                return result
+                try await database.summaries.value(planID: planID, revision: revisions[planID] ?? 0, key: "tally \(period) \(today)") {
+                    var result = RollupTally()
+                    let assessment = try await AssessmentService(database: database).assess(planID: planID, period: period, on: db)
+                    let reporting = try await onTime(planID: planID, period: period, on: db)
+                    result.add(assessment, reportsOwed: reporting.owed, onTime: reporting.onTime)
+                    return result
+                }
             }
             func lines(of jurisdictionID: Int64) async throws -> [PlanLine] {
                 guard let jurisdiction = byID[jurisdictionID] else { return [] }

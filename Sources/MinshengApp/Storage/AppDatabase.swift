@@ -24,6 +24,8 @@ public final class AppDatabase: Sendable {
     public let computed = PlanRevisionCache()
     /// Rendered parts of pages and API bodies, keyed by each plan's revision (kept small: they are large).
     public let rendered = PlanRevisionCache(limit: 200)
+    /// Small per-plan summaries (rollup tallies), enough for a nation's plans at a few periods.
+    public let summaries = PlanRevisionCache(limit: 20_000)
     /// Whether reads that may lag go to a PostgreSQL streaming replica (`DATABASE_READ_URL`).
     public var hasReplica: Bool { replica != nil }
     private let readers: ConnectionLender
