@@ -73,7 +73,7 @@ public struct CalendarDate: Sendable, Hashable, Comparable, Codable, CustomStrin
 
     /// `YYYY-MM-DD`.
     public var iso: String {
-        let y = String(year)
+        let y = year < 1000 && year >= 0 ? String(repeating: "0", count: 4 - String(year).count) + String(year) : String(year)
         let m = month < 10 ? "0\(month)" : "\(month)"
         let d = day < 10 ? "0\(day)" : "\(day)"
         return "\(y)-\(m)-\(d)"
