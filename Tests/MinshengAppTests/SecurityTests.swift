@@ -154,3 +154,15 @@ import Testing
         #expect(ClientAddressMiddleware.client(forwardedFor: [], trusted: trusted) == nil)
     }
 }
+
+/// Cookies are parsed once per request.
+@Suite struct CookieParsingTests {
+    @Test func cookieHeadersParseByName() {
+        let cookies = AppRequestContext.parseCookies(["minsheng_session=abc-_1; lang=en", "minsheng_device=\"x y\"", "lang=zh", "broken; =empty"])
+        #expect(cookies["minsheng_session"] == "abc-_1")
+        #expect(cookies["lang"] == "en")
+        #expect(cookies["minsheng_device"] == "x y")
+        #expect(cookies["broken"] == nil && cookies[""] == nil)
+        #expect(AppRequestContext.parseCookies([]).isEmpty)
+    }
+}

@@ -16,6 +16,8 @@ public struct AppRequestContext: RequestContext {
     public var reach: PlanReach
     /// The client's network address.
     public var clientAddress: String
+    /// The request's cookies by name, parsed once by ``LanguageMiddleware`` (nil before it ran).
+    public var cookies: [String: String]?
 
     public init(source: Source) {
         self.coreContext = .init(source: source)
@@ -30,6 +32,27 @@ public struct AppRequestContext: RequestContext {
     public var auditActor: AuditActor {
         guard let user else { return AuditActor(userID: nil, name: "anonymous", address: clientAddress) }
         return AuditActor(user: user, address: clientAddress)
+    }
+
+    /// The value of a cookie of the request, from the cookies parsed once per request.
+    public func cookie(_ name: String, of request: Request) -> String? {
+        (cookies ?? Self.parseCookies(request.headers[values: .cookie]))[name]
+    }
+
+    /// `Cookie` headers as name → value (the first of a repeated name wins, as browsers send the most specific first).
+    static func parseCookies(_ headers: [String]) -> [String: String] {
+        var cookies: [String: String] = [:]
+        for header in headers {
+            for pair in header.split(separator: ";") {
+                guard let equals = pair.firstIndex(of: "=") else { continue }
+                let name = pair[..<equals].trimmingCharacters(in: .whitespaces)
+                guard !name.isEmpty, cookies[name] == nil else { continue }
+                var value = pair[pair.index(after: equals)...].trimmingCharacters(in: .whitespaces)
+                if value.count >= 2, value.hasPrefix("\""), value.hasSuffix("\"") { value = String(value.dropFirst().dropLast()) }
+                cookies[name] = value
+            }
+        }
+        return cookies
     }
 
     /// Uploads up to 20 MB (a plan document with pictures).

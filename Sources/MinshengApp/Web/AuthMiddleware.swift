@@ -21,7 +21,7 @@ struct AuthMiddleware: RouterMiddleware {
                 throw AppError(.unauthorized, "The API token is not valid or has been revoked.")
             }
             context.user = found.user
-        } else if let token = request.cookies[Self.cookieName]?.value, !token.isEmpty {
+        } else if let token = context.cookie(Self.cookieName, of: request), !token.isEmpty {
             let now = clock()
             context.session = try await database.read { try await sessions.session(token: token, now: now, on: $0) }
             if let session = context.session, !session.user.disabled {
@@ -106,7 +106,7 @@ enum CSRF {
 
     /// Checks the token of a form shown to a visitor who is not signed in.
     static func checkAnonymous(_ token: String?, request: Request, context: AppRequestContext) throws {
-        guard let cookie = request.cookies[cookieName]?.value, let token, Tokens.equal(token, cookie) else {
+        guard let cookie = context.cookie(cookieName, of: request), let token, Tokens.equal(token, cookie) else {
             throw AppError(.forbidden, context.language == .zh ? "表单已过期，请刷新页面后重试。" : "The form has expired; reload the page and try again.")
         }
     }

@@ -49,10 +49,11 @@ public struct LanguageMiddleware: RouterMiddleware {
 
     public func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
         var context = context
+        context.cookies = AppRequestContext.parseCookies(request.headers[values: .cookie])
         let chosen = request.uri.queryParameters.get("lang").flatMap { Language(code: String($0)) }
         if let chosen {
             context.language = chosen
-        } else if let cookie = request.cookies[Self.cookieName], let remembered = Language(code: cookie.value) {
+        } else if let cookie = context.cookie(Self.cookieName, of: request), let remembered = Language(code: cookie) {
             context.language = remembered
         }
         var response = try await next(request, context)

@@ -133,7 +133,7 @@ struct PublicController {
         ]
         let matched = request.headers[.ifNoneMatch].map { value in value.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == entry.etag } } ?? false
         var response = matched ? Response(status: .notModified, headers: headers) : Response(status: .ok, headers: headers, body: .init(byteBuffer: entry.body))
-        if request.cookies[Self.deviceCookie] == nil {
+        if context.cookie(Self.deviceCookie, of: request) == nil {
             response.setCookie(Cookie(name: Self.deviceCookie, value: Tokens.random(), maxAge: 365 * 24 * 3600, path: "/public",
                                       secure: AuthMiddleware.isHTTPS(request), httpOnly: true, sameSite: .lax))
         }
@@ -273,7 +273,7 @@ struct PublicController {
         let links = links(planID, context)
         let words = context.language.publicWords
         do {
-            guard let device = request.cookies[Self.deviceCookie]?.value, !device.isEmpty else {
+            guard let device = context.cookie(Self.deviceCookie, of: request), !device.isEmpty else {
                 throw AppError(.forbidden, context.language == .zh ? "请先打开事项页面（浏览器需允许 Cookie），再提交。" : "Open the project's page first (cookies must be allowed), then send.")
             }
             let result = try await work(device)
