@@ -13,6 +13,8 @@ public final class PublicPageCache: @unchecked Sendable {
         /// A strong ETag: the quoted start of the body's SHA-256.
         public var etag: String
         var storedAt: Date
+        /// The response headers every reader of the page gets, built once.
+        var headers: HTTPFields = [:]
     }
 
     private let lock = NSLock()
@@ -26,12 +28,17 @@ public final class PublicPageCache: @unchecked Sendable {
     }
 
     /// The cached page, or the freshly rendered one, which is stored for the next reader.
-    public func page(planID: Int64, key: String, render: () async throws -> (body: String, contentType: String)) async throws -> Entry {
+    /// `render` gives the page, its type and the headers sent with it besides its type and ETag.
+    public func page(
+        planID: Int64, key: String, render: () async throws -> (body: String, contentType: String, headers: HTTPFields)
+    ) async throws -> Entry {
         let now = clock()
         if let entry = lookup(planID: planID, key: key), now.timeIntervalSince(entry.storedAt) < lifetime { return entry }
         let rendered = try await render()
         let digest = SHA256.hash(data: Data(rendered.body.utf8)).prefix(12).map { String(format: "%02x", $0) }.joined()
-        let entry = Entry(body: ByteBuffer(string: rendered.body), contentType: rendered.contentType, etag: "\"\(digest)\"", storedAt: now)
+        var entry = Entry(body: ByteBuffer(string: rendered.body), contentType: rendered.contentType, etag: "\"\(digest)\"", storedAt: now)
+        entry.headers = [.contentType: entry.contentType, .eTag: entry.etag]
+        entry.headers.append(contentsOf: rendered.headers)
         store(entry, planID: planID, key: key)
         return entry
     }

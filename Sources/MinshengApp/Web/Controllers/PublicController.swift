@@ -15,6 +15,7 @@ struct PublicController {
     /// Browsers and proxies may store public pages but must revalidate them with the ETag before each use, so a
     /// visitor who has just rated an item sees it counted; an unchanged page costs a 304 from memory.
     static let pageCacheControl = "public, no-cache"
+    static let deviceCookieAttributes = "; Max-Age=31536000; Path=/public; HttpOnly; SameSite=Lax"
     /// How long the chain download may be reused without asking.
     static let chainMaxAge = 60
     /// Search pages a plan keeps in memory at most.
@@ -121,21 +122,22 @@ struct PublicController {
             guard let site = try await service.site(planID: planID) else {
                 throw AppError.notFound(context.language == .zh ? "该计划尚未发布公示。" : "This plan has not published anything.")
             }
-            return (try render(site), "text/html; charset=utf-8")
+            let headers: HTTPFields = [.cacheControl: Self.pageCacheControl, .vary: "Cookie", .contentLanguage: context.language.rawValue]
+            return (try render(site), "text/html; charset=utf-8", headers)
         }
         return respond(entry, request: request, context: context)
     }
 
     private func respond(_ entry: PublicPageCache.Entry, request: Request, context: AppRequestContext) -> Response {
-        let headers: HTTPFields = [
-            .contentType: entry.contentType, .eTag: entry.etag, .cacheControl: Self.pageCacheControl, .vary: "Cookie",
-            .contentLanguage: context.language.rawValue,
-        ]
-        let matched = request.headers[.ifNoneMatch].map { value in value.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == entry.etag } } ?? false
+        let headers = entry.headers
+        let matched = request.headers[.ifNoneMatch].map { value in
+            value == entry.etag || value.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == entry.etag }
+        } ?? false
         var response = matched ? Response(status: .notModified, headers: headers) : Response(status: .ok, headers: headers, body: .init(byteBuffer: entry.body))
         if context.cookie(Self.deviceCookie, of: request) == nil {
-            response.setCookie(Cookie(name: Self.deviceCookie, value: Tokens.random(), maxAge: 365 * 24 * 3600, path: "/public",
-                                      secure: AuthMiddleware.isHTTPS(request), httpOnly: true, sameSite: .lax))
+            // A first visit gets its device cookie (365 days, for counting one rating per device).
+            let attributes = AuthMiddleware.isHTTPS(request) ? Self.deviceCookieAttributes + "; Secure" : Self.deviceCookieAttributes
+            response.headers[.setCookie] = Self.deviceCookie + "=" + Tokens.random() + attributes
         }
         return response
     }
