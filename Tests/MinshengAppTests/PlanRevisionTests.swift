@@ -78,3 +78,33 @@ import Testing
         #expect(optional == "computed")
     }
 }
+
+/// A crowd asking for one cold view computes it once.
+@Suite struct SingleFlightTests {
+    actor Counter {
+        var count = 0
+        func increment() { count += 1 }
+    }
+
+    @Test func concurrentCallersShareOneComputation() async throws {
+        let flights = SingleFlight()
+        let counter = Counter()
+        let results = try await withThrowingTaskGroup(of: Int.self) { group in
+            for _ in 0..<20 {
+                group.addTask {
+                    try await flights.run("rollup") {
+                        await counter.increment()
+                        try await Task.sleep(for: .milliseconds(200))
+                        return 42
+                    }
+                }
+            }
+            return try await group.reduce(into: [Int]()) { $0.append($1) }
+        }
+        #expect(results == Array(repeating: 42, count: 20))
+        #expect(await counter.count == 1)
+        // Once finished, the next caller computes afresh.
+        _ = try await flights.run("rollup") { await counter.increment(); return 0 }
+        #expect(await counter.count == 2)
+    }
+}

@@ -26,6 +26,8 @@ public final class AppDatabase: Sendable {
     public let rendered = PlanRevisionCache(limit: 200)
     /// Small per-plan summaries (rollup tallies), enough for a nation's plans at a few periods.
     public let summaries = PlanRevisionCache(limit: 20_000)
+    /// Expensive views computed once however many readers ask at the same moment.
+    public let flights = SingleFlight()
     /// Whether reads that may lag go to a PostgreSQL streaming replica (`DATABASE_READ_URL`).
     public var hasReplica: Bool { replica != nil }
     private let readers: ConnectionLender

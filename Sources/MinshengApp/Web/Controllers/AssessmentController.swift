@@ -301,7 +301,14 @@ struct AssessmentController {
             }
             period = parsed
         }
-        let rollup = try await RollupService(database: database, configuration: configuration).rollup(rootID: root, period: period, reach: context.reach)
+        let service = RollupService(database: database, configuration: configuration)
+        let reach = context.reach
+        let requested = period
+        // Accounts of one jurisdiction (other than reporters, who have no rollup) share a reach.
+        let key = "rollup \(String(describing: root)) \(String(describing: requested)) \(String(describing: reach.jurisdictionID))"
+        let rollup = try await database.flights.run(key) {
+            try await service.rollup(rootID: root, period: requested, reach: reach)
+        }
         return HTMLPage(html: RollupPage(rollup: rollup, page: PageContext(context, path: SiteURL.rollup.path)).render())
     }
 
