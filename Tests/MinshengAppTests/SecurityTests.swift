@@ -42,7 +42,7 @@ import Testing
             try await DisclosureWebTests.app(database).test(.router) { client in
                 var admin = WebSession(client: client)
                 _ = try #require(try await admin.login("admin", Self.password))
-                let pages = ["/", "/login", "/overview", "/battle-map", "/plans/\(plan.id)/items/35", "/supervision", "/inspections", "/scores", "/documents",
+                let pages = ["/", "/login", "/overview", "/battle-map", "/rollup", "/plans/\(plan.id)/items/35", "/supervision", "/inspections", "/scores", "/documents",
                              "/admin/publications", "/admin/users", "/public/plans/\(plan.id)", "/public/plans/\(plan.id)/items/3", "/public/plans/\(plan.id)/search",
                              "/api/v1/plans", "/no/such/page", "/api/v1/no/such"]
                 for path in pages {
@@ -78,7 +78,8 @@ import Testing
                     #expect(search.status == .ok, "\(attack)")
                     #expect(String(buffer: search.body).contains("没有找到匹配的事项"), "\(attack) matched something")
                     for path in ["/overview?category=\(encoded)", "/overview?status=\(encoded)&unit=\(encoded)", "/admin/audit?limit=\(encoded)",
-                                 "/scores?period=\(encoded)", "/supervision?plan=\(encoded)"] {
+                                 "/scores?period=\(encoded)", "/supervision?plan=\(encoded)", "/rollup?jurisdiction=\(encoded)",
+                                 "/rollup?period=\(encoded)"] {
                         let response = try await admin.get(path)
                         #expect(response.status.code < 500, "\(path): \(response.status)")
                         #expect(!String(buffer: response.body).contains("$2"), "\(path) shows a password hash")
