@@ -52,18 +52,38 @@ public struct ReportingService: Sendable {
 
     /// Every report owed for a month, with its current state.
     public func tasks(planID: Int64, period: Period, unitID: Int64? = nil, on db: any SQLDatabase) async throws -> [ReportTask] {
-        guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
-        let assignments = try await plans.assignments(planID: planID, on: db)
-        let members = try await units.members(jurisdictionID: plan.jurisdictionID, on: db)
-        let cadences = try await plans.cadences(planID: planID, on: db)
-        let calendar = try await plans.calendar(planID: planID, on: db)
-        var owed = Obligations.owed(in: period, assignments: assignments, members: members, cadences: cadences)
+        try await tasks(in: try await TaskSetting.load(planID: planID, on: db), period: period, unitID: unitID, on: db)
+    }
+
+    /// What deciding who owes what needs from a plan, whatever the month.
+    struct TaskSetting {
+        var planID: Int64
+        var assignments: [Assignment]
+        var members: [Int64: [Int64]]
+        var cadences: [Int64: Cadence]
+        var calendar: ReportingCalendar
+        var items: [Int64: Item]
+
+        static func load(planID: Int64, on db: any SQLDatabase) async throws -> TaskSetting {
+            let plans = PlanStore()
+            guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+            return TaskSetting(
+                planID: planID, assignments: try await plans.assignments(planID: planID, on: db),
+                members: try await UnitStore().members(jurisdictionID: plan.jurisdictionID, on: db),
+                cadences: try await plans.cadences(planID: planID, on: db), calendar: try await plans.calendar(planID: planID, on: db),
+                items: Dictionary(uniqueKeysWithValues: try await plans.items(planID: planID, on: db).map { ($0.id, $0) })
+            )
+        }
+    }
+
+    func tasks(in setting: TaskSetting, period: Period, unitID: Int64? = nil, on db: any SQLDatabase) async throws -> [ReportTask] {
+        var owed = Obligations.owed(in: period, assignments: setting.assignments, members: setting.members, cadences: setting.cadences)
         if let unitID { owed = owed.filter { $0.unitID == unitID } }
-        let items = Dictionary(uniqueKeysWithValues: try await plans.items(planID: planID, on: db).map { ($0.id, $0) })
-        let current = try await reports.latest(planID: planID, period: period, unitID: unitID, on: db)
+        let items = setting.items
+        let current = try await reports.latest(planID: setting.planID, period: period, unitID: unitID, on: db)
         let byKey = Dictionary(uniqueKeysWithValues: current.map { ("\($0.itemID)-\($0.unitID)", $0) })
         let today = configuration.today
-        let due = calendar.dueDate(for: period)
+        let due = setting.calendar.dueDate(for: period)
         return owed.compactMap { obligation in
             guard let item = items[obligation.itemID] else { return nil }
             let report = byKey["\(obligation.itemID)-\(obligation.unitID)"]
@@ -279,8 +299,9 @@ extension ReportingService {
     public func onTimeReporting(planID: Int64, year: Int, throughMonth: Int, on db: any SQLDatabase) async throws -> [Int64: (owed: Int, onTime: Int)] {
         var result: [Int64: (owed: Int, onTime: Int)] = [:]
         let today = configuration.today
+        let setting = try await TaskSetting.load(planID: planID, on: db)
         for month in 1...max(1, min(throughMonth, 12)) {
-            for task in try await tasks(planID: planID, period: .month(year: year, month: month), on: db) where today > task.dueDate || task.report?.submittedAt != nil {
+            for task in try await tasks(in: setting, period: .month(year: year, month: month), on: db) where today > task.dueDate || task.report?.submittedAt != nil {
                 var tally = result[task.obligation.unitID] ?? (0, 0)
                 tally.owed += 1
                 if task.report?.submittedAt != nil || (task.report?.version ?? 1) > 1, !task.wasLate { tally.onTime += 1 }
