@@ -43,69 +43,127 @@ public struct RollupService: Sendable {
         public var total: RollupTally
     }
 
-    /// The rollup at `rootID` (default: the user's jurisdiction, or the top for instance-wide users).
-    public func rollup(rootID requested: Int64?, period requestedPeriod: Period?, reach: PlanReach) async throws -> Rollup {
-        try await database.readReplica { db in
-            let jurisdictions = try await db.select().column("*").from("jurisdictions").all().map(PlanStore.jurisdiction)
-            let byID = Dictionary(uniqueKeysWithValues: jurisdictions.map { ($0.id, $0) })
-            let children = Dictionary(grouping: jurisdictions.filter { $0.parentID != nil }, by: { $0.parentID! })
-            let rootID = requested ?? reach.jurisdictionID
-            if let rootID, byID[rootID] == nil || !reach.covers(jurisdictionID: rootID) {
-                throw AppError.notFound("No jurisdiction has id \(rootID) within your reach.")
-            }
-            let planRows = try await db.select().columns("id", "title", "year", "jurisdiction_id").from("plans").all()
-            let plans = try planRows.map { (id: try $0.int64("id"), title: try $0.string("title"), year: try $0.int("year"), jurisdiction: try $0.int64("jurisdiction_id")) }
-            let period = try await resolvePeriod(requestedPeriod, years: plans.map(\.year), on: db)
-            let plansOfYear = Dictionary(grouping: plans.filter { $0.year == period.year && reach.canRead(planID: $0.id) }, by: \.jurisdiction)
+    /// A plan as the rollup needs it.
+    struct PlanRow: Sendable {
+        var id: Int64
+        var title: String
+        var year: Int
+        var jurisdiction: Int64
+    }
 
-            func subtree(_ id: Int64) -> [Int64] { [id] + (children[id] ?? []).flatMap { subtree($0.id) } }
-            // Every plan's revision in one query; a plan's tally is computed once per revision, period and day.
+    /// What the rollup reads in one go: the tree, the plans, the period and every plan's revision.
+    struct Structure: Sendable {
+        var jurisdictions: [Jurisdiction]
+        var plans: [PlanRow]
+        var period: Period
+        var revisions: [Int64: Int64]
+    }
+
+    /// The rollup at `rootID` (default: the user's jurisdiction, or the top for instance-wide users).
+    ///
+    /// The tree and every plan's revision are read in one go; the tallies not yet kept for their revision are then
+    /// computed two plans at a time, each on its own connection; the page is assembled from the kept tallies.
+    public func rollup(rootID requested: Int64?, period requestedPeriod: Period?, reach: PlanReach) async throws -> Rollup {
+        let structure = try await database.readReplica { db in
+            let jurisdictions = try await db.select().column("*").from("jurisdictions").all().map(PlanStore.jurisdiction)
+            let plans = try await db.select().columns("id", "title", "year", "jurisdiction_id").from("plans").all().map {
+                PlanRow(id: try $0.int64("id"), title: try $0.string("title"), year: try $0.int("year"), jurisdiction: try $0.int64("jurisdiction_id"))
+            }
+            let period = try await resolvePeriod(requestedPeriod, years: plans.map(\.year), on: db)
             let revisions = try await Dictionary(
                 db.select().columns("plan_id", "revision").from("plan_revisions").all().map { (try $0.int64("plan_id"), try $0.int64("revision")) },
                 uniquingKeysWith: max
             )
-            let today = configuration.today
-            func tally(planID: Int64) async throws -> RollupTally {
-                try await database.summaries.value(planID: planID, revision: revisions[planID] ?? 0, key: "tally \(period) \(today)") {
-                    var result = RollupTally()
-                    let assessment = try await AssessmentService(database: database).assess(planID: planID, period: period, on: db)
-                    let reporting = try await onTime(planID: planID, period: period, on: db)
-                    result.add(assessment, reportsOwed: reporting.owed, onTime: reporting.onTime)
-                    return result
-                }
-            }
-            func lines(of jurisdictionID: Int64) async throws -> [PlanLine] {
-                guard let jurisdiction = byID[jurisdictionID] else { return [] }
-                var result: [PlanLine] = []
-                for plan in plansOfYear[jurisdictionID] ?? [] {
-                    result.append(PlanLine(planID: plan.id, title: plan.title, jurisdiction: jurisdiction, tally: try await tally(planID: plan.id)))
-                }
-                return result
-            }
-
-            let ownPlans = try await rootID.asyncMap { try await lines(of: $0) } ?? []
-            let belowIDs = rootID.map { children[$0] ?? [] } ?? jurisdictions.filter { $0.parentID == nil }
-            var below: [JurisdictionLine] = []
-            for child in belowIDs.sorted(by: { $0.id < $1.id }) {
-                var sum = RollupTally()
-                for id in subtree(child.id) {
-                    for line in try await lines(of: id) { sum.add(line.tally) }
-                }
-                guard sum.plans > 0 else { continue }
-                below.append(JurisdictionLine(jurisdiction: child, tally: sum, ownPlans: (plansOfYear[child.id] ?? []).map(\.id)))
-            }
-            var total = RollupTally()
-            for line in ownPlans { total.add(line.tally) }
-            for line in below { total.add(line.tally) }
-            var trail: [Jurisdiction] = []
-            var cursor = rootID.flatMap { byID[$0] }
-            while let current = cursor {
-                trail.insert(current, at: 0)
-                if current.id == reach.jurisdictionID { break }
-                cursor = current.parentID.flatMap { byID[$0] }
-            }
-            return Rollup(root: rootID.flatMap { byID[$0] }, trail: trail, year: period.year, period: period, ownPlans: ownPlans, below: below, total: total)
+            return Structure(jurisdictions: jurisdictions, plans: plans, period: period, revisions: revisions)
         }
+        let jurisdictions = structure.jurisdictions
+        let period = structure.period
+        let byID = Dictionary(uniqueKeysWithValues: jurisdictions.map { ($0.id, $0) })
+        let children = Dictionary(grouping: jurisdictions.filter { $0.parentID != nil }, by: { $0.parentID! })
+        let rootID = requested ?? reach.jurisdictionID
+        if let rootID, byID[rootID] == nil || !reach.covers(jurisdictionID: rootID) {
+            throw AppError.notFound("No jurisdiction has id \(rootID) within your reach.")
+        }
+        let plansOfYear = Dictionary(grouping: structure.plans.filter { $0.year == period.year && reach.canRead(planID: $0.id) }, by: \.jurisdiction)
+        func subtree(_ id: Int64) -> [Int64] { [id] + (children[id] ?? []).flatMap { subtree($0.id) } }
+        let shown = (rootID.map(subtree) ?? jurisdictions.map(\.id)).flatMap { (plansOfYear[$0] ?? []).map(\.id) }
+        let tallies = try await self.tallies(of: shown, revisions: structure.revisions, period: period)
+
+        func lines(of jurisdictionID: Int64) -> [PlanLine] {
+            guard let jurisdiction = byID[jurisdictionID] else { return [] }
+            return (plansOfYear[jurisdictionID] ?? []).compactMap { plan in
+                tallies[plan.id].map { PlanLine(planID: plan.id, title: plan.title, jurisdiction: jurisdiction, tally: $0) }
+            }
+        }
+        let ownPlans = rootID.map(lines) ?? []
+        let belowIDs = rootID.map { children[$0] ?? [] } ?? jurisdictions.filter { $0.parentID == nil }
+        var below: [JurisdictionLine] = []
+        for child in belowIDs.sorted(by: { $0.id < $1.id }) {
+            var sum = RollupTally()
+            for id in subtree(child.id) {
+                for line in lines(of: id) { sum.add(line.tally) }
+            }
+            guard sum.plans > 0 else { continue }
+            below.append(JurisdictionLine(jurisdiction: child, tally: sum, ownPlans: (plansOfYear[child.id] ?? []).map(\.id)))
+        }
+        var total = RollupTally()
+        for line in ownPlans { total.add(line.tally) }
+        for line in below { total.add(line.tally) }
+        var trail: [Jurisdiction] = []
+        var cursor = rootID.flatMap { byID[$0] }
+        while let current = cursor {
+            trail.insert(current, at: 0)
+            if current.id == reach.jurisdictionID { break }
+            cursor = current.parentID.flatMap { byID[$0] }
+        }
+        return Rollup(root: rootID.flatMap { byID[$0] }, trail: trail, year: period.year, period: period, ownPlans: ownPlans, below: below, total: total)
+    }
+
+    /// Each plan's tally, kept per revision, period and day; those missing are computed two at a time.
+    private func tallies(of planIDs: [Int64], revisions: [Int64: Int64], period: Period) async throws -> [Int64: RollupTally] {
+        let today = configuration.today
+        let key = "tally \(period) \(today)"
+        let service = self
+        var kept: [Int64: RollupTally] = [:]
+        var missing: [Int64] = []
+        for planID in planIDs {
+            if let tally = database.summaries.cached(planID: planID, revision: revisions[planID] ?? 0, key: key, as: RollupTally.self) {
+                kept[planID] = tally
+            } else {
+                missing.append(planID)
+            }
+        }
+        guard !missing.isEmpty else { return kept }
+        let found = kept
+        return try await withThrowingTaskGroup(of: (Int64, RollupTally).self) { group in
+            var pending = missing[...]
+            func startNext() {
+                guard let planID = pending.popFirst() else { return }
+                let revision = revisions[planID] ?? 0
+                group.addTask {
+                    let tally = try await service.database.summaries.value(planID: planID, revision: revision, key: key) {
+                        try await service.database.readReplica { db in try await service.tally(planID: planID, period: period, on: db) }
+                    }
+                    return (planID, tally)
+                }
+            }
+            startNext()
+            startNext()
+            var result = found
+            while let (planID, tally) = try await group.next() {
+                result[planID] = tally
+                startNext()
+            }
+            return result
+        }
+    }
+
+    private func tally(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> RollupTally {
+        var result = RollupTally()
+        let assessment = try await AssessmentService(database: database).assess(planID: planID, period: period, on: db)
+        let reporting = try await onTime(planID: planID, period: period, on: db)
+        result.add(assessment, reportsOwed: reporting.owed, onTime: reporting.onTime)
+        return result
     }
 
     /// The requested month, else the latest month with a report in the newest year.

@@ -34,6 +34,11 @@ public final class PlanRevisionCache: @unchecked Sendable {
         return value
     }
 
+    /// The value kept for a key at the revision, if any.
+    public func cached<T: Sendable>(planID: Int64, revision: Int64, key: String, as type: T.Type = T.self) -> T? {
+        lookup(planID: planID, revision: revision, key: key)
+    }
+
     private func lookup<T>(planID: Int64, revision: Int64, key: String) -> T? {
         lock.lock()
         defer { lock.unlock() }
