@@ -83,13 +83,7 @@ import Testing
             #expect(manifest.engine == "postgres")
             let original = try await Self.fingerprint(database)
 
-            let name = "restore_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-            let admin = try await AppDatabase.open(.postgres(url: url), logger: TestDatabase.logger)
-            try await admin.read { try await $0.raw(SQLQueryString("CREATE DATABASE \(unsafeRaw: name)")).run() }
-            var components = try #require(URLComponents(string: url))
-            components.path = "/" + name
-            let target = DatabaseConfiguration.postgres(url: try #require(components.string), searchPath: schema)
-            do {
+            try await Self.withScratchDatabase(url: url, schema: schema) { target in
                 let uploads = Self.temporary("pg-uploads")
                 defer { try? FileManager.default.removeItem(at: uploads) }
                 _ = try await Backup.restore(from: file, into: target, uploads: uploads, replace: false, logger: TestDatabase.logger)
@@ -101,12 +95,24 @@ import Testing
                 #expect(copy.rows == original.rows)
                 #expect(copy.values == original.values)
                 #expect(copy.chain)
-            } catch {
-                Issue.record(error)
             }
-            try await admin.read { try await $0.raw(SQLQueryString("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)")).run() }
-            await admin.shutdown()
         }
+    }
+
+    /// Runs `body` with a new, empty PostgreSQL database on the test server, dropped afterwards whatever happens.
+    static func withScratchDatabase(url: String, schema: String?, _ body: (DatabaseConfiguration) async throws -> Void) async throws {
+        let name = "restore_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let admin = try await AppDatabase.open(.postgres(url: url), logger: TestDatabase.logger)
+        try await admin.read { try await $0.raw(SQLQueryString("CREATE DATABASE \(unsafeRaw: name)")).run() }
+        var components = try #require(URLComponents(string: url))
+        components.path = "/" + name
+        do {
+            try await body(.postgres(url: try #require(components.string), searchPath: schema))
+        } catch {
+            Issue.record(error)
+        }
+        try await admin.read { try await $0.raw(SQLQueryString("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)")).run() }
+        await admin.shutdown()
     }
 
     /// Writes audit rows until cancelled, as users would while a backup runs.
@@ -157,21 +163,10 @@ import Testing
                 let restored = try await Backup.restore(from: file, into: configuration, uploads: target.appendingPathComponent("uploads"), replace: false, logger: TestDatabase.logger)
                 #expect(restored.rows == manifest.rows)
             case .postgres(_, let schema):
-                let url = try #require(TestEngine.postgresURL)
-                let name = "restore_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
-                let admin = try await AppDatabase.open(.postgres(url: url), logger: TestDatabase.logger)
-                try await admin.read { try await $0.raw(SQLQueryString("CREATE DATABASE \(unsafeRaw: name)")).run() }
-                var components = try #require(URLComponents(string: url))
-                components.path = "/" + name
-                let configuration = DatabaseConfiguration.postgres(url: try #require(components.string), searchPath: schema)
-                do {
+                try await Self.withScratchDatabase(url: try #require(TestEngine.postgresURL), schema: schema) { configuration in
                     let restored = try await Backup.restore(from: file, into: configuration, uploads: target.appendingPathComponent("uploads"), replace: false, logger: TestDatabase.logger)
                     #expect(restored.rows == manifest.rows)
-                } catch {
-                    Issue.record(error)
                 }
-                try await admin.read { try await $0.raw(SQLQueryString("DROP DATABASE \(unsafeRaw: name) WITH (FORCE)")).run() }
-                await admin.shutdown()
             }
         }
     }

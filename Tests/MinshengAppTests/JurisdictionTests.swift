@@ -22,16 +22,7 @@ import Testing
 
     static func tree(on database: AppDatabase) async throws -> Tree {
         _ = try await FirstStart(database: database, logger: TestDatabase.logger).run(loadDemo: true, adminPassword: "demo password")
-        var small = try DemoLoader.draft()
-        var remaining = 5
-        small.categories = small.categories.compactMap { category in
-            guard remaining > 0 else { return nil }
-            var kept = category
-            kept.items = Array(category.items.prefix(remaining))
-            remaining -= kept.items.count
-            return kept
-        }
-        let template = small
+        let template = try DemoLoader.draft().keepingFirst(5)
         return try await database.write { db in
             let store = PlanStore()
             let luoyangPlan = try #require(try await store.plans(on: db).first)

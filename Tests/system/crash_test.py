@@ -37,7 +37,6 @@ import random
 import shutil
 import sqlite3
 import sys
-import tempfile
 import threading
 import time
 import uuid
@@ -337,12 +336,8 @@ def main():
     args = parser.parse_args()
     print(f"crash test: seed {args.seed}, {args.rounds} rounds, {args.threads} clients, binary {args.bin}", flush=True)
     rnd = random.Random(args.seed)
-    work = args.work or tempfile.mkdtemp(prefix="minsheng-crash-")
-    os.makedirs(work, exist_ok=True)
-    data_dir = os.path.join(work, "data")
-    shutil.rmtree(data_dir, ignore_errors=True)
-    password = "crash-" + uuid.uuid4().hex
-    server = ms.Server(args.bin, data_dir, os.path.join(work, "serve.log"), port=args.port, password=password)
+    work, server, password = ms.fresh_server(args, "crash")
+    data_dir = server.data_dir
     failures = Failures()
     checks = 0
     started = time.monotonic()

@@ -8,11 +8,14 @@ import http.cookiejar
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
+import tempfile
 import time
 import urllib.parse
 import urllib.request
+import uuid
 
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
 DEFAULT_BIN = os.environ.get("MINSHENG_BIN") or os.path.join(ROOT, ".build", "debug", "minsheng")
@@ -98,6 +101,17 @@ class Server:
                     key, amount = line.split(":")
                     values[key] = int(amount.split()[0])
         return values.get("VmRSS", 0), values.get("VmHWM", 0)
+
+
+def fresh_server(args, name):
+    """A server on a new data folder under args.work (or a new temporary folder) with a random admin password:
+    returns (work folder, server, password); the server is not started yet."""
+    work = args.work or tempfile.mkdtemp(prefix=f"minsheng-{name}-")
+    os.makedirs(work, exist_ok=True)
+    data_dir = os.path.join(work, "data")
+    shutil.rmtree(data_dir, ignore_errors=True)
+    password = f"{name}-" + uuid.uuid4().hex
+    return work, Server(args.bin, data_dir, os.path.join(work, "serve.log"), port=args.port, password=password), password
 
 
 def create_token(base, username, password, name="system-test"):

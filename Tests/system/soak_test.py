@@ -30,7 +30,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.error
@@ -212,12 +211,7 @@ def main():
     args = parser.parse_args()
     if not shutil.which(args.wrk):
         raise SystemExit("wrk is not installed (apt-get install wrk)")
-    work = args.work or tempfile.mkdtemp(prefix="minsheng-soak-")
-    os.makedirs(work, exist_ok=True)
-    data_dir = os.path.join(work, "data")
-    shutil.rmtree(data_dir, ignore_errors=True)
-    password = "soak-" + uuid.uuid4().hex
-    server = ms.Server(args.bin, data_dir, os.path.join(work, "serve.log"), port=args.port, password=password)
+    work, server, password = ms.fresh_server(args, "soak")
     failures = []
     base = server.start()
     try:

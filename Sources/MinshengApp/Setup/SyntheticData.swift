@@ -80,17 +80,9 @@ public struct SyntheticData: Sendable {
             let parentID = place.parent.flatMap { ids[$0] }
             let (jurisdictionID, items, reports) = try await database.write { db -> (Int64, Int, Int) in
                 let jurisdiction = try await PlanStore().jurisdiction(named: place.name, level: place.level, parentID: parentID, on: db)
-                var draft = template
+                var draft = template.keepingFirst(place.items)
                 draft.title = "\(year)年\(place.name)重点民生实事工作方案"
                 draft.jurisdiction = place.name
-                var remaining = place.items
-                draft.categories = draft.categories.compactMap { category in
-                    guard remaining > 0 else { return nil }
-                    var kept = category
-                    kept.items = Array(category.items.prefix(remaining))
-                    remaining -= kept.items.count
-                    return kept
-                }
                 let plan = try await PlanStore().insert(draft, jurisdiction: jurisdiction, on: db)
                 let planned = try await plannedReports(plan: plan, index: index, on: db)
                 try await DemoStory().store(planned, plan: plan, adminID: adminID, action: "generate.reports", on: db)

@@ -35,6 +35,20 @@ public struct PlanDraft: Sendable, Hashable, Codable {
 
     /// Every item of every category, in order.
     public var items: [ItemDraft] { categories.flatMap(\.items) }
+
+    /// The plan with only its first `count` items, in their categories (empty categories left out).
+    public func keepingFirst(_ count: Int) -> PlanDraft {
+        var kept = self
+        var remaining = count
+        kept.categories = categories.compactMap { category in
+            guard remaining > 0 else { return nil }
+            var trimmed = category
+            trimmed.items = Array(category.items.prefix(remaining))
+            remaining -= trimmed.items.count
+            return trimmed
+        }
+        return kept
+    }
 }
 
 /// A category heading and the items under it. A document without headings has one category
