@@ -145,4 +145,34 @@ import Testing
             }
         }
     }
+
+    @Test(arguments: TestEngine.available)
+    func anImportPlacesANewJurisdictionUnderItsParent(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine, migrate: false) { database in
+            let tree = try await Self.tree(on: database)
+            var draft = try DemoLoader.draft().keepingFirst(3)
+            draft.title = "2019年宜阳县重点民生实事工作方案"
+            draft.jurisdiction = "宜阳县"
+            let service = PlanImportService(database: database)
+            let outcome = try await service.store(draft, parentName: "洛阳市", by: .console)
+            let yiyang = try await database.read { try await PlanStore().jurisdiction(id: outcome.plan.jurisdictionID, on: $0) }
+            #expect(yiyang?.parentID == tree.luoyang.id)
+            // The city's office now reads the county's plan.
+            let reach = try await database.read { db in
+                try await PlanReach.of(try #require(try await UserStore().user(username: "luoyang-admin", on: db)), on: db)
+            }
+            #expect(reach.canRead(planID: outcome.plan.id) && !reach.canManage(planID: outcome.plan.id))
+            // A placed jurisdiction does not move, and the tree cannot loop.
+            var again = draft
+            again.title = "2019年宜阳县重点民生实事工作方案（修订）"
+            await #expect(throws: AppError.self) { try await service.store(again, parentName: "开封市", by: .console) }
+            var province = try DemoLoader.draft().keepingFirst(2)
+            province.title = "2019年河南省重点民生实事工作方案"
+            province.jurisdiction = "河南省"
+            await #expect(throws: AppError.self) { try await service.store(province, parentName: "宜阳县", by: .console) }
+            let unchanged = try await database.read { try await PlanStore().jurisdiction(id: tree.province.id, on: $0) }
+            #expect(unchanged?.parentID == nil)
+        }
+    }
 }
+

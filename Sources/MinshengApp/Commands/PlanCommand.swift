@@ -30,6 +30,9 @@ struct PlanCommand: AsyncParsableCommand {
         @Option(help: "The jurisdiction's name (洛阳市), when the title does not name it.")
         var jurisdiction: String?
 
+        @Option(help: "The jurisdiction above it (河南省), to place a new jurisdiction in the tree; see `minsheng user add --jurisdiction`.")
+        var parent: String?
+
         @Flag(help: "Show what was understood without storing anything.")
         var dryRun = false
 
@@ -51,7 +54,7 @@ struct PlanCommand: AsyncParsableCommand {
             }
             let logger = CommandLogging.logger()
             let outcome = try await data.withDatabase(logger: logger) { database in
-                return try await PlanImportService(database: database).store(draft, jurisdictionName: jurisdiction, by: .console)
+                return try await PlanImportService(database: database).store(draft, jurisdictionName: jurisdiction, parentName: parent, by: .console)
             }
             if json {
                 Console.print(try Self.json(StoredImport(planId: outcome.plan.id, replaced: outcome.replaced, items: draft.items.count)))

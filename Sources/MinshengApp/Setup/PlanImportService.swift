@@ -18,9 +18,10 @@ public struct PlanImportService: Sendable {
     }
 
     /// Stores the draft in one transaction, linking its units to the jurisdiction's unit directory; `alongside` runs
-    /// in the same transaction once the plan is stored.
+    /// in the same transaction once the plan is stored. `parentName` places the jurisdiction in the tree, under the
+    /// jurisdiction of that name (created if missing).
     public func store(
-        _ draft: PlanDraft, jurisdictionName: String? = nil, by actor: AuditActor,
+        _ draft: PlanDraft, jurisdictionName: String? = nil, parentName: String? = nil, by actor: AuditActor,
         alongside: @escaping @Sendable (any SQLDatabase, Plan) async throws -> Void = { _, _ in }
     ) async throws -> Outcome {
         guard let name = jurisdictionName ?? draft.jurisdiction, !name.isEmpty else {
@@ -30,11 +31,19 @@ public struct PlanImportService: Sendable {
             throw AppError.invalidInput("方案没有写明年度，请填写。The plan has no year: give one.")
         }
         return try await database.write { db in
+            var parent: Jurisdiction?
+            if let parentName, !parentName.isEmpty {
+                parent = try await existingJurisdiction(named: parentName, on: db)
+                if parent == nil { parent = try await plans.jurisdiction(named: parentName, level: .guess(fromName: parentName), on: db) }
+            }
             var jurisdiction = try await existingJurisdiction(named: name, on: db)
             if jurisdiction == nil {
-                jurisdiction = try await plans.jurisdiction(named: name, level: .guess(fromName: name), on: db)
+                jurisdiction = try await plans.jurisdiction(named: name, level: .guess(fromName: name), parentID: parent?.id, on: db)
             }
-            guard let jurisdiction else { throw AppError(.internalError, "The jurisdiction \(name) could not be stored.") }
+            guard var jurisdiction else { throw AppError(.internalError, "The jurisdiction \(name) could not be stored.") }
+            if let parent, jurisdiction.parentID != parent.id {
+                try await place(&jurisdiction, under: parent, by: actor, on: db)
+            }
             let outcome: Outcome
             if let existing = try await plans.plan(jurisdictionID: jurisdiction.id, year: year, on: db) {
                 if try await ReportStore().hasReports(planID: existing.id, on: db) {
@@ -50,6 +59,24 @@ public struct PlanImportService: Sendable {
             try await alongside(db, outcome.plan)
             return outcome
         }
+    }
+
+    /// Puts a jurisdiction that has no place in the tree yet under a parent, refusing to move one that has a place or
+    /// to make a cycle.
+    private func place(_ jurisdiction: inout Jurisdiction, under parent: Jurisdiction, by actor: AuditActor, on db: any SQLDatabase) async throws {
+        if let current = jurisdiction.parentID, let currentParent = try await plans.jurisdiction(id: current, on: db) {
+            throw AppError.invalidInput("\(jurisdiction.name)已隶属于\(currentParent.name)，不能改为\(parent.name)。\(jurisdiction.name) already belongs to \(currentParent.name), not \(parent.name).")
+        }
+        var cursor: Jurisdiction? = parent
+        while let step = cursor {
+            guard step.id != jurisdiction.id else {
+                throw AppError.invalidInput("\(parent.name)在\(jurisdiction.name)之下，不能作为其上级。\(parent.name) is below \(jurisdiction.name) and cannot be its parent.")
+            }
+            cursor = try await step.parentID.asyncMap { try await plans.jurisdiction(id: $0, on: db) } ?? nil
+        }
+        try await db.update("jurisdictions").set("parent_id", to: parent.id).where("id", .equal, jurisdiction.id).run()
+        try await AuditLog().record("jurisdiction.place", entity: "jurisdiction", id: jurisdiction.id, after: ["parent": parent.name], by: actor, on: db)
+        jurisdiction.parentID = parent.id
     }
 
     /// A jurisdiction of that name at any level.
