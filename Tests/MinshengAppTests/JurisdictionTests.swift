@@ -174,5 +174,29 @@ import Testing
             #expect(unchanged?.parentID == nil)
         }
     }
+
+    @Test(arguments: TestEngine.available)
+    func theInstanceOfficeGivesNewAccountsAJurisdiction(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine, migrate: false) { database in
+            let tree = try await Self.tree(on: database)
+            let app = Application(router: buildRouter(database: database, configuration: TestDatabase.configuration()))
+            try await app.test(.router) { client in
+                var office = WebSession(client: client)
+                let token = try #require(try await office.login("admin", "demo password"))
+                let page = String(buffer: try await office.get("/admin/users").body)
+                #expect(page.contains("name=\"jurisdiction\"") && page.contains("开封市"))
+                let created = try await office.post("/admin/users", form: [
+                    ("_csrf", token), ("username", "kaifeng-leader"), ("role", "leader"), ("password", "a long password"), ("jurisdiction", String(tree.kaifeng.id)),
+                ])
+                #expect(created.status == .ok)
+                #expect(try await database.read { try await UserStore().user(username: "kaifeng-leader", on: $0) }?.jurisdictionID == tree.kaifeng.id)
+                // A city office neither chooses a jurisdiction nor sees the others.
+                var city = WebSession(client: client)
+                _ = try #require(try await city.login("luoyang-admin", "correct horse"))
+                let cityPage = String(buffer: try await city.get("/admin/users").body)
+                #expect(!cityPage.contains("name=\"jurisdiction\"") && !cityPage.contains("开封市"))
+            }
+        }
+    }
 }
 

@@ -2,11 +2,17 @@ import MinshengCore
 import Plot
 
 /// User management: the accounts, a form to create one, and per-account role, unit, status and password.
-struct UsersPage {
+struct UsersPage: Bilingual {
     var users: [User]
     var units: [MinshengCore.Unit]
+    /// Every jurisdiction, by id, to name where each account serves.
+    var jurisdictions: [Int64: Jurisdiction]
+    /// Whether the office serves the whole instance and so may give new accounts any jurisdiction.
+    var choosesJurisdiction: Bool
     var message: String?
     var page: PageContext
+
+    var language: Language { page.language }
 
     func render() -> String {
         let words = page.language.reporting
@@ -16,7 +22,8 @@ struct UsersPage {
             .unwrap(message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
             .table(
                 .class("list"),
-                .thead(.tr(.th(.text(strings.username)), .th(.text(words.role)), .th(.text(words.unit)), .th(.text(words.disabled)), .th(.text(words.action)))),
+                .thead(.tr(.th(.text(strings.username)), .th(.text(words.role)), .th(.text(words.unit)), .th(.text(t("地区", "Jurisdiction"))),
+                           .th(.text(words.disabled)), .th(.text(words.action)))),
                 .tbody(.forEach(users, row))
             ),
             .h2(.text(words.createUser)),
@@ -29,6 +36,7 @@ struct UsersPage {
                 roleSelect(id: "new-role", selected: .reporter),
                 .label(.for("new-unit"), .text(words.unit)),
                 unitSelect(id: "new-unit", selected: nil),
+                jurisdictionField,
                 .label(.for("new-password"), .text(strings.password)),
                 .input(.type(.password), .id("new-password"), .name("password"), .required(true), .attribute(named: "minlength", value: "10"), .attribute(named: "autocomplete", value: "new-password")),
                 .button(.type(.submit), .text(words.createUser))
@@ -44,6 +52,7 @@ struct UsersPage {
             .td(.text(user.username)),
             .td(roleSelect(id: "\(form)-role", selected: user.role, form: form)),
             .td(unitSelect(id: "\(form)-unit", selected: user.unitID, form: form)),
+            .td(.text(serves(user))),
             .td(.input(.type(.checkbox), .id("\(form)-disabled"), .name("disabled"), .value("1"), .checked(user.disabled),
                        .attribute(named: "form", value: form), .attribute(named: "aria-label", value: words.disabled))),
             .td(.form(
@@ -53,6 +62,23 @@ struct UsersPage {
                        .attribute(named: "aria-label", value: words.newPassword)),
                 .button(.type(.submit), .text(page.strings.save))
             ))
+        )
+    }
+
+    /// Where an account serves: its jurisdiction, its unit's, or the whole instance.
+    private func serves(_ user: User) -> String {
+        let id = user.jurisdictionID ?? user.unitID.flatMap { unit in units.first { $0.id == unit }?.jurisdictionID }
+        return id.flatMap { jurisdictions[$0]?.name } ?? (user.role == .reporter ? "—" : t("全部", "All"))
+    }
+
+    /// For an instance-wide office: the jurisdiction a new office, leader or inspector account serves.
+    private var jurisdictionField: Node<HTML.FormContext> {
+        guard choosesJurisdiction else { return .empty }
+        let options = [("", t("全部（不限地区）", "All (the whole instance)"))]
+            + jurisdictions.values.sorted { $0.id < $1.id }.map { (String($0.id), $0.name) }
+        return .group(
+            .label(.for("new-jurisdiction"), .text(t("所属地区（管理员、领导、督查人员）", "Jurisdiction (admins, leaders, inspectors)"))),
+            SelectField.node(id: "new-jurisdiction", name: "jurisdiction", label: t("所属地区", "Jurisdiction"), options: options, selected: "")
         )
     }
 

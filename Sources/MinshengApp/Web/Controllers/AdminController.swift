@@ -36,7 +36,12 @@ struct AdminController {
             let all = try await UserStore().users(within: reach, on: db)
             let jurisdictionIDs = Set(try await plans.plans(within: reach, on: db).map(\.jurisdictionID)).filter(reach.runs)
             let assignable = units.filter { jurisdictionIDs.contains($0.jurisdictionID) }
-            return UsersPage(users: all, units: assignable, message: message, page: PageContext(context, path: SiteURL.adminUsers.path)).render()
+            let jurisdictions = try await db.select().column("*").from("jurisdictions").all().map(PlanStore.jurisdiction)
+                .filter { reach.covers(jurisdictionID: $0.id) }
+            return UsersPage(
+                users: all, units: assignable, jurisdictions: Dictionary(uniqueKeysWithValues: jurisdictions.map { ($0.id, $0) }),
+                choosesJurisdiction: reach.isEverything, message: message, page: PageContext(context, path: SiteURL.adminUsers.path)
+            ).render()
         }
     }
 
@@ -50,7 +55,10 @@ struct AdminController {
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
         guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw AppError.invalidInput("Choose a role.") }
-        let new = AdminService.NewUser(username: form.text("username") ?? "", role: role, unitId: form.text("unit").flatMap(Int64.init), password: form["password"] ?? "")
+        let new = AdminService.NewUser(
+            username: form.text("username") ?? "", role: role, unitId: form.text("unit").flatMap(Int64.init), password: form["password"] ?? "",
+            jurisdictionId: form.text("jurisdiction").flatMap(Int64.init)
+        )
         let created = try await service.createUser(new, reach: context.reach, by: context.auditActor, language: context.language)
         return try HTMLPage(html: try await usersPage(context, message: "✓ \(created.username)")).response(from: request, context: context)
     }
