@@ -93,6 +93,9 @@ struct PlanGateMiddleware: RouterMiddleware {
     let database: AppDatabase
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+        if case .queryPlan = gate, let text = request.uri.queryParameters.get("plan"), !text.isEmpty, Int64(String(text)) == nil {
+            throw AppError.invalidInput(context.language == .zh ? "plan 参数应为方案编号。" : "The plan parameter is a plan's id.")
+        }
         guard context.user != nil, !context.reach.isEverything else { return try await next(request, context) }
         let changing = ![.get, .head, .options].contains(request.method)
         switch gate {
