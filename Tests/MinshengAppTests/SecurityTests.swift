@@ -85,6 +85,10 @@ import Testing
                         if path.hasPrefix("/supervision?plan=") { #expect(response.status == .badRequest, "\(path) was not refused") }
                         #expect(!String(buffer: response.body).contains("$2"), "\(path) shows a password hash")
                     }
+                    // Integer query parameters of the API that are not integers are refused, as the document says.
+                    for path in ["/api/v1/units?plan=\(encoded)", "/api/v1/audit?offset=\(encoded)", "/api/v1/plans/\(plan.id)/tasks?unit=\(encoded)"] {
+                        #expect(try await admin.get(path).status == .badRequest, "\(path)")
+                    }
                     let api = try await client.execute(uri: "/api/v1/plans/\(plan.id)/reports?state=\(encoded)", method: .get,
                                                        headers: [.authorization: "Bearer nonsense"])
                     #expect(api.status == .unauthorized)

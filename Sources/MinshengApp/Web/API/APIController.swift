@@ -17,6 +17,14 @@ struct APIEndpoint: Sendable {
     var errors: [Int] = []
     var isPublic = false
     var handler: @Sendable (Request, AppRequestContext) async throws -> Response
+
+    /// The query parameters declared as integers.
+    var integerQueryNames: [String] {
+        query.compactMap { parameter in
+            if case .integer = parameter.schema { return parameter.name }
+            return nil
+        }
+    }
 }
 
 /// The JSON API under `/api/v1`: everything the pages do, for other systems. Authenticated by a personal token
@@ -33,7 +41,17 @@ struct APIController {
 
     func register(with router: Router<AppRequestContext>) {
         for endpoint in endpoints {
-            router.on(endpoint.url, method: endpoint.method, database: database, use: endpoint.handler)
+            let integers = endpoint.integerQueryNames
+            let handler = endpoint.handler
+            router.on(endpoint.url, method: endpoint.method, database: database) { request, context in
+                // An integer query parameter that is not one is refused, as the document says, not ignored.
+                for name in integers {
+                    if let value = request.uri.queryParameters.get(name), Int64(String(value)) == nil {
+                        throw AppError.invalidInput("The query parameter \(name) must be an integer (got \(String(value).prefix(40))).")
+                    }
+                }
+                return try await handler(request, context)
+            }
         }
     }
 

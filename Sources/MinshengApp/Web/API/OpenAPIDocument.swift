@@ -101,7 +101,7 @@ struct OpenAPIDocument {
         var errors = endpoint.errors
         if !endpoint.isPublic { errors.append(401) }
         // A path parameter that does not parse (an integer beyond 64 bits, say) is a bad request.
-        if !endpoint.url.parameterNames.isEmpty { errors.append(400) }
+        if !endpoint.url.parameterNames.isEmpty || !endpoint.integerQueryNames.isEmpty { errors.append(400) }
         for status in Set(errors).sorted() {
             responses[String(status)] = ["description": "Problem", "content": ["application/problem+json": ["schema": APISchema.ref("Problem").json]]] as [String: any Sendable]
         }
