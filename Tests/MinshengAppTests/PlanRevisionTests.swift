@@ -1,4 +1,6 @@
 import Foundation
+import Hummingbird
+import HummingbirdTesting
 import MinshengCore
 import SQLKit
 import Testing
@@ -59,6 +61,31 @@ import Testing
             }
             try await database.write { try await $0.delete(from: "plans").where("id", .equal, other.id).run() }
             #expect(try await database.read { try await PlanStore().plans(on: $0) }.map(\.id) == [plan.id])
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func keptPagesAndPlanJSONFollowAChange(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine, migrate: false) { database in
+            let plan = try await DisclosureWebTests.demo(database)
+            try await DisclosureWebTests.app(database).test(.router) { client in
+                var leader = WebSession(client: client)
+                _ = try #require(try await leader.login("leader", DisclosureWebTests.password))
+                let overview = "/overview?plan=\(plan.id)&period=2019-09&status=completed"
+                let battleMap = "/battle-map?plan=\(plan.id)&period=2019-09"
+                let item7 = try #require(try await database.read { try await PlanStore().items(planID: plan.id, on: $0) }.first { $0.number == 7 })
+                #expect(String(buffer: try await leader.get(overview).body).contains("/items/7"))
+                _ = try await leader.get(battleMap)
+                #expect(String(buffer: try await leader.get("/api/v1/plans/\(plan.id)").body).contains(item7.title))
+                // Another instance (plain SQL) takes item 7's figures back to nothing and renames it.
+                try await database.write { db in
+                    try await db.raw("UPDATE report_values SET value = '0' WHERE report_id IN (SELECT id FROM reports WHERE item_id = \(bind: item7.id))").run()
+                    try await db.raw("UPDATE items SET title = '改过的标题' WHERE id = \(bind: item7.id)").run()
+                }
+                #expect(!String(buffer: try await leader.get(overview).body).contains("/items/7"), "the overview was served from before the change")
+                #expect(String(buffer: try await leader.get(battleMap).body).contains("改过的标题"), "the battle map was served from before the change")
+                #expect(String(buffer: try await leader.get("/api/v1/plans/\(plan.id)").body).contains("改过的标题"), "the plan JSON was served from before the change")
+            }
         }
     }
 

@@ -28,8 +28,6 @@ public final class AppDatabase: Sendable {
     public let summaries = PlanRevisionCache(limit: 20_000)
     /// Expensive views computed once however many readers ask at the same moment.
     public let flights = SingleFlight()
-    /// Whether reads that may lag go to a PostgreSQL streaming replica (`DATABASE_READ_URL`).
-    public var hasReplica: Bool { replica != nil }
     private let readers: ConnectionLender
     private let writer: ConnectionLender
     private let replica: ConnectionLender?
