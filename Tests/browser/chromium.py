@@ -2,6 +2,7 @@
 import os
 
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.chrome.service import Service
 
 
@@ -23,3 +24,20 @@ def shot(driver, folder, name):
     path = os.path.join(folder, name + ".png")
     driver.save_screenshot(path)
     print("screenshot", path)
+
+
+def left(page):
+    """A wait condition: the page whose <html> element is `page` has been replaced by the next one. chromedriver
+    sometimes reports the old element as "not belonging to the document" instead of stale; both mean it has gone."""
+    def predicate(_driver):
+        try:
+            page.is_enabled()
+            return False
+        except StaleElementReferenceException:
+            return True
+        except WebDriverException as error:
+            if "does not belong to the document" in str(error):
+                return True
+            raise
+    return predicate
+

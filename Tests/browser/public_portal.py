@@ -55,7 +55,7 @@ def main():
         assert driver.find_element(By.ID, "verdict-basicallySatisfied").is_selected(), "arrow keys do not move between verdicts"
         page = driver.find_element(By.TAG_NAME, "html")
         driver.find_element(By.ID, "verdict-basicallySatisfied").send_keys(Keys.ENTER)
-        WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+        WebDriverWait(driver, 20).until(chromium.left(page))
         outcome = driver.find_element(By.ID, "outcome").text
         assert "已收到您的评价：基本满意" in outcome, outcome
         chromium.shot(driver, ARTIFACTS, "public-rated")
@@ -70,7 +70,7 @@ def main():
         driver.find_element(By.ID, "verdict-dissatisfied").click()
         page = driver.find_element(By.TAG_NAME, "html")
         driver.find_element(By.CSS_SELECTOR, "form.rating-form button[type=submit]").click()
-        WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+        WebDriverWait(driver, 20).until(chromium.left(page))
         assert "每期只能评价一次" in driver.find_element(By.ID, "outcome").text
 
         # English, and the publications with their hashes.

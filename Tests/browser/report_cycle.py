@@ -8,7 +8,6 @@ import os
 import sys
 
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import WebDriverWait
 
 import chromium
@@ -22,7 +21,7 @@ def submit(driver, button):
     """Clicks a submit button and waits for the next page."""
     page = driver.find_element(By.TAG_NAME, "html")
     button.click()
-    WebDriverWait(driver, 20).until(expected_conditions.staleness_of(page))
+    WebDriverWait(driver, 20).until(chromium.left(page))
 
 
 def login(driver, username):
