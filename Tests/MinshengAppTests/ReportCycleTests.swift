@@ -170,10 +170,11 @@ import Testing
             let parts = try await database.read { try await f.service.partsForLead(planID: f.plan.id, itemID: f.item.id, period: ReportingFixture.september, on: $0) }
             #expect(parts.parts.count == 1)
             #expect(parts.starting[f.topIndicator.id] == 25)
-            let access = try await database.read { try await f.service.access(for: f.user("lead"), planID: f.plan.id, on: $0) }
-            #expect(access.canView(unitID: f.responsibleUnit.id, itemID: f.item.id))
-            let foreign = try await database.read { try await f.service.access(for: f.user("foreign"), planID: f.plan.id, on: $0) }
-            #expect(!foreign.canView(unitID: f.responsibleUnit.id, itemID: f.item.id))
+            let part = try #require(parts.parts.first)
+            let lead = try await database.read { try await f.service.reader(for: f.user("lead"), planID: f.plan.id, on: $0) }
+            #expect(ReportPolicy.canRead(part, by: lead))
+            let foreign = try await database.read { try await f.service.reader(for: f.user("foreign"), planID: f.plan.id, on: $0) }
+            #expect(!ReportPolicy.canRead(part, by: foreign))
         }
     }
 

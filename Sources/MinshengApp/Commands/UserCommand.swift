@@ -48,19 +48,14 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let role = try UserCommand.role(role)
             let password = try passwordStdin ? UserCommand.readPassword() : Passwords.random()
-            let hash = Passwords.hash(password)
             let logger = CommandLogging.logger()
             let user = try await data.withDatabase(logger: logger) { database in
-                return try await database.write { db in
-                    var unitID: Int64?
-                    if let unit { unitID = try await UserCommand.findUnit(unit, on: db) }
-                    let jurisdictionID = try await jurisdiction.asyncMap { try await UserCommand.findJurisdiction($0, on: db) }
-                    let user = try await UserStore().insert(
-                        username: username, passwordHash: hash, role: role, unitID: unitID, jurisdictionID: jurisdictionID, on: db
-                    )
-                    try await AuditLog().record("user.create", entity: "user", id: user.id, after: UserSnapshot(user), by: .console, on: db)
-                    return user
+                let (unitID, jurisdictionID) = try await database.read { db in
+                    (try await unit.asyncMap { try await UserCommand.findUnit($0, on: db) },
+                     try await jurisdiction.asyncMap { try await UserCommand.findJurisdiction($0, on: db) })
                 }
+                let new = AccountService.NewUser(username: username, role: role, unitId: unitID, password: password, jurisdictionId: jurisdictionID)
+                return try await AccountService(database: database, clock: Date.init).createUser(new, by: .console, actor: .console, language: .en)
             }
             Console.print("Created \(role.rawValue) \(user.username) (id \(user.id)).")
             if !passwordStdin { Console.print("  password: \(password)") }
@@ -89,9 +84,9 @@ struct UserCommand: AsyncParsableCommand {
         }
     }
 
-    /// `minsheng user update`: change an account's role, unit or status.
+    /// `minsheng user update`: change an account's role, unit, jurisdiction or status.
     struct Update: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Change an account's role, unit, or disable or enable it.")
+        static let configuration = CommandConfiguration(abstract: "Change an account's role, unit or jurisdiction, or disable or enable it.")
 
         @OptionGroup var data: DataOptions
 
@@ -104,7 +99,13 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "A new unit (id or exact name).")
         var unit: String?
 
-        @Flag(help: "Disable the account and end its sessions.")
+        @Option(help: "A new jurisdiction for an admin, leader or inspector (id or exact name).")
+        var jurisdiction: String?
+
+        @Flag(help: "Make an admin, leader or inspector serve the whole instance.")
+        var wholeInstance = false
+
+        @Flag(help: "Disable the account, end its sessions and revoke its tokens.")
         var disable = false
 
         @Flag(help: "Enable a disabled account.")
@@ -112,23 +113,25 @@ struct UserCommand: AsyncParsableCommand {
 
         func validate() throws {
             if disable && enable { throw ValidationError("Give --disable or --enable, not both.") }
+            if wholeInstance && jurisdiction != nil { throw ValidationError("Give --jurisdiction or --whole-instance, not both.") }
         }
 
         func run() async throws {
             let newRole = try role.map(UserCommand.role)
             let logger = CommandLogging.logger()
             let user = try await data.withDatabase(logger: logger) { database in
-                try await database.write { db -> User in
+                let (before, unitID, jurisdictionID) = try await database.read { db in
                     guard let before = try await UserStore().user(username: username, on: db) else { throw AppError.notFound("No user is named \(username).") }
-                    var unitID = before.unitID
-                    if let unit { unitID = try await UserCommand.findUnit(unit, on: db) }
-                    let role = newRole ?? before.role
-                    if role.requiresUnit && unitID == nil { throw AppError.invalidInput("A reporter belongs to a unit: give --unit.") }
-                    try await UserStore().update(userID: before.id, role: role, unitID: unitID, disabled: disable ? true : (enable ? false : before.disabled), on: db)
-                    guard let after = try await UserStore().user(id: before.id, on: db) else { throw AppError(.internalError, "The user vanished.") }
-                    try await AuditLog().record("user.update", entity: "user", id: before.id, before: UserSnapshot(before), after: UserSnapshot(after), by: .console, on: db)
-                    return after
+                    return (before, try await unit.asyncMap { try await UserCommand.findUnit($0, on: db) },
+                            try await jurisdiction.asyncMap { try await UserCommand.findJurisdiction($0, on: db) })
                 }
+                let role = newRole ?? before.role
+                let request: AccountPolicy.JurisdictionRequest? = wholeInstance ? .set(nil) : jurisdictionID.map { .set($0) }
+                let change = AccountService.UserChange(
+                    role: role, unitId: role.requiresUnit ? (unitID ?? before.unitID) : unitID,
+                    disabled: disable ? true : (enable ? false : before.disabled), password: nil, jurisdiction: request
+                )
+                return try await AccountService(database: database, clock: Date.init).updateUser(before.id, change, by: .console, actor: .console, language: .en)
             }
             Console.print("Updated \(user.username): \(user.role.rawValue)\(user.disabled ? ", disabled" : "").")
         }
@@ -150,17 +153,13 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let password = try passwordStdin ? UserCommand.readPassword() : Passwords.random()
-            try AdminService.checkPassword(password, language: .en)
-            let hash = Passwords.hash(password)
             let logger = CommandLogging.logger()
             try await data.withDatabase(logger: logger) { database in
-                try await database.write { db in
-                    guard let user = try await UserStore().user(username: username, on: db) else { throw AppError.notFound("No user is named \(username).") }
-                    try await UserStore().setPassword(userID: user.id, hash: hash, on: db)
-                    try await AuditLog().record("user.password", entity: "user", id: user.id, by: .console, on: db)
-                }
+                try await AccountService(database: database, clock: Date.init).resetPassword(
+                    username: username, password: password, actor: .console, language: .en
+                )
             }
-            Console.print("Set a new password for \(username).")
+            Console.print("Set a new password for \(username); its sessions ended and its tokens were revoked.")
             if !passwordStdin { Console.print("  password: \(password)") }
         }
     }

@@ -58,8 +58,11 @@ extension ReportingService {
         planID: Int64, period: Period, unitIDs: [Int64]?, message: String, by actor: AuditActor, user: User,
         notifier: (any ReminderNotifier)?
     ) async throws -> [Reminder] {
-        guard user.role == .admin else { throw AppError(.forbidden, "Only the supervision office sends reminders.") }
         let (reminders, payloads) = try await database.write { db -> ([Reminder], [ReminderPayload]) in
+            let principal = user.principal(reach: try await PlanReach.of(user, on: db))
+            guard Policy.allows(.office, principal), Policy.canChange(planID: planID, principal) else {
+                throw AppError(.forbidden, "Only the supervision office sends reminders.")
+            }
             let overdue = try await tasks(planID: planID, period: period, on: db).filter(\.isOverdue)
             let byUnit = Dictionary(grouping: overdue, by: \.obligation.unitID)
             let targets = unitIDs.map { Set($0) } ?? Set(byUnit.keys)

@@ -40,12 +40,15 @@ public struct ReportingService: Sendable {
         self.configuration = configuration
     }
 
-    // MARK: Access
+    // MARK: Readers
 
-    public func access(for user: User, planID: Int64, on db: any SQLDatabase) async throws -> Access {
-        guard user.role == .reporter, let unitID = user.unitID else { return Access(user: user, ledItemIDs: []) }
+    /// A user as a reader of one plan's reports: their reach, read here rather than trusted from the caller, and
+    /// the items their unit leads.
+    public func reader(for user: User, planID: Int64, on db: any SQLDatabase) async throws -> ReportReader {
+        let principal = user.principal(reach: try await PlanReach.of(user, on: db))
+        guard user.role == .reporter, let unitID = user.unitID else { return ReportReader(principal: principal, ledItemIDs: []) }
         let led = try await plans.assignments(planID: planID, on: db).filter { $0.role == .lead && $0.unitID == unitID }.map(\.itemID)
-        return Access(user: user, ledItemIDs: Set(led))
+        return ReportReader(principal: principal, ledItemIDs: Set(led))
     }
 
     // MARK: Obligations and tasks
@@ -152,8 +155,10 @@ public struct ReportingService: Sendable {
         planID: Int64, itemID: Int64, unitID: Int64, period: Period, draft: Draft, expectedLock: Int?, submit: Bool,
         actor: AuditActor, user: User, on db: any SQLDatabase
     ) async throws -> Report {
-        let access = try await access(for: user, planID: planID, on: db)
-        guard access.canWrite(forUnit: unitID) else { throw AppError(.forbidden, "You may not write reports for this unit.") }
+        let reader = try await reader(for: user, planID: planID, on: db)
+        guard ReportPolicy.canWrite(forUnit: unitID, by: reader.principal) else {
+            throw AppError(.forbidden, "You may not write reports for this unit.")
+        }
         guard let obligation = try await obligation(planID: planID, itemID: itemID, unitID: unitID, period: period, on: db) else {
             throw AppError.notFound("This unit owes no report on this item for \(period).")
         }
@@ -182,7 +187,7 @@ public struct ReportingService: Sendable {
             report = saved
         }
         if submit {
-            report = try await transition(report, action: .submit, reason: nil, expectedLock: report.lockVersion, access: access, actor: actor, on: db)
+            report = try await transition(report, action: .submit, reason: nil, expectedLock: report.lockVersion, principal: reader.principal, actor: actor, on: db)
         }
         return report
     }
@@ -195,10 +200,12 @@ public struct ReportingService: Sendable {
         try await database.write { db in
             if let repeated = try await repeatedAnswer(idempotencyKey, user: user, on: db) { return repeated }
             guard let report = try await reports.report(id: reportID, on: db) else { throw AppError.notFound("No report has id \(reportID).") }
-            let access = try await access(for: user, planID: report.planID, on: db)
-            guard access.canView(unitID: report.unitID, itemID: report.itemID) else { throw AppError.notFound("No report has id \(reportID).") }
+            let reader = try await reader(for: user, planID: report.planID, on: db)
+            guard ReportPolicy.canRead(report, by: reader) else { throw AppError.notFound("No report has id \(reportID).") }
             guard action != .correct, action != .edit else { throw AppError(.badRequest, "Use the correction or save endpoints.") }
-            let changed = try await transition(report, action: action, reason: reason, expectedLock: expectedLock, access: access, actor: actor, on: db)
+            let changed = try await transition(
+                report, action: action, reason: reason, expectedLock: expectedLock, principal: reader.principal, actor: actor, on: db
+            )
             try await remember(idempotencyKey, report: changed, user: user, on: db)
             return changed
         }
@@ -209,9 +216,10 @@ public struct ReportingService: Sendable {
         try await database.write { db in
             if let repeated = try await repeatedAnswer(idempotencyKey, user: user, on: db) { return repeated }
             guard let report = try await reports.report(id: reportID, on: db) else { throw AppError.notFound("No report has id \(reportID).") }
-            let access = try await access(for: user, planID: report.planID, on: db)
-            guard access.canView(unitID: report.unitID, itemID: report.itemID) else { throw AppError.notFound("No report has id \(reportID).") }
-            switch ReportWorkflow.apply(.correct, to: report.state, by: access.actor(for: .correct, unitID: report.unitID), reason: reason) {
+            let reader = try await reader(for: user, planID: report.planID, on: db)
+            guard ReportPolicy.canRead(report, by: reader) else { throw AppError.notFound("No report has id \(reportID).") }
+            let part = ReportPolicy.actor(for: .correct, unitID: report.unitID, by: reader.principal)
+            switch ReportWorkflow.apply(.correct, to: report.state, by: part, reason: reason) {
             case .failure(let refusal): throw Self.error(for: refusal)
             case .success: break
             }
@@ -223,10 +231,12 @@ public struct ReportingService: Sendable {
     }
 
     private func transition(
-        _ report: Report, action: ReportAction, reason: String?, expectedLock: Int, access: Access, actor: AuditActor, on db: any SQLDatabase
+        _ report: Report, action: ReportAction, reason: String?, expectedLock: Int, principal: Principal, actor: AuditActor,
+        on db: any SQLDatabase
     ) async throws -> Report {
         let state: ReportState
-        switch ReportWorkflow.apply(action, to: report.state, by: access.actor(for: action, unitID: report.unitID), reason: reason) {
+        let part = ReportPolicy.actor(for: action, unitID: report.unitID, by: principal)
+        switch ReportWorkflow.apply(action, to: report.state, by: part, reason: reason) {
         case .failure(let refusal):
             if report.lockVersion != expectedLock, case .notAllowedInState = refusal { throw ReportConflict(current: report) }
             throw Self.error(for: refusal)
@@ -235,7 +245,7 @@ public struct ReportingService: Sendable {
         let trimmedReason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let changed = try await reports.transition(
             report.id, action: action, to: state, expectedLock: expectedLock, reason: trimmedReason?.isEmpty == true ? nil : trimmedReason,
-            actorID: access.user.id, on: db
+            actorID: principal.userID, on: db
         ) else { throw ReportConflict(current: report) }
         try await audit.record("report.\(action.rawValue)", entity: "report", id: report.id, before: report, after: changed, by: actor, on: db)
         return changed

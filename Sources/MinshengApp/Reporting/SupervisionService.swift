@@ -106,7 +106,8 @@ public struct SupervisionService: Sendable {
         let day = today
         return try await database.write { db in
             guard let notice = try await store.notice(id: noticeID, on: db) else { throw AppError.notFound("No notice has id \(noticeID).") }
-            guard user.role == .admin || (user.role == .reporter && user.unitID == notice.unitID) else {
+            let principal = user.principal(reach: try await PlanReach.of(user, on: db))
+            guard principal.reach.canRead(planID: notice.planID), SupervisionPolicy.canAnswer(noticeTo: notice.unitID, by: principal) else {
                 throw AppError(.forbidden, "Only the notified unit answers its notice.")
             }
             guard try await store.answer(noticeID: noticeID, measures: measures, promisedOn: promisedOn, answeredOn: day, by: user.id, on: db) else {
@@ -264,14 +265,18 @@ public struct SupervisionService: Sendable {
             guard let rectification = try await store.rectification(id: rectificationID, on: db) else {
                 throw AppError.notFound("No rectification has id \(rectificationID).")
             }
+            let principal = user.principal(reach: try await PlanReach.of(user, on: db))
+            guard principal.reach.canRead(planID: rectification.planID) else { throw AppError.notFound("No rectification has id \(rectificationID).") }
             switch action {
             case .report:
-                guard user.role == .admin || (user.role == .reporter && user.unitID == rectification.unitID) else {
+                guard SupervisionPolicy.canReport(rectificationOf: rectification.unitID, by: principal) else {
                     throw AppError(.forbidden, "Only the unit reports its rectification.")
                 }
                 guard !text.isEmpty else { throw AppError.invalidInput("Describe what was rectified.") }
             case .close, .reopen:
-                guard user.role == .admin || user.role == .inspector else { throw AppError(.forbidden, "Only inspectors close or reopen rectifications.") }
+                guard SupervisionPolicy.canReviewRectifications(principal) else {
+                    throw AppError(.forbidden, "Only inspectors close or reopen rectifications.")
+                }
                 if action == .reopen && text.isEmpty { throw AppError.invalidInput("Say why the rectification is reopened.") }
             }
             guard let next = rectification.state.after(action) else {

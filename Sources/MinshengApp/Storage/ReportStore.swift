@@ -49,13 +49,20 @@ public struct ReportStore: Sendable {
 
     /// The newest version of every report of a plan for a period, optionally of one unit or item.
     public func latest(planID: Int64, period: Period, unitID: Int64? = nil, itemIDs: [Int64]? = nil, on db: any SQLDatabase) async throws -> [Report] {
+        try await latest(planID: planID, period: period, unitID: unitID, itemIDs: itemIDs, where: { _ in true }, on: db)
+    }
+
+    /// The newest version that passes `visible` of every report of a plan for a period (a reader who may not see a
+    /// unit's new draft sees the version before it).
+    public func latest(
+        planID: Int64, period: Period, unitID: Int64? = nil, itemIDs: [Int64]? = nil, where visible: (Report) -> Bool, on db: any SQLDatabase
+    ) async throws -> [Report] {
         var query = Self.select(db).where("plan_id", .equal, planID).where("period", .equal, period.description)
         if let unitID { query = query.where("unit_id", .equal, unitID) }
         if let itemIDs { query = query.where("item_id", .in, itemIDs) }
-        let rows = try await query.orderBy("item_id").orderBy("unit_id").orderBy("version").all()
-        var newest: [String: Report] = [:]
-        for report in try rows.map(Self.report) { newest["\(report.itemID)-\(report.unitID)"] = report }
-        return try await withValues(newest.values.sorted { ($0.itemID, $0.unitID) < ($1.itemID, $1.unitID) }, on: db)
+        let rows = try await query.all()
+        let newest = ReportPolicy.newestVisible(try rows.map(Self.report), where: visible)
+        return try await withValues(newest.sorted { ($0.itemID, $0.unitID) < ($1.itemID, $1.unitID) }, on: db)
     }
 
     /// Reports of a plan in a state (the review queue is `.submitted`), oldest submission first.
@@ -256,17 +263,10 @@ public struct ReportStore: Sendable {
 }
 
 extension ReportStore {
-    /// The newest version of every report on an item, newest month first.
-    public func latestForItem(itemID: Int64, on db: any SQLDatabase) async throws -> [Report] {
-        let rows = try await db.select().column("*").from("reports").where("item_id", .equal, itemID).orderBy("period", .descending)
-            .orderBy("unit_id").orderBy("version").all()
-        var newest: [String: Report] = [:]
-        var order: [String] = []
-        for report in try rows.map(Self.report) {
-            let key = "\(report.period)-\(report.unitID)"
-            if newest[key] == nil { order.append(key) }
-            newest[key] = report
-        }
-        return try await withValues(order.compactMap { newest[$0] }, on: db)
+    /// The newest version that passes `visible` of every report on an item, newest month first.
+    public func latestForItem(itemID: Int64, where visible: (Report) -> Bool, on db: any SQLDatabase) async throws -> [Report] {
+        let rows = try await db.select().column("*").from("reports").where("item_id", .equal, itemID).all()
+        let newest = ReportPolicy.newestVisible(try rows.map(Self.report), where: visible)
+        return try await withValues(newest.sorted { ($1.period, $0.unitID) < ($0.period, $1.unitID) }, on: db)
     }
 }

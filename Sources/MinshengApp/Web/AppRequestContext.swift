@@ -73,16 +73,23 @@ public struct AppRequestContext: RequestContext {
 
     /// Passes when the user may read a plan, or, for an office's changes, run it.
     public func requirePlan(_ planID: Int64, changing: Bool) throws {
-        let allowed = changing && user?.role == .admin ? reach.canManage(planID: planID) : reach.canRead(planID: planID)
+        guard let principal else { throw outOfReach() }
+        let allowed = changing ? Policy.canChange(planID: planID, principal) : Policy.canRead(planID: planID, principal)
         guard allowed else { throw outOfReach() }
     }
 
-    /// The signed-in user when their role is one of `roles`.
-    public func requireRole(_ roles: Role...) throws -> User {
-        let user = try requireUser()
-        guard roles.contains(user.role) else {
-            throw AppError(.forbidden, language == .zh ? "您的角色无权进行此操作。" : "Your role does not allow this.")
-        }
-        return user
+    /// The signed-in person as the authorization policies see them.
+    public var principal: Principal? {
+        user.map { Principal(userID: $0.id, role: $0.role, unitID: $0.unitID, reach: reach) }
+    }
+
+    /// The signed-in person as the policies see them, or an error that sends the visitor to the login page.
+    public func requirePrincipal() throws -> Principal {
+        try requireUser().principal(reach: reach)
+    }
+
+    /// Whether the signed-in person has a capability (for what a page offers; routes are held to theirs by the gate).
+    public func may(_ capability: Capability) -> Bool {
+        Policy.allows(capability, principal)
     }
 }

@@ -1,4 +1,5 @@
 import Hummingbird
+import MinshengCore
 import SQLKit
 
 /// How a route names the plan it reads or changes, so that ``PlanGateMiddleware`` can hold every route to the
@@ -85,16 +86,25 @@ extension SiteURL.API {
     }
 }
 
-/// Holds a route to the user's ``PlanReach``: a plan, record, unit or account outside it answers 404, and an office
-/// may change only its own jurisdiction's plans. Instance-wide accounts pass without a query.
+/// Holds a route to what it asks of the person (its ``Capability``) and to the user's ``PlanReach``: a route the
+/// person's role may not use answers 401 signed out and 403 signed in; a plan, record, unit or account outside the
+/// reach answers 404, and an office may change only its own jurisdiction's plans. Instance-wide accounts pass the
+/// reach check without a query.
 struct PlanGateMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
+    let capability: Capability
     let gate: PlanGate
     let database: AppDatabase
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
         if case .queryPlan = gate, let text = request.uri.queryParameters.get("plan"), !text.isEmpty, Int64(String(text)) == nil {
             throw AppError.invalidInput(context.language == .zh ? "plan 参数应为方案编号。" : "The plan parameter is a plan's id.")
+        }
+        guard Policy.allows(capability, context.principal) else {
+            let principal = try context.requirePrincipal()
+            // What only the whole instance's office sees does not exist for a scoped office.
+            if capability == .instanceOffice, principal.isOffice { throw context.outOfReach() }
+            throw AppError(.forbidden, context.language == .zh ? "您的角色无权进行此操作。" : "Your role does not allow this.")
         }
         guard context.user != nil, !context.reach.isEverything else { return try await next(request, context) }
         let changing = ![.get, .head, .options].contains(request.method)
@@ -140,14 +150,5 @@ struct PlanGateMiddleware: RouterMiddleware {
     private func check(_ jurisdiction: Int64, changing: Bool, context: AppRequestContext) throws {
         let allowed = changing ? context.reach.runs(jurisdictionID: jurisdiction) : context.reach.covers(jurisdictionID: jurisdiction)
         guard allowed else { throw context.outOfReach() }
-    }
-}
-
-extension Router where Context == AppRequestContext {
-    /// Registers a route of the table behind its ``PlanGateMiddleware``.
-    @discardableResult
-    func on(_ url: SiteURL, method: HTTPRequest.Method, database: AppDatabase, use handler: @escaping @Sendable (Request, Context) async throws -> some ResponseGenerator) -> Self {
-        group().add(middleware: PlanGateMiddleware(gate: url.planGate, database: database)).on(url.routerPath, method: method, use: handler)
-        return self
     }
 }

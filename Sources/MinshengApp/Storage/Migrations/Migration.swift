@@ -20,5 +20,6 @@ enum Migrations {
         M0008Supervision(),
         M0009PlanRevisions(),
         M0010UserJurisdictions(),
+        M0011AccountPlaces(),
     ]
 }

@@ -369,7 +369,6 @@ extension APIController {
     }
 
     @Sendable func noticeProposals(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         let planID = try planID(context)
         let proposals = try await database.read { db in
             let (_, numbers, _, _) = try await supervisionScope(planID, on: db)
@@ -379,11 +378,11 @@ extension APIController {
     }
 
     @Sendable func listNotices(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try context.requireUser()
+        let principal = try context.requirePrincipal()
         let planID = try planID(context)
         let notices = try await database.read { db in
             let (_, numbers, settings, day) = try await supervisionScope(planID, on: db)
-            let unit = user.role == .reporter ? (user.unitID ?? -1) : nil
+            let unit = SupervisionPolicy.listedUnit(for: principal)
             return try await SupervisionStore().notices(planID: planID, unitID: unit, on: db).map {
                 APINotice($0, itemNumber: numbers[$0.itemID] ?? 0, standing: $0.standing(today: day, rules: settings.notices))
             }
@@ -392,7 +391,6 @@ extension APIController {
     }
 
     @Sendable func issueNotice(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         let planID = try planID(context)
         let body = try await request.decode(as: APIRequests.IssueNotice.self, context: context)
         let itemID = try await database.read { db in try await lookUpItem(number: body.itemNumber, planID: planID, on: db) }
@@ -404,7 +402,7 @@ extension APIController {
     }
 
     @Sendable func answerNotice(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try context.requireRole(.reporter, .admin)
+        let user = try context.requireUser()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let body = try await request.decode(as: APIRequests.AnswerNotice.self, context: context)
         _ = try await supervision.answer(noticeID: id, measures: body.measures, promisedOn: body.promisedOn, by: user, address: context.clientAddress)
@@ -412,14 +410,12 @@ extension APIController {
     }
 
     @Sendable func closeNotice(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         try await supervision.close(noticeID: id, by: context.auditActor)
         return JSONBody(try await apiNotice(id)).response()
     }
 
     @Sendable func listInspections(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin, .leader, .inspector)
         let planID = try planID(context)
         let inspections = try await database.read { db in
             let (_, numbers, settings, _) = try await supervisionScope(planID, on: db)
@@ -431,7 +427,6 @@ extension APIController {
     }
 
     @Sendable func recordInspection(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin, .inspector)
         let planID = try planID(context)
         let body = try await request.decode(as: APIRequests.NewInspection.self, context: context)
         var verified: [Int64: Decimal] = [:]
@@ -461,7 +456,6 @@ extension APIController {
     }
 
     @Sendable func requireRectification(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin, .inspector)
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let body = try await request.decode(as: APIRequests.NewRectification.self, context: context)
         let stored = try await supervision.requireRectification(inspectionID: id, unitID: body.unitId, requirement: body.requirement, due: body.due, by: context.auditActor)
@@ -469,11 +463,11 @@ extension APIController {
     }
 
     @Sendable func listRectifications(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try context.requireUser()
+        let principal = try context.requirePrincipal()
         let planID = try planID(context)
         let list = try await database.read { db in
             let (_, numbers, _, day) = try await supervisionScope(planID, on: db)
-            let unit = user.role == .reporter ? (user.unitID ?? -1) : nil
+            let unit = SupervisionPolicy.listedUnit(for: principal)
             return try await SupervisionStore().rectifications(planID: planID, unitID: unit, on: db).map {
                 APIRectification($0, itemNumber: $0.itemID.flatMap { numbers[$0] }, today: day)
             }
@@ -492,7 +486,6 @@ extension APIController {
     }
 
     @Sendable func caseProposals(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         let planID = try planID(context)
         let proposals = try await database.read { db in
             let (_, numbers, _, _) = try await supervisionScope(planID, on: db)
@@ -504,7 +497,6 @@ extension APIController {
     }
 
     @Sendable func listCases(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin, .leader, .inspector)
         let planID = try planID(context)
         let cases = try await database.read { db in
             let (_, numbers, _, _) = try await supervisionScope(planID, on: db)
@@ -514,7 +506,6 @@ extension APIController {
     }
 
     @Sendable func openCase(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         let planID = try planID(context)
         let body = try await request.decode(as: APIRequests.OpenCase.self, context: context)
         let proposal = try await database.read { db -> AccountabilityProposal? in
@@ -529,7 +520,7 @@ extension APIController {
     }
 
     @Sendable func decideCase(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try context.requireRole(.admin)
+        let user = try context.requireUser()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let body = try await request.decode(as: APIRequests.Decide.self, context: context)
         let decided = try await supervision.decide(caseID: id, decision: body.decision, note: body.note, by: user, address: context.clientAddress)
@@ -538,7 +529,6 @@ extension APIController {
     }
 
     @Sendable func scores(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin, .leader, .inspector)
         let planID = try planID(context)
         let text = request.uri.queryParameters.get("period").map { String($0) }
         let scores = try await database.read { db in
@@ -554,14 +544,12 @@ extension APIController {
     }
 
     @Sendable func getSupervisionSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin, .leader, .inspector)
         let planID = try planID(context)
         let settings = try await database.read { db in try await supervisionScope(planID, on: db).2 }
         return JSONBody(settings).response()
     }
 
     @Sendable func setSupervisionSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         let planID = try planID(context)
         let settings = try await request.decode(as: SupervisionSettings.self, context: context)
         guard settings.scoring.maximum == 100 else { throw AppError.invalidInput("scoring: the four criteria must add up to 100 points.") }

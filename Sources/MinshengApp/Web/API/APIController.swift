@@ -38,12 +38,13 @@ struct APIController {
 
     var service: ReportingService { ReportingService(database: database, configuration: configuration) }
     var admin: AdminService { AdminService(database: database) }
+    var accounts: AccountService { AccountService(database: database, clock: configuration.clock) }
 
-    func register(with router: Router<AppRequestContext>) {
+    func register(with routes: SiteRouter) {
         for endpoint in endpoints {
             let integers = endpoint.integerQueryNames
             let handler = endpoint.handler
-            router.on(endpoint.url, method: endpoint.method, database: database) { request, context in
+            routes.on(endpoint.url, method: endpoint.method) { request, context in
                 // An integer query parameter that is not one is refused, as the document says, not ignored.
                 for name in integers {
                     if let value = request.uri.queryParameters.get(name), Int64(String(value)) == nil {
@@ -145,13 +146,12 @@ struct APIController {
         let user = try context.requireUser()
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let period = try await period(request, planID: planID, context: context)
-        var unitID = request.uri.queryParameters.get("unit").flatMap { Int64(String($0)) }
-        if user.role == .reporter {
-            guard let own = user.unitID else { throw AppError(.forbidden, "This reporter account has no unit.") }
-            if let unitID, unitID != own { throw AppError(.forbidden, "Reporters see their own unit's tasks.") }
-            unitID = own
+        let principal = user.principal(reach: context.reach)
+        let asked = request.uri.queryParameters.get("unit").flatMap { Int64(String($0)) }
+        let unit = ReportPolicy.taskUnit(asked: asked, by: principal)
+        guard ReportPolicy.canListTasks(ofUnit: asked ?? unit, by: principal) else {
+            throw AppError(.forbidden, "Reporters see their own unit's tasks.")
         }
-        let unit = unitID
         let tasks = try await database.read { try await service.tasks(planID: planID, period: period, unitID: unit, on: $0) }
         return JSONBody(tasks.map(APITask.init)).response()
     }
@@ -166,14 +166,11 @@ struct APIController {
         let period = state == nil ? try await period(request, planID: planID, context: context) : nil
         let found = try await database.read { db -> [Report] in
             guard try await plans.plan(id: planID, on: db) != nil else { throw AppError.notFound("No plan has id \(planID).") }
-            let access = try await service.access(for: user, planID: planID, on: db)
-            let all: [Report]
+            let reader = try await service.reader(for: user, planID: planID, on: db)
             if let state {
-                all = try await reports.reports(planID: planID, state: state, on: db)
-            } else {
-                all = try await reports.latest(planID: planID, period: period!, on: db)
+                return try await reports.reports(planID: planID, state: state, on: db).filter { ReportPolicy.canRead($0, by: reader) }
             }
-            return all.filter { access.canView(unitID: $0.unitID, itemID: $0.itemID) }
+            return try await reports.latest(planID: planID, period: period!, where: { ReportPolicy.canRead($0, by: reader) }, on: db)
         }
         return JSONBody(found.map(APIReport.init)).response()
     }
@@ -200,9 +197,10 @@ struct APIController {
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let detail = try await database.read { db -> APIReportDetail in
             guard let report = try await reports.report(id: id, on: db) else { throw AppError.notFound("No report has id \(id).") }
-            let access = try await service.access(for: user, planID: report.planID, on: db)
-            guard access.canView(unitID: report.unitID, itemID: report.itemID) else { throw AppError.notFound("No report has id \(id).") }
+            let reader = try await service.reader(for: user, planID: report.planID, on: db)
+            guard ReportPolicy.canRead(report, by: reader) else { throw AppError.notFound("No report has id \(id).") }
             let versions = try await reports.versions(itemID: report.itemID, unitID: report.unitID, period: report.period, on: db)
+                .filter { ReportPolicy.canRead($0, by: reader) }
             let events = try await reports.events(reportIDs: [report.id], on: db)[report.id] ?? []
             let attachments = try await reports.attachments(reportIDs: [report.id], on: db)
             return APIReportDetail(report: APIReport(report), versions: versions.map(APIReport.init), events: events.map(APIEvent.init), attachments: attachments.map(APIAttachment.init))
@@ -251,7 +249,6 @@ struct APIController {
     // MARK: Overdue and reminders
 
     @Sendable func overdue(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin, .leader, .inspector)
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let period = try await period(request, planID: planID, context: context)
         let tasks = try await database.read { try await service.tasks(planID: planID, period: period, on: $0) }.filter(\.isOverdue)
@@ -259,7 +256,7 @@ struct APIController {
     }
 
     @Sendable func remind(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try context.requireRole(.admin)
+        let user = try context.requireUser()
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let body = try await request.decode(as: APIRequests.Remind.self, context: context)
         guard let period = Period(body.period), case .month = period else { throw AppError.invalidInput("period must be a month such as 2019-09.") }
@@ -279,7 +276,6 @@ struct APIController {
     // MARK: Assessment
 
     @Sendable func assessment(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin, .leader, .inspector)
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let answer = try await database.read { db -> APIAssessment in
             guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
@@ -301,7 +297,6 @@ struct APIController {
     // MARK: Documents
 
     @Sendable func listDocuments(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin, .leader, .inspector)
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let documents = try await database.read { db in
             guard try await plans.plan(id: planID, on: db) != nil else { throw AppError.notFound("No plan has id \(planID).") }
@@ -311,7 +306,7 @@ struct APIController {
     }
 
     @Sendable func draftDocument(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try context.requireRole(.admin)
+        let user = try context.requireUser()
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let body = try await request.decode(as: APIRequests.NewDocument.self, context: context)
         guard let kind = OfficialDocument.Kind(rawValue: body.kind) else { throw AppError.invalidInput("kind must be monthly, quarterly, halfYear or annual.") }
@@ -327,14 +322,13 @@ struct APIController {
     }
 
     @Sendable func getDocument(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin, .leader, .inspector)
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         guard let stored = try await database.read({ try await DocumentStore().document(id: id, on: $0) }) else { throw AppError.notFound("No document has id \(id).") }
         return JSONBody(APIDocument(stored)).response()
     }
 
     @Sendable func issueDocument(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try context.requireRole(.admin)
+        let user = try context.requireUser()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let actor = context.auditActor
         let issued = try await database.write { db -> StoredDocument in
@@ -361,28 +355,28 @@ struct APIController {
     }
 
     @Sendable func setCalendar(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let body = try await request.decode(as: AdminService.Calendar.self, context: context)
         return JSONBody(try await admin.setCalendar(planID: planID, body, by: context.auditActor, language: context.language)).response()
     }
 
     @Sendable func listUsers(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         return JSONBody(try await database.read { try await UserStore().users(within: context.reach, on: $0) }.map(APIUser.init)).response()
     }
 
     @Sendable func createUser(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
-        let body = try await request.decode(as: AdminService.NewUser.self, context: context)
-        return JSONBody(APIUser(try await admin.createUser(body, reach: context.reach, by: context.auditActor, language: context.language)), status: .created).response()
+        let office = try context.requirePrincipal()
+        let body = try await request.decode(as: AccountService.NewUser.self, context: context)
+        let created = try await accounts.createUser(body, by: office, actor: context.auditActor, language: context.language)
+        return JSONBody(APIUser(created), status: .created).response()
     }
 
     @Sendable func updateUser(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try context.requireRole(.admin)
+        let office = try context.requirePrincipal()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
-        let body = try await request.decode(as: AdminService.UserChange.self, context: context)
-        return JSONBody(APIUser(try await admin.updateUser(id, body, reach: context.reach, by: user, actor: context.auditActor, language: context.language))).response()
+        let body = try await request.decode(as: AccountService.UserChange.self, context: context)
+        let changed = try await accounts.updateUser(id, body, by: office, actor: context.auditActor, language: context.language)
+        return JSONBody(APIUser(changed)).response()
     }
 
     @Sendable func listUnits(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -407,15 +401,12 @@ struct APIController {
     }
 
     @Sendable func setMembers(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let body = try await request.decode(as: APIRequests.Members.self, context: context)
         return JSONBody(try await admin.setMembers(groupID: id, memberIDs: body.memberIds, by: context.auditActor)).response()
     }
 
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
-        guard context.reach.isEverything else { throw context.outOfReach() }
         let limit = min(max(request.uri.queryParameters.get("limit").flatMap { Int(String($0)) } ?? 100, 1), 1000)
         let offset = max(request.uri.queryParameters.get("offset").flatMap { Int(String($0)) } ?? 0, 0)
         let entries = try await database.read { try await AuditLog().entries(limit: limit, offset: offset, on: $0) }

@@ -12,19 +12,20 @@ struct AdminController {
     let audit = AuditLog()
 
     var service: AdminService { AdminService(database: database) }
+    var accounts: AccountService { AccountService(database: database, clock: configuration.clock) }
 
-    func register(with router: Router<AppRequestContext>) {
-        router.on(SiteURL.adminUsers, method: .get, database: database, use: listUsers)
-        router.on(SiteURL.adminUsers, method: .post, database: database, use: createUser)
-        router.on(SiteURL.adminUser(.key), method: .post, database: database, use: updateUser)
-        router.on(SiteURL.adminUnits, method: .get, database: database, use: listUnits)
-        router.on(SiteURL.adminUnitMembers(.key), method: .post, database: database, use: setMembers)
-        router.on(SiteURL.adminCalendar(.key), method: .get, database: database, use: showCalendar)
-        router.on(SiteURL.adminCalendar(.key), method: .post, database: database, use: saveCalendar)
-        router.on(SiteURL.adminAudit, method: .get, database: database, use: showAudit)
-        router.on(SiteURL.tokens, method: .get, database: database, use: listTokens)
-        router.on(SiteURL.tokens, method: .post, database: database, use: createToken)
-        router.on(SiteURL.revokeToken(.key), method: .post, database: database, use: revokeToken)
+    func register(with routes: SiteRouter) {
+        routes.on(SiteURL.adminUsers, method: .get, use: listUsers)
+        routes.on(SiteURL.adminUsers, method: .post, use: createUser)
+        routes.on(SiteURL.adminUser(.key), method: .post, use: updateUser)
+        routes.on(SiteURL.adminUnits, method: .get, use: listUnits)
+        routes.on(SiteURL.adminUnitMembers(.key), method: .post, use: setMembers)
+        routes.on(SiteURL.adminCalendar(.key), method: .get, use: showCalendar)
+        routes.on(SiteURL.adminCalendar(.key), method: .post, use: saveCalendar)
+        routes.on(SiteURL.adminAudit, method: .get, use: showAudit)
+        routes.on(SiteURL.tokens, method: .get, use: listTokens)
+        routes.on(SiteURL.tokens, method: .post, use: createToken)
+        routes.on(SiteURL.revokeToken(.key), method: .post, use: revokeToken)
     }
 
     // MARK: Users
@@ -46,38 +47,40 @@ struct AdminController {
     }
 
     @Sendable func listUsers(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.requireRole(.admin)
         return HTMLPage(html: try await usersPage(context, message: nil))
     }
 
     @Sendable func createUser(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
+        let office = try context.requirePrincipal()
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
-        guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw AppError.invalidInput("Choose a role.") }
-        let new = AdminService.NewUser(
-            username: form.text("username") ?? "", role: role, unitId: form.text("unit").flatMap(Int64.init), password: form["password"] ?? "",
+        guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw AppError.invalidInput(context.language == .zh ? "请选择角色。" : "Choose a role.") }
+        let new = AccountService.NewUser(
+            username: form.text("username") ?? "", role: role, unitId: role.requiresUnit ? form.text("unit").flatMap(Int64.init) : nil,
+            password: form["password"] ?? "",
             jurisdictionId: form.text("jurisdiction").flatMap(Int64.init)
         )
-        let created = try await service.createUser(new, reach: context.reach, by: context.auditActor, language: context.language)
+        let created = try await accounts.createUser(new, by: office, actor: context.auditActor, language: context.language)
         return try HTMLPage(html: try await usersPage(context, message: "✓ \(created.username)")).response(from: request, context: context)
     }
 
     @Sendable func updateUser(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let admin = try context.requireRole(.admin)
+        let office = try context.requirePrincipal()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
-        guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw AppError.invalidInput("Choose a role.") }
-        let change = AdminService.UserChange(role: role, unitId: form.text("unit").flatMap(Int64.init), disabled: form["disabled"] != nil, password: form.text("password"))
-        _ = try await service.updateUser(id, change, reach: context.reach, by: admin, actor: context.auditActor, language: context.language)
+        guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw AppError.invalidInput(context.language == .zh ? "请选择角色。" : "Choose a role.") }
+        let change = AccountService.UserChange(
+            role: role, unitId: role.requiresUnit ? form.text("unit").flatMap(Int64.init) : nil, disabled: form["disabled"] != nil,
+            password: form.text("password"), jurisdiction: nil
+        )
+        _ = try await accounts.updateUser(id, change, by: office, actor: context.auditActor, language: context.language)
         return .redirect(to: SiteURL.adminUsers.path, type: .normal)
     }
 
     // MARK: Units
 
     @Sendable func listUnits(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.requireRole(.admin)
         return HTMLPage(html: try await unitsPage(context, message: nil))
     }
 
@@ -91,7 +94,6 @@ struct AdminController {
     }
 
     @Sendable func setMembers(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         let groupID = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
@@ -102,7 +104,6 @@ struct AdminController {
     // MARK: Calendar
 
     @Sendable func showCalendar(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.requireRole(.admin)
         let id = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         return HTMLPage(html: try await calendarPage(id, context: context, message: nil))
     }
@@ -119,7 +120,6 @@ struct AdminController {
     }
 
     @Sendable func saveCalendar(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
@@ -132,8 +132,6 @@ struct AdminController {
     // MARK: Audit
 
     @Sendable func showAudit(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.requireRole(.admin)
-        guard context.reach.isEverything else { throw context.outOfReach() }
         let offset = max(0, request.uri.queryParameters.get("offset").flatMap { Int(String($0)) } ?? 0)
         let entries = try await database.read { try await audit.entries(limit: 201, offset: offset, on: $0) }
         return HTMLPage(html: AuditPage(

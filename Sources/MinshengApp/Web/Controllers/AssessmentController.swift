@@ -14,16 +14,16 @@ struct AssessmentController {
     var reporting: ReportingService { ReportingService(database: database, configuration: configuration) }
     var supervision: SupervisionService { SupervisionService(database: database, configuration: configuration) }
 
-    func register(with router: Router<AppRequestContext>) {
-        router.on(SiteURL.overview, method: .get, database: database, use: overview)
-        router.on(SiteURL.battleMap, method: .get, database: database, use: battleMap)
-        router.on(SiteURL.item(plan: .key, number: .key), method: .get, database: database, use: item)
-        router.on(SiteURL.itemSettings(plan: .key, number: .key), method: .post, database: database, use: saveItemSettings)
-        router.on(SiteURL.unitPage(.key), method: .get, database: database, use: unit)
-        router.on(SiteURL.unitRanking, method: .get, database: database, use: ranking)
-        router.on(SiteURL.rollup, method: .get, database: database, use: rollup)
-        router.on(SiteURL.adminAssessment(.key), method: .get, database: database, use: settings)
-        router.on(SiteURL.adminAssessment(.key), method: .post, database: database, use: saveSettings)
+    func register(with routes: SiteRouter) {
+        routes.on(SiteURL.overview, method: .get, use: overview)
+        routes.on(SiteURL.battleMap, method: .get, use: battleMap)
+        routes.on(SiteURL.item(plan: .key, number: .key), method: .get, use: item)
+        routes.on(SiteURL.itemSettings(plan: .key, number: .key), method: .post, use: saveItemSettings)
+        routes.on(SiteURL.unitPage(.key), method: .get, use: unit)
+        routes.on(SiteURL.unitRanking, method: .get, use: ranking)
+        routes.on(SiteURL.rollup, method: .get, use: rollup)
+        routes.on(SiteURL.adminAssessment(.key), method: .get, use: settings)
+        routes.on(SiteURL.adminAssessment(.key), method: .post, use: saveSettings)
     }
 
     /// The plan and period of an assessment page: `?plan=` and `?period=` (any period form), or the defaults.
@@ -46,7 +46,6 @@ struct AssessmentController {
     }
 
     @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.requireRole(.admin, .leader, .inspector)
         let (plan, period) = try await scope(request, context)
         let query = request.uri.queryParameters
         let filters = (category: query.get("category").flatMap { Int64(String($0)) }, status: query.get("status").flatMap { ProgressStatus(rawValue: String($0)) },
@@ -93,7 +92,6 @@ struct AssessmentController {
     }
 
     @Sendable func battleMap(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.requireRole(.admin, .leader, .inspector)
         let (plan, period) = try await scope(request, context)
         let language = context.language
         let today = configuration.today
@@ -137,7 +135,9 @@ struct AssessmentController {
                 throw AppError.notFound(context.language == .zh ? "没有第\(number)项。" : "No item \(number).")
             }
             let assigned = detail.assignments.filter { $0.itemID == item.id }
-            if user.role == .reporter, !assigned.contains(where: { $0.unitID == user.unitID }) {
+            let reader = try await reporting.reader(for: user, planID: plan.id, on: db)
+            let principal = reader.principal
+            if !Policy.canOpen(itemAssignedTo: assigned.map(\.unitID), principal) {
                 throw AppError.notFound(context.language == .zh ? "没有第\(number)项。" : "No item \(number).")
             }
             let input = try await service.input(planID: plan.id, period: period, on: db)
@@ -153,7 +153,7 @@ struct AssessmentController {
                     actual: input.accepted.filter { $0.indicatorID == line.indicator.id && $0.month <= lastMonth }.compactMap { value in value.value.map { (month: value.month, value: $0) } }.sorted { $0.month < $1.month }
                 )
             }
-            let reports = try await ReportStore().latestForItem(itemID: item.id, on: db)
+            let reports = try await ReportStore().latestForItem(itemID: item.id, where: { ReportPolicy.canRead($0, by: reader) }, on: db)
                 .filter { $0.period.lastMonth.months.upperBound <= lastMonth }
                 .map { ItemPage.ReportLine(report: $0, unitName: names[$0.unitID] ?? "") }
             let settings = try await SupervisionStore().settings(planID: plan.id, on: db)
@@ -163,25 +163,26 @@ struct AssessmentController {
                 if findings[finding.indicator.id].map({ $0.inspection.inspectedOn < finding.inspection.inspectedOn }) ?? true { findings[finding.indicator.id] = finding }
             }
             let notices = try await SupervisionStore().notices(planID: plan.id, itemID: item.id, on: db)
-                .filter { user.role != .reporter || $0.unitID == user.unitID }
+                .filter { SupervisionPolicy.canSee(addressedTo: $0.unitID, by: principal) }
             let day = try await supervision.day(plan: plan, on: db)
             let record = ItemPage.SupervisionRecord(
                 findings: findings, notices: notices, noticeStandings: notices.map { $0.standing(today: day, rules: settings.notices) },
-                inspections: user.role == .reporter ? [] : try await SupervisionStore().inspections(planID: plan.id, itemID: item.id, on: db)
+                inspections: SupervisionPolicy.canSeeInspections(principal)
+                    ? try await SupervisionStore().inspections(planID: plan.id, itemID: item.id, on: db) : []
             )
             return ItemPage(
                 plan: plan, item: item, category: detail.categories.first { $0.id == item.categoryID }?.name ?? "",
                 leadUnits: assigned.filter { $0.role == .lead }.sorted { $0.ordinal < $1.ordinal }.compactMap { names[$0.unitID] },
                 responsibleUnits: assigned.filter { $0.role == .responsible }.sorted { $0.ordinal < $1.ordinal }.compactMap { names[$0.unitID] },
                 period: period, assessment: itemAssessment, settings: input.settings, lines: lines, reports: reports,
-                isOffice: user.role == .admin, supervision: record, error: error,
+                isOffice: principal.isOffice, supervision: record, error: error,
                 page: PageContext(context, path: SiteURL.item(plan: .value(plan.id), number: .value(number)).path)
             ).render()
         }
     }
 
     @Sendable func saveItemSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try context.requireRole(.admin)
+        let user = try context.requireUser()
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let number = try context.parameters.require(SiteURL.Key.itemNumber, as: Int.self)
         let form = try await FormFields.read(request, context: context)
@@ -260,7 +261,7 @@ struct AssessmentController {
     @Sendable func unit(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let user = try context.requireUser()
         let unitID = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
-        if user.role == .reporter, user.unitID != unitID { throw AppError.notFound("No such unit.") }
+        if !Policy.canSee(unit: unitID, user.principal(reach: context.reach)) { throw AppError.notFound("No such unit.") }
         let (plan, period) = try await scope(request, context)
         let html = try await database.read { db -> String in
             guard let unit = try await plans.unit(id: unitID, on: db) else { throw AppError.notFound("No unit has id \(unitID).") }
@@ -291,7 +292,6 @@ struct AssessmentController {
     }
 
     @Sendable func rollup(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.requireRole(.admin, .leader, .inspector)
         let query = request.uri.queryParameters
         let root = query.get("jurisdiction").flatMap { Int64(String($0)) }
         var period: Period?
@@ -313,7 +313,6 @@ struct AssessmentController {
     }
 
     @Sendable func ranking(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.requireRole(.admin, .leader, .inspector)
         let (plan, period) = try await scope(request, context)
         let html = try await database.readReplica { db -> String in
             let assessment = try await service.assess(planID: plan.id, period: period, on: db)
@@ -337,7 +336,6 @@ struct AssessmentController {
     }
 
     @Sendable func settings(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.requireRole(.admin)
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         return HTMLPage(html: try await settingsPage(planID: planID, context: context, message: nil))
     }
@@ -351,7 +349,6 @@ struct AssessmentController {
     }
 
     @Sendable func saveSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)

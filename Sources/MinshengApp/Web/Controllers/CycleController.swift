@@ -13,14 +13,14 @@ struct CycleController {
 
     var service: ReportingService { ReportingService(database: database, configuration: configuration) }
 
-    func register(with router: Router<AppRequestContext>) {
-        router.on(SiteURL.tasks, method: .get, database: database, use: tasks)
-        router.on(SiteURL.taskForm, method: .get, database: database, use: downloadForm)
-        router.on(SiteURL.taskForm, method: .post, database: database, use: uploadForm)
-        router.on(SiteURL.reviewQueue, method: .get, database: database, use: reviewQueue)
-        router.on(SiteURL.overdue, method: .get, database: database, use: overdue)
-        router.on(SiteURL.remind, method: .post, database: database, use: remind)
-        router.on(SiteURL.inbox, method: .get, database: database, use: inbox)
+    func register(with routes: SiteRouter) {
+        routes.on(SiteURL.tasks, method: .get, use: tasks)
+        routes.on(SiteURL.taskForm, method: .get, use: downloadForm)
+        routes.on(SiteURL.taskForm, method: .post, use: uploadForm)
+        routes.on(SiteURL.reviewQueue, method: .get, use: reviewQueue)
+        routes.on(SiteURL.overdue, method: .get, use: overdue)
+        routes.on(SiteURL.remind, method: .post, use: remind)
+        routes.on(SiteURL.inbox, method: .get, use: inbox)
     }
 
     private func scope(_ request: Request, _ context: AppRequestContext) async throws -> PlanScope {
@@ -31,18 +31,15 @@ struct CycleController {
     }
 
     /// The unit whose tasks are shown: a reporter's own; for others the `unit` query parameter, if any.
-    private func unitID(_ request: Request, user: User) throws -> Int64? {
-        if user.role == .reporter {
-            guard let unit = user.unitID else { throw AppError(.forbidden, "This reporter account has no unit.") }
-            return unit
-        }
-        return request.uri.queryParameters.get("unit").flatMap { Int64(String($0)) }
+    private func unitID(_ request: Request, context: AppRequestContext) throws -> Int64? {
+        let asked = request.uri.queryParameters.get("unit").flatMap { Int64(String($0)) }
+        return ReportPolicy.taskUnit(asked: asked, by: try context.requirePrincipal())
     }
 
     @Sendable func tasks(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let user = try context.requireUser()
         let scope = try await scope(request, context)
-        let unitID = try unitID(request, user: user)
+        let unitID = try unitID(request, context: context)
         return HTMLPage(html: try await tasksPage(scope: scope, unitID: unitID, user: user, context: context, message: nil, errors: []))
     }
 
@@ -54,7 +51,7 @@ struct CycleController {
             let owing = Set(try await service.tasks(planID: scope.plan.id, period: scope.period, on: db).map(\.obligation.unitID))
             return TasksPage(
                 scope: scope, tasks: tasks, unitNames: names, unit: units.first { $0.id == unitID },
-                units: units.filter { owing.contains($0.id) }, canChooseUnit: user.role != .reporter, message: message, errors: errors,
+                units: units.filter { owing.contains($0.id) }, canChooseUnit: context.may(.monitor), message: message, errors: errors,
                 page: PageContext(context, path: SiteURL.tasks.path)
             ).render()
         }
@@ -66,16 +63,18 @@ struct CycleController {
         return tasks.map { ReportSpreadsheet.Row(item: $0.item, indicators: indicators[$0.item.id] ?? [], report: $0.report) }
     }
 
-    private func formUnit(_ request: Request, user: User) throws -> Int64 {
-        guard let unitID = try unitID(request, user: user) else { throw AppError(.badRequest, "Choose a unit for the form.") }
-        guard user.role == .admin || user.unitID == unitID else { throw AppError(.forbidden, "This form belongs to another unit.") }
+    private func formUnit(_ request: Request, context: AppRequestContext) throws -> Int64 {
+        guard let unitID = try unitID(request, context: context) else { throw AppError(.badRequest, "Choose a unit for the form.") }
+        guard ReportPolicy.canWrite(forUnit: unitID, by: try context.requirePrincipal()) else {
+            throw AppError(.forbidden, "This form belongs to another unit.")
+        }
         return unitID
     }
 
     @Sendable func downloadForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let scope = try await scope(request, context)
-        let unitID = try formUnit(request, user: user)
+        let unitID = try formUnit(request, context: context)
         let data = try await database.read { db -> Data in
             let unitName = try await plans.unit(id: unitID, on: db)?.name ?? ""
             return try ReportSpreadsheet.workbook(
@@ -97,7 +96,7 @@ struct CycleController {
     @Sendable func uploadForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let scope = try await scope(request, context)
-        let unitID = try formUnit(request, user: user)
+        let unitID = try formUnit(request, context: context)
         let parts = try await Multipart.parts(of: request, context: context)
         try CSRF.check(parts.text(CSRF.fieldName), context: context)
         guard let file = parts.file("file") else { throw AppError(.badRequest, "Choose the filled-in form to upload.") }
@@ -116,7 +115,6 @@ struct CycleController {
     }
 
     @Sendable func reviewQueue(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.requireRole(.admin, .leader, .inspector)
         let scope = try await scope(request, context)
         let page = try await database.read { db in
             let reports = try await ReportStore().reports(planID: scope.plan.id, state: .submitted, on: db)
@@ -128,7 +126,6 @@ struct CycleController {
     }
 
     @Sendable func overdue(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.requireRole(.admin, .leader, .inspector)
         let scope = try await scope(request, context)
         return HTMLPage(html: try await overduePage(scope: scope, context: context, message: nil))
     }
@@ -146,7 +143,7 @@ struct CycleController {
     }
 
     @Sendable func remind(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try context.requireRole(.admin)
+        let user = try context.requireUser()
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
         guard let planID = form.text("plan").flatMap(Int64.init), let period = form.text("period").flatMap(Period.init) else {

@@ -13,20 +13,19 @@ struct DocumentController {
 
     var service: DocumentService { DocumentService(database: database, configuration: configuration) }
 
-    func register(with router: Router<AppRequestContext>) {
-        router.on(SiteURL.documents, method: .get, database: database, use: list)
-        router.on(SiteURL.documents, method: .post, database: database, use: create)
-        router.on(SiteURL.document(.key), method: .get, database: database, use: show)
-        router.on(SiteURL.document(.key), method: .post, database: database, use: save)
-        router.on(SiteURL.documentRefresh(.key), method: .post, database: database, use: refresh)
-        router.on(SiteURL.documentIssue(.key), method: .post, database: database, use: issue)
-        router.on(SiteURL.documentFile(.key, .key), method: .get, database: database, use: download)
-        router.on(SiteURL.documentSettings(.key), method: .get, database: database, use: settings)
-        router.on(SiteURL.documentSettings(.key), method: .post, database: database, use: saveSettings)
+    func register(with routes: SiteRouter) {
+        routes.on(SiteURL.documents, method: .get, use: list)
+        routes.on(SiteURL.documents, method: .post, use: create)
+        routes.on(SiteURL.document(.key), method: .get, use: show)
+        routes.on(SiteURL.document(.key), method: .post, use: save)
+        routes.on(SiteURL.documentRefresh(.key), method: .post, use: refresh)
+        routes.on(SiteURL.documentIssue(.key), method: .post, use: issue)
+        routes.on(SiteURL.documentFile(.key, .key), method: .get, use: download)
+        routes.on(SiteURL.documentSettings(.key), method: .get, use: settings)
+        routes.on(SiteURL.documentSettings(.key), method: .post, use: saveSettings)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.requireRole(.admin, .leader, .inspector)
         let requested = request.uri.queryParameters.get("plan").flatMap { Int64(String($0)) }
         let html = try await database.readReplica { db -> String in
             let plan: Plan?
@@ -38,7 +37,7 @@ struct DocumentController {
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try context.requireRole(.admin)
+        let user = try context.requireUser()
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
         guard let planID = form.text("plan").flatMap(Int64.init), let kind = form["kind"].flatMap(OfficialDocument.Kind.init(rawValue:)) else {
@@ -65,13 +64,11 @@ struct DocumentController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.requireRole(.admin, .leader, .inspector)
         let stored = try await database.read { try await load(context, on: $0) }
         return HTMLPage(html: DocumentPage(stored: stored, message: nil, page: PageContext(context, path: SiteURL.document(.value(stored.id)).path)).render())
     }
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
         let actor = context.auditActor
@@ -99,7 +96,6 @@ struct DocumentController {
     }
 
     @Sendable func refresh(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
         let actor = context.auditActor
@@ -117,7 +113,7 @@ struct DocumentController {
     }
 
     @Sendable func issue(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try context.requireRole(.admin)
+        let user = try context.requireUser()
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
         let actor = context.auditActor
@@ -139,7 +135,6 @@ struct DocumentController {
     }
 
     @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin, .leader, .inspector)
         let formatText = try context.parameters.require(SiteURL.Key.format)
         guard let format = DocumentService.Format(rawValue: formatText) else { throw AppError.notFound("No format \(formatText).") }
         let stored = try await database.read { try await load(context, on: $0) }
@@ -157,7 +152,6 @@ struct DocumentController {
     }
 
     @Sendable func settings(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.requireRole(.admin)
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         return HTMLPage(html: try await settingsPage(planID: planID, context: context, message: nil))
     }
@@ -173,7 +167,6 @@ struct DocumentController {
     }
 
     @Sendable func saveSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)

@@ -9,8 +9,8 @@ struct HealthController {
         var database: String
     }
 
-    func register(with router: Router<AppRequestContext>) {
-        router.on(SiteURL.healthz, method: .get, database: database, use: health)
+    func register(with routes: SiteRouter) {
+        routes.on(SiteURL.healthz, method: .get, use: health)
     }
 
     @Sendable func health(_ request: Request, context: AppRequestContext) async -> JSONBody<Health> {

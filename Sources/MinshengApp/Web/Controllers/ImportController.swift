@@ -10,17 +10,16 @@ struct ImportController {
     let drafts = ImportDraftStore()
     let plans = PlanStore()
 
-    func register(with router: Router<AppRequestContext>) {
-        router.on(SiteURL.newImport, method: .get, database: database, use: newImport)
-        router.on(SiteURL.imports, method: .post, database: database, use: upload)
-        router.on(SiteURL.importDraft(.key), method: .get, database: database, use: review)
-        router.on(SiteURL.importPlanFields(.key), method: .post, database: database, use: updatePlanFields)
-        router.on(SiteURL.importItem(.key, .key), method: .post, database: database, use: updateItem)
-        router.on(SiteURL.importConfirm(.key), method: .post, database: database, use: confirm)
+    func register(with routes: SiteRouter) {
+        routes.on(SiteURL.newImport, method: .get, use: newImport)
+        routes.on(SiteURL.imports, method: .post, use: upload)
+        routes.on(SiteURL.importDraft(.key), method: .get, use: review)
+        routes.on(SiteURL.importPlanFields(.key), method: .post, use: updatePlanFields)
+        routes.on(SiteURL.importItem(.key, .key), method: .post, use: updateItem)
+        routes.on(SiteURL.importConfirm(.key), method: .post, use: confirm)
     }
 
     @Sendable func newImport(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.requireRole(.admin)
         return HTMLPage(html: ImportUploadPage(page: PageContext(context, path: SiteURL.newImport.path), error: nil).render())
     }
 
@@ -34,7 +33,7 @@ struct ImportController {
     }
 
     @Sendable func upload(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try context.requireRole(.admin)
+        let user = try context.requireUser()
         let form = try await Self.decodeUpload(request, context: context)
         try CSRF.check(form._csrf, context: context)
         let fileName = form.fileName ?? "plan.txt"
@@ -60,13 +59,11 @@ struct ImportController {
     }
 
     @Sendable func review(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.requireRole(.admin)
         let importDraft = try await load(context)
         return HTMLPage(html: try await reviewPage(importDraft, context: context, error: nil))
     }
 
     @Sendable func updatePlanFields(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
         let importDraft = try await load(context)
@@ -101,7 +98,6 @@ struct ImportController {
     }
 
     @Sendable func updateItem(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
         let importDraft = try await load(context)
@@ -128,7 +124,6 @@ struct ImportController {
     }
 
     @Sendable func confirm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
         let importDraft = try await load(context)

@@ -11,10 +11,10 @@ struct LoginController {
     let throttle = LoginThrottle()
     let clock: @Sendable () -> Date
 
-    func register(with router: Router<AppRequestContext>) {
-        router.on(SiteURL.login, method: .get, database: database, use: show)
-        router.on(SiteURL.login, method: .post, database: database, use: login)
-        router.on(SiteURL.logout, method: .post, database: database, use: logout)
+    func register(with routes: SiteRouter) {
+        routes.on(SiteURL.login, method: .get, use: show)
+        routes.on(SiteURL.login, method: .post, use: login)
+        routes.on(SiteURL.logout, method: .post, use: logout)
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -6,9 +6,9 @@ struct PlanPageController {
     let database: AppDatabase
     let store: PlanStore
 
-    func register(with router: Router<AppRequestContext>) {
-        router.on(SiteURL.home, method: .get, database: database, use: home)
-        router.on(SiteURL.plan(.key), method: .get, database: database, use: show)
+    func register(with routes: SiteRouter) {
+        routes.on(SiteURL.home, method: .get, use: home)
+        routes.on(SiteURL.plan(.key), method: .get, use: show)
     }
 
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
@@ -35,8 +35,8 @@ struct PlanPageController {
 
 /// `GET /static/minsheng.css`.
 struct StaticController {
-    func register(with router: Router<AppRequestContext>) {
-        router.get(SiteURL.stylesheet.routerPath) { _, _ in
+    func register(with routes: SiteRouter) {
+        routes.on(SiteURL.stylesheet, method: .get) { _, _ in
             Response(
                 status: .ok,
                 headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],

@@ -21,22 +21,22 @@ struct PublicController {
     /// Search pages a plan keeps in memory at most.
     static let searchEntries = 200
 
-    func register(with router: Router<AppRequestContext>) {
-        router.on(SiteURL.publicIndex, method: .get, database: database, use: index)
-        router.on(SiteURL.publicScript, method: .get, database: database, use: script)
-        router.on(SiteURL.publicHome(.key), method: .get, database: database, use: home)
-        router.on(SiteURL.publicItem(plan: .key, number: .key), method: .get, database: database, use: item)
-        router.on(SiteURL.publicRate(plan: .key, number: .key), method: .post, database: database, use: rate)
-        router.on(SiteURL.publicMessage(plan: .key, number: .key), method: .post, database: database, use: message)
-        router.on(SiteURL.publicCategory(plan: .key, number: .key), method: .get, database: database, use: category)
-        router.on(SiteURL.publicUnit(plan: .key, id: .key), method: .get, database: database, use: unit)
-        router.on(SiteURL.publicSearch(.key), method: .get, database: database, use: search)
-        router.on(SiteURL.publicPublications(.key), method: .get, database: database, use: publications)
-        router.on(SiteURL.publicPublicationFile(plan: .key, file: .key), method: .get, database: database, use: publicationFile)
-        router.on(SiteURL.publicChain(.key), method: .get, database: database, use: chain)
-        router.on(SiteURL.publicVerify(.key), method: .get, database: database, use: verifyForm)
-        router.on(SiteURL.publicVerify(.key), method: .post, database: database, use: verify)
-        router.on(SiteURL.publicPhoto(.key), method: .get, database: database, use: photo)
+    func register(with routes: SiteRouter) {
+        routes.on(SiteURL.publicIndex, method: .get, use: index)
+        routes.on(SiteURL.publicScript, method: .get, use: script)
+        routes.on(SiteURL.publicHome(.key), method: .get, use: home)
+        routes.on(SiteURL.publicItem(plan: .key, number: .key), method: .get, use: item)
+        routes.on(SiteURL.publicRate(plan: .key, number: .key), method: .post, use: rate)
+        routes.on(SiteURL.publicMessage(plan: .key, number: .key), method: .post, use: message)
+        routes.on(SiteURL.publicCategory(plan: .key, number: .key), method: .get, use: category)
+        routes.on(SiteURL.publicUnit(plan: .key, id: .key), method: .get, use: unit)
+        routes.on(SiteURL.publicSearch(.key), method: .get, use: search)
+        routes.on(SiteURL.publicPublications(.key), method: .get, use: publications)
+        routes.on(SiteURL.publicPublicationFile(plan: .key, file: .key), method: .get, use: publicationFile)
+        routes.on(SiteURL.publicChain(.key), method: .get, use: chain)
+        routes.on(SiteURL.publicVerify(.key), method: .get, use: verifyForm)
+        routes.on(SiteURL.publicVerify(.key), method: .post, use: verify)
+        routes.on(SiteURL.publicPhoto(.key), method: .get, use: photo)
     }
 
     private func planID(_ context: AppRequestContext) throws -> Int64 {

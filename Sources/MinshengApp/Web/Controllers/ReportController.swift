@@ -13,14 +13,14 @@ struct ReportController {
     var service: ReportingService { ReportingService(database: database, configuration: configuration) }
     var storage: AttachmentStorage { AttachmentStorage(folder: configuration.uploadsDirectory) }
 
-    func register(with router: Router<AppRequestContext>) {
+    func register(with routes: SiteRouter) {
         let report = SiteURL.report(plan: .key, period: .key, item: .key, unit: .key)
-        router.on(report, method: .get, database: database, use: show)
-        router.on(report, method: .post, database: database, use: save)
-        router.on(SiteURL.reportReview(plan: .key, period: .key, item: .key, unit: .key), method: .post, database: database, use: review)
-        router.on(SiteURL.reportCorrect(plan: .key, period: .key, item: .key, unit: .key), method: .post, database: database, use: correct)
-        router.on(SiteURL.reportAttachments(plan: .key, period: .key, item: .key, unit: .key), method: .post, database: database, use: attach)
-        router.on(SiteURL.attachment(.key), method: .get, database: database, use: download)
+        routes.on(report, method: .get, use: show)
+        routes.on(report, method: .post, use: save)
+        routes.on(SiteURL.reportReview(plan: .key, period: .key, item: .key, unit: .key), method: .post, use: review)
+        routes.on(SiteURL.reportCorrect(plan: .key, period: .key, item: .key, unit: .key), method: .post, use: correct)
+        routes.on(SiteURL.reportAttachments(plan: .key, period: .key, item: .key, unit: .key), method: .post, use: attach)
+        routes.on(SiteURL.attachment(.key), method: .get, use: download)
     }
 
     /// The plan, month, item and unit named by the path.
@@ -124,8 +124,10 @@ struct ReportController {
         let key = try storage.store(accepted)
         do {
             try await database.write { db in
-                let access = try await service.access(for: user, planID: target.planID, on: db)
-                guard access.canWrite(forUnit: target.unitID) else { throw AppError(.forbidden, "You may not add attachments to this report.") }
+                let reader = try await service.reader(for: user, planID: target.planID, on: db)
+                guard ReportPolicy.canWrite(forUnit: target.unitID, by: reader.principal) else {
+                    throw AppError(.forbidden, "You may not add attachments to this report.")
+                }
                 guard let report = try await reports.versions(itemID: target.itemID, unitID: target.unitID, period: target.period, on: db).last,
                       report.planID == target.planID, report.state == .draft || report.state == .returned
                 else { throw AppError.conflict("Attachments can be added to a draft or returned report only; save the report first.") }
@@ -149,8 +151,8 @@ struct ReportController {
         let found = try await database.read { db -> ReportAttachment? in
             guard let attachment = try await reports.attachment(id: id, on: db),
                   let report = try await reports.report(id: attachment.reportID, on: db) else { return nil }
-            let access = try await service.access(for: user, planID: report.planID, on: db)
-            return access.canView(unitID: report.unitID, itemID: report.itemID) ? attachment : nil
+            let reader = try await service.reader(for: user, planID: report.planID, on: db)
+            return ReportPolicy.canRead(report, by: reader) ? attachment : nil
         }
         guard let attachment = found else { throw AppError.notFound("No such attachment.") }
         return FileResponse.make(try storage.read(key: attachment.storageKey), contentType: attachment.contentType, fileName: attachment.fileName)
@@ -190,18 +192,19 @@ struct ReportController {
                   let item = try await plans.items(planID: plan.id, on: db).first(where: { $0.id == target.itemID }),
                   let unit = try await plans.unit(id: target.unitID, on: db)
             else { throw AppError.notFound("No such report.") }
-            let access = try await service.access(for: user, planID: plan.id, on: db)
-            guard access.canView(unitID: unit.id, itemID: item.id) else { throw AppError.notFound("No such report.") }
-            let versions = try await reports.versions(itemID: item.id, unitID: unit.id, period: target.period, on: db)
+            let reader = try await service.reader(for: user, planID: plan.id, on: db)
+            let stored = try await reports.versions(itemID: item.id, unitID: unit.id, period: target.period, on: db)
             let obligation = try await service.obligation(planID: plan.id, itemID: item.id, unitID: unit.id, period: target.period, on: db)
-            guard obligation != nil || !versions.isEmpty else { throw AppError.notFound("This unit owes no report on this item for \(target.period).") }
-            let role = obligation?.role ?? versions.last?.role ?? .responsible
+            guard obligation != nil || !stored.isEmpty else { throw AppError.notFound("This unit owes no report on this item for \(target.period).") }
+            let role = obligation?.role ?? stored.last?.role ?? .responsible
+            guard ReportPolicy.canOpen(unitID: unit.id, itemID: item.id, role: role, by: reader) else { throw AppError.notFound("No such report.") }
+            let versions = stored.filter { ReportPolicy.canRead($0, by: reader) }
             var parts: [ReportPage.Model.Part] = []
             var starting: [Int64: ReportValue] = [:]
             if role == .lead {
                 let found = try await service.partsForLead(planID: plan.id, itemID: item.id, period: target.period, on: db)
                 let units = Dictionary(uniqueKeysWithValues: try await plans.units(jurisdictionID: plan.jurisdictionID, on: db).map { ($0.id, $0.name) })
-                parts = found.parts.map { ReportPage.Model.Part(unitName: units[$0.unitID] ?? "#\($0.unitID)", report: $0) }
+                parts = found.parts.filter { ReportPolicy.canRead($0, by: reader) }.map { ReportPage.Model.Part(unitName: units[$0.unitID] ?? "#\($0.unitID)", report: $0) }
                 if fromParts { starting = found.starting.mapValues { ReportValue(indicatorID: 0, value: $0) } }
                 for key in starting.keys { starting[key]?.indicatorID = key }
             }
@@ -211,7 +214,8 @@ struct ReportController {
                 indicators: ReportPage.Model.lines(try await plans.indicators(planID: plan.id, on: db).filter { $0.itemID == item.id }),
                 versions: versions, events: try await reports.events(reportIDs: versions.map(\.id), on: db),
                 attachments: try await reports.attachments(reportIDs: versions.map(\.id), on: db), parts: parts, startingValues: starting,
-                canWrite: access.canWrite(forUnit: unit.id), isOffice: access.isOffice, error: error, conflictingDraft: conflict
+                canWrite: ReportPolicy.canWrite(forUnit: unit.id, by: reader.principal), isOffice: reader.principal.isOffice, error: error,
+                conflictingDraft: conflict
             )
         }
         return ReportPage.View(model: model, page: PageContext(context, path: target.url.path)).render()

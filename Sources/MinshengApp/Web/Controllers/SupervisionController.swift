@@ -14,30 +14,30 @@ struct SupervisionController {
 
     var service: SupervisionService { SupervisionService(database: database, configuration: configuration) }
 
-    func register(with router: Router<AppRequestContext>) {
-        router.on(SiteURL.supervision, method: .get, database: database, use: notices)
-        router.on(SiteURL.supervision, method: .post, database: database, use: issue)
-        router.on(SiteURL.notice(.key), method: .get, database: database, use: notice)
-        router.on(SiteURL.noticeAnswer(.key), method: .post, database: database, use: answer)
-        router.on(SiteURL.noticeClose(.key), method: .post, database: database, use: close)
-        router.on(SiteURL.inspections, method: .get, database: database, use: inspections)
-        router.on(SiteURL.inspections, method: .post, database: database, use: record)
-        router.on(SiteURL.newInspection, method: .get, database: database, use: newInspection)
-        router.on(SiteURL.inspection(.key), method: .get, database: database, use: inspection)
-        router.on(SiteURL.inspectionPhotos(.key), method: .post, database: database, use: addPhoto)
-        router.on(SiteURL.inspectionResults(.key), method: .post, database: database, use: recordResults)
-        router.on(SiteURL.inspectionRectifications(.key), method: .post, database: database, use: requireRectification)
-        router.on(SiteURL.rectifications, method: .get, database: database, use: rectifications)
-        router.on(SiteURL.rectification(.key), method: .get, database: database, use: rectification)
-        router.on(SiteURL.rectificationAction(.key, .key), method: .post, database: database, use: actOnRectification)
-        router.on(SiteURL.supervisionFile(.key), method: .get, database: database, use: file)
-        router.on(SiteURL.accountability, method: .get, database: database, use: accountability)
-        router.on(SiteURL.accountability, method: .post, database: database, use: openCase)
-        router.on(SiteURL.accountabilityCase(.key), method: .get, database: database, use: accountabilityCase)
-        router.on(SiteURL.caseDecision(.key), method: .post, database: database, use: decide)
-        router.on(SiteURL.scores, method: .get, database: database, use: scores)
-        router.on(SiteURL.supervisionSettings, method: .get, database: database, use: settings)
-        router.on(SiteURL.supervisionSettings, method: .post, database: database, use: saveSettings)
+    func register(with routes: SiteRouter) {
+        routes.on(SiteURL.supervision, method: .get, use: notices)
+        routes.on(SiteURL.supervision, method: .post, use: issue)
+        routes.on(SiteURL.notice(.key), method: .get, use: notice)
+        routes.on(SiteURL.noticeAnswer(.key), method: .post, use: answer)
+        routes.on(SiteURL.noticeClose(.key), method: .post, use: close)
+        routes.on(SiteURL.inspections, method: .get, use: inspections)
+        routes.on(SiteURL.inspections, method: .post, use: record)
+        routes.on(SiteURL.newInspection, method: .get, use: newInspection)
+        routes.on(SiteURL.inspection(.key), method: .get, use: inspection)
+        routes.on(SiteURL.inspectionPhotos(.key), method: .post, use: addPhoto)
+        routes.on(SiteURL.inspectionResults(.key), method: .post, use: recordResults)
+        routes.on(SiteURL.inspectionRectifications(.key), method: .post, use: requireRectification)
+        routes.on(SiteURL.rectifications, method: .get, use: rectifications)
+        routes.on(SiteURL.rectification(.key), method: .get, use: rectification)
+        routes.on(SiteURL.rectificationAction(.key, .key), method: .post, use: actOnRectification)
+        routes.on(SiteURL.supervisionFile(.key), method: .get, use: file)
+        routes.on(SiteURL.accountability, method: .get, use: accountability)
+        routes.on(SiteURL.accountability, method: .post, use: openCase)
+        routes.on(SiteURL.accountabilityCase(.key), method: .get, use: accountabilityCase)
+        routes.on(SiteURL.caseDecision(.key), method: .post, use: decide)
+        routes.on(SiteURL.scores, method: .get, use: scores)
+        routes.on(SiteURL.supervisionSettings, method: .get, use: settings)
+        routes.on(SiteURL.supervisionSettings, method: .post, use: saveSettings)
     }
 
     // MARK: Helpers
@@ -76,11 +76,11 @@ struct SupervisionController {
     // MARK: Notices
 
     @Sendable func notices(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        let user = try context.requireUser()
+        let principal = try context.requirePrincipal()
         let html = try await database.read { db in
             let directory = try await directory(planID: planQuery(request), context: context, on: db)
-            let proposals = user.role == .admin ? try await service.proposals(planID: directory.plan.id, on: db) : []
-            let unit = user.role == .reporter ? (user.unitID ?? -1) : nil
+            let proposals = SupervisionPolicy.canDecide(principal) ? try await service.proposals(planID: directory.plan.id, on: db) : []
+            let unit = SupervisionPolicy.listedUnit(for: principal)
             let notices = try await store.notices(planID: directory.plan.id, unitID: unit, on: db)
             return NoticesPage(directory: directory, proposals: proposals, notices: notices, message: nil, page: page(context, .supervision)).render()
         }
@@ -88,7 +88,6 @@ struct SupervisionController {
     }
 
     @Sendable func issue(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         let form = try await form(request, context)
         guard let planID = form.text("plan").flatMap({ Int64($0) }), let itemID = form.text("item").flatMap({ Int64($0) }),
               let grade = form.text("grade").flatMap(NoticeGrade.init(rawValue:)) else { throw AppError.invalidInput("The form names no plan, item or grade.") }
@@ -106,17 +105,19 @@ struct SupervisionController {
 
     private func noticePage(id: Int64, user: User, context: AppRequestContext, error: String?) async throws -> String {
         try await database.read { db in
-            guard let notice = try await store.notice(id: id, on: db), user.role != .reporter || user.unitID == notice.unitID else {
+            let principal = user.principal(reach: context.reach)
+            guard let notice = try await store.notice(id: id, on: db), SupervisionPolicy.canSee(addressedTo: notice.unitID, by: principal) else {
                 throw AppError.notFound("No notice has id \(id).")
             }
             let directory = try await directory(planID: notice.planID, context: context, on: db)
-            return NoticePage(directory: directory, notice: notice, canAnswer: user.role == .reporter || user.role == .admin, canClose: user.role == .admin,
+            return NoticePage(directory: directory, notice: notice, canAnswer: SupervisionPolicy.canAnswer(noticeTo: notice.unitID, by: principal),
+                              canClose: SupervisionPolicy.canDecide(principal),
                               error: error, page: page(context, .notice(.value(id)))).render()
         }
     }
 
     @Sendable func answer(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try context.requireRole(.reporter, .admin)
+        let user = try context.requireUser()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let form = try await form(request, context)
         do {
@@ -131,7 +132,6 @@ struct SupervisionController {
     }
 
     @Sendable func close(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         _ = try await form(request, context)
         try await service.close(noticeID: id, by: context.auditActor)
@@ -141,17 +141,16 @@ struct SupervisionController {
     // MARK: Inspections
 
     @Sendable func inspections(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        let user = try context.requireRole(.admin, .leader, .inspector)
+        let user = try context.requireUser()
         let html = try await database.read { db in
             let directory = try await directory(planID: planQuery(request), context: context, on: db)
             return InspectionsPage(directory: directory, inspections: try await store.inspections(planID: directory.plan.id, on: db),
-                                   canRecord: user.role == .admin || user.role == .inspector, page: page(context, .inspections)).render()
+                                   canRecord: SupervisionPolicy.canInspect(user.principal(reach: context.reach)), page: page(context, .inspections)).render()
         }
         return HTMLPage(html: html)
     }
 
     @Sendable func newInspection(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.requireRole(.admin, .inspector)
         let query = request.uri.queryParameters
         let number = query.get("item").flatMap { Int(String($0)) }
         let unit = query.get("unit").flatMap { Int64(String($0)) }
@@ -192,7 +191,6 @@ struct SupervisionController {
     }
 
     @Sendable func record(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin, .inspector)
         let form = try await form(request, context)
         guard let planID = form.text("plan").flatMap({ Int64($0) }) else { throw AppError.invalidInput("The form names no plan.") }
         try context.requirePlan(planID, changing: true)
@@ -224,7 +222,7 @@ struct SupervisionController {
     }
 
     @Sendable func recordResults(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try context.requireRole(.admin, .inspector)
+        let user = try context.requireUser()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let form = try await form(request, context)
         guard let inspection = try await database.read({ try await store.inspection(id: id, on: $0) }) else { throw AppError.notFound("No inspection has id \(id).") }
@@ -241,7 +239,7 @@ struct SupervisionController {
     }
 
     @Sendable func inspection(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        let user = try context.requireRole(.admin, .leader, .inspector)
+        let user = try context.requireUser()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         return HTMLPage(html: try await inspectionPage(id: id, user: user, context: context, error: nil))
     }
@@ -255,13 +253,13 @@ struct SupervisionController {
             return InspectionPage(
                 directory: directory, inspection: inspection, indicators: indicators, photos: try await store.files(owner: .inspection, ownerIDs: [id], on: db),
                 rectifications: try await store.rectifications(planID: inspection.planID, inspectionID: id, on: db), figures: figures,
-                canEdit: user.role == .admin || user.role == .inspector, error: error, page: page(context, .inspection(.value(id)))
+                canEdit: SupervisionPolicy.canInspect(user.principal(reach: context.reach)), error: error, page: page(context, .inspection(.value(id)))
             ).render()
         }
     }
 
     @Sendable func addPhoto(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try context.requireRole(.admin, .inspector)
+        let user = try context.requireUser()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let parts = try await Multipart.parts(of: request, context: context)
         try CSRF.check(parts.text(CSRF.fieldName), context: context)
@@ -278,7 +276,7 @@ struct SupervisionController {
     }
 
     @Sendable func requireRectification(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try context.requireRole(.admin, .inspector)
+        let user = try context.requireUser()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let form = try await form(request, context)
         do {
@@ -299,7 +297,7 @@ struct SupervisionController {
         let user = try context.requireUser()
         let html = try await database.read { db in
             let directory = try await directory(planID: planQuery(request), context: context, on: db)
-            let unit = user.role == .reporter ? (user.unitID ?? -1) : nil
+            let unit = SupervisionPolicy.listedUnit(for: user.principal(reach: context.reach))
             return RectificationsPage(directory: directory, rectifications: try await store.rectifications(planID: directory.plan.id, unitID: unit, on: db),
                                       page: page(context, .rectifications)).render()
         }
@@ -314,15 +312,17 @@ struct SupervisionController {
 
     private func rectificationPage(id: Int64, user: User, context: AppRequestContext, error: String?) async throws -> String {
         try await database.read { db in
-            guard let rectification = try await store.rectification(id: id, on: db), user.role != .reporter || user.unitID == rectification.unitID else {
+            let principal = user.principal(reach: context.reach)
+            guard let rectification = try await store.rectification(id: id, on: db),
+                  SupervisionPolicy.canSee(addressedTo: rectification.unitID, by: principal) else {
                 throw AppError.notFound("No rectification has id \(id).")
             }
             let directory = try await directory(planID: rectification.planID, context: context, on: db)
             return RectificationPage(
                 directory: directory, rectification: rectification, events: try await store.events(rectificationID: id, on: db),
                 evidence: try await store.files(owner: .rectification, ownerIDs: [id], on: db),
-                canReport: user.role == .admin || (user.role == .reporter && user.unitID == rectification.unitID),
-                canReview: user.role == .admin || user.role == .inspector, error: error, page: page(context, .rectification(.value(id)))
+                canReport: SupervisionPolicy.canReport(rectificationOf: rectification.unitID, by: principal),
+                canReview: SupervisionPolicy.canReviewRectifications(principal), error: error, page: page(context, .rectification(.value(id)))
             ).render()
         }
     }
@@ -355,10 +355,11 @@ struct SupervisionController {
         let user = try context.requireUser()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let found = try await database.read { db -> SupervisionFile? in
+            let principal = user.principal(reach: context.reach)
             guard let file = try await store.file(id: id, on: db) else { return nil }
-            guard user.role == .reporter else { return file }
-            guard file.owner == .rectification, let rectification = try await store.rectification(id: file.ownerID, on: db) else { return nil }
-            return rectification.unitID == user.unitID ? file : nil
+            guard file.owner == .rectification else { return SupervisionPolicy.canSeeInspections(principal) ? file : nil }
+            guard let rectification = try await store.rectification(id: file.ownerID, on: db) else { return nil }
+            return SupervisionPolicy.canSee(addressedTo: rectification.unitID, by: principal) ? file : nil
         }
         guard let file = found else { throw AppError.notFound("No such file.") }
         let data = try AttachmentStorage(folder: configuration.uploadsDirectory).read(key: file.storageKey)
@@ -368,10 +369,11 @@ struct SupervisionController {
     // MARK: Accountability
 
     @Sendable func accountability(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        let user = try context.requireRole(.admin, .leader, .inspector)
+        let user = try context.requireUser()
         let html = try await database.read { db in
             let directory = try await directory(planID: planQuery(request), context: context, on: db)
-            let proposals = user.role == .admin ? try await service.caseProposals(planID: directory.plan.id, on: db) : []
+            let proposals = SupervisionPolicy.canDecide(user.principal(reach: context.reach))
+                ? try await service.caseProposals(planID: directory.plan.id, on: db) : []
             return AccountabilityPage(directory: directory, proposals: proposals, cases: try await store.cases(planID: directory.plan.id, on: db),
                                       page: page(context, .accountability)).render()
         }
@@ -379,7 +381,6 @@ struct SupervisionController {
     }
 
     @Sendable func openCase(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         let form = try await form(request, context)
         guard let planID = form.text("plan").flatMap({ Int64($0) }), let unitID = form.text("unit").flatMap({ Int64($0) }),
               let rule = form.text("rule").flatMap(AccountabilityRule.init(rawValue:)) else { throw AppError.invalidInput("The form names no plan, unit or rule.") }
@@ -394,24 +395,25 @@ struct SupervisionController {
     }
 
     @Sendable func accountabilityCase(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        let user = try context.requireRole(.admin, .leader, .inspector, .reporter)
+        let user = try context.requireUser()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         return HTMLPage(html: try await casePage(id: id, user: user, context: context, error: nil))
     }
 
     private func casePage(id: Int64, user: User, context: AppRequestContext, error: String?) async throws -> String {
         try await database.read { db in
-            guard let entry = try await store.accountabilityCase(id: id, on: db), user.role != .reporter || user.unitID == entry.unitID else {
+            let principal = user.principal(reach: context.reach)
+            guard let entry = try await store.accountabilityCase(id: id, on: db), SupervisionPolicy.canSee(addressedTo: entry.unitID, by: principal) else {
                 throw AppError.notFound("No case has id \(id).")
             }
             let directory = try await directory(planID: entry.planID, context: context, on: db)
-            return AccountabilityCasePage(directory: directory, entry: entry, canDecide: user.role == .admin, error: error,
+            return AccountabilityCasePage(directory: directory, entry: entry, canDecide: SupervisionPolicy.canDecide(principal), error: error,
                                           page: page(context, .accountabilityCase(.value(id)))).render()
         }
     }
 
     @Sendable func decide(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try context.requireRole(.admin)
+        let user = try context.requireUser()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let form = try await form(request, context)
         do {
@@ -429,7 +431,6 @@ struct SupervisionController {
     // MARK: Scores and settings
 
     @Sendable func scores(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.requireRole(.admin, .leader, .inspector)
         let html = try await database.read { db in
             let directory = try await directory(planID: planQuery(request), context: context, on: db)
             var period = try await service.month(plan: directory.plan, on: db)
@@ -446,7 +447,6 @@ struct SupervisionController {
     }
 
     @Sendable func settings(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        _ = try context.requireRole(.admin)
         return HTMLPage(html: try await settingsPage(planID: planQuery(request), context: context, message: nil, error: nil, submitted: nil))
     }
 
@@ -459,7 +459,6 @@ struct SupervisionController {
     }
 
     @Sendable func saveSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
-        _ = try context.requireRole(.admin)
         let form = try await form(request, context)
         guard let planID = form.text("plan").flatMap({ Int64($0) }) else { throw AppError.invalidInput("The form names no plan.") }
         try context.requirePlan(planID, changing: true)

@@ -1,0 +1,91 @@
+/// Where an account serves: its role, its unit (reporters) and its jurisdiction (nil for the whole instance).
+public struct AccountPlacement: Sendable, Equatable {
+    public var role: Role
+    public var unitID: Int64?
+    public var jurisdictionID: Int64?
+
+    public init(role: Role, unitID: Int64?, jurisdictionID: Int64?) {
+        self.role = role
+        self.unitID = unitID
+        self.jurisdictionID = jurisdictionID
+    }
+}
+
+/// Who may create, see and change accounts, and where an account lands.
+///
+/// Every account carries its jurisdiction: a reporter its unit's, anyone else the one given or, when an office
+/// creates it without saying, the office's own. An office scoped to a jurisdiction only ever produces accounts of
+/// that jurisdiction; only an instance-wide office produces instance-wide accounts. Creating and changing are judged
+/// by the same rule, so a change can never reach a role or a place that creating could not.
+public enum AccountPolicy {
+    /// What a create or change asks for the jurisdiction.
+    public enum JurisdictionRequest: Sendable, Equatable {
+        /// Not said: a new account takes the office's own jurisdiction.
+        case unspecified
+        /// Keep the account's current jurisdiction.
+        case keep(Int64?)
+        /// This jurisdiction, or the whole instance for nil.
+        case set(Int64?)
+    }
+
+    /// Why an account change is refused.
+    public enum Refusal: Error, Sendable, Equatable {
+        case notAnOffice
+        case reporterNeedsUnit
+        case unitOnlyForReporters
+        case unitOutsideJurisdiction
+        case reporterJurisdictionIsItsUnits
+        case jurisdictionOutsideReach
+        case instanceWideNeedsInstanceOffice
+        case accountOutsideReach
+        case cannotDemoteOrDisableSelf
+    }
+
+    /// The placement of a new or changed account, or why it is refused.
+    /// - Parameters:
+    ///   - unit: the unit given to the account, with the jurisdiction of its directory.
+    public static func place(
+        role: Role, unit: (id: Int64, jurisdictionID: Int64)?, jurisdiction request: JurisdictionRequest, by office: Principal
+    ) -> Result<AccountPlacement, Refusal> {
+        guard office.isOffice else { return .failure(.notAnOffice) }
+        if role.requiresUnit {
+            guard let unit else { return .failure(.reporterNeedsUnit) }
+            guard office.reach.runs(jurisdictionID: unit.jurisdictionID) else { return .failure(.unitOutsideJurisdiction) }
+            if case .set(let asked?) = request, asked != unit.jurisdictionID { return .failure(.reporterJurisdictionIsItsUnits) }
+            return .success(AccountPlacement(role: role, unitID: unit.id, jurisdictionID: unit.jurisdictionID))
+        }
+        guard unit == nil else { return .failure(.unitOnlyForReporters) }
+        let jurisdiction: Int64?
+        switch request {
+        case .unspecified: jurisdiction = office.reach.jurisdictionID
+        case .keep(let current): jurisdiction = current
+        case .set(let asked): jurisdiction = asked
+        }
+        guard let jurisdiction else {
+            return office.isInstanceWide
+                ? .success(AccountPlacement(role: role, unitID: nil, jurisdictionID: nil)) : .failure(.instanceWideNeedsInstanceOffice)
+        }
+        guard office.reach.runs(jurisdictionID: jurisdiction) else { return .failure(.jurisdictionOutsideReach) }
+        return .success(AccountPlacement(role: role, unitID: nil, jurisdictionID: jurisdiction))
+    }
+
+    /// Whether an office may see an account: one of its jurisdiction or below.
+    public static func canSee(_ account: AccountPlacement, by principal: Principal) -> Bool {
+        guard principal.isOffice else { return false }
+        guard let jurisdiction = account.jurisdictionID else { return principal.isInstanceWide }
+        return principal.reach.covers(jurisdictionID: jurisdiction)
+    }
+
+    /// Whether an office may change an existing account: one of its own jurisdiction.
+    public static func canChange(_ account: AccountPlacement, by principal: Principal) -> Bool {
+        guard principal.isOffice else { return false }
+        guard let jurisdiction = account.jurisdictionID else { return principal.isInstanceWide }
+        return principal.reach.runs(jurisdictionID: jurisdiction)
+    }
+
+    /// An office may neither disable its own account nor give up its own office role.
+    public static func checkSelf(accountID: Int64, newRole: Role, disabled: Bool, by principal: Principal) -> Refusal? {
+        guard accountID == principal.userID, disabled || newRole != principal.role else { return nil }
+        return .cannotDemoteOrDisableSelf
+    }
+}
