@@ -10,6 +10,15 @@ struct ErrorMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
         do {
             return try await next(request, context)
+        } catch let error as MethodNotAllowed {
+            var response = SiteURL.isAPI(request.uri.path)
+                ? Self.problem(status: .methodNotAllowed, detail: error.message)
+                : Response(
+                    status: .methodNotAllowed, headers: [.contentType: "text/plain; charset=utf-8"],
+                    body: .init(byteBuffer: ByteBuffer(string: error.message))
+                )
+            response.headers[.allow] = error.allow
+            return response
         } catch {
             let (status, message) = Self.describe(error, context: context)
             if SiteURL.isAPI(request.uri.path) {
