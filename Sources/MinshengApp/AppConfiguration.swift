@@ -47,10 +47,12 @@ public struct AppConfiguration: Sendable {
 
     /// Today in the configured time zone.
     public var today: CalendarDate {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: clock())
-        return CalendarDate(year: parts.year!, month: parts.month!, day: parts.day!)!
+        CalendarDate(clock(), in: timeZone)
+    }
+
+    /// The clock's time as stored (ISO 8601 in UTC).
+    public var timestamp: String {
+        Timestamp.string(from: clock())
     }
 
     public var uploadsDirectory: URL {

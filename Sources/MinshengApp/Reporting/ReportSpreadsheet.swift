@@ -112,7 +112,7 @@ struct ReportSpreadsheet {
             let valueText = values.text(row: rowIndex, column: 6).trimmingCharacters(in: .whitespaces)
             if !valueText.isEmpty {
                 do {
-                    value = ReportValue(indicatorID: indicatorID, value: try ReportValues.decimal(valueText, indicator: indicator.name, language: language))
+                    value = ReportValue(indicatorID: indicatorID, value: try ReportValues.decimal(valueText, indicator: indicator, language: language))
                 } catch let error as AppError {
                     cellError(valuesSheet, rowIndex, 6, error.message)
                 } catch {}

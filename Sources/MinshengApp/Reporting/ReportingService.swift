@@ -12,12 +12,8 @@ public struct ReportTask: Sendable {
     public var dueDate: CalendarDate
     /// Due day passed and never submitted.
     public var isOverdue: Bool
-
-    /// Submitted (now or in an earlier version) after the due day.
-    public var wasLate: Bool {
-        guard let submitted = report?.submittedAt, let day = CalendarDate(iso: String(submitted.prefix(10))) else { return false }
-        return day > dueDate
-    }
+    /// Submitted (now or in an earlier version) after the due day, the day read in the plan's time zone.
+    public var wasLate: Bool
 }
 
 /// A save that lost a race: someone changed the report since the form was opened. Carries the current version.
@@ -91,7 +87,8 @@ public struct ReportingService: Sendable {
             guard let item = items[obligation.itemID] else { return nil }
             let report = byKey["\(obligation.itemID)-\(obligation.unitID)"]
             let everSubmitted = report.map { $0.version > 1 || $0.submittedAt != nil } ?? false
-            return ReportTask(obligation: obligation, item: item, report: report, dueDate: due, isOverdue: !everSubmitted && today > due)
+            let late = report?.submittedAt.map { Timeliness.isLate(submittedAt: $0, due: due, in: configuration.timeZone) } ?? false
+            return ReportTask(obligation: obligation, item: item, report: report, dueDate: due, isOverdue: !everSubmitted && today > due, wasLate: late)
         }
     }
 
@@ -173,15 +170,15 @@ public struct ReportingService: Sendable {
             }
             guard let saved = try await reports.save(
                 existing.id, expectedLock: expectedLock, values: draft.values, progress: draft.progress,
-                problems: draft.problems, nextSteps: draft.nextSteps, on: db
+                problems: draft.problems, nextSteps: draft.nextSteps, now: configuration.timestamp, on: db
             ) else { throw ReportConflict(current: existing) }
             try await audit.record("report.save", entity: "report", id: saved.id, before: existing, after: saved, by: actor, on: db)
             report = saved
         } else {
-            let created = try await reports.create(obligation, planID: planID, by: user.id, on: db)
+            let created = try await reports.create(obligation, planID: planID, by: user.id, now: configuration.timestamp, on: db)
             guard let saved = try await reports.save(
                 created.id, expectedLock: created.lockVersion, values: draft.values, progress: draft.progress,
-                problems: draft.problems, nextSteps: draft.nextSteps, on: db
+                problems: draft.problems, nextSteps: draft.nextSteps, now: configuration.timestamp, on: db
             ) else { throw AppError(.internalError, "The new report could not be saved.") }
             try await audit.record("report.create", entity: "report", id: saved.id, after: saved, by: actor, on: db)
             report = saved
@@ -223,7 +220,7 @@ public struct ReportingService: Sendable {
             case .failure(let refusal): throw Self.error(for: refusal)
             case .success: break
             }
-            let corrected = try await reports.correct(report, reason: reason, actorID: user.id, on: db)
+            let corrected = try await reports.correct(report, reason: reason, actorID: user.id, now: configuration.timestamp, on: db)
             try await audit.record("report.correct", entity: "report", id: corrected.id, before: report, after: corrected, by: actor, on: db)
             try await remember(idempotencyKey, report: corrected, user: user, on: db)
             return corrected
@@ -245,7 +242,7 @@ public struct ReportingService: Sendable {
         let trimmedReason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
         guard let changed = try await reports.transition(
             report.id, action: action, to: state, expectedLock: expectedLock, reason: trimmedReason?.isEmpty == true ? nil : trimmedReason,
-            actorID: principal.userID, on: db
+            actorID: principal.userID, now: configuration.timestamp, on: db
         ) else { throw ReportConflict(current: report) }
         try await audit.record("report.\(action.rawValue)", entity: "report", id: report.id, before: report, after: changed, by: actor, on: db)
         return changed
@@ -273,15 +270,18 @@ public struct ReportingService: Sendable {
 
     /// Values must belong to the item's indicators; milestones take dates, others numbers.
     private func validate(_ values: [ReportValue], itemID: Int64, on db: any SQLDatabase) async throws {
-        let rows = try await db.select().column("id").column("kind").from("indicators").where("item_id", .equal, itemID).all()
-        var kinds: [Int64: Indicator.Kind] = [:]
-        for row in rows { kinds[try row.int64("id")] = try row.enumeration("kind", as: Indicator.Kind.self) }
+        let rows = try await db.select().column("id").column("kind").column("name").column("measure").from("indicators")
+            .where("item_id", .equal, itemID).all()
+        var indicators: [Int64: (kind: Indicator.Kind, name: String, measure: String)] = [:]
+        for row in rows {
+            indicators[try row.int64("id")] = (try row.enumeration("kind", as: Indicator.Kind.self), try row.string("name"), try row.string("measure"))
+        }
         for value in values {
-            guard kinds[value.indicatorID] != nil else {
+            guard let indicator = indicators[value.indicatorID] else {
                 throw AppError.invalidInput("Indicator \(value.indicatorID) does not belong to this item.")
             }
-            if let number = value.value, number < 0 {
-                throw AppError.invalidInput("Indicator \(value.indicatorID): a value reached cannot be negative.")
+            if let number = value.value, let refusal = ValueBounds.refusal(number, kind: indicator.kind, measure: indicator.measure) {
+                throw AppError.invalidInput(ReportValues.message(refusal, indicator: indicator.name, language: .en))
             }
         }
     }

@@ -6,6 +6,8 @@ import SQLKit
 public struct ImportDraft: Sendable {
     public var id: Int64
     public var userID: Int64
+    /// The jurisdiction of the office that uploaded it; nil for the instance-wide office.
+    public var officeJurisdictionID: Int64?
     public var fileName: String
     public var format: PlanImporter.Format
     public var draft: PlanDraft
@@ -17,17 +19,21 @@ public struct ImportDraft: Sendable {
 public struct ImportDraftStore: Sendable {
     public init() {}
 
-    public func insert(userID: Int64, fileName: String, format: PlanImporter.Format, draft: PlanDraft, on db: any SQLDatabase) async throws -> Int64 {
+    public func insert(
+        userID: Int64, officeJurisdictionID: Int64?, fileName: String, format: PlanImporter.Format, draft: PlanDraft, on db: any SQLDatabase
+    ) async throws -> Int64 {
         try await db.insert(into: "import_drafts")
-            .columns("user_id", "file_name", "format", "draft", "created_at")
-            .values(SQLBind(userID), SQLBind(fileName), SQLBind(format.rawValue), SQLBind(try Self.encode(draft)), SQLBind(Timestamp.now()))
+            .columns("user_id", "office_jurisdiction_id", "file_name", "format", "draft", "created_at")
+            .values(SQLBind(userID), SQLBind(officeJurisdictionID), SQLBind(fileName), SQLBind(format.rawValue), SQLBind(try Self.encode(draft)),
+                    SQLBind(Timestamp.now()))
             .insertedID()
     }
 
     public func importDraft(id: Int64, on db: any SQLDatabase) async throws -> ImportDraft? {
         guard let row = try await db.select().column("*").from("import_drafts").where("id", .equal, id).first() else { return nil }
         return ImportDraft(
-            id: try row.int64("id"), userID: try row.int64("user_id"), fileName: try row.string("file_name"),
+            id: try row.int64("id"), userID: try row.int64("user_id"), officeJurisdictionID: try row.optionalInt64("office_jurisdiction_id"),
+            fileName: try row.string("file_name"),
             format: try row.enumeration("format", as: PlanImporter.Format.self),
             draft: try JSONDecoder().decode(PlanDraft.self, from: Data(try row.string("draft").utf8)),
             createdAt: try row.string("created_at"), confirmedPlanID: try row.optionalInt64("confirmed_plan_id")

@@ -12,6 +12,19 @@ public struct LoginThrottle: Sendable {
 
     public init() {}
 
+    /// Admits a sign-in attempt, in one step with its count so that simultaneous attempts cannot all pass: when the
+    /// account or address has failed too often it returns false and records nothing; otherwise it records the attempt
+    /// as a failure before the password is checked (a successful sign-in then clears the account's failures).
+    public func admit(username: String, address: String, now: Date, in database: AppDatabase) async throws -> Bool {
+        try await database.write { db in
+            // SQLite runs one writer at a time; on PostgreSQL every admission takes turns on one lock.
+            if database.engine == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7212020)").run() }
+            if try await isLocked(username: username, address: address, now: now, on: db) { return false }
+            try await recordFailure(username: username, address: address, now: now, on: db)
+            return true
+        }
+    }
+
     /// Whether the account or the address has failed too often recently.
     public func isLocked(username: String, address: String, now: Date, on db: any SQLDatabase) async throws -> Bool {
         let since = Timestamp.string(from: now.addingTimeInterval(-window))

@@ -137,7 +137,7 @@ public struct ReportStore: Sendable {
     // MARK: Writing
 
     /// Starts a draft report for an obligation; fails with a conflict when one exists.
-    public func create(_ obligation: Obligation, planID: Int64, by userID: Int64?, now: String = Timestamp.now(), on db: any SQLDatabase) async throws -> Report {
+    public func create(_ obligation: Obligation, planID: Int64, by userID: Int64?, now: String, on db: any SQLDatabase) async throws -> Report {
         let existing = try await db.select().column("id").from("reports").where("item_id", .equal, obligation.itemID)
             .where("unit_id", .equal, obligation.unitID).where("period", .equal, obligation.period.description).first()
         if existing != nil { throw AppError.conflict("A report for this item, unit and period already exists.") }
@@ -159,7 +159,7 @@ public struct ReportStore: Sendable {
     /// nil when the lock is stale (a conflicting edit).
     public func save(
         _ id: Int64, expectedLock: Int, values: [ReportValue], progress: String, problems: String, nextSteps: String,
-        now: String = Timestamp.now(), on db: any SQLDatabase
+        now: String, on db: any SQLDatabase
     ) async throws -> Report? {
         let updated = try await db.update("reports")
             .set("progress", to: SQLBind(progress)).set("problems", to: SQLBind(problems)).set("next_steps", to: SQLBind(nextSteps))
@@ -174,7 +174,7 @@ public struct ReportStore: Sendable {
     /// Moves a report to `state` if nobody changed it since `expectedLock`; nil when the lock is stale.
     public func transition(
         _ id: Int64, action: ReportAction, to state: ReportState, expectedLock: Int, reason: String?, actorID: Int64?,
-        now: String = Timestamp.now(), on db: any SQLDatabase
+        now: String, on db: any SQLDatabase
     ) async throws -> Report? {
         var update = db.update("reports").set("state", to: SQLBind(state.rawValue)).set("updated_at", to: SQLBind(now))
             .set("lock_version", to: SQLBinaryExpression(SQLColumn("lock_version"), .add, SQLLiteral.numeric("1")))
@@ -193,7 +193,7 @@ public struct ReportStore: Sendable {
     }
 
     /// Starts a new version of an accepted report, copying its values and narrative, with the reason for correcting it.
-    public func correct(_ accepted: Report, reason: String, actorID: Int64?, now: String = Timestamp.now(), on db: any SQLDatabase) async throws -> Report {
+    public func correct(_ accepted: Report, reason: String, actorID: Int64?, now: String, on db: any SQLDatabase) async throws -> Report {
         let newest = try await versions(itemID: accepted.itemID, unitID: accepted.unitID, period: accepted.period, on: db).last
         guard newest?.id == accepted.id else { throw AppError.conflict("A newer version of this report already exists.") }
         let id = try await db.insert(into: "reports")

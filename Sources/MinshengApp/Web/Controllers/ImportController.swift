@@ -51,7 +51,9 @@ struct ImportController {
         }
         let actor = context.auditActor
         let id = try await database.write { db in
-            let id = try await drafts.insert(userID: user.id, fileName: fileName, format: format, draft: draft, on: db)
+            let id = try await drafts.insert(
+                userID: user.id, officeJurisdictionID: context.reach.jurisdictionID, fileName: fileName, format: format, draft: draft, on: db
+            )
             try await AuditLog().record("import.upload", entity: "import", id: id, after: ["file": fileName, "format": format.rawValue], by: actor, on: db)
             return id
         }
@@ -191,7 +193,9 @@ struct ImportController {
 
     private func load(_ context: AppRequestContext) async throws -> ImportDraft {
         let id = try context.parameters.require(SiteURL.Key.importID, as: Int64.self)
-        guard let importDraft = try await database.read({ try await drafts.importDraft(id: id, on: $0) }) else {
+        let principal = try context.requirePrincipal()
+        guard let importDraft = try await database.read({ try await drafts.importDraft(id: id, on: $0) }),
+              ImportPolicy.canOpen(draftOf: importDraft.officeJurisdictionID, by: principal) else {
             throw AppError.notFound(context.language == .zh ? "没有编号为 \(id) 的导入。" : "No import has id \(id).")
         }
         return importDraft

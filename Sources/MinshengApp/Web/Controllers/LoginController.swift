@@ -34,7 +34,7 @@ struct LoginController {
         let next = Self.safeNext(form["next"])
         let now = clock()
         let address = context.clientAddress
-        if try await database.read({ try await throttle.isLocked(username: username, address: address, now: now, on: $0) }) {
+        guard try await throttle.admit(username: username, address: address, now: now, in: database) else {
             let message = context.language == .zh ? "登录失败次数过多，请15分钟后再试。" : "Too many failed sign-ins; try again in 15 minutes."
             return try failedLogin(request, context: context, next: next, message: message, status: .tooManyRequests)
         }
@@ -44,8 +44,8 @@ struct LoginController {
             user.map { Passwords.verify(password, hash: $0.passwordHash) } ?? false
         }
         guard let user, verified, !user.disabled else {
+            // The attempt was counted as a failure when it was admitted.
             try await database.write { db in
-                try await throttle.recordFailure(username: username, address: address, now: now, on: db)
                 try await AuditLog().record("login.failed", entity: "user", id: username, by: context.auditActor, on: db)
             }
             let message = context.language == .zh ? "用户名或密码不正确。" : "Wrong username or password."
@@ -84,9 +84,14 @@ struct LoginController {
         return response
     }
 
-    /// Only paths on this site are followed after login, never another host.
+    /// Only paths on this site are followed after login, never another host. Browsers drop tabs and line breaks
+    /// from addresses and read a backslash as a slash, so a path holding any control character, space or backslash is
+    /// refused, and what remains must be one absolute path (`/x`, not `//host` or `/\\host`).
     static func safeNext(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\") else { return nil }
+        guard let next, next.count <= 2048, next.hasPrefix("/") else { return nil }
+        let unsafe = next.unicodeScalars.contains { $0.value < 0x21 || $0.value == 0x7F || $0 == "\\" || $0.properties.isWhitespace }
+        guard !unsafe, !next.hasPrefix("//"), let components = URLComponents(string: next), components.scheme == nil, components.host == nil
+        else { return nil }
         return next
     }
 }

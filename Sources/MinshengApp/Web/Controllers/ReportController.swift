@@ -168,7 +168,7 @@ struct ReportController {
     static func draft(from form: FormFields, indicators: [Indicator], language: Language) throws -> ReportingService.Draft {
         var values: [ReportValue] = []
         for indicator in indicators {
-            let number = try ReportValues.decimal(form.text("value.\(indicator.id)"), indicator: indicator.name, language: language)
+            let number = try ReportValues.decimal(form.text("value.\(indicator.id)"), indicator: indicator, language: language)
             let date = try ReportValues.date(form.text("reached.\(indicator.id)"), indicator: indicator.name, language: language)
             if number != nil || date != nil { values.append(ReportValue(indicatorID: indicator.id, value: number, reachedOn: date)) }
         }
@@ -224,16 +224,31 @@ struct ReportController {
 
 /// Reading numbers and dates typed into report forms and spreadsheets.
 enum ReportValues {
-    static func decimal(_ text: String?, indicator: String, language: Language) throws -> Decimal? {
+    static func decimal(_ text: String?, indicator: Indicator, language: Language) throws -> Decimal? {
         guard let text else { return nil }
         let normalised = String(text.map { QuantityScanner.asciiDigit($0) ?? ($0 == "．" ? "." : $0) }).replacingOccurrences(of: ",", with: "")
         guard let value = DecimalText.parse(normalised) else {
-            throw AppError.invalidInput(language == .zh ? "“\(indicator)”的数值“\(text)”不是数字。" : "\(indicator): \(text) is not a number.")
+            throw AppError.invalidInput(language == .zh ? "“\(indicator.name)”的数值“\(text)”不是数字。" : "\(indicator.name): \(text) is not a number.")
         }
-        guard value >= 0 else {
-            throw AppError.invalidInput(language == .zh ? "“\(indicator)”的数值不能为负。" : "\(indicator): the value cannot be negative.")
+        if let refusal = ValueBounds.refusal(value, kind: indicator.kind, measure: indicator.measure) {
+            throw AppError.invalidInput(message(refusal, indicator: indicator.name, language: language))
         }
         return value
+    }
+
+    /// Why a value is refused, in the reader's language.
+    static func message(_ refusal: ValueBounds.Refusal, indicator: String, language: Language) -> String {
+        let zh = language == .zh
+        switch refusal {
+        case .negative: return zh ? "“\(indicator)”的数值不能为负。" : "\(indicator): the value cannot be negative."
+        case .tooLarge(let limit):
+            let text = DecimalText.format(limit)
+            return zh ? "“\(indicator)”的数值不能超过 \(text)。" : "\(indicator): the value cannot exceed \(text)."
+        case .tooPrecise(let places):
+            return zh ? "“\(indicator)”的数值最多保留 \(places) 位小数。" : "\(indicator): give the value with at most \(places) decimal places."
+        case .numberForMilestone:
+            return zh ? "“\(indicator)”是节点，请填写完成日期而不是数值。" : "\(indicator) is a milestone: give the date it was reached, not a number."
+        }
     }
 
     static func date(_ text: String?, indicator: String, language: Language) throws -> CalendarDate? {

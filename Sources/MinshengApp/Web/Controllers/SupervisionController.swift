@@ -185,7 +185,7 @@ struct SupervisionController {
         let indicators = try await database.read { try await plans.indicators(planID: planID, on: $0) }.filter { $0.itemID == itemID }
         var verified: [Int64: Decimal] = [:]
         for indicator in indicators {
-            if let value = try ReportValues.decimal(form.text("verified.\(indicator.id)"), indicator: indicator.name, language: language) { verified[indicator.id] = value }
+            if let value = try ReportValues.decimal(form.text("verified.\(indicator.id)"), indicator: indicator, language: language) { verified[indicator.id] = value }
         }
         return verified
     }
