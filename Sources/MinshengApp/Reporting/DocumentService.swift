@@ -45,7 +45,7 @@ public struct DocumentService: Sendable {
         for item in detail.items {
             let assigned = (assignments[item.id] ?? []).sorted { $0.ordinal < $1.ordinal }
             let leads = assigned.filter { $0.role == .lead }
-            let narrative = try await reports.latest(planID: planID, period: period.lastMonth, itemIDs: [item.id], on: db)
+            let narrative = try await reports.latest(planID: planID, period: period.lastMonth, itemIDs: [item.id], where: ReportPolicy.isPublishable, on: db)
                 .first { report in leads.first.map { $0.unitID == report.unitID } ?? false }
             facts.append(CircularBuilder.ItemFacts(
                 item: item, category: categories[item.categoryID] ?? "", leadUnits: leads.compactMap { names[$0.unitID] },

@@ -291,8 +291,9 @@ public struct ReportingService: Sendable {
     /// For a lead unit: the values its responsible units have submitted for the item (newest version of each), and
     /// the value it may start from for each indicator (their sum, for counts).
     public func partsForLead(planID: Int64, itemID: Int64, period: Period, on db: any SQLDatabase) async throws -> (parts: [Report], starting: [Int64: Decimal]) {
-        let all = try await reports.latest(planID: planID, period: period, itemIDs: [itemID], on: db)
-        let parts = all.filter { $0.role == .responsible && ($0.state == .submitted || $0.state == .accepted) }
+        let parts = try await reports.latest(
+            planID: planID, period: period, itemIDs: [itemID], where: { $0.role == .responsible && ($0.state == .submitted || $0.state == .accepted) }, on: db
+        )
         let indicators = try await plans.indicators(planID: planID, on: db).filter { $0.itemID == itemID }
         var starting: [Int64: Decimal] = [:]
         for indicator in indicators {
