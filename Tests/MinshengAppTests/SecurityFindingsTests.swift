@@ -128,6 +128,8 @@ import Testing
                 #expect(delete.headers[.contentType] == "application/problem+json")
                 let patch = try await client.execute(uri: "/login", method: .patch)
                 #expect(patch.status == .methodNotAllowed && patch.headers[.allow] == "GET, HEAD, POST")
+                let item = try await client.execute(uri: "/plans/\(plan.id)/items/3", method: .delete)
+                #expect(item.status == .methodNotAllowed && item.headers[.allow] == "GET, HEAD", "a path with parameters")
                 #expect(try await client.execute(uri: "/no/such/page", method: .put).status == .notFound)
             }
         }

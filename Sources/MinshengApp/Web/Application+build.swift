@@ -6,6 +6,13 @@ public func buildRouter(
     database: AppDatabase, configuration: AppConfiguration, notifier: (any ReminderNotifier)? = nil,
     publicCache: PublicPageCache = PublicPageCache()
 ) -> Router<AppRequestContext> {
+    buildSiteRouter(database: database, configuration: configuration, notifier: notifier, publicCache: publicCache).router
+}
+
+/// Builds the router and keeps the table of what was registered (for the tests that walk every route).
+func buildSiteRouter(
+    database: AppDatabase, configuration: AppConfiguration, notifier: (any ReminderNotifier)?, publicCache: PublicPageCache
+) -> SiteRouter {
     let router = Router(context: AppRequestContext.self)
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: ClientAddressMiddleware(trustedProxies: configuration.trustedProxies))
@@ -29,7 +36,7 @@ public func buildRouter(
     PublicController(database: database, configuration: configuration, cache: publicCache).register(with: routes)
     PublicAdminController(database: database, configuration: configuration, cache: publicCache).register(with: routes)
     routes.finish()
-    return router
+    return routes
 }
 
 /// Builds the application that `minsheng serve` runs.

@@ -9,6 +9,8 @@ final class SiteRouter {
     /// The methods registered for each path pattern, in registration order.
     private var methods: [String: [HTTPRequest.Method]] = [:]
     private var patterns: [String] = []
+    /// Every route of the table registered, with each method, in registration order.
+    private(set) var registered: [(url: SiteURL, method: HTTPRequest.Method)] = []
 
     init(router: Router<AppRequestContext>, database: AppDatabase) {
         self.router = router
@@ -23,6 +25,7 @@ final class SiteRouter {
         let gated = router.group().add(middleware: PlanGateMiddleware(capability: capability, gate: url.planGate, database: database))
         gated.on(url.routerPath, method: method, use: handler)
         record(url, method)
+        registered.append((url, method))
         if method == .get {
             gated.on(url.routerPath, method: HTTPRequest.Method.head) { (request: Request, context: AppRequestContext) -> Response in
                 var response = try await handler(request, context).response(from: request, context: context)

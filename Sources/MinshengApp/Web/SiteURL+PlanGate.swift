@@ -11,19 +11,19 @@ enum PlanGate: Sendable {
     case pathPlan
     /// The plan is the `?plan=` query parameter when given; without it the page picks a plan within reach.
     case queryPlan
-    /// The `id` path parameter is a record; the query returns its plan.
-    case record(SQLQueryString)
+    /// The `id` path parameter is a record of `table`; the query returns its plan.
+    case record(table: String, SQLQueryString)
     /// The `id` path parameter is a unit of a jurisdiction's directory.
     case unit
     /// The `id` path parameter is a user account.
     case user
 
     static func table(_ table: String) -> PlanGate {
-        .record("SELECT plan_id FROM \(unsafeRaw: table) WHERE id = ")
+        .record(table: table, "SELECT plan_id FROM \(unsafeRaw: table) WHERE id = ")
     }
-    static let attachment = PlanGate.record("SELECT r.plan_id AS plan_id FROM report_attachments a JOIN reports r ON r.id = a.report_id WHERE a.id = ")
-    static let publicMessage = PlanGate.record("SELECT p.plan_id AS plan_id FROM public_messages m JOIN publications p ON p.id = m.publication_id WHERE m.id = ")
-    static let supervisionFile = PlanGate.record("""
+    static let attachment = PlanGate.record(table: "report_attachments", "SELECT r.plan_id AS plan_id FROM report_attachments a JOIN reports r ON r.id = a.report_id WHERE a.id = ")
+    static let publicMessage = PlanGate.record(table: "public_messages", "SELECT p.plan_id AS plan_id FROM public_messages m JOIN publications p ON p.id = m.publication_id WHERE m.id = ")
+    static let supervisionFile = PlanGate.record(table: "supervision_files", """
         SELECT COALESCE(i.plan_id, r.plan_id) AS plan_id FROM supervision_files f
         LEFT JOIN inspections i ON f.owner = 'inspection' AND i.id = f.owner_id
         LEFT JOIN rectifications r ON f.owner = 'rectification' AND r.id = f.owner_id WHERE f.id = 
@@ -104,7 +104,7 @@ struct PlanGateMiddleware: RouterMiddleware {
             let principal = try context.requirePrincipal()
             // What only the whole instance's office sees does not exist for a scoped office.
             if capability == .instanceOffice, principal.isOffice { throw context.outOfReach() }
-            throw AppError(.forbidden, context.language == .zh ? "您的角色无权进行此操作。" : "Your role does not allow this.")
+            throw AppError(.forbidden, Self.roleRefusal(context.language))
         }
         guard context.user != nil, !context.reach.isEverything else { return try await next(request, context) }
         let changing = ![.get, .head, .options].contains(request.method)
@@ -119,7 +119,7 @@ struct PlanGateMiddleware: RouterMiddleware {
             if let planID = request.uri.queryParameters.get("plan").flatMap({ Int64(String($0)) }) {
                 try context.requirePlan(planID, changing: changing)
             }
-        case .record(let query):
+        case .record(_, let query):
             guard let id = context.parameters.get(SiteURL.Key.id, as: Int64.self) else { break }
             let planID = try await database.read { db in
                 try await db.raw(query + "\(bind: id)").first()?.int64("plan_id")
@@ -145,6 +145,11 @@ struct PlanGateMiddleware: RouterMiddleware {
             }
         }
         return try await next(request, context)
+    }
+
+    /// The answer to a person whose role may not use a route.
+    static func roleRefusal(_ language: Language) -> String {
+        language == .zh ? "您的角色无权进行此操作。" : "Your role does not allow this."
     }
 
     private func check(_ jurisdiction: Int64, changing: Bool, context: AppRequestContext) throws {
