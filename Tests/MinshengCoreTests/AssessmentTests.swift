@@ -154,3 +154,34 @@ import Testing
         #expect(Assessor().assess(input, at: .half(year: 2019, half: 1)).items[0].status == .notReported)
     }
 }
+
+/// One definition of an item's status and forecast, agreeing with the figures an item shows.
+@Suite struct ItemFigureTests {
+    /// A count far ahead with a milestone not yet due: the item shows 62.5% against 37.5% and is ahead, as those
+    /// figures say, not on schedule because the milestone has nothing to be ahead of.
+    @Test func anItemWithNothingLaggingTakesItsStatusFromItsOwnFigures() {
+        let count = AssessmentTests.indicator(10, target: 100)
+        let milestone = AssessmentTests.indicator(11, target: nil, kind: .milestone, deadline: CalendarDate(year: 2019, month: 12, day: 31))
+        let item = AssessmentTests.assess([count, milestone], values: [(10, 9, 100 * Decimal(string: "0.95")!)], at: 9)
+        #expect(item.indicators.map(\.status) == [.ahead, .onSchedule])
+        #expect(item.progress == Decimal(string: "0.475") && item.expected == Decimal(string: "0.375"))
+        #expect(item.status == .ahead)
+        // An indicator that lags still sets the item's status.
+        let lagging = AssessmentTests.assess([count, milestone], values: [(10, 9, 40)], at: 9)
+        #expect(lagging.status == .seriouslyBehind)
+        // Close figures are on schedule.
+        let close = AssessmentTests.assess([count], values: [(10, 9, 76)], at: 9)
+        #expect(close.status == .onSchedule)
+    }
+
+    /// A completed indicator's forecast is what it reached, in the month it first reached its target.
+    @Test func aCompletedIndicatorForecastsWhatItReached() {
+        let count = AssessmentTests.indicator(10, target: 100)
+        let item = AssessmentTests.assess([count], values: [(10, 6, 60), (10, 8, 100), (10, 9, 144)], at: 9)
+        #expect(item.status == .completed)
+        let forecast = item.indicators[0].forecast
+        #expect(forecast?.yearEnd == 144)
+        #expect(forecast?.completion == CalendarDate(year: 2019, month: 8, day: 31))
+        #expect(forecast?.shortfall == false)
+    }
+}

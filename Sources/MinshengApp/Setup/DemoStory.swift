@@ -164,7 +164,7 @@ struct DemoStory {
             }
         }
         let behind = pace < 0.8
-        let progress = "截至\(month)月底，" + (values.isEmpty ? "各项工作正在推进。" : "\(item.title)累计完成年度目标的\(Int(min(1, fraction) * 100))%。")
+        let progress = "截至\(month)月底，" + Self.narrative(values: values, indicators: indicators)
         let problems = behind ? "项目前期手续办理慢，资金到位滞后，进度低于序时。" : "无。"
         let nextSteps = behind ? "召开专题协调会，倒排工期，确保年底前完成。" : "继续按计划推进，确保按期完成。"
         let late = item.number == 30 && month % 2 == 0
@@ -204,6 +204,17 @@ struct DemoStory {
             report.reviewed = nil
         }
         return [report]
+    }
+
+    /// What the lead unit writes of its progress: the figures it reports, each beside its target, so that the words
+    /// never say other than the numbers shown next to them.
+    static func narrative(values: [ReportValue], indicators: [Indicator]) -> String {
+        let figures = indicators.filter { $0.parentID == nil }.compactMap { indicator -> String? in
+            guard let value = values.first(where: { $0.indicatorID == indicator.id })?.value, let target = indicator.target else { return nil }
+            let verb = indicator.kind == .rate ? "达到" : "完成"
+            return "\(indicator.name)\(verb)\(DecimalText.format(value))\(indicator.measure)（年度目标\(DecimalText.format(target))\(indicator.measure)）"
+        }
+        return figures.isEmpty ? "各项工作正在推进。" : figures.prefix(2).joined(separator: "，") + "。"
     }
 
     static func cumulative(_ target: Decimal, fraction: Double) -> Decimal {

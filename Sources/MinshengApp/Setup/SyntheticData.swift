@@ -129,7 +129,7 @@ public struct SyntheticData: Sendable {
                 }
                 planned.append(DemoStory.Planned(
                     itemID: item.id, unitID: unit, role: .lead, month: month, version: 1, state: .accepted, values: values,
-                    progress: "截至\(month)月底，\(item.title)累计完成年度目标的\(Int(min(1, fraction) * 100))%。", problems: pace < 0.9 ? "进度偏慢。" : "无。",
+                    progress: "截至\(month)月底，" + DemoStory.narrative(values: values, indicators: indicators[item.id] ?? []), problems: pace < 0.9 ? "进度偏慢。" : "无。",
                     nextSteps: "继续推进。", submitted: DemoStory.timestamp(month: month, day: 20), reviewed: DemoStory.timestamp(month: month, day: 26)
                 ))
             }

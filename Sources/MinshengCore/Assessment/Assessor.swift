@@ -85,7 +85,8 @@ public struct IndicatorAssessment: Sendable, Hashable {
     public var overdueNodes: [ScheduleNode]
 }
 
-/// An item's assessment: its worst indicator's status (unless overridden), weighted progress and forecast.
+/// An item's assessment: weighted progress and forecast, and a status (unless overridden) that is its worst
+/// indicator's when one lags and otherwise compares the item's own progress with its expected progress.
 public struct ItemAssessment: Sendable, Hashable {
     public var itemID: Int64
     public var number: Int
@@ -154,7 +155,9 @@ public struct Assessor: Sendable {
             let assessed = indicators.map { indicator in
                 assess(indicator, history: history[indicator.id] ?? [], month: month, periodEnd: periodEnd, silent: silent, input: input, timeShares: timeShares)
             }
-            return combine(item, indicators: indicators, assessed: assessed, weights: input.weights, override: input.overrides[item.id])
+            return combine(
+                item, indicators: indicators, assessed: assessed, weights: input.weights, override: input.overrides[item.id], settings: input.settings
+            )
         }
         return PlanAssessment(period: period, settings: input.settings, items: items)
     }
@@ -274,7 +277,9 @@ public struct Assessor: Sendable {
         let yearEnd = value + pace * Decimal(12 - last.month)
         var completion: CalendarDate?
         if value >= target {
-            completion = CalendarDate.endOfMonth(year: year, month: max(last.month, 1))
+            // Done: the year end is what was reached, and the completion the month the target was first reached.
+            let reached = history.first { ($0.value ?? 0) >= target }?.month ?? last.month
+            return Forecast(yearEnd: value, completion: CalendarDate.endOfMonth(year: year, month: max(reached, 1)), shortfall: false)
         } else if pace > 0, yearEnd >= target, last.month < 12 {
             // The first month in which the pace reaches the target (at most the months left in the year).
             let month = (1...(12 - last.month)).first { value + pace * Decimal($0) >= target }.map { last.month + $0 }
@@ -291,7 +296,8 @@ public struct Assessor: Sendable {
     }
 
     private func combine(
-        _ item: Item, indicators: [Indicator], assessed: [IndicatorAssessment], weights: [Int64: Decimal], override: StatusOverride?
+        _ item: Item, indicators: [Indicator], assessed: [IndicatorAssessment], weights: [Int64: Decimal], override: StatusOverride?,
+        settings: AssessmentSettings
     ) -> ItemAssessment {
         let topLevel = Set(indicators.lazy.filter { $0.parentID == nil }.map(\.id))
         let targets = Dictionary(uniqueKeysWithValues: indicators.map { ($0.id, $0.target) })
@@ -315,15 +321,20 @@ public struct Assessor: Sendable {
             }
         }
         let statuses = assessed.filter { topLevel.contains($0.indicatorID) }.map(\.status)
+        let progress = Self.mean(weighted, over: total)
+        let expected = Self.mean(expectedWeighted, over: total)
         var computed = statuses.max { $0.severity < $1.severity } ?? .notReported
         if !statuses.isEmpty, statuses.allSatisfy({ $0 == .completed || $0 == .pending }), statuses.contains(.completed) {
             computed = statuses.contains(.pending) ? .pending : .completed
+        } else if computed == .onSchedule || computed == .ahead, let progress, let expected {
+            // Nothing lags: the item is ahead or on schedule by the same progress and expected progress it shows.
+            computed = Self.status(progress: progress, expected: expected, settings: settings)
         }
         let looksFine = computed == .onSchedule || computed == .ahead
         let shortfall = assessed.contains { assessment in topLevel.contains(assessment.indicatorID) && (assessment.forecast?.shortfall ?? false) }
         return ItemAssessment(
             itemID: item.id, number: item.number, status: override?.status ?? computed, computedStatus: computed, override: override,
-            progress: Self.mean(weighted, over: total), expected: Self.mean(expectedWeighted, over: total),
+            progress: progress, expected: expected,
             forecast: Self.mean(forecastWeighted, over: forecastTotal), earlyWarning: looksFine && shortfall,
             indicators: assessed
         )

@@ -329,8 +329,12 @@ struct AssessmentController {
                     unit: unit, items: ids.count, onTrack: onTrack, worst: assessment.status(of: ids), progress: assessment.progress(of: ids),
                     onTimeRate: tally.flatMap { $0.owed > 0 ? Decimal($0.onTime) / Decimal($0.owed) : nil }
                 )
-            }.sorted { ($0.onTrackShare, $0.onTimeRate ?? 0, $0.progress ?? 0) > ($1.onTrackShare, $1.onTimeRate ?? 0, $1.progress ?? 0) }
-            return UnitRankingPage(plan: plan, period: period, rows: rows, page: PageContext(context, path: SiteURL.unitRanking.path)).render()
+            }
+            // One ranking: the order of the units' scores (考核评分), the same on this page, the scores page and documents.
+            let scored = try await supervision.scores(planID: plan.id, period: period, on: db).map(\.unitID)
+            let rank = Dictionary(scored.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: min)
+            let ranked = rows.sorted { (rank[$0.unit.id] ?? Int.max, $0.unit.id) < (rank[$1.unit.id] ?? Int.max, $1.unit.id) }
+            return UnitRankingPage(plan: plan, period: period, rows: ranked, page: PageContext(context, path: SiteURL.unitRanking.path)).render()
         }
         return HTMLPage(html: html)
     }
