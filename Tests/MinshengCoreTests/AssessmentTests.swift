@@ -185,3 +185,17 @@ import Testing
         #expect(forecast?.shortfall == false)
     }
 }
+
+/// The one rule by which shares become percentages everywhere.
+@Suite struct PercentTests {
+    @Test func nothingShortOfTheWholeIsAHundredPercent() {
+        #expect(Percent.of(Decimal(string: "0.756")!) == 76)
+        #expect(Percent.of(Decimal(string: "0.996")!) == 99)
+        #expect(Percent.of(1) == 100 && Percent.of(0) == 0)
+        #expect(Percent.of(Decimal(string: "0.001")!) == 1)
+        #expect(Percent.text(Decimal(string: "1.99999999999999999999999999999999999992")! / 4) == "50%")
+        #expect(Percent.text(nil) == "—")
+        #expect(Percent.tenths(Decimal(string: "0.8333")!) == "83.3%" && Percent.tenths(Decimal(string: "0.99999")!) == "99.9%")
+        #expect(Percent.share(5, of: 9).map(Percent.of) == 56 && Percent.share(1, of: 0) == nil)
+    }
+}

@@ -47,7 +47,7 @@ struct AssessCommand: AsyncParsableCommand {
         let counts = assessment.counts
         Console.print(ProgressStatus.allCases.compactMap { status in counts[status].map { "\(status.rawValue) \($0)" } }.joined(separator: ", "))
         for entry in entries {
-            let percent = { (value: Decimal?) in value.map { "\(NSDecimalNumber(decimal: $0 * 100).intValue)%" } ?? "-" }
+            let percent = { (value: Decimal?) in Percent.text(value) }
             Console.print("\(entry.number)\t\(entry.status.rawValue)\t\(percent(entry.progress)) / \(percent(entry.expected))\tforecast \(percent(entry.forecast))\(entry.earlyWarning ? "\t⚠ forecast short" : "")\t\(entry.title)")
         }
     }

@@ -284,7 +284,7 @@ public struct CircularBuilder: Sendable {
     }
 
     static func percent(_ value: Decimal) -> Int {
-        Int((NSDecimalNumber(decimal: value).doubleValue * 100).rounded())
+        Percent.of(value)
     }
 
     static func months(_ months: [Int]) -> String {

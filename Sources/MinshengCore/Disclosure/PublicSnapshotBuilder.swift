@@ -96,12 +96,9 @@ public struct PublicSnapshotBuilder: Sendable {
         }
     }
 
-    /// A share as a whole percentage (0.756 is 76).
+    /// A share as a whole percentage, by the one rule (``Percent``).
     public static func percent(_ share: Decimal) -> Int {
-        var input = share * 100
-        var output = Decimal()
-        NSDecimalRound(&output, &input, 0, .plain)
-        return NSDecimalNumber(decimal: output).intValue
+        Percent.of(share)
     }
 }
 

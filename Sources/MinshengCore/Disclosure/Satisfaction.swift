@@ -55,8 +55,7 @@ public struct SatisfactionTally: Sendable, Hashable, Codable {
     /// The satisfaction rate (满意度): 满意 plus 基本满意 over all verdicts, as a whole percentage, the way Chinese
     /// offices usually count it; nil without verdicts.
     public var rate: Int? {
-        guard total > 0 else { return nil }
-        return Int((Double(satisfied + basicallySatisfied) * 100 / Double(total)).rounded())
+        Percent.share(satisfied + basicallySatisfied, of: total).map(Percent.of)
     }
 
     public static func + (lhs: SatisfactionTally, rhs: SatisfactionTally) -> SatisfactionTally {

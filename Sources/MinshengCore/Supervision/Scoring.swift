@@ -202,10 +202,6 @@ public struct UnitScorer: Sendable {
     }
 
     static func percent(_ share: Decimal?) -> String {
-        guard let share else { return "—" }
-        var input = share * 100
-        var output = Decimal()
-        NSDecimalRound(&output, &input, 1, .plain)
-        return "\(DecimalText.format(output))%"
+        Percent.tenths(share)
     }
 }

@@ -117,7 +117,7 @@ public struct NoticeProposer: Sendable {
     }
 
     static func percent(_ share: Decimal?) -> String {
-        share.map { "\(PublicSnapshotBuilder.percent($0))%" } ?? "—"
+        Percent.text(share)
     }
 
     static func points(_ share: Decimal) -> Int {
