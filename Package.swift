@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "minsheng", targets: ["minsheng"]),
         .library(name: "MinshengCore", targets: ["MinshengCore"]),
+        .library(name: "MinshengHTML", targets: ["MinshengHTML"]),
         .library(name: "MinshengApp", targets: ["MinshengApp"]),
     ],
     dependencies: [
@@ -31,6 +32,7 @@ let package = Package(
             ],
             resources: [.copy("Resources/luoyang-2019.txt")]
         ),
+        .target(name: "MinshengHTML"),
         .target(
             name: "MinshengApp",
             dependencies: [
@@ -59,6 +61,10 @@ let package = Package(
         .testTarget(
             name: "MinshengCoreTests",
             dependencies: ["MinshengCore"]
+        ),
+        .testTarget(
+            name: "MinshengHTMLTests",
+            dependencies: ["MinshengHTML"]
         ),
         .testTarget(
             name: "MinshengAppTests",
