@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "minsheng", targets: ["minsheng"]),
         .library(name: "MinshengCore", targets: ["MinshengCore"]),
+        .library(name: "MinshengHTML", targets: ["MinshengHTML"]),
         .library(name: "MinshengApp", targets: ["MinshengApp"]),
     ],
     dependencies: [
@@ -15,7 +16,6 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/sqlite-kit.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/postgres-kit.git", from: "2.17.0"),
-        .package(url: "https://github.com/JohnSundell/Plot.git", from: "0.14.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation.git", from: "0.9.20"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
@@ -31,6 +31,7 @@ let package = Package(
             ],
             resources: [.copy("Resources/luoyang-2019.txt")]
         ),
+        .target(name: "MinshengHTML"),
         .target(
             name: "MinshengApp",
             dependencies: [
@@ -40,7 +41,7 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "SQLiteKit", package: "sqlite-kit"),
                 .product(name: "PostgresKit", package: "postgres-kit"),
-                .product(name: "Plot", package: "Plot"),
+                "MinshengHTML",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -59,6 +60,10 @@ let package = Package(
         .testTarget(
             name: "MinshengCoreTests",
             dependencies: ["MinshengCore"]
+        ),
+        .testTarget(
+            name: "MinshengHTMLTests",
+            dependencies: ["MinshengHTML"]
         ),
         .testTarget(
             name: "MinshengAppTests",

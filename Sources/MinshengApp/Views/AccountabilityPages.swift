@@ -1,6 +1,6 @@
 import Foundation
 import MinshengCore
-import Plot
+import MinshengHTML
 
 /// 问责: the cases the rules call for (for the office to open) and every case with its decision.
 struct AccountabilityPage {
@@ -12,7 +12,7 @@ struct AccountabilityPage {
     var words: SupervisionStrings { page.language.supervisionWords }
 
     func render() -> String {
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text("\(words.accountability)：\(directory.plan.title)")),
             SupervisionTabs.node(.accountability, page: page),
             .if(page.session?.user.role == .admin, proposalList),
@@ -34,7 +34,7 @@ struct AccountabilityPage {
         return Layout(title: words.accountability, page: page, content: content).render()
     }
 
-    private var proposalList: Node<HTML.BodyContext> {
+    private var proposalList: Node {
         .section(
             .h2(.text("\(words.caseProposals)（\(proposals.count)）")),
             proposals.isEmpty ? .p(.class("hint"), .text(words.noCaseProposals)) : .forEach(proposals.enumerated()) { index, proposal in
@@ -64,7 +64,7 @@ struct AccountabilityCasePage {
 
     func render() -> String {
         let words = page.language.supervisionWords
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .p(.a(.href(SiteURL.accountability.path + "?plan=\(directory.plan.id)"), .text("← \(words.accountability)"))),
             .h1(.text("\(directory.unit(entry.unitID))：\(words.ruleName(entry.rule))")),
             .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
@@ -93,7 +93,7 @@ struct AccountabilityCasePage {
     }
 
     /// Evidence with a link to what it points at.
-    private func link(_ evidence: Evidence) -> Node<HTML.BodyContext> {
+    private func link(_ evidence: Evidence) -> Node {
         let plan = directory.plan
         switch evidence.kind {
         case .notice: return .a(.href(SiteURL.notice(.value(evidence.reference)).path), .text(evidence.text))
@@ -116,7 +116,7 @@ struct ScoresPage {
 
     func render() -> String {
         let words = page.language.supervisionWords
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text("\(words.scores)：\(directory.plan.title)")),
             SupervisionTabs.node(.scores, page: page),
             AssessmentPeriodForm(action: SiteURL.scores.path, plan: directory.plan, period: period, extra: [], language: page.language).node,
@@ -150,7 +150,7 @@ struct ScoresPage {
         return Layout(title: words.scores, page: page, content: content).render()
     }
 
-    private var header: Node<HTML.TableContext> {
+    private var header: Node {
         let words = page.language.supervisionWords
         let criteria = scores.first?.lines.map(\.criterion) ?? []
         return .tr(.th(.text(words.rank)), .th(.text(words.unit)), .th(.text(words.total)), .forEach(criteria) { .th(.text($0)) })
@@ -184,7 +184,7 @@ struct SupervisionSettingsPage {
             ("perRedNotice", "\(words.deductions)：\(words.gradeName(.red))", DecimalText.format(scheme.perRedNotice)),
             ("findingsCap", "\(words.deductions)：督查扣分上限", DecimalText.format(scheme.findingsCap)),
         ] + AccountabilityDecision.allCases.map { ("decision.\($0.rawValue)", "\(words.deductions)：\(words.decisionName($0))", DecimalText.format(scheme.decisions[$0] ?? 0)) }
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text("\(words.settings)：\(plan.title)")),
             SupervisionTabs.node(.supervisionSettings, page: page),
             .unwrap(message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },

@@ -1,5 +1,5 @@
 import MinshengCore
-import Plot
+import MinshengHTML
 
 /// User management: the accounts, a form to create one, and per-account role, unit, status and password.
 struct UsersPage: Bilingual {
@@ -17,7 +17,7 @@ struct UsersPage: Bilingual {
     func render() -> String {
         let words = page.language.reporting
         let strings = page.strings
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text(words.users)),
             .unwrap(message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
             .table(
@@ -45,7 +45,7 @@ struct UsersPage: Bilingual {
         return Layout(title: words.users, page: page, content: content).render()
     }
 
-    private func row(_ user: User) -> Node<HTML.TableContext> {
+    private func row(_ user: User) -> Node {
         let words = page.language.reporting
         let form = "user-\(user.id)"
         return .tr(
@@ -72,7 +72,7 @@ struct UsersPage: Bilingual {
     }
 
     /// For an instance-wide office: the jurisdiction a new office, leader or inspector account serves.
-    private var jurisdictionField: Node<HTML.FormContext> {
+    private var jurisdictionField: Node {
         guard choosesJurisdiction else { return .empty }
         let options = [("", t("全部（不限地区）", "All (the whole instance)"))]
             + jurisdictions.values.sorted { $0.id < $1.id }.map { (String($0.id), $0.name) }
@@ -82,22 +82,22 @@ struct UsersPage: Bilingual {
         )
     }
 
-    private func roleSelect<Context>(id: String, selected: Role, form: String? = nil) -> Node<Context> {
+    private func roleSelect(id: String, selected: Role, form: String? = nil) -> Node {
         SelectField.node(id: id, name: "role", label: page.language.reporting.role, form: form,
                          options: Role.allCases.map { ($0.rawValue, page.strings.roleName($0)) }, selected: selected.rawValue)
     }
 
-    private func unitSelect<Context>(id: String, selected: Int64?, form: String? = nil) -> Node<Context> {
+    private func unitSelect(id: String, selected: Int64?, form: String? = nil) -> Node {
         SelectField.node(id: id, name: "unit", label: page.language.reporting.unit, form: form,
                          options: [("", "—")] + units.filter { $0.kind != .group }.map { (String($0.id), $0.name) },
                          selected: selected.map(String.init) ?? "")
     }
 }
 
-/// A `<select>` built with Plot's generic element API, usable in any context.
+/// A `<select>` with its options, one of them selected.
 enum SelectField {
-    static func node<Context>(id: String, name: String, label: String, form: String? = nil, options: [(String, String)], selected: String) -> Node<Context> {
-        var nodes: [Node<Context>] = [
+    static func node(id: String, name: String, label: String, form: String? = nil, options: [(String, String)], selected: String) -> Node {
+        var nodes: [Node] = [
             .attribute(named: "id", value: id), .attribute(named: "name", value: name), .attribute(named: "aria-label", value: label),
         ]
         if let form { nodes.append(.attribute(named: "form", value: form)) }
@@ -122,7 +122,7 @@ struct UnitsPage {
         let words = page.language.reporting
         let names = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) })
         let groups = units.filter { $0.kind == .group }
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text(words.units)),
             .unwrap(message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
             .unwrap(plan) { plan in .p(.a(.href(SiteURL.adminCalendar(.value(plan.id)).path), .text("\(words.calendar)：\(plan.title)"))) },
@@ -163,7 +163,7 @@ struct CalendarPage {
 
     func render() -> String {
         let words = page.language.reporting
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text("\(words.calendar)：\(plan.title)")),
             .unwrap(message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
             .p(.text(words.calendarHint)),
@@ -194,7 +194,7 @@ struct AuditPage {
 
     func render() -> String {
         let words = page.language.reporting
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text(words.audit)),
             .table(
                 .class("list audit"),
@@ -221,7 +221,7 @@ struct TokensPage {
 
     func render() -> String {
         let words = page.language.reporting
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text(words.tokens)),
             .unwrap(newSecret) { secret in .div(.class("notice"), .p(.text(words.tokenShownOnce)), .p(.code(.text(secret)))) },
             .table(

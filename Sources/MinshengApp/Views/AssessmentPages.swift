@@ -1,6 +1,6 @@
 import Foundation
 import MinshengCore
-import Plot
+import MinshengHTML
 
 /// A period chooser for the assessment pages: a month, or a quarter, half year or the year.
 struct AssessmentPeriodForm {
@@ -10,7 +10,7 @@ struct AssessmentPeriodForm {
     var extra: [(String, String)]
     var language: Language
 
-    var node: Node<HTML.BodyContext> {
+    var node: Node {
         let words = language.reporting
         let options = Period.months(of: plan.year).map(\.description)
             + (1...4).map { "\(plan.year)-Q\($0)" } + ["\(plan.year)-H1", "\(plan.year)-H2", "\(plan.year)"]
@@ -27,7 +27,7 @@ struct AssessmentPeriodForm {
 
 /// A coloured light with its status written beside it, so the page reads without colour.
 enum StatusLight {
-    static func node<Context>(_ status: ProgressStatus, words: AssessmentStrings) -> Node<Context> {
+    static func node(_ status: ProgressStatus, words: AssessmentStrings) -> Node {
         .element(named: "span", nodes: [
             .attribute(named: "class", value: "light light-\(status.cssName)"),
             .element(named: "span", nodes: [.attribute(named: "class", value: "dot"), .attribute(named: "aria-hidden", value: "true")]),
@@ -62,24 +62,24 @@ struct OverviewPage {
 
     /// The page's main part, which depends only on the plan's data, the period, the filters and the language (so it
     /// can be kept per plan revision); ``Layout/wrap(main:title:page:)`` adds the signed-in parts.
-    func renderMain() -> String {
+    func renderMain() -> RenderedHTML {
         let words = page.language.assessment
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text("\(words.overview)：\(plan.title)")),
             AssessmentPeriodForm(action: SiteURL.overview.path, plan: plan, period: assessment.period, extra: [], language: page.language).node,
             .p(.class("hint"), .text(words.thresholds(assessment.settings))),
             .div(
                 .class("charts"),
-                .div(.class("chart-box"), .raw(Charts.statusCounts(assessment.counts, words: words))),
-                .div(.class("chart-box"), .raw(Charts.categoryProgress(categories.map { ($0.category.name, $0.progress, $0.expected, $0.status) }, words: words)))
+                .div(.class("chart-box"), Charts.statusCounts(assessment.counts, words: words)),
+                .div(.class("chart-box"), Charts.categoryProgress(categories.map { ($0.category.name, $0.progress, $0.expected, $0.status) }, words: words))
             ),
             filterForm,
             table
         )
-        return content.render(indentedBy: nil)
+        return content.render()
     }
 
-    private var filterForm: Node<HTML.BodyContext> {
+    private var filterForm: Node {
         let words = page.language.assessment
         return .form(
             .class("period-form"), .method(.get), .action(SiteURL.overview.path),
@@ -98,7 +98,7 @@ struct OverviewPage {
         )
     }
 
-    private var table: Node<HTML.BodyContext> {
+    private var table: Node {
         let words = page.language.assessment
         return .table(
             .class("list assessment"),
@@ -111,7 +111,7 @@ struct OverviewPage {
                            .text("\(row.item.number). \(row.item.title)")),
                         .if(row.discrepancy, .span(.class("badge discrepancy"), .text(page.language.supervisionWords.discrepancy)))),
                     .td(StatusLight.node(a.status, words: words), .if(a.override != nil, .text(" *"))),
-                    .td(.raw(Charts.bar(progress: a.progress, expected: a.expected, status: a.status, label: "\(words.progress) \(percentText(a.progress))")),
+                    .td(Charts.bar(progress: a.progress, expected: a.expected, status: a.status, label: "\(words.progress) \(percentText(a.progress))"),
                         .text(" " + percentText(a.progress))),
                     .td(.text(percentText(a.expected))),
                     .td(.text(percentText(a.forecast)), .if(a.earlyWarning, .span(.class("badge late"), .attribute(named: "title", value: words.earlyWarning), .text("⚠")))),
@@ -140,9 +140,9 @@ struct BattleMapPage {
     var page: PageContext
 
     /// The page's main part (see ``OverviewPage/renderMain()``).
-    func renderMain() -> String {
+    func renderMain() -> RenderedHTML {
         let words = page.language.assessment
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text("\(words.battleMap)：\(plan.title)")),
             .p(.class("hint no-print"), .text(words.printHint)),
             .div(.class("legend"), .forEach(ProgressStatus.allCases) { StatusLight.node($0, words: words) }),
@@ -157,10 +157,10 @@ struct BattleMapPage {
                 })
             )
         )
-        return content.render(indentedBy: nil)
+        return content.render()
     }
 
-    private func cell(item: Item, month: Int) -> Node<HTML.TableRowContext> {
+    private func cell(item: Item, month: Int) -> Node {
         let words = page.language.assessment
         let dueNodes = nodes[item.id]?[month] ?? []
         guard let cell = cells[item.id]?[month] else {

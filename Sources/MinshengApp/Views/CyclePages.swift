@@ -1,5 +1,5 @@
 import MinshengCore
-import Plot
+import MinshengHTML
 
 /// A period chooser shared by the cycle pages.
 struct PeriodForm {
@@ -9,7 +9,7 @@ struct PeriodForm {
     var extra: [(String, String)] = []
     var language: Language
 
-    var node: Node<HTML.BodyContext> {
+    var node: Node {
         .form(
             .class("period-form"), .method(.get), .action(action),
             .input(.type(.hidden), .name("plan"), .value(String(planID))),
@@ -36,7 +36,7 @@ struct TasksPage {
 
     func render() -> String {
         let words = page.language.reporting
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text(words.tasks + (unit.map { "：\($0.name)" } ?? ""))),
             .p(.class("plan-meta"), .text(scope.plan.title)),
             PeriodForm(action: SiteURL.tasks.path, period: scope.period, planID: scope.plan.id, extra: unit.map { [("unit", String($0.id))] } ?? [], language: page.language).node,
@@ -49,7 +49,7 @@ struct TasksPage {
         return Layout(title: words.tasks, page: page, content: content).render()
     }
 
-    private var unitChooser: Node<HTML.BodyContext> {
+    private var unitChooser: Node {
         guard canChooseUnit else { return .empty }
         let words = page.language.reporting
         return .form(
@@ -72,7 +72,7 @@ struct TasksPage {
         )
     }
 
-    private var table: Node<HTML.BodyContext> {
+    private var table: Node {
         let words = page.language.reporting
         return .table(
             .class("list"),
@@ -93,7 +93,7 @@ struct TasksPage {
         )
     }
 
-    private var spreadsheet: Node<HTML.BodyContext> {
+    private var spreadsheet: Node {
         guard let unit, page.session?.user.unitID == unit.id || page.session?.user.role == .admin else { return .empty }
         let words = page.language.reporting
         let query = "?plan=\(scope.plan.id)&period=\(scope.period)&unit=\(unit.id)"
@@ -123,7 +123,7 @@ struct ReviewQueuePage {
 
     func render() -> String {
         let words = page.language.reporting
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text(words.reviewQueue)),
             .p(.class("plan-meta"), .text(scope.plan.title)),
             reports.isEmpty ? .p(.text(words.nothingToReview)) : .table(
@@ -155,7 +155,7 @@ struct OverduePage {
 
     func render() -> String {
         let words = page.language.reporting
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text(words.overdue)),
             .p(.class("plan-meta"), .text(scope.plan.title)),
             PeriodForm(action: SiteURL.overdue.path, period: scope.period, planID: scope.plan.id, language: page.language).node,
@@ -165,7 +165,7 @@ struct OverduePage {
         return Layout(title: words.overdue, page: page, content: content).render()
     }
 
-    private var form: Node<HTML.BodyContext> {
+    private var form: Node {
         let words = page.language.reporting
         let remindedUnits = Set(reminders.map(\.unitID))
         return .form(
@@ -203,7 +203,7 @@ struct InboxPage {
 
     func render() -> String {
         let words = page.language.reporting
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text(words.inbox)),
             reminders.isEmpty ? .p(.text(words.noReminders)) : .ul(
                 .class("inbox"),

@@ -1,5 +1,5 @@
 import MinshengCore
-import Plot
+import MinshengHTML
 
 /// The archive of documents and the form that drafts a new one.
 struct DocumentsPage {
@@ -10,7 +10,7 @@ struct DocumentsPage {
     func render() -> String {
         let words = page.language.documents
         let kinds = OfficialDocument.Kind.allCases
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text("\(words.documents)：\(plan.title)")),
             .if(page.session?.user.role == .admin, .form(
                 .class("period-form"), .method(.post), .action(SiteURL.documents.path),
@@ -53,7 +53,7 @@ struct DocumentPage {
         let words = page.language.documents
         let document = stored.content
         let isDraft = stored.state == .draft && page.session?.user.role == .admin
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .p(.a(.href(SiteURL.documents.path + "?plan=\(stored.planID)"), .text("← " + words.documents))),
             .h1(.text(document.title)),
             .p(.class("plan-meta"), .text("\(words.kindName(document.kind)) · \(document.period) · " + (stored.state == .issued ? "\(words.issued) \(document.number ?? "")" : words.draftState))),
@@ -74,7 +74,7 @@ struct DocumentPage {
         return Layout(title: document.title, page: page, content: content).render()
     }
 
-    private var reading: Node<HTML.BodyContext> {
+    private var reading: Node {
         let document = stored.content
         return .article(
             .class("official"),
@@ -82,14 +82,14 @@ struct DocumentPage {
             .forEach(document.sections) { section in
                 .group(.unwrap(section.heading) { .h2(.text($0)) }, .forEach(section.paragraphs) { .p(.text($0)) })
             },
-            .div(.class("charts"), .forEach(Array(document.charts.enumerated())) { index, chart in .raw(DocumentPrintPage.svg(chart, id: "chart-\(index + 1)")) }),
+            .div(.class("charts"), .forEach(Array(document.charts.enumerated())) { index, chart in DocumentPrintPage.svg(chart, id: "chart-\(index + 1)") }),
             .p(.class("signature"), .text(document.issuer)),
             .p(.class("signature"), .text(DocxWriter.chineseDate(document.date))),
             table
         )
     }
 
-    private var table: Node<HTML.BodyContext> {
+    private var table: Node {
         .table(
             .class("list"),
             .forEach(Array(stored.content.tableText.enumerated())) { index, row in
@@ -98,7 +98,7 @@ struct DocumentPage {
         )
     }
 
-    private var editor: Node<HTML.BodyContext> {
+    private var editor: Node {
         let words = page.language.documents
         let document = stored.content
         return .group(
@@ -122,7 +122,7 @@ struct DocumentPage {
                 .input(.type(.date), .id("date"), .name("date"), .value(document.date.iso)),
                 .button(.type(.submit), .text(page.strings.save))
             ),
-            .div(.class("charts"), .forEach(Array(document.charts.enumerated())) { index, chart in .raw(DocumentPrintPage.svg(chart, id: "chart-\(index + 1)")) }),
+            .div(.class("charts"), .forEach(Array(document.charts.enumerated())) { index, chart in DocumentPrintPage.svg(chart, id: "chart-\(index + 1)") }),
             table
         )
     }
@@ -137,7 +137,7 @@ struct DocumentSettingsPage {
 
     func render() -> String {
         let words = page.language.documents
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text("\(words.settings)：\(plan.title)")),
             .unwrap(message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
             .form(

@@ -1,12 +1,12 @@
 import MinshengCore
-import Plot
+import MinshengHTML
 
 /// A document as a standalone page for reading and printing: A4, the body in 仿宋 with its headings, the charts
 /// and the attachment table, with a print stylesheet. It needs no other file.
 struct DocumentPrintPage {
     var document: OfficialDocument
 
-    static let css = """
+    static let css: StaticString = """
     @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
     body { font-family: "仿宋_GB2312", "FangSong", "STFangsong", "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 28.9pt; color: #000; max-width: 156mm; margin: 2rem auto; }
     h1 { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", serif; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.5; }
@@ -25,7 +25,7 @@ struct DocumentPrintPage {
     func render() -> String {
         let html = HTML(
             .attribute(named: "lang", value: "zh-CN"),
-            .head(.meta(.charset(.utf8)), .element(named: "title", text: document.title), .element(named: "style", nodes: [.raw(Self.css)])),
+            .head(.meta(.charset(.utf8)), .element(named: "title", text: document.title), .element(named: "style", nodes: [.trusted(Self.css)])),
             .body(
                 .unwrap(document.number) { .p(.class("number"), .text($0)) },
                 .h1(.text(document.title)),
@@ -36,7 +36,7 @@ struct DocumentPrintPage {
                         .forEach(section.paragraphs) { .p(.text($0)) }
                     )
                 },
-                .div(.class("charts"), .forEach(Array(document.charts.enumerated())) { index, chart in .raw(Self.svg(chart, id: "chart-\(index + 1)")) }),
+                .div(.class("charts"), .forEach(Array(document.charts.enumerated())) { index, chart in Self.svg(chart, id: "chart-\(index + 1)") }),
                 .p(.class("signature"), .text(document.issuer)),
                 .p(.class("signature"), .text(DocxWriter.chineseDate(document.date))),
                 .table(
@@ -51,22 +51,30 @@ struct DocumentPrintPage {
     }
 
     /// A chart of the document as SVG, bars with their values, readable in black and white.
-    static func svg(_ chart: OfficialDocument.Chart, id: String) -> String {
+    static func svg(_ chart: OfficialDocument.Chart, id: String) -> Node {
         let maximum = max(chart.values.max() ?? 1, chart.percent ? 100 : 1)
         let rowHeight = 24
-        let height = chart.labels.count * rowHeight + 36
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 520 \(height)\" role=\"img\" aria-labelledby=\"\(id)-title\">"
-        svg += "<title id=\"\(id)-title\">\(XML.escape(chart.title))：" + zip(chart.labels, chart.values).map { "\(XML.escape($0.0)) \($0.1)\(chart.percent ? "%" : "")" }.joined(separator: "，") + "</title>"
-        svg += "<text x=\"260\" y=\"16\" text-anchor=\"middle\" font-size=\"13\">\(XML.escape(chart.title))</text>"
-        svg += "<defs><pattern id=\"\(id)-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\"><rect width=\"6\" height=\"6\" fill=\"#bfbfbf\"/><path d=\"M0 6 L6 0\" stroke=\"#404040\"/></pattern></defs>"
-        for (index, label) in chart.labels.enumerated() {
-            let y = 28 + index * rowHeight
-            let value = chart.values[index]
-            let width = Int(Double(value) / Double(maximum) * 300)
-            svg += "<text x=\"130\" y=\"\(y + 15)\" text-anchor=\"end\" font-size=\"12\">\(XML.escape(label))</text>"
-            svg += "<rect x=\"140\" y=\"\(y + 3)\" width=\"\(max(width, 1))\" height=\"16\" fill=\"url(#\(id)-hatch)\" stroke=\"#000\" stroke-width=\"0.5\"/>"
-            svg += "<text x=\"\(146 + width)\" y=\"\(y + 15)\" font-size=\"12\">\(value)\(chart.percent ? "%" : "")</text>"
-        }
-        return svg + "</svg>"
+        let unit = chart.percent ? "%" : ""
+        let summary = zip(chart.labels, chart.values).map { "\($0.0) \($0.1)\(unit)" }.joined(separator: "，")
+        return .svg(
+            .at("xmlns", "http://www.w3.org/2000/svg"), .at("viewBox", "0 0 520 \(chart.labels.count * rowHeight + 36)"), .at("role", "img"),
+            .at("aria-labelledby", "\(id)-title"),
+            .svgTitle(.id("\(id)-title"), .text("\(chart.title)：" + summary)),
+            Charts.label(chart.title, x: 260, y: 16, size: 13, anchor: "middle"),
+            .defs(.pattern(
+                .id("\(id)-hatch"), .at("width", 6), .at("height", 6), .at("patternUnits", "userSpaceOnUse"),
+                .rect(.at("width", 6), .at("height", 6), .at("fill", "#bfbfbf")), .path(.at("d", "M0 6 L6 0"), .at("stroke", "#404040"))
+            )),
+            .forEach(Array(zip(chart.labels, chart.values).enumerated())) { index, row in
+                let y = 28 + index * rowHeight
+                let width = Int(Double(row.1) / Double(maximum) * 300)
+                return .group(
+                    Charts.label(row.0, x: 130, y: y + 15, size: 12, anchor: "end"),
+                    .rect(.at("x", 140), .at("y", y + 3), .at("width", max(width, 1)), .at("height", 16), .at("fill", "url(#\(id)-hatch)"),
+                          .at("stroke", "#000"), .at("stroke-width", "0.5")),
+                    Charts.label("\(row.1)\(unit)", x: 146 + width, y: y + 15, size: 12)
+                )
+            }
+        )
     }
 }

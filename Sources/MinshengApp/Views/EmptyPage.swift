@@ -1,4 +1,4 @@
-import Plot
+import MinshengHTML
 
 /// The home page of an instance that holds no plan yet.
 struct EmptyPage {
@@ -6,7 +6,7 @@ struct EmptyPage {
 
     func render() -> String {
         let strings = page.strings
-        let content: Node<HTML.BodyContext> = .div(
+        let content: Node = .div(
             .class("empty"),
             .h1(.text(strings.appName)),
             .p(.text(strings.noPlans)),
@@ -24,7 +24,7 @@ struct ErrorPage {
 
     func render() -> String {
         let strings = page.strings
-        let content: Node<HTML.BodyContext> = .div(
+        let content: Node = .div(
             .class("error"),
             .h1(.text("\(strings.errorTitle)（\(status)）")),
             .p(.text(message)),

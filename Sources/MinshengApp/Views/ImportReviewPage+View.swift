@@ -1,5 +1,5 @@
 import MinshengCore
-import Plot
+import MinshengHTML
 
 extension ImportReviewPage {
     /// Renders the review page.
@@ -14,7 +14,7 @@ extension ImportReviewPage {
             Layout(title: strings.reviewTitle, page: page, content: content).render()
         }
 
-        private var content: Node<HTML.BodyContext> {
+        private var content: Node {
             .group(
                 .h1(.text("\(strings.reviewTitle)：\(model.importDraft.fileName)")),
                 .unwrap(model.error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
@@ -29,7 +29,7 @@ extension ImportReviewPage {
             )
         }
 
-        private var existingPlan: Node<HTML.BodyContext> {
+        private var existingPlan: Node {
             guard let existing = model.existing, !model.existingHasReports else { return .empty }
             let changes = existing.diff.changes
             let count = { (kind: PlanDiff.Change.Kind) in changes.filter { $0.kind == kind }.count }
@@ -43,13 +43,13 @@ extension ImportReviewPage {
             )
         }
 
-        private var warnings: Node<HTML.BodyContext> {
+        private var warnings: Node {
             let all = model.draft.warnings + model.draft.items.flatMap { item in item.warnings.map { "第\(item.number)项：\($0)" } }
             guard !all.isEmpty else { return .empty }
             return .section(.class("warnings"), .h2(.text(strings.warnings)), .ul(.forEach(all) { .li(.text($0)) }))
         }
 
-        private var planForm: Node<HTML.BodyContext> {
+        private var planForm: Node {
             let draft = model.draft
             return .form(
                 .class("plan-fields"), .method(.post), .action(SiteURL.importPlanFields(.value(id)).path),
@@ -66,14 +66,14 @@ extension ImportReviewPage {
             )
         }
 
-        private func field(_ name: String, _ label: String, _ value: String, type: HTMLInputType = .text) -> Node<HTML.FormContext> {
+        private func field(_ name: String, _ label: String, _ value: String, type: InputType = .text) -> Node {
             .group(
                 .label(.for(name), .text(label)),
                 .input(.type(type), .id(name), .name(name), .value(value))
             )
         }
 
-        private func itemSection(_ row: Model.ItemRow) -> Node<HTML.BodyContext> {
+        private func itemSection(_ row: Model.ItemRow) -> Node {
             .section(
                 .class("review-item"), .id("item-\(row.item.number)"),
                 .h2(.text("\(row.item.number). \(row.item.title)")),
@@ -85,7 +85,7 @@ extension ImportReviewPage {
             )
         }
 
-        private func segment(_ segment: Model.Segment) -> Node<HTML.BodyContext> {
+        private func segment(_ segment: Model.Segment) -> Node {
             switch segment.mark {
             case .none: return .text(segment.text)
             case .target: return .element(named: "mark", nodes: [.class("target"), .text(segment.text)])
@@ -93,7 +93,7 @@ extension ImportReviewPage {
             }
         }
 
-        private func itemForm(_ row: Model.ItemRow) -> Node<HTML.BodyContext> {
+        private func itemForm(_ row: Model.ItemRow) -> Node {
             let item = row.item
             let prefix = "item\(item.number)-"
             return .form(
@@ -112,7 +112,7 @@ extension ImportReviewPage {
             )
         }
 
-        private func indicatorTable(_ row: Model.ItemRow, prefix: String) -> Node<HTML.FormContext> {
+        private func indicatorTable(_ row: Model.ItemRow, prefix: String) -> Node {
             .table(
                 .class("indicators"),
                 .thead(.tr(
@@ -127,7 +127,7 @@ extension ImportReviewPage {
             )
         }
 
-        private func indicatorRow(_ row: Model.IndicatorRow, prefix: String) -> Node<HTML.TableContext> {
+        private func indicatorRow(_ row: Model.IndicatorRow, prefix: String) -> Node {
             let key = row.key
             let id = prefix + key
             if let allocation = row.allocation {
@@ -153,7 +153,7 @@ extension ImportReviewPage {
             )
         }
 
-        private func newRow(prefix: String) -> Node<HTML.TableContext> {
+        private func newRow(prefix: String) -> Node {
             let id = prefix + "new"
             return .tr(
                 .class("new"),
@@ -168,15 +168,15 @@ extension ImportReviewPage {
             )
         }
 
-        private func textInput(_ name: String, id: String, value: String, label: String) -> Node<HTML.BodyContext> {
+        private func textInput(_ name: String, id: String, value: String, label: String) -> Node {
             .input(.type(.text), .id(id), .name(name), .value(value), .attribute(named: "aria-label", value: label))
         }
 
-        private func checkbox(_ name: String, id: String, checked: Bool, label: String) -> Node<HTML.BodyContext> {
+        private func checkbox(_ name: String, id: String, checked: Bool, label: String) -> Node {
             .input(.type(.checkbox), .id(id), .name(name), .value("1"), .checked(checked), .attribute(named: "aria-label", value: label))
         }
 
-        private func select(_ name: String, id: String, options: [(String, String)], selected: String, label: String) -> Node<HTML.BodyContext> {
+        private func select(_ name: String, id: String, options: [(String, String)], selected: String, label: String) -> Node {
             .select(
                 .id(id), .attribute(named: "name", value: name), .attribute(named: "aria-label", value: label),
                 .forEach(options) { option in
@@ -189,7 +189,7 @@ extension ImportReviewPage {
             )
         }
 
-        private var confirmForm: Node<HTML.BodyContext> {
+        private var confirmForm: Node {
             guard model.importDraft.confirmedPlanID == nil else { return .empty }
             guard model.existingHasReports, let existing = model.existing else {
                 return .form(

@@ -1,4 +1,4 @@
-import Plot
+import MinshengHTML
 
 /// The form that uploads a plan document for review.
 struct ImportUploadPage {
@@ -7,7 +7,7 @@ struct ImportUploadPage {
 
     func render() -> String {
         let strings = page.strings
-        let content: Node<HTML.BodyContext> = .div(
+        let content: Node = .div(
             .class("narrow"),
             .h1(.text(strings.uploadTitle)),
             .p(.text(strings.uploadHint)),

@@ -1,6 +1,6 @@
 import Foundation
 import MinshengCore
-import Plot
+import MinshengHTML
 
 /// 抽查暗访: every inspection, with discrepancies marked, and (for inspectors) the form to record one.
 struct InspectionsPage {
@@ -15,7 +15,7 @@ struct InspectionsPage {
         let units = directory.units.sorted { $0.value < $1.value }
         let planned = inspections.filter { $0.state == .planned }.sorted { $0.inspectedOn < $1.inspectedOn }
         let done = inspections.filter { $0.state == .done }
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text("\(words.inspections)：\(directory.plan.title)")),
             SupervisionTabs.node(.inspections, page: page),
             .if(canRecord, .div(
@@ -72,7 +72,7 @@ struct NewInspectionPage {
 
     func render() -> String {
         let words = page.language.supervisionWords
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .p(.a(.href(SiteURL.inspections.path + "?plan=\(directory.plan.id)"), .text("← \(words.inspections)"))),
             .h1(.text("\(words.newInspection)：\(item.map { "\($0.number). \($0.title)" } ?? directory.unit(unitID))")),
             .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
@@ -105,7 +105,7 @@ struct NewInspectionPage {
 
 /// The verified-value fields of an item's figures, with the reported values beside them.
 enum ValueFields {
-    static func node(_ indicators: [(indicator: Indicator, reported: Decimal?)], words: SupervisionStrings) -> Node<HTML.FormContext> {
+    static func node(_ indicators: [(indicator: Indicator, reported: Decimal?)], words: SupervisionStrings) -> Node {
         guard !indicators.isEmpty else { return .empty }
         return .table(
                     .class("values"),
@@ -138,7 +138,7 @@ struct InspectionPage {
     var words: SupervisionStrings { page.language.supervisionWords }
 
     func render() -> String {
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .p(.a(.href(SiteURL.inspections.path + "?plan=\(directory.plan.id)"), .text("← \(words.inspections)"))),
             .h1(.text("\(inspection.inspectedOn.iso) \(words.modeName(inspection.mode))：\(inspection.itemID == nil ? directory.unit(inspection.unitID) : directory.item(inspection.itemID))")),
             .if(inspection.state == .planned, .p(.class("notice"), .text(words.plannedNote))),
@@ -155,7 +155,7 @@ struct InspectionPage {
         return Layout(title: words.inspections, page: page, content: content).render()
     }
 
-    private var values: Node<HTML.BodyContext> {
+    private var values: Node {
         guard !inspection.values.isEmpty else { return .empty }
         let rule = directory.settings.discrepancy
         return .table(
@@ -177,7 +177,7 @@ struct InspectionPage {
         )
     }
 
-    private var resultsForm: Node<HTML.BodyContext> {
+    private var resultsForm: Node {
         guard canEdit else { return .empty }
         return .form(
             .class("narrow inspection-form"), .method(.post), .action(SiteURL.inspectionResults(.value(inspection.id)).path),
@@ -192,7 +192,7 @@ struct InspectionPage {
         )
     }
 
-    private var photoSection: Node<HTML.BodyContext> {
+    private var photoSection: Node {
         .section(
             .h2(.text(words.photos)),
             .div(.class("photos"), .forEach(photos) { photo in
@@ -208,7 +208,7 @@ struct InspectionPage {
         )
     }
 
-    private var rectificationSection: Node<HTML.BodyContext> {
+    private var rectificationSection: Node {
         let units = directory.units.sorted { $0.value < $1.value }
         return .section(
             .h2(.text(words.rectifications)),
@@ -231,7 +231,7 @@ struct InspectionPage {
 
 /// A table of rectifications.
 enum RectificationTable {
-    static func node(_ rectifications: [Rectification], directory: SupervisionDirectory, words: SupervisionStrings) -> Node<HTML.BodyContext> {
+    static func node(_ rectifications: [Rectification], directory: SupervisionDirectory, words: SupervisionStrings) -> Node {
         guard !rectifications.isEmpty else { return .p(.class("hint"), .text(words.noRectifications)) }
         return .div(.class("table-scroll"), .table(
             .class("list"),
@@ -257,7 +257,7 @@ struct RectificationsPage {
 
     func render() -> String {
         let words = page.language.supervisionWords
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text("\(words.rectifications)：\(directory.plan.title)")),
             SupervisionTabs.node(.rectifications, page: page),
             RectificationTable.node(rectifications, directory: directory, words: words)
@@ -280,7 +280,7 @@ struct RectificationPage {
 
     func render() -> String {
         let words = page.language.supervisionWords
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .p(.a(.href(SiteURL.inspection(.value(rectification.inspectionID)).path), .text("← \(words.inspections)"))),
             .h1(.text("\(words.rectifications)：\(directory.unit(rectification.unitID))")),
             .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },

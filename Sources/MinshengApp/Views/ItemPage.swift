@@ -1,6 +1,6 @@
 import Foundation
 import MinshengCore
-import Plot
+import MinshengHTML
 
 /// An item's page: the commitment, its units, targets and allocations, planned path against accepted values,
 /// nodes, forecast, every report with its narrative, and (for the office) weights, schedules and the override.
@@ -45,7 +45,7 @@ struct ItemPage {
     var words: AssessmentStrings { page.language.assessment }
 
     func render() -> String {
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .p(.class("plan-meta"), .a(.href(SiteURL.overview.path + "?plan=\(plan.id)&period=\(assessmentPeriod)"), .text("← " + words.overview)), .text(" · \(category)")),
             .h1(.text("\(item.number). \(item.title)")),
             AssessmentPeriodForm(action: SiteURL.item(plan: .value(plan.id), number: .value(item.number)).path, plan: plan, period: period, extra: [], language: page.language).node,
@@ -65,7 +65,7 @@ struct ItemPage {
 
     private var assessmentPeriod: String { period.description }
 
-    private var summary: Node<HTML.BodyContext> {
+    private var summary: Node {
         .div(
             .class("summary"),
             StatusLight.node(assessment.status, words: words),
@@ -75,7 +75,7 @@ struct ItemPage {
         )
     }
 
-    private var indicatorTable: Node<HTML.BodyContext> {
+    private var indicatorTable: Node {
         .table(
             .class("list"),
             .thead(.tr(
@@ -110,7 +110,7 @@ struct ItemPage {
         return []
     }
 
-    private func chart(_ line: IndicatorLine) -> Node<HTML.BodyContext> {
+    private func chart(_ line: IndicatorLine) -> Node {
         guard let target = line.indicator.target else { return .empty }
         let schedule = line.schedule ?? .timeProportional
         let planned = (1...12).map { month in
@@ -118,10 +118,10 @@ struct ItemPage {
         }
         let svg = Charts.path(title: line.indicator.name, target: target, planned: planned.map { (month: $0.0, value: $0.1) },
                               actual: line.actual, nodes: nodes(line), unit: line.indicator.measure, words: words, id: "path-\(line.indicator.id)")
-        return .div(.class("chart-box"), .raw(svg))
+        return .div(.class("chart-box"), svg)
     }
 
-    private var supervisionSection: Node<HTML.BodyContext> {
+    private var supervisionSection: Node {
         let words = page.language.supervisionWords
         guard !supervision.notices.isEmpty || !supervision.inspections.isEmpty else { return .empty }
         return .section(
@@ -139,7 +139,7 @@ struct ItemPage {
         )
     }
 
-    private var reportList: Node<HTML.BodyContext> {
+    private var reportList: Node {
         .section(
             .h2(.text(words.reports)),
             .forEach(reports) { line in
@@ -156,7 +156,7 @@ struct ItemPage {
         )
     }
 
-    private var settingsForm: Node<HTML.BodyContext> {
+    private var settingsForm: Node {
         .form(
             .class("item-settings"), .method(.post), .action(SiteURL.itemSettings(plan: .value(plan.id), number: .value(item.number)).path),
             page.csrfField,

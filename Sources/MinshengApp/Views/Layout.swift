@@ -1,7 +1,7 @@
 import Foundation
 import Hummingbird
 import MinshengCore
-import Plot
+import MinshengHTML
 
 /// What every page needs to know about its request: language, path and the signed-in session.
 struct PageContext {
@@ -23,7 +23,7 @@ struct PageContext {
     }
 
     /// A hidden field with the session's form token.
-    var csrfField: Node<HTML.FormContext> {
+    var csrfField: Node {
         .input(.type(.hidden), .name(CSRF.fieldName), .value(session?.csrfToken ?? ""))
     }
 }
@@ -32,13 +32,13 @@ struct PageContext {
 struct Layout {
     var title: String
     var page: PageContext
-    var content: Node<HTML.BodyContext>
+    var content: Node
 
     var strings: Strings { page.strings }
 
     /// A page around a main part rendered before (and perhaps kept).
-    static func wrap(main: String, title: String, page: PageContext) -> String {
-        Layout(title: title, page: page, content: .raw(main)).render()
+    static func wrap(main: RenderedHTML, title: String, page: PageContext) -> String {
+        Layout(title: title, page: page, content: .embed(main)).render()
     }
 
     func render() -> String {
@@ -60,7 +60,7 @@ struct Layout {
         return document.render()
     }
 
-    private var navigation: Node<HTML.BodyContext> {
+    private var navigation: Node {
         .nav(
             .attribute(named: "aria-label", value: strings.navigation),
             .ul(
@@ -72,7 +72,7 @@ struct Layout {
         )
     }
 
-    private var roleLinks: Node<HTML.ListContext> {
+    private var roleLinks: Node {
         guard let role = page.session?.user.role else { return .empty }
         let words = page.language.reporting
         var links: [(SiteURL, String)] = [(.tasks, words.tasks)]
@@ -91,7 +91,7 @@ struct Layout {
         return .forEach(links) { link in .li(.a(.href(link.0.path), .text(link.1))) }
     }
 
-    private var sessionLinks: Node<HTML.ListContext> {
+    private var sessionLinks: Node {
         guard let session = page.session else {
             return .li(.a(.href(SiteURL.login.path + "?next=" + (page.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")), .text(strings.login)))
         }

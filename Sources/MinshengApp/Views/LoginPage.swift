@@ -1,4 +1,4 @@
-import Plot
+import MinshengHTML
 
 /// The sign-in form.
 struct LoginPage {
@@ -10,7 +10,7 @@ struct LoginPage {
     func render() -> String {
         let strings = language.strings
         let page = PageContext(language: language, path: SiteURL.login.path)
-        let content: Node<HTML.BodyContext> = .div(
+        let content: Node = .div(
             .class("narrow"),
             .h1(.text(strings.login)),
             .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },

@@ -1,5 +1,5 @@
 import MinshengCore
-import Plot
+import MinshengHTML
 
 extension PlanPage {
     /// Renders the plan page.
@@ -14,7 +14,7 @@ extension PlanPage {
             Layout(title: model.plan.title, page: page, content: content).render()
         }
 
-        private var content: Node<HTML.BodyContext> {
+        private var content: Node {
             .group(
                 header,
                 .group(model.sections.map(section)),
@@ -22,7 +22,7 @@ extension PlanPage {
             )
         }
 
-        private var header: Node<HTML.BodyContext> {
+        private var header: Node {
             let plan = model.plan
             let count = strings.itemsInCategories(model.itemCount, model.sections.count)
             return .div(
@@ -36,7 +36,7 @@ extension PlanPage {
             )
         }
 
-        private func section(_ section: Model.Section) -> Node<HTML.BodyContext> {
+        private func section(_ section: Model.Section) -> Node {
             .section(
                 .class("category"),
                 .attribute(named: "aria-labelledby", value: "category-\(section.category.ordinal)"),
@@ -50,7 +50,7 @@ extension PlanPage {
             return language == .zh ? "\(ChineseNumeralWriter.string(category.ordinal))、\(category.name)" : "\(category.ordinal). \(category.name)"
         }
 
-        private func row(_ row: Model.Row) -> Node<HTML.ListContext> {
+        private func row(_ row: Model.Row) -> Node {
             .li(
                 .class("item"),
                 .id("item-\(row.item.number)"),
@@ -61,7 +61,7 @@ extension PlanPage {
             )
         }
 
-        private func units(_ label: String, _ names: [String], _ role: String) -> Node<HTML.BodyContext> {
+        private func units(_ label: String, _ names: [String], _ role: String) -> Node {
             .p(
                 .class("units units-\(role)"),
                 .span(.class("units-label"), .text("\(label)：")),
@@ -69,7 +69,7 @@ extension PlanPage {
             )
         }
 
-        private var otherPlans: Node<HTML.BodyContext> {
+        private var otherPlans: Node {
             .if(model.allPlans.count > 1, .nav(
                 .class("plan-list"),
                 .h2(.text(strings.plans)),

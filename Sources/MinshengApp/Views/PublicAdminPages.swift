@@ -1,6 +1,6 @@
 import Foundation
 import MinshengCore
-import Plot
+import MinshengHTML
 
 /// The office's publishing page: what a publication of a period would show, the form that publishes it, and the
 /// publications so far with their hashes.
@@ -16,8 +16,8 @@ struct PublicationsAdminPage {
 
     func render() -> String {
         let words = page.language.publicWords
-        let col = { (text: String) -> Node<HTML.TableRowContext> in .th(.attribute(named: "scope", value: "col"), .text(text)) }
-        let content: Node<HTML.BodyContext> = .group(
+        let col = { (text: String) -> Node in .th(.attribute(named: "scope", value: "col"), .text(text)) }
+        let content: Node = .group(
             .h1(.text("\(words.disclosure)：\(plan.title)")),
             adminLinks,
             .unwrap(message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
@@ -55,7 +55,7 @@ struct PublicationsAdminPage {
         return Layout(title: words.disclosure, page: page, content: content).render()
     }
 
-    private var adminLinks: Node<HTML.BodyContext> {
+    private var adminLinks: Node {
         let words = page.language.publicWords
         let messages = SiteURL.adminPublicMessages.path + "?plan=\(plan.id)"
         let photos = SiteURL.adminPhotos.path + "?plan=\(plan.id)"
@@ -72,7 +72,7 @@ struct PublicationsAdminPage {
         return "\(words.overallProgress) \(PublicParts.percent(preview.progress))；" + counts.joined(separator: "，")
     }
 
-    private func previewTable(_ words: PublicStrings) -> Node<HTML.BodyContext> {
+    private func previewTable(_ words: PublicStrings) -> Node {
         .table(
             .class("list"),
             .thead(.tr(.th(.text(words.number)), .th(.text(words.item)), .th(.text(words.status)), .th(.text(words.progress)), .th(.text(words.narrative)))),
@@ -101,7 +101,7 @@ struct PublicMessagesAdminPage {
         let words = page.language.publicWords
         let pending = messages.filter { $0.state == .pending }
         let settled = messages.filter { $0.state != .pending }.reversed()
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text("\(words.messages)：\(plan.title)")),
             .p(.a(.href(SiteURL.adminPublications.path + "?plan=\(plan.id)"), .text("← \(words.disclosure)"))),
             .h2(.text("\(words.pending)（\(pending.count)）")),
@@ -151,7 +151,7 @@ struct PhotosAdminPage {
 
     func render() -> String {
         let words = page.language.publicWords
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text("\(words.photoApproval)：\(plan.title)")),
             .p(.a(.href(SiteURL.adminPublications.path + "?plan=\(plan.id)"), .text("← \(words.disclosure)"))),
             .p(.class("hint"), .text(words.publishHint)),
@@ -162,7 +162,7 @@ struct PhotosAdminPage {
         return Layout(title: words.photoApproval, page: page, content: content).render()
     }
 
-    private func caption(_ candidate: PhotoCandidate) -> Node<HTML.BodyContext> {
+    private func caption(_ candidate: PhotoCandidate) -> Node {
         let words = page.language.publicWords
         let state = candidate.isPublic ? words.approved : words.notApproved
         return .group(

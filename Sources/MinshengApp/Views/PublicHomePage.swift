@@ -1,6 +1,6 @@
 import Foundation
 import MinshengCore
-import Plot
+import MinshengHTML
 
 /// The public home: overall progress, counts by status, progress by category, the items, and the latest publication.
 struct PublicHomePage {
@@ -11,7 +11,7 @@ struct PublicHomePage {
     var snapshot: PublicSnapshot { site.snapshot }
 
     func render() -> String {
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text(snapshot.planTitle)),
             .p(.class("plan-meta"), .text("\(words.publicationTitle(snapshot))，\(words.asOfDate(snapshot.period.endDate))，\(words.publishedOn) \(snapshot.publishedOn.iso)")),
             objectionNotice,
@@ -19,8 +19,8 @@ struct PublicHomePage {
                .text("　\(words.satisfaction)：\(words.tallyText(site.overallTally))")),
             .div(
                 .class("charts"),
-                .div(.class("chart-box"), .raw(Charts.statusCounts(counts, words: links.language.assessment))),
-                .div(.class("chart-box"), .raw(Charts.categoryProgress(categoryRows, words: links.language.assessment)))
+                .div(.class("chart-box"), Charts.statusCounts(counts, words: links.language.assessment)),
+                .div(.class("chart-box"), Charts.categoryProgress(categoryRows, words: links.language.assessment))
             ),
             .h2(.text(words.categories)),
             .ul(.class("category-links"), .forEach(snapshot.categories) { category in
@@ -33,7 +33,7 @@ struct PublicHomePage {
         return PublicLayout(title: snapshot.planTitle, path: links.home, links: links, content: content).render()
     }
 
-    private var objectionNotice: Node<HTML.BodyContext> {
+    private var objectionNotice: Node {
         guard let until = snapshot.objectionsUntil, site.objectionsOpen, links.mode == .server else { return .empty }
         return .p(.class("notice"), .text("\(words.openObjections)\(words.objectionsUntil) \(until.iso)。"))
     }
@@ -70,7 +70,7 @@ struct PublicCategoryPage {
     func render() -> String {
         let words = links.language.publicWords
         let items = site.snapshot.items.filter { $0.category == category.number }
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .p(.class("breadcrumb"), .a(.href(links.home), .text(site.snapshot.planTitle))),
             .h1(.text(category.name)),
             .p(.class("summary"), .text("\(words.progress)：\(PublicParts.percent(category.progress))，\(words.asOfDate(site.snapshot.period.endDate))")),
@@ -92,7 +92,7 @@ struct PublicUnitPage {
         let led = snapshot.items.filter { $0.leadUnits.contains(unit.id) }
         let shared = snapshot.items.filter { $0.responsibleUnits.contains(unit.id) && !$0.leadUnits.contains(unit.id) }
         let tally = SatisfactionTally.sum(led.map { site.totalTally($0.number) })
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .p(.class("breadcrumb"), .a(.href(links.home), .text(snapshot.planTitle))),
             .h1(.text(unit.name)),
             .p(.class("summary"), .text("\(words.satisfaction)（\(words.unitItemsLed)）：\(words.tallyText(tally))")),
@@ -128,7 +128,7 @@ struct PublicSearchPage {
         let words = links.language.publicWords
         let snapshot = site.snapshot
         let found = Self.matches(query, in: snapshot)
-        let results: Node<HTML.BodyContext>
+        let results: Node
         if links.mode == .exported {
             results = .group(
                 .ul(.id("search-results"), .class("search-results"), .forEach(snapshot.items) { item in
@@ -142,7 +142,7 @@ struct PublicSearchPage {
         } else {
             results = PublicParts.itemTable(found, snapshot: snapshot, links: links, caption: "\(words.search)（\(found.count)\(words.itemsCount)）")
         }
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text(words.search)),
             PublicParts.searchForm(links: links, query: query),
             .div(.attribute(named: "aria-live", value: "polite"), results)

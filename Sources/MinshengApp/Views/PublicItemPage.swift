@@ -1,6 +1,6 @@
 import Foundation
 import MinshengCore
-import Plot
+import MinshengHTML
 
 /// A published item: the commitment in full, its units, targets and results, the public narrative and photos, its
 /// history across publications, the public's verdicts and the answered messages, and the forms to rate and write.
@@ -14,7 +14,7 @@ struct PublicItemPage {
 
     func render() -> String {
         let category = snapshot.categories.first { $0.number == item.category }
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .p(.class("breadcrumb"), .a(.href(links.home), .text(snapshot.planTitle)),
                .unwrap(category) { .group(.text(" › "), .a(.href(links.category($0.number)), .text($0.name))) }),
             .h1(.text("\(item.number). \(item.title)")),
@@ -34,7 +34,7 @@ struct PublicItemPage {
         return PublicLayout(title: item.title, path: links.item(item.number), links: links, content: content).render()
     }
 
-    private var units: Node<HTML.BodyContext> {
+    private var units: Node {
         .dl(
             .class("item-units"),
             .dt(.text(words.leadUnits)),
@@ -46,7 +46,7 @@ struct PublicItemPage {
         )
     }
 
-    private var targets: Node<HTML.BodyContext> {
+    private var targets: Node {
         guard !item.targets.isEmpty else { return .empty }
         return .group(
             .h2(.text(words.targets)),
@@ -78,7 +78,7 @@ struct PublicItemPage {
         return text
     }
 
-    private var photos: Node<HTML.BodyContext> {
+    private var photos: Node {
         let shown = item.photos.filter { site.approvedPhotos.contains($0.id) }
         guard !shown.isEmpty else { return .empty }
         return .group(
@@ -89,7 +89,7 @@ struct PublicItemPage {
         )
     }
 
-    private var history: Node<HTML.BodyContext> {
+    private var history: Node {
         let rows = site.publications.compactMap { publication in publication.snapshot.item(number: item.number).map { (publication.snapshot, $0) } }
         return .group(
             .h2(.text(words.history)),
@@ -111,7 +111,7 @@ struct PublicItemPage {
         )
     }
 
-    private var satisfaction: Node<HTML.BodyContext> {
+    private var satisfaction: Node {
         .section(
             .id("satisfaction"), .attribute(named: "aria-labelledby", value: "satisfaction-title"),
             .h2(.id("satisfaction-title"), .text(words.satisfaction)),
@@ -121,7 +121,7 @@ struct PublicItemPage {
         )
     }
 
-    private var forms: Node<HTML.BodyContext> {
+    private var forms: Node {
         guard let rate = links.rate(item.number), let message = links.message(item.number) else { return .p(.class("hint"), .text(words.offline)) }
         let kinds: [PublicMessage.Kind] = site.objectionsOpen ? [.suggestion, .question, .objection] : [.suggestion, .question]
         return .group(
@@ -155,7 +155,7 @@ struct PublicItemPage {
         )
     }
 
-    private var answers: Node<HTML.BodyContext> {
+    private var answers: Node {
         let answered = site.answered.filter { $0.itemNumber == item.number }
         return .section(
             .attribute(named: "aria-labelledby", value: "answers-title"),

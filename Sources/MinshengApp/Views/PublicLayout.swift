@@ -1,6 +1,6 @@
 import Foundation
 import MinshengCore
-import Plot
+import MinshengHTML
 
 /// Where the public pages link: the server's routes, or the files of a static export (flat, relative names, one
 /// set per language, so the export works from any folder, a CD or a CDN).
@@ -77,7 +77,7 @@ struct PublicLayout {
     var title: String
     var path: String
     var links: PublicLinks
-    var content: Node<HTML.BodyContext>
+    var content: Node
 
     var words: PublicStrings { links.language.publicWords }
 
@@ -100,7 +100,7 @@ struct PublicLayout {
         ).render()
     }
 
-    private var navigation: Node<HTML.BodyContext> {
+    private var navigation: Node {
         var entries: [(String, String)] = [(links.home, words.home), (links.search, words.search), (links.publications, words.publications), (links.verify, words.verify)]
         entries.append((links.switchLanguage(current: path), words.languageSwitch))
         if links.mode == .server { entries.append((SiteURL.login.path, words.staffLogin)) }
@@ -114,7 +114,7 @@ struct PublicLayout {
 /// Small pieces the public pages share.
 enum PublicParts {
     /// A status written out beside its coloured dot.
-    static func light<Context>(_ status: ProgressStatus, _ language: Language) -> Node<Context> {
+    static func light(_ status: ProgressStatus, _ language: Language) -> Node {
         StatusLight.node(status, words: language.assessment)
     }
 
@@ -123,14 +123,14 @@ enum PublicParts {
     }
 
     /// A progress bar with the expected progress marked, its figures in the label.
-    static func bar(_ progress: Int?, _ expected: Int?, _ status: ProgressStatus, _ language: Language) -> Node<HTML.BodyContext> {
+    static func bar(_ progress: Int?, _ expected: Int?, _ status: ProgressStatus, _ language: Language) -> Node {
         let words = language.publicWords
         let label = "\(words.progress) \(percent(progress))，\(words.expected) \(percent(expected))"
-        return .raw(Charts.bar(progress: progress.map { Decimal($0) / 100 }, expected: expected.map { Decimal($0) / 100 }, status: status, label: label))
+        return Charts.bar(progress: progress.map { Decimal($0) / 100 }, expected: expected.map { Decimal($0) / 100 }, status: status, label: label)
     }
 
     /// The table of items used by the home, category, unit and search pages.
-    static func itemTable(_ items: [PublicSnapshot.Item], snapshot: PublicSnapshot, links: PublicLinks, caption: String) -> Node<HTML.BodyContext> {
+    static func itemTable(_ items: [PublicSnapshot.Item], snapshot: PublicSnapshot, links: PublicLinks, caption: String) -> Node {
         let words = links.language.publicWords
         return .div(
             .class("table-scroll"),
@@ -153,8 +153,8 @@ enum PublicParts {
         )
     }
 
-    /// A `<figure>` with an image and its caption (Plot has no typed figure element).
-    static func figure(src: String, alt: String, caption: Node<HTML.BodyContext>) -> Node<HTML.BodyContext> {
+    /// A `<figure>` with an image and its caption.
+    static func figure(src: String, alt: String, caption: Node) -> Node {
         .element(named: "figure", nodes: [
             .img(.src(src), .alt(alt), .attribute(named: "loading", value: "lazy")),
             .element(named: "figcaption", nodes: [caption]),
@@ -162,7 +162,7 @@ enum PublicParts {
     }
 
     /// The search form, which in an export filters the listed items with a small script.
-    static func searchForm(links: PublicLinks, query: String) -> Node<HTML.BodyContext> {
+    static func searchForm(links: PublicLinks, query: String) -> Node {
         let words = links.language.publicWords
         return .form(
             .class("search-form"), .method(.get), .action(links.search), .attribute(named: "role", value: "search"),

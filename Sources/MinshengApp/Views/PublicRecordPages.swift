@@ -1,6 +1,6 @@
 import Foundation
 import MinshengCore
-import Plot
+import MinshengHTML
 
 /// The list of publications with their hashes and downloads: the public record of what was published when.
 struct PublicPublicationsPage {
@@ -9,8 +9,8 @@ struct PublicPublicationsPage {
 
     func render() -> String {
         let words = links.language.publicWords
-        let col = { (text: String) -> Node<HTML.TableRowContext> in .th(.attribute(named: "scope", value: "col"), .text(text)) }
-        let content: Node<HTML.BodyContext> = .group(
+        let col = { (text: String) -> Node in .th(.attribute(named: "scope", value: "col"), .text(text)) }
+        let content: Node = .group(
             .h1(.text(words.publications)),
             .p(.text(words.verifyIntro)),
             .div(.class("table-scroll"), .table(
@@ -53,7 +53,7 @@ struct PublicVerifyPage {
 
     func render() -> String {
         let words = links.language.publicWords
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text(words.verifyTitle)),
             .p(.text(words.verifyIntro)),
             .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
@@ -70,7 +70,7 @@ struct PublicVerifyPage {
         return PublicLayout(title: words.verifyTitle, path: links.verify, links: links, content: content).render()
     }
 
-    private func form(_ words: PublicStrings) -> Node<HTML.BodyContext> {
+    private func form(_ words: PublicStrings) -> Node {
         .form(
             .method(.post), .action(links.verify), .class("verify-form"),
             .label(.for("json"), .text(words.verifyField)),
@@ -109,7 +109,7 @@ struct PublicOutcomePage {
 
     func render() -> String {
         let words = links.language.publicWords
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text(isError ? words.notSent : words.thanks)),
             .p(.class(isError ? "alert" : "notice"), .attribute(named: "role", value: isError ? "alert" : "status"), .id("outcome"), .text(message)),
             .p(.a(.href(links.item(item) + "#satisfaction"), .text(words.back)))

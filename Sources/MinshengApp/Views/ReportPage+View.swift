@@ -1,5 +1,5 @@
 import MinshengCore
-import Plot
+import MinshengHTML
 
 extension ReportPage {
     /// Renders the report page.
@@ -15,7 +15,7 @@ extension ReportPage {
             Layout(title: "\(model.item.number). \(model.item.title)", page: page, content: content).render()
         }
 
-        private var content: Node<HTML.BodyContext> {
+        private var content: Node {
             .group(
                 .h1(.text("\(model.item.number). \(model.item.title)")),
                 .p(.class("plan-meta"), .text("\(model.unit.name)（\(words.roleName(model.role))）· \(words.period) \(model.period) · \(words.dueDate) \(model.dueDate.iso) · \(words.state)：\(words.stateName(model.current?.state))")),
@@ -32,7 +32,7 @@ extension ReportPage {
             )
         }
 
-        private var notes: Node<HTML.BodyContext> {
+        private var notes: Node {
             guard let current = model.current else { return .empty }
             return .group(
                 .unwrap(current.state == .returned ? current.returnReason : nil) { .p(.class("notice"), .text(words.returnedBecause + $0)) },
@@ -40,7 +40,7 @@ extension ReportPage {
             )
         }
 
-        private var form: Node<HTML.BodyContext> {
+        private var form: Node {
             .form(
                 .class("report-form"), .method(.post), .action(target.path),
                 page.csrfField,
@@ -58,7 +58,7 @@ extension ReportPage {
             )
         }
 
-        private var valueTable: Node<HTML.FormContext> {
+        private var valueTable: Node {
             .table(
                 .class("values"),
                 .thead(.tr(.th(.text(strings.indicatorName)), .th(.text(words.target)), .th(.text(words.valueToDate)), .th(.text(words.reachedOn)))),
@@ -66,7 +66,7 @@ extension ReportPage {
             )
         }
 
-        private func valueRow(_ line: Model.IndicatorLine) -> Node<HTML.TableContext> {
+        private func valueRow(_ line: Model.IndicatorLine) -> Node {
             let indicator = line.indicator
             let value = model.formValue(indicator.id)
             let takesDate = indicator.kind == .milestone || indicator.kind == .qualitative
@@ -87,14 +87,14 @@ extension ReportPage {
             return strings.kindName(indicator.kind) + (indicator.deadline.map { " · \($0.iso)" } ?? "")
         }
 
-        private func narrative(_ name: String, _ label: String, _ value: String) -> Node<HTML.FormContext> {
+        private func narrative(_ name: String, _ label: String, _ value: String) -> Node {
             .group(
                 .label(.for(name), .text(label)),
                 .textarea(.id(name), .name(name), .attribute(named: "rows", value: "4"), .text(value))
             )
         }
 
-        private func readOnly(_ report: Report?) -> Node<HTML.BodyContext> {
+        private func readOnly(_ report: Report?) -> Node {
             guard let report else { return .p(.text(words.stateName(nil))) }
             return .section(
                 .class("report-readonly"),
@@ -115,7 +115,7 @@ extension ReportPage {
             )
         }
 
-        private var parts: Node<HTML.BodyContext> {
+        private var parts: Node {
             guard model.role == .lead, !model.parts.isEmpty else { return .empty }
             return .section(
                 .class("parts"),
@@ -134,7 +134,7 @@ extension ReportPage {
             )
         }
 
-        private var review: Node<HTML.BodyContext> {
+        private var review: Node {
             guard model.reviewable, let current = model.current else { return .empty }
             let action = SiteURL.reportReview(plan: .value(model.plan.id), period: .value(model.period.description), item: .value(model.item.id), unit: .value(model.unit.id))
             return .form(
@@ -153,7 +153,7 @@ extension ReportPage {
             )
         }
 
-        private var correction: Node<HTML.BodyContext> {
+        private var correction: Node {
             guard model.correctable, let current = model.current else { return .empty }
             let action = SiteURL.reportCorrect(plan: .value(model.plan.id), period: .value(model.period.description), item: .value(model.item.id), unit: .value(model.unit.id))
             return .form(
@@ -167,7 +167,7 @@ extension ReportPage {
             )
         }
 
-        private var attachments: Node<HTML.BodyContext> {
+        private var attachments: Node {
             let upload = SiteURL.reportAttachments(plan: .value(model.plan.id), period: .value(model.period.description), item: .value(model.item.id), unit: .value(model.unit.id))
             return .section(
                 .class("attachments"),
@@ -186,7 +186,7 @@ extension ReportPage {
             )
         }
 
-        private var history: Node<HTML.BodyContext> {
+        private var history: Node {
             guard !model.versions.isEmpty else { return .empty }
             return .section(
                 .class("history"),

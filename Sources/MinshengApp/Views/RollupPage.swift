@@ -1,6 +1,6 @@
 import Foundation
 import MinshengCore
-import Plot
+import MinshengHTML
 
 /// 汇总视图: the plans below a level side by side, each jurisdiction summing its whole subtree, with links to drill
 /// down to the jurisdictions below and to any plan's overview and items.
@@ -11,7 +11,7 @@ struct RollupPage: Bilingual {
     var language: Language { page.language }
 
     func render() -> String {
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text(t("汇总视图", "Rollup") + "：" + (rollup.root?.name ?? t("全部地区", "All jurisdictions")))),
             trail,
             periodForm,
@@ -24,7 +24,7 @@ struct RollupPage: Bilingual {
         return Layout(title: t("汇总视图", "Rollup"), page: page, content: content).render()
     }
 
-    private var trail: Node<HTML.BodyContext> {
+    private var trail: Node {
         guard !rollup.trail.isEmpty else { return .empty }
         return .nav(.class("breadcrumb"), .attribute(named: "aria-label", value: t("层级", "Levels")),
                     .forEach(rollup.trail) { jurisdiction in
@@ -32,7 +32,7 @@ struct RollupPage: Bilingual {
                     })
     }
 
-    private var periodForm: Node<HTML.BodyContext> {
+    private var periodForm: Node {
         let options = Period.months(of: rollup.year).map(\.description)
         return .form(
             .class("period-form"), .method(.get), .action(SiteURL.rollup.path),
@@ -42,7 +42,7 @@ struct RollupPage: Bilingual {
         )
     }
 
-    private var table: Node<HTML.BodyContext> {
+    private var table: Node {
         let words = page.language.assessment
         let statuses: [ProgressStatus] = [.completed, .ahead, .onSchedule, .behind, .seriouslyBehind, .notReported]
         return .table(
@@ -67,7 +67,7 @@ struct RollupPage: Bilingual {
         )
     }
 
-    private func row(name: Node<HTML.BodyContext>, tally: RollupTally, statuses: [ProgressStatus], planID: Int64?) -> Node<HTML.TableContext> {
+    private func row(name: Node, tally: RollupTally, statuses: [ProgressStatus], planID: Int64?) -> Node {
         .tr(
             .td(name), .td(.text(String(tally.plans))), .td(.text(String(tally.items))),
             .forEach(statuses) { status in

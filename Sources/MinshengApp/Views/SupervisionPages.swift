@@ -1,6 +1,6 @@
 import Foundation
 import MinshengCore
-import Plot
+import MinshengHTML
 
 /// What every supervision page needs to name things.
 struct SupervisionDirectory {
@@ -22,7 +22,7 @@ struct SupervisionDirectory {
 
 /// The tabs of the supervision pages.
 enum SupervisionTabs {
-    static func node(_ current: SiteURL, page: PageContext) -> Node<HTML.BodyContext> {
+    static func node(_ current: SiteURL, page: PageContext) -> Node {
         let words = page.language.supervisionWords
         var tabs: [(SiteURL, String)] = [(.supervision, words.notices), (.inspections, words.inspections), (.rectifications, words.rectifications),
                                          (.accountability, words.accountability), (.scores, words.scores)]
@@ -38,7 +38,7 @@ enum SupervisionTabs {
 
 /// A notice's colour today, with its escalations written out.
 enum GradeBadge {
-    static func node<Context>(_ standing: NoticeStanding, words: SupervisionStrings) -> Node<Context> {
+    static func node(_ standing: NoticeStanding, words: SupervisionStrings) -> Node {
         let text = words.gradeName(standing.grade) + (standing.escalations.isEmpty ? "" : "（\(words.escalations(standing))）")
         return .element(named: "span", nodes: [.attribute(named: "class", value: "grade \(standing.grade.cssName)"), .text(text)])
     }
@@ -55,7 +55,7 @@ struct NoticesPage {
     var words: SupervisionStrings { page.language.supervisionWords }
 
     func render() -> String {
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text("\(words.supervision)：\(directory.plan.title)")),
             SupervisionTabs.node(.supervision, page: page),
             .unwrap(message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
@@ -66,7 +66,7 @@ struct NoticesPage {
         return Layout(title: words.notices, page: page, content: content).render()
     }
 
-    private var proposalList: Node<HTML.BodyContext> {
+    private var proposalList: Node {
         .section(
             .h2(.text("\(words.proposals)（\(proposals.count)）")),
             proposals.isEmpty ? .p(.class("hint"), .text(words.noProposals)) : .forEach(proposals) { proposal in
@@ -89,7 +89,7 @@ struct NoticesPage {
         )
     }
 
-    private var noticeTable: Node<HTML.BodyContext> {
+    private var noticeTable: Node {
         .div(.class("table-scroll"), .table(
             .class("list"),
             .thead(.tr(.th(.text("#")), .th(.text(words.item)), .th(.text(words.unit)), .th(.text(words.grade)), .th(.text(words.issuedOn)),
@@ -128,7 +128,7 @@ struct NoticePage {
     func render() -> String {
         let words = page.language.supervisionWords
         let standing = notice.standing(today: directory.day, rules: directory.settings.notices)
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .p(.a(.href(SiteURL.supervision.path + "?plan=\(directory.plan.id)"), .text("← \(words.notices)"))),
             .h1(.text("\(words.noticeNumber(notice, year: directory.plan.year))：\(directory.item(notice.itemID))")),
             .unwrap(error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },

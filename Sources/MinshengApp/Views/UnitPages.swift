@@ -1,6 +1,6 @@
 import Foundation
 import MinshengCore
-import Plot
+import MinshengHTML
 
 /// A unit's page: its items as lead and as responsible unit, their statuses, and its on-time reporting rate.
 struct UnitPage {
@@ -30,7 +30,7 @@ struct UnitPage {
     func render() -> String {
         let words = page.language.assessment
         let rate = onTime.flatMap { $0.owed > 0 ? Decimal($0.onTime) / Decimal($0.owed) : nil }
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text(unit.name)),
             AssessmentPeriodForm(action: SiteURL.unitPage(.value(unit.id)).path, plan: plan, period: period, extra: [], language: page.language).node,
             .p(.text("\(words.onTimeRate)：\(percentText(rate))" + (onTime.map { "（\($0.onTime)/\($0.owed)）" } ?? ""))),
@@ -41,7 +41,7 @@ struct UnitPage {
         return Layout(title: unit.name, page: page, content: content).render()
     }
 
-    private var supervision: Node<HTML.BodyContext> {
+    private var supervision: Node {
         let words = page.language.supervisionWords
         let directory = record.directory
         return .section(
@@ -66,7 +66,7 @@ struct UnitPage {
         )
     }
 
-    private func section(_ title: String, _ rows: [Row]) -> Node<HTML.BodyContext> {
+    private func section(_ title: String, _ rows: [Row]) -> Node {
         let words = page.language.assessment
         return .section(
             .h2(.text("\(title)（\(rows.count)）")),
@@ -106,7 +106,7 @@ struct UnitRankingPage {
 
     func render() -> String {
         let words = page.language.assessment
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text("\(words.ranking)：\(plan.title)")),
             AssessmentPeriodForm(action: SiteURL.unitRanking.path, plan: plan, period: period, extra: [], language: page.language).node,
             .table(
@@ -139,7 +139,7 @@ struct AssessmentSettingsPage {
 
     func render() -> String {
         let words = page.language.assessment
-        let content: Node<HTML.BodyContext> = .group(
+        let content: Node = .group(
             .h1(.text("\(words.settings)：\(plan.title)")),
             .unwrap(message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
             .p(.class("hint"), .text(words.thresholds(settings))),
@@ -156,7 +156,7 @@ struct AssessmentSettingsPage {
         return Layout(title: words.settings, page: page, content: content).render()
     }
 
-    private func field(_ name: String, _ label: String, _ value: String) -> Node<HTML.FormContext> {
+    private func field(_ name: String, _ label: String, _ value: String) -> Node {
         .group(.label(.for(name), .text(label)), .input(.type(.text), .id(name), .name(name), .value(value)))
     }
 }

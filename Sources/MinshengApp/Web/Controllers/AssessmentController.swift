@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import MinshengCore
+import MinshengHTML
 import SQLKit
 
 /// The assessment pages: 总览, 挂图作战, item pages, unit pages and ranking, and the office's settings.
@@ -51,7 +52,7 @@ struct AssessmentController {
         let filters = (category: query.get("category").flatMap { Int64(String($0)) }, status: query.get("status").flatMap { ProgressStatus(rawValue: String($0)) },
                        unit: query.get("unit").flatMap { Int64(String($0)) })
         let language = context.language
-        let main = try await database.readReplica { db -> String in
+        let main = try await database.readReplica { db -> RenderedHTML in
             let revision = try await PlanRevisionCache.revision(planID: plan.id, on: db)
             return try await database.rendered.value(planID: plan.id, revision: revision, key: "overview \(period) \(filters) \(language)") {
                 let assessment = try await service.assess(planID: plan.id, period: period, on: db)
@@ -95,7 +96,7 @@ struct AssessmentController {
         let (plan, period) = try await scope(request, context)
         let language = context.language
         let today = configuration.today
-        let main = try await database.readReplica { db -> String in
+        let main = try await database.readReplica { db -> RenderedHTML in
             let revision = try await PlanRevisionCache.revision(planID: plan.id, on: db)
             return try await database.rendered.value(planID: plan.id, revision: revision, key: "battle map \(period) \(today) \(language)") {
                 let input = try await service.input(planID: plan.id, period: period, on: db)
