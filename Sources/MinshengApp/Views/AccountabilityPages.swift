@@ -15,7 +15,7 @@ struct AccountabilityPage {
         let content: Node = .group(
             .h1(.text("\(words.accountability)：\(directory.plan.title)")),
             SupervisionTabs.node(.accountability, page: page),
-            .if(page.session?.user.role == .admin, proposalList),
+            .if(page.principal.map(SupervisionPolicy.canDecide) ?? false, proposalList),
             .h2(.text("\(words.accountability)（\(cases.count)）")),
             cases.isEmpty ? .p(.class("hint"), .text(words.noCases)) : .div(.class("table-scroll"), .table(
                 .class("list"),

@@ -36,10 +36,6 @@ enum StatusLight {
     }
 }
 
-func percentText(_ value: Decimal?) -> String {
-    value.map { "\(Charts.percent($0))%" } ?? "—"
-}
-
 /// 总览: counts by status, progress by category, and the items with lights and bars, filtered by category, status
 /// and unit, at any period.
 struct OverviewPage {
@@ -111,10 +107,10 @@ struct OverviewPage {
                            .text("\(row.item.number). \(row.item.title)")),
                         .if(row.discrepancy, .span(.class("badge discrepancy"), .text(page.language.supervisionWords.discrepancy)))),
                     .td(StatusLight.node(a.status, words: words), .if(a.override != nil, .text(" *"))),
-                    .td(Charts.bar(progress: a.progress, expected: a.expected, status: a.status, label: "\(words.progress) \(percentText(a.progress))"),
-                        .text(" " + percentText(a.progress))),
-                    .td(.text(percentText(a.expected))),
-                    .td(.text(percentText(a.forecast)), .if(a.earlyWarning, .span(.class("badge late"), .attribute(named: "title", value: words.earlyWarning), .text("⚠")))),
+                    .td(Charts.bar(progress: a.progress, expected: a.expected, status: a.status, label: "\(words.progress) \(Percent.text(a.progress))"),
+                        .text(" " + Percent.text(a.progress))),
+                    .td(.text(Percent.text(a.expected))),
+                    .td(.text(Percent.text(a.forecast)), .if(a.earlyWarning, .span(.class("badge late"), .attribute(named: "title", value: words.earlyWarning), .text("⚠")))),
                     .td(.text(row.leadUnits))
                 )
             })
@@ -168,8 +164,8 @@ struct BattleMapPage {
         }
         return .td(
             .class("cell-\(cell.status.cssName)"),
-            .attribute(named: "title", value: "\(words.status(cell.status)) \(words.actual) \(percentText(cell.progress)) / \(words.planned) \(percentText(cell.expected))"),
-            .span(.class("figures"), .text("\(percentText(cell.progress))/\(percentText(cell.expected))")),
+            .attribute(named: "title", value: "\(words.status(cell.status)) \(words.actual) \(Percent.text(cell.progress)) / \(words.planned) \(Percent.text(cell.expected))"),
+            .span(.class("figures"), .text("\(Percent.text(cell.progress))/\(Percent.text(cell.expected))")),
             .span(.class("mark"), .text(Self.mark(cell.status))),
             .forEach(dueNodes) { .span(.class("node"), .text("◆ " + $0)) }
         )

@@ -15,6 +15,8 @@ public struct AssessmentStrings: Sendable {
     public var categoryTitle: String
     public var categoryDescription: @Sendable ([(String, Int?)]) -> String
     public var pathTitle: @Sendable (String) -> String
+    /// A chart's series in words: its name and its points.
+    public var series: @Sendable (String, [String]) -> String
     public var planned: String
     public var actual: String
     public var thresholds: @Sendable (AssessmentSettings) -> String
@@ -44,6 +46,8 @@ public struct AssessmentStrings: Sendable {
     public var ranking: String
     public var onTrackShare: String
     public var asOf: @Sendable (Int) -> String
+    /// A forecast: the year-end value and, when it is reached, the completion; or, once done, when it was done.
+    public var forecastText: @Sendable (_ yearEnd: String, _ completion: CalendarDate?, _ done: Bool) -> String
     public var value: String
     public var noValue: String
     public var printHint: String
@@ -68,7 +72,7 @@ extension AssessmentStrings {
         countsDescription: { pairs in pairs.map { "\(chineseStatus($0.0))\($0.1)项" }.joined(separator: "，") },
         categoryTitle: "各类别完成进度",
         categoryDescription: { pairs in pairs.map { "\($0.0) \($0.1.map { "\($0)%" } ?? "—")" }.joined(separator: "，") },
-        pathTitle: { "\($0)：计划与实际" }, planned: "计划", actual: "实际（已审核）",
+        pathTitle: { "\($0)：计划与实际" }, series: { "\($0)：\($1.joined(separator: "，"))。" }, planned: "计划", actual: "实际（已审核）",
         thresholds: { settings in
             "落后序时进度超过 \(settings.yellowThreshold) 个百分点为进度偏慢，超过 \(settings.redThreshold) 个百分点或节点逾期为严重滞后；超前 \(settings.aheadThreshold) 个百分点以上为超序时。序时进度按 \(settings.completionMonth) 月底全部完成计算。"
         },
@@ -78,7 +82,11 @@ extension AssessmentStrings {
         scheduleHint: "不填为序时进度。节点每行一个：日期 名称 计划完成比例，如“2019-03-31 开工 10%”；或按月计划累计值，每行：月份 数值，如“6 30”。",
         timeProportional: "序时进度", settings: "考核设置", yellow: "进度偏慢阈值（个百分点）", red: "严重滞后阈值（个百分点）",
         ahead: "超序时阈值（个百分点）", completionMonth: "全面完成月份", onTimeRate: "按时报送率", itemsLed: "牵头事项", itemsShared: "参与事项",
-        ranking: "单位排名", onTrackShare: "按序时及以上事项占比", asOf: { "数据截至\($0)月" }, value: "累计完成", noValue: "—",
+        ranking: "单位排名", onTrackShare: "按序时及以上事项占比", asOf: { "数据截至\($0)月" },
+        forecastText: { value, completion, done in
+            let date = completion.map { "\($0.year)年\($0.month)月" }
+            return done ? "已完成" + (date.map { "（\($0)）" } ?? "") : value + (date.map { "，预计\($0)完成" } ?? "")
+        }, value: "累计完成", noValue: "—",
         printHint: "可用 A3 横向打印。", quarters: "季度/半年/全年"
     )
 
@@ -90,7 +98,8 @@ extension AssessmentStrings {
         countsDescription: { pairs in pairs.map { "\(englishStatus($0.0)) \($0.1)" }.joined(separator: ", ") },
         categoryTitle: "Progress by category",
         categoryDescription: { pairs in pairs.map { "\($0.0) \($0.1.map { "\($0)%" } ?? "—")" }.joined(separator: ", ") },
-        pathTitle: { "\($0): planned and actual" }, planned: "Planned", actual: "Actual (accepted)",
+        pathTitle: { "\($0): planned and actual" }, series: { "\($0): \($1.joined(separator: ", ")). " }, planned: "Planned",
+        actual: "Actual (accepted)",
         thresholds: { settings in
             "Behind the planned path by more than \(settings.yellowThreshold) points is behind; by more than \(settings.redThreshold) points, or a node overdue, seriously behind; more than \(settings.aheadThreshold) points ahead is ahead. The path completes at the end of month \(settings.completionMonth)."
         },
@@ -101,6 +110,11 @@ extension AssessmentStrings {
         timeProportional: "Time-proportional", settings: "Assessment settings", yellow: "Yellow threshold (points)", red: "Red threshold (points)",
         ahead: "Ahead threshold (points)", completionMonth: "Month of full completion", onTimeRate: "On-time reporting", itemsLed: "Items led",
         itemsShared: "Items shared", ranking: "Unit ranking", onTrackShare: "Items on schedule or better", asOf: { "data as of month \($0)" },
+        forecastText: { value, completion, done in
+            let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+            let date = completion.map { "\(months[$0.month - 1]) \($0.year)" }
+            return done ? "Done" + (date.map { " (\($0))" } ?? "") : value + (date.map { ", done by \($0)" } ?? "")
+        },
         value: "Reached", noValue: "—", printHint: "Prints on A3 landscape.", quarters: "Quarter / half / year"
     )
 }

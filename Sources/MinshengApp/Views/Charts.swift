@@ -79,7 +79,7 @@ enum Charts {
     static func categoryProgress(_ rows: [(name: String, progress: Decimal?, expected: Decimal?, status: ProgressStatus?)], words: AssessmentStrings, id: String = "categories") -> Node {
         let rowHeight = 28
         let height = rows.count * rowHeight + 24
-        let percents = rows.map { ($0.name, $0.progress.map(percent)) }
+        let percents = rows.map { ($0.name, $0.progress.map(Percent.of)) }
         return chart(
             width: 620, height: height, id: id, title: words.categoryTitle, description: words.categoryDescription(percents),
             .defs(patterns(id)),
@@ -99,7 +99,7 @@ enum Charts {
                 let x = 160 + Int(double(expected) * 360)
                 return line(x, y + 1, x, y + 25, stroke: "#24292f", width: "2", dash: "3 2")
             },
-            label(row.progress.map { "\(percent($0))%" } ?? "—", x: 528, y: y + 18, size: 13)
+            label(row.progress.map { "\(Percent.of($0))%" } ?? "—", x: 528, y: y + 18, size: 13)
         )
     }
 
@@ -116,10 +116,6 @@ enum Charts {
                 return line(x, 0, x, 14, stroke: "#24292f", width: "1.5")
             }
         )
-    }
-
-    static func percent(_ value: Decimal) -> Int {
-        Int((double(value) * 100).rounded())
     }
 
     static func double(_ value: Decimal) -> Double {

@@ -94,7 +94,7 @@ struct TasksPage {
     }
 
     private var spreadsheet: Node {
-        guard let unit, page.session?.user.unitID == unit.id || page.session?.user.role == .admin else { return .empty }
+        guard let unit, let principal = page.principal, ReportPolicy.canWrite(forUnit: unit.id, by: principal) else { return .empty }
         let words = page.language.reporting
         let query = "?plan=\(scope.plan.id)&period=\(scope.period)&unit=\(unit.id)"
         return .section(

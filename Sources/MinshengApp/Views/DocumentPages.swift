@@ -12,7 +12,7 @@ struct DocumentsPage {
         let kinds = OfficialDocument.Kind.allCases
         let content: Node = .group(
             .h1(.text("\(words.documents)：\(plan.title)")),
-            .if(page.session?.user.role == .admin, .form(
+            .if(page.may(.office), .form(
                 .class("period-form"), .method(.post), .action(SiteURL.documents.path),
                 page.csrfField,
                 .input(.type(.hidden), .name("plan"), .value(String(plan.id))),
@@ -52,7 +52,7 @@ struct DocumentPage {
     func render() -> String {
         let words = page.language.documents
         let document = stored.content
-        let isDraft = stored.state == .draft && page.session?.user.role == .admin
+        let isDraft = stored.state == .draft && page.may(.office)
         let content: Node = .group(
             .p(.a(.href(SiteURL.documents.path + "?plan=\(stored.planID)"), .text("← " + words.documents))),
             .h1(.text(document.title)),

@@ -69,7 +69,7 @@ struct ItemPage {
         .div(
             .class("summary"),
             StatusLight.node(assessment.status, words: words),
-            .text(" \(words.progress) \(percentText(assessment.progress)) · \(words.expected) \(percentText(assessment.expected)) · \(words.forecast) \(percentText(assessment.forecast))"),
+            .text(" \(words.progress) \(Percent.text(assessment.progress)) · \(words.expected) \(Percent.text(assessment.expected)) · \(words.forecast) \(Percent.text(assessment.forecast))"),
             .unwrap(assessment.override) { .p(.class("notice"), .text(words.overriddenBecause + $0.reason + "（\(words.status(assessment.computedStatus)) → \(words.status($0.status))）")) },
             .if(assessment.earlyWarning, .p(.class("alert"), .text(words.earlyWarning)))
         )
@@ -93,9 +93,11 @@ struct ItemPage {
                             .span(.class("badge discrepancy"), .attribute(named: "title", value: finding.text),
                                   .text("\(page.language.supervisionWords.discrepancy)：\(page.language.supervisionWords.verified) \(DecimalText.format(finding.value.verified))\(line.indicator.measure)"))
                         }),
-                    .td(.text(percentText(a?.progress))), .td(.text(percentText(a?.expected))),
+                    .td(.text(Percent.text(a?.progress))), .td(.text(Percent.text(a?.expected))),
                     .td(.unwrap(a) { StatusLight.node($0.status, words: words) }),
-                    .td(.text(a?.forecast.map { DecimalText.format(Self.rounded($0.yearEnd)) + line.indicator.measure + ($0.completion.map { " · \($0.iso)" } ?? "") } ?? words.noValue)),
+                    .td(.text(a.flatMap { assessed in
+                        assessed.forecast.map { words.forecastText(DecimalText.display($0.yearEnd) + line.indicator.measure, $0.completion, assessed.status == .completed) }
+                    } ?? words.noValue)),
                     .td(.text(nodes(line).map { "\($0.due.iso) \($0.name)" }.joined(separator: "；")))
                 )
             })
@@ -181,13 +183,6 @@ struct ItemPage {
             },
             .button(.type(.submit), .text(page.strings.save))
         )
-    }
-
-    static func rounded(_ value: Decimal) -> Decimal {
-        var input = value
-        var output = Decimal()
-        NSDecimalRound(&output, &input, 1, .plain)
-        return output
     }
 }
 

@@ -9,17 +9,30 @@ struct PageContext {
     /// The path of the page, for the language switch and the login return.
     var path: String
     var session: Session?
+    /// The signed-in person as the policies see them: what a page offers follows what they may do.
+    var principal: Principal?
 
     var strings: Strings { language.strings }
 
-    init(language: Language, path: String, session: Session? = nil) {
+    init(language: Language, path: String, session: Session? = nil, principal: Principal? = nil) {
         self.language = language
         self.path = path
         self.session = session
+        self.principal = principal ?? session.map { $0.user.principal(reach: .nothing) }
     }
 
     init(_ context: AppRequestContext, path: String) {
-        self.init(language: context.language, path: path, session: context.session)
+        self.init(language: context.language, path: path, session: context.session, principal: context.session == nil ? nil : context.principal)
+    }
+
+    /// Whether the person has a capability (to show or hide what a page offers).
+    func may(_ capability: Capability) -> Bool {
+        Policy.allows(capability, principal)
+    }
+
+    /// Whether the person may open a route of the table (its `GET`).
+    func mayOpen(_ url: SiteURL) -> Bool {
+        url.capability(.get).map(may) ?? false
     }
 
     /// A hidden field with the session's form token.
@@ -72,23 +85,21 @@ struct Layout {
         )
     }
 
+    /// The menu: every page the person may open, in the office's order (the inbox only for an account with a unit).
     private var roleLinks: Node {
-        guard let role = page.session?.user.role else { return .empty }
+        guard let principal = page.principal else { return .empty }
         let words = page.language.reporting
+        let assessment = page.language.assessment
         var links: [(SiteURL, String)] = [(.tasks, words.tasks)]
-        if role == .reporter { links += [(.inbox, words.inbox), (.supervision, page.language.supervisionWords.supervision)] }
-        if role != .reporter {
-            let assessment = page.language.assessment
-            links += [(.rollup, page.language == .zh ? "汇总" : "Rollup"), (.overview, assessment.overview), (.battleMap, assessment.battleMap), (.unitRanking, assessment.units),
-                      (.reviewQueue, words.reviewQueue), (.overdue, words.overdue), (.supervision, page.language.supervisionWords.supervision),
-                      (.documents, page.language.documents.documents)]
-        }
-        if role == .admin {
-            links += [(.adminPublications, page.language.publicWords.disclosure), (.newImport, strings.importPlan), (.adminUsers, words.users),
-                      (.adminUnits, words.units), (.adminAudit, words.audit)]
-        }
-        links.append((.tokens, words.tokens))
-        return .forEach(links) { link in .li(.a(.href(link.0.path), .text(link.1))) }
+        if principal.unitID != nil { links.append((.inbox, words.inbox)) }
+        links += [
+            (.rollup, page.language == .zh ? "汇总" : "Rollup"), (.overview, assessment.overview), (.battleMap, assessment.battleMap),
+            (.unitRanking, assessment.units), (.reviewQueue, words.reviewQueue), (.overdue, words.overdue),
+            (.supervision, page.language.supervisionWords.supervision), (.documents, page.language.documents.documents),
+            (.adminPublications, page.language.publicWords.disclosure), (.newImport, strings.importPlan), (.adminUsers, words.users),
+            (.adminUnits, words.units), (.adminAudit, words.audit), (.tokens, words.tokens),
+        ]
+        return .forEach(links.filter { page.mayOpen($0.0) }) { link in .li(.a(.href(link.0.path), .text(link.1))) }
     }
 
     private var sessionLinks: Node {

@@ -23,8 +23,8 @@ extension Charts {
         nodes: [ScheduleNode], unit: String, words: AssessmentStrings, id: String
     ) -> Node {
         let f = PathFrame(maximum: max(double(target), (actual.map { double($0.value) } + planned.map { double($0.value) }).max() ?? 1, 1))
-        let description = "\(words.planned)：" + planned.map { "\($0.month)月 \(DecimalText.format($0.value))" }.joined(separator: "，")
-            + "；\(words.actual)：" + actual.map { "\($0.month)月 \(DecimalText.format($0.value))" }.joined(separator: "，")
+        func points(_ values: [(month: Int, value: Decimal)]) -> [String] { values.map { "\(words.month($0.month)) \(DecimalText.display($0.value))" } }
+        let description = words.series(words.planned, points(planned)) + words.series(words.actual, points(actual))
         return chart(
             width: f.width, height: f.height, id: id, title: words.pathTitle(title), description: description,
             line(f.left, f.bottom, f.width - 20, f.bottom, stroke: "#24292f"),

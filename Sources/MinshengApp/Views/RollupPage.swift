@@ -77,7 +77,7 @@ struct RollupPage: Bilingual {
                 }
                 return .td(.text(String(count)))
             },
-            .td(.text(percentText(tally.completionRate))), .td(.text(percentText(tally.meanProgress))), .td(.text(percentText(tally.onTimeRate)))
+            .td(.text(Percent.text(tally.completionRate))), .td(.text(Percent.text(tally.meanProgress))), .td(.text(Percent.text(tally.onTimeRate)))
         )
     }
 

@@ -26,7 +26,7 @@ enum SupervisionTabs {
         let words = page.language.supervisionWords
         var tabs: [(SiteURL, String)] = [(.supervision, words.notices), (.inspections, words.inspections), (.rectifications, words.rectifications),
                                          (.accountability, words.accountability), (.scores, words.scores)]
-        if page.session?.user.role == .admin { tabs.append((.supervisionSettings, words.settings)) }
+        if page.mayOpen(.supervisionSettings) { tabs.append((.supervisionSettings, words.settings)) }
         return .nav(
             .class("tabs"), .attribute(named: "aria-label", value: words.supervision),
             .ul(.forEach(tabs) { tab in
@@ -59,7 +59,7 @@ struct NoticesPage {
             .h1(.text("\(words.supervision)：\(directory.plan.title)")),
             SupervisionTabs.node(.supervision, page: page),
             .unwrap(message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
-            .if(page.session?.user.role == .admin, proposalList),
+            .if(page.principal.map(SupervisionPolicy.canDecide) ?? false, proposalList),
             .h2(.text("\(words.notices)（\(notices.count)）")),
             notices.isEmpty ? .p(.class("hint"), .text(words.noNotices)) : noticeTable
         )

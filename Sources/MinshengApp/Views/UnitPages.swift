@@ -33,7 +33,7 @@ struct UnitPage {
         let content: Node = .group(
             .h1(.text(unit.name)),
             AssessmentPeriodForm(action: SiteURL.unitPage(.value(unit.id)).path, plan: plan, period: period, extra: [], language: page.language).node,
-            .p(.text("\(words.onTimeRate)：\(percentText(rate))" + (onTime.map { "（\($0.onTime)/\($0.owed)）" } ?? ""))),
+            .p(.text("\(words.onTimeRate)：\(Percent.text(rate))" + (onTime.map { "（\($0.onTime)/\($0.owed)）" } ?? ""))),
             section(words.itemsLed, rows.filter { $0.role == .lead }),
             section(words.itemsShared, rows.filter { $0.role == .responsible }),
             supervision
@@ -77,8 +77,8 @@ struct UnitPage {
                     .tr(
                         .td(.a(.href(SiteURL.item(plan: .value(plan.id), number: .value(row.item.number)).path + "?period=\(period)"), .text("\(row.item.number). \(row.item.title)"))),
                         .td(.unwrap(row.assessment) { StatusLight.node($0.status, words: words) }),
-                        .td(.text(percentText(row.assessment?.progress))),
-                        .td(.text(percentText(row.assessment?.expected)))
+                        .td(.text(Percent.text(row.assessment?.progress))),
+                        .td(.text(Percent.text(row.assessment?.expected)))
                     )
                 })
             )
@@ -118,10 +118,10 @@ struct UnitRankingPage {
                         .td(.text(String(index + 1))),
                         .td(.a(.href(SiteURL.unitPage(.value(row.unit.id)).path + "?plan=\(plan.id)&period=\(period)"), .text(row.unit.name))),
                         .td(.text(String(row.items))),
-                        .td(.text(percentText(row.onTrackShare))),
-                        .td(.text(percentText(row.progress))),
+                        .td(.text(Percent.text(row.onTrackShare))),
+                        .td(.text(Percent.text(row.progress))),
                         .td(.unwrap(row.worst) { StatusLight.node($0, words: words) }),
-                        .td(.text(percentText(row.onTimeRate)))
+                        .td(.text(Percent.text(row.onTimeRate)))
                     )
                 })
             )

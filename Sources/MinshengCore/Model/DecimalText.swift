@@ -12,6 +12,15 @@ public enum DecimalText {
         return NSDecimalString(&copy, posix)
     }
 
+    /// A computed quantity (a planned path, a forecast) as shown to people: at most two decimal places, half up,
+    /// without trailing zeros (`1.99999…92` is `2`). Reported and target values are shown exactly with ``format(_:)``.
+    public static func display(_ value: Decimal) -> String {
+        var input = value
+        var output = Decimal()
+        NSDecimalRound(&output, &input, 2, .plain)
+        return format(output)
+    }
+
     /// Parses plain decimal notation ("98600", "-1.5", "9.86"); nil for anything else.
     public static func parse(_ text: String) -> Decimal? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
