@@ -65,6 +65,17 @@ import Testing
                         #expect(item.contains(text) == visible.contains(text), "\(name) on the item page: \(text)")
                         #expect(api.contains(text) == visible.contains(text), "\(name) in the API list: \(text)")
                     }
+                    // The month's tasks carry only what the reader may see of each report.
+                    let tasks = String(buffer: try await client.execute(
+                        uri: "/api/v1/plans/\(f.plan.id)/tasks?period=2019-09", method: .get, headers: AccountSecurityTests.headers(token)
+                    ).body)
+                    for text in [Self.leadDraft, Self.countyDraft] where !visible.contains(text) {
+                        #expect(!tasks.contains(text), "\(name) in the task list: \(text)")
+                    }
+                    let taskPage = String(buffer: try await web.get("/tasks?plan=\(f.plan.id)&period=2019-09").body)
+                    for text in [Self.leadDraft, Self.countyDraft] where !visible.contains(text) {
+                        #expect(!taskPage.contains(text), "\(name) on the tasks page: \(text)")
+                    }
                     // The lead unit's report itself: the page and the API answer by the same rule.
                     let page = try await web.get(f.reportPath)
                     #expect(String(buffer: page.body).contains(Self.leadDraft) == visible.contains(Self.leadDraft), "\(name) on the report page")

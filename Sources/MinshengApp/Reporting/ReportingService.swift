@@ -92,6 +92,20 @@ public struct ReportingService: Sendable {
         }
     }
 
+    /// Every report owed for a month as a reader sees it: where the newest version is not the reader's to see (a
+    /// unit's draft), the task carries the newest version that is, or none.
+    public func tasks(planID: Int64, period: Period, unitID: Int64?, for reader: ReportReader, on db: any SQLDatabase) async throws -> [ReportTask] {
+        var all = try await tasks(planID: planID, period: period, unitID: unitID, on: db)
+        guard all.contains(where: { $0.report.map { !ReportPolicy.canRead($0, by: reader) } ?? false }) else { return all }
+        let visible = try await reports.latest(planID: planID, period: period, unitID: unitID, where: { ReportPolicy.canRead($0, by: reader) }, on: db)
+        let byKey = Dictionary(uniqueKeysWithValues: visible.map { ("\($0.itemID)-\($0.unitID)", $0) })
+        for index in all.indices {
+            guard let report = all[index].report, !ReportPolicy.canRead(report, by: reader) else { continue }
+            all[index].report = byKey["\(report.itemID)-\(report.unitID)"]
+        }
+        return all
+    }
+
     /// The obligation of a unit for an item and month, if it owes one.
     public func obligation(planID: Int64, itemID: Int64, unitID: Int64, period: Period, on db: any SQLDatabase) async throws -> Obligation? {
         try await tasks(planID: planID, period: period, unitID: unitID, on: db).first { $0.obligation.itemID == itemID }?.obligation

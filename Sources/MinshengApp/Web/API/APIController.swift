@@ -152,7 +152,9 @@ struct APIController {
         guard ReportPolicy.canListTasks(ofUnit: asked ?? unit, by: principal) else {
             throw AppError(.forbidden, "Reporters see their own unit's tasks.")
         }
-        let tasks = try await database.read { try await service.tasks(planID: planID, period: period, unitID: unit, on: $0) }
+        let tasks = try await database.read { db in
+            try await service.tasks(planID: planID, period: period, unitID: unit, for: try await service.reader(for: user, planID: planID, on: db), on: db)
+        }
         return JSONBody(tasks.map(APITask.init)).response()
     }
 

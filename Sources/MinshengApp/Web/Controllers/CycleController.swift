@@ -45,7 +45,8 @@ struct CycleController {
 
     private func tasksPage(scope: PlanScope, unitID: Int64?, user: User, context: AppRequestContext, message: String?, errors: [String]) async throws -> String {
         try await database.read { db in
-            let tasks = try await service.tasks(planID: scope.plan.id, period: scope.period, unitID: unitID, on: db)
+            let reader = try await service.reader(for: user, planID: scope.plan.id, on: db)
+            let tasks = try await service.tasks(planID: scope.plan.id, period: scope.period, unitID: unitID, for: reader, on: db)
             let units = try await plans.units(jurisdictionID: scope.plan.jurisdictionID, on: db)
             let names = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) })
             let owing = Set(try await service.tasks(planID: scope.plan.id, period: scope.period, on: db).map(\.obligation.unitID))
