@@ -6,6 +6,10 @@ import FoundationXML
 /// An Office Open XML package (.docx, .xlsx): a ZIP archive of XML parts, read under ``BoundedZip/Limits/officePackage``
 /// so that only the parts asked for are inflated, and never beyond the limits.
 struct OfficePackage {
+    /// The cells a workbook's sheets, or a document's tables, may spread to once merged and spanned cells are
+    /// filled in: a thousand times a large form, and at most a few tens of MB of empty cells.
+    static let maxCells = 1_000_000
+
     let archive: BoundedZip
     let file: String
 
