@@ -53,6 +53,16 @@ import Testing
         #expect(Self.importError(merge, "plan.xlsx")?.kind == .tooLarge)
     }
 
+    @Test func aPartOverTenMegabytesWithinTheLimitIsRead() throws {
+        let text = String(repeating: "文", count: 3_000)
+        let rows = (1...1_300).map { #"<row r="\#($0)">\#(Self.cell("A\($0)", text))</row>"# }.joined()
+        let data = Self.xlsx(rows)
+        #expect(data.count > 11 << 20)
+        let sheet = try Workbook.read(data, fileName: "a.xlsx")[0]
+        #expect(sheet.rows.count == 1_300)
+        #expect(sheet.rows.allSatisfy { $0 == [text] })
+    }
+
     @Test func referencesOutsideExcelsGridAndBackwardMergesAreReadSafely() throws {
         let backward = Self.xlsx(#"<row r="1">\#(Self.cell("A1", "v"))</row></sheetData><mergeCells><mergeCell ref="B2:A1"/></mergeCells><sheetData>"#)
         #expect(try Workbook.read(backward, fileName: "a.xlsx")[0].rows == [["v", "v"], ["v", "v"]])

@@ -58,8 +58,10 @@ struct OfficePackage {
         try Self.parse(try requiredPart(path), name: path, file: file, with: handler)
     }
 
+    /// The part is fed to the parser a chunk at a time: handed all at once, libxml2 refuses parts over 10 MB and keeps
+    /// copies of the whole part while it parses.
     static func parse(_ data: Data, name: String, file: String, with handler: some XMLHandler) throws(ImportError) {
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))
         let delegate = XMLDelegate(handler: handler)
         parser.delegate = delegate
         parser.shouldProcessNamespaces = false
