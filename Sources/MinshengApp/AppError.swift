@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MinshengCore
 
 /// Every failure Minsheng reports: shown as an HTML error page on the web and as a JSON problem body
 /// (RFC 9457) in the API, and printed by commands.
@@ -12,6 +13,7 @@ public struct AppError: Error, Sendable, CustomStringConvertible {
         case notFound
         case conflict
         case tooManyRequests
+        case contentTooLarge
         case badConfiguration
         case databaseUnavailable
         case invalidInput
@@ -33,6 +35,12 @@ public struct AppError: Error, Sendable, CustomStringConvertible {
     public static func invalidInput(_ message: String) -> AppError { AppError(.invalidInput, message) }
     public static func conflict(_ message: String) -> AppError { AppError(.conflict, message) }
 
+    /// A request body (an upload, a form, a JSON body) over the limit of `limit` bytes, named in words.
+    public static func contentTooLarge(limit: Int, language: Language) -> AppError {
+        let size = ByteCount.text(UInt64(max(0, limit)))
+        return AppError(.contentTooLarge, language == .zh ? "文件超过 \(size) 的上限。" : "The upload is larger than the \(size) limit.")
+    }
+
     public var status: HTTPResponse.Status {
         switch kind {
         case .badRequest, .invalidInput: return .badRequest
@@ -41,6 +49,7 @@ public struct AppError: Error, Sendable, CustomStringConvertible {
         case .notFound: return .notFound
         case .conflict: return .conflict
         case .tooManyRequests: return .tooManyRequests
+        case .contentTooLarge: return .contentTooLarge
         case .databaseUnavailable: return .serviceUnavailable
         case .badConfiguration, .internalError: return .internalServerError
         }

@@ -2,6 +2,7 @@ import Foundation
 import MinshengCore
 import SQLKit
 import Testing
+import ZIPFoundation
 @testable import MinshengApp
 
 /// Backups and restores as round trips on both engines.
@@ -96,6 +97,64 @@ import Testing
                 #expect(copy.values == original.values)
                 #expect(copy.chain)
             }
+        }
+    }
+
+    /// A backup changed to climb out of the restore folder, to hold a link, to lie about a size, or to unpack to
+    /// more than the limit is refused with the entry and the reason named, before anything is restored.
+    @Test(arguments: TestEngine.available)
+    func aTamperedBackupIsRefusedBeforeAnythingIsRestored(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine, migrate: false) { database in
+            _ = try await FirstStart(database: database, logger: TestDatabase.logger).run(loadDemo: false, adminPassword: "backup password")
+            let uploads = Self.temporary("tampered-uploads")
+            try FileManager.default.createDirectory(at: uploads, withIntermediateDirectories: true)
+            try Data(repeating: 7, count: 2 << 20).write(to: uploads.appendingPathComponent("key-1"))
+            let file = Self.temporary("tampered").appendingPathExtension("zip")
+            let target = Self.temporary("tampered-target")
+            defer { for url in [file, uploads, target] { try? FileManager.default.removeItem(at: url) } }
+            _ = try await Backup(database: database, uploads: uploads, logger: TestDatabase.logger).write(to: file)
+            let original = try Data(contentsOf: file)
+            let escape = "escaped-\(UUID().uuidString).txt"
+
+            func refusal(_ change: (URL) throws -> Void, maxBytes: UInt64 = Backup.defaultRestoreLimit) async throws -> String {
+                let copy = Self.temporary("tampered-copy").appendingPathExtension("zip")
+                defer { try? FileManager.default.removeItem(at: copy) }
+                try original.write(to: copy)
+                try change(copy)
+                do {
+                    _ = try await Backup.restore(from: copy, into: .sqlite(path: target.appendingPathComponent("minsheng.sqlite").path),
+                                                 uploads: target.appendingPathComponent("uploads"), replace: false, maxBytes: maxBytes, logger: TestDatabase.logger)
+                } catch let error as AppError {
+                    #expect(error.kind == .invalidInput)
+                    return error.message.replacingOccurrences(of: copy.path, with: "FILE")
+                }
+                Issue.record("the tampered backup was restored")
+                return ""
+            }
+            func add(_ path: String, type: ZIPFoundation.Entry.EntryType, _ content: String) -> (URL) throws -> Void {
+                { url in
+                    let archive = try Archive(url: url, accessMode: .update)
+                    let data = Data(content.utf8)
+                    try archive.addEntry(with: path, type: type, uncompressedSize: Int64(data.count)) { position, size in data.subdata(in: Int(position)..<Int(position) + size) }
+                }
+            }
+            #expect(try await refusal(add("../\(escape)", type: .file, "x")) == "FILE is refused: ../\(escape) has an unsafe path (absolute, or with ..).")
+            #expect(try await refusal(add("uploads/../../\(escape)", type: .file, "x")).contains("has an unsafe path"))
+            #expect(try await refusal(add("/tmp/\(escape)", type: .file, "x")).contains("has an unsafe path"))
+            #expect(try await refusal(add("uploads/passwd", type: .symlink, "/etc/passwd")) == "FILE is refused: uploads/passwd is a symbolic link or special file.")
+            let databaseEntry = engine == .sqlite ? "database.sqlite" : "database.pgdump"
+            let lie = try await refusal { url in
+                var data = try Data(contentsOf: url)
+                try ZipTampering.declare(100, for: databaseEntry, in: &data)
+                try data.write(to: url)
+            }
+            #expect(lie == "FILE is refused: \(databaseEntry) does not inflate to the 100 bytes its headers declare.")
+            let tooLarge = try await refusal({ _ in }, maxBytes: 1 << 20)
+            #expect(tooLarge.contains("inflates beyond 1 MB") && tooLarge.hasSuffix(" (restore with a larger --max-size if the backup is genuine)."))
+            for folder in [FileManager.default.temporaryDirectory, FileManager.default.temporaryDirectory.deletingLastPathComponent(), URL(fileURLWithPath: "/tmp")] {
+                #expect(!FileManager.default.fileExists(atPath: folder.appendingPathComponent(escape).path))
+            }
+            #expect(!FileManager.default.fileExists(atPath: target.path))
         }
     }
 

@@ -253,6 +253,33 @@ import Testing
         }
     }
 
+    /// A zip bomb uploaded as the Excel form, by the reporter who may upload it, is refused naming the part, and
+    /// saves nothing.
+    @Test(arguments: TestEngine.available)
+    func aZipBombFormIsRefusedNamingThePart(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let f = try await ReportingFixture.make(database)
+            let workbook = Data(#"<workbook><sheets><sheet name="填报" sheetId="1"/></sheets></workbook>"#.utf8)
+            let honest = try ZipTampering.archive([("xl/workbook.xml", workbook)], bombPath: "xl/worksheets/sheet1.xml", bombSize: 300 << 20)
+            var patched = honest
+            try ZipTampering.declare(1_000, for: "xl/worksheets/sheet1.xml", in: &patched)
+            let lying = patched
+            #expect(lying.count < 2 << 20)
+            try await f.app().test(.router) { client in
+                var lead = WebSession(client: client)
+                let token = try #require(try await lead.login("lead", ReportingFixture.password))
+                let path = "/tasks/form.xlsx?plan=\(f.plan.id)&period=2019-09"
+                let lie = try await lead.postMultipart(path, fields: [("_csrf", token)], file: ("form.xlsx", lying))
+                #expect(lie.status == .badRequest)
+                #expect(String(buffer: lie.body).contains("form.xlsx: 文件已损坏：xl/worksheets/sheet1.xml 解压后的大小与文件头声明的 1000 字节不符"))
+                let large = try await lead.postMultipart(path, fields: [("_csrf", token)], file: ("form.xlsx", honest))
+                #expect(large.status == .badRequest)
+                #expect(String(buffer: large.body).contains("form.xlsx: xl/worksheets/sheet1.xml 解压后超过 32 MB (xl/worksheets/sheet1.xml inflates beyond 32 MB)"))
+            }
+            #expect(try await database.read { try await ReportStore().latest(planID: f.plan.id, period: ReportingFixture.september, on: $0) }.isEmpty)
+        }
+    }
+
     @Test(arguments: TestEngine.available)
     func attachmentsAreCheckedAndServedSafely(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database in

@@ -41,12 +41,16 @@ struct RestoreCommand: AsyncParsableCommand {
     @Flag(help: "Restore over a database that already holds data.")
     var replace = false
 
+    @Option(help: "The most the backup may unpack to, in GB (a backup that unpacks to more is refused as a zip bomb).")
+    var maxSize: UInt64 = Backup.defaultRestoreLimit >> 30
+
     func run() async throws {
         let logger = CommandLogging.logger()
         let url = URL(fileURLWithPath: file).standardizedFileURL
         guard FileManager.default.fileExists(atPath: url.path) else { throw AppError.invalidInput("\(url.path) does not exist.") }
         let uploads = try AppConfiguration.fromEnvironment(dataDirectory: data.resolvedDataDirectory).uploadsDirectory
-        let manifest = try await Backup.restore(from: url, into: try data.databaseConfiguration(), uploads: uploads, replace: replace, logger: logger)
+        let manifest = try await Backup.restore(from: url, into: try data.databaseConfiguration(), uploads: uploads, replace: replace,
+                                              maxBytes: maxSize.multipliedReportingOverflow(by: 1 << 30).overflow ? .max : maxSize << 30, logger: logger)
         Console.print("Restored the backup of \(manifest.createdAt): \(manifest.rows["reports"] ?? 0) reports, \(manifest.uploads) uploaded files; every table's row count matches.")
     }
 }

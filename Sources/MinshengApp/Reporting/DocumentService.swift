@@ -95,15 +95,10 @@ public struct DocumentService: Sendable {
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             return try encoder.encode(document)
         case .csv:
-            return Data(("\u{FEFF}" + document.tableText.map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n").utf8)
+            return Data(CSVWriter.document(document.tableText).utf8)
         case .html:
             return Data(DocumentPrintPage(document: document).render().utf8)
         }
-    }
-
-    static func csvField(_ text: String) -> String {
-        guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-        return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     static func periodForm(_ kind: OfficialDocument.Kind) -> String {

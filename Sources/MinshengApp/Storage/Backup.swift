@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import MinshengCore
 import SQLKit
 import ZIPFoundation
 
@@ -109,14 +110,28 @@ public struct Backup: Sendable {
 
     // MARK: Restoring
 
+    /// How many bytes a restore inflates at most unless told otherwise: room for a large city's database and photos.
+    public static let defaultRestoreLimit: UInt64 = 64 << 30
+
+    /// The limits a backup is read under: a million entries (more uploads than a city's units make in years, plus
+    /// the database and manifest), and `totalBytes` for any one entry (the database) and for all of them.
+    public static func restoreLimits(totalBytes: UInt64) -> BoundedZip.Limits {
+        BoundedZip.Limits(entries: 1_000_000, entryBytes: totalBytes, totalBytes: totalBytes)
+    }
+
     /// Restores a backup into this database and uploads folder, which must be empty unless `replace` is set; the
     /// replaced SQLite file and uploads are kept beside them. Checks the restored row counts against the manifest.
-    public static func restore(from file: URL, into configuration: DatabaseConfiguration, uploads: URL, replace: Bool, logger: Logger) async throws -> Manifest {
+    /// The backup is extracted entry by entry to disk under ``restoreLimits(totalBytes:)`` with `maxBytes`.
+    public static func restore(from file: URL, into configuration: DatabaseConfiguration, uploads: URL, replace: Bool,
+                               maxBytes: UInt64 = defaultRestoreLimit, logger: Logger) async throws -> Manifest {
         let manager = FileManager.default
         let staging = manager.temporaryDirectory.appendingPathComponent("minsheng-restore-\(UUID().uuidString)")
         defer { try? manager.removeItem(at: staging) }
         do {
-            try manager.unzipItem(at: file, to: staging)
+            try BoundedZip(contentsOf: file, limits: restoreLimits(totalBytes: maxBytes)).extractAll(into: staging)
+        } catch let error as ZipError {
+            let hint = error.kind == .entryTooLarge || error.kind == .totalTooLarge ? " (restore with a larger --max-size if the backup is genuine)" : ""
+            throw AppError.invalidInput("\(file.path) is refused: \(error.english)\(hint).")
         } catch {
             throw AppError.invalidInput("\(file.path): not a Minsheng backup (\(error.localizedDescription)).")
         }

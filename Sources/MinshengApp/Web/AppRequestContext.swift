@@ -58,6 +58,9 @@ public struct AppRequestContext: RequestContext {
     /// Uploads up to 20 MB (a plan document with pictures).
     public var maxUploadSize: Int { 20 * 1024 * 1024 }
 
+    /// JSON bodies are read with the upload limit, and refused over it with a 413 in the reader's language.
+    public var requestDecoder: AppRequestDecoder { AppRequestDecoder() }
+
     /// The signed-in user, or an error that sends the visitor to the login page.
     public func requireUser() throws -> User {
         guard let user else {

@@ -72,7 +72,7 @@ struct FormFields: Sendable {
 
     /// Reads a form body of up to `limit` bytes.
     static func read(_ request: Request, context: AppRequestContext, limit: Int = 4 * 1024 * 1024) async throws -> FormFields {
-        let buffer = try await request.body.collect(upTo: limit)
+        let buffer = try await request.body(upTo: limit, language: context.language)
         return FormFields(body: String(buffer: buffer))
     }
 

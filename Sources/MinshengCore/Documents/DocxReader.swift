@@ -127,6 +127,9 @@ private final class DocumentHandler: XMLHandler {
     private var mergeContinues = false
     private var previousRow: [DocxDocument.Cell] = []
 
+    /// Word's widest table: a cell spans at most this many grid columns.
+    static let maxColumns = 63
+
     init(numbering: [String: [Int: NumberingLevel]], headingStyles: [String: Int]) {
         self.numbering = numbering
         self.headingStyles = headingStyles
@@ -157,7 +160,7 @@ private final class DocumentHandler: XMLHandler {
                 span = 1
                 mergeContinues = false
             }
-        case "w:gridSpan": if tables.count == 1 { span = attributes["w:val"].flatMap(Int.init) ?? 1 }
+        case "w:gridSpan": if tables.count == 1 { span = min(max(attributes["w:val"].flatMap(Int.init) ?? 1, 1), Self.maxColumns) }
         case "w:vMerge": if tables.count == 1 { mergeContinues = attributes["w:val"] != "restart" }
         default: break
         }

@@ -6,6 +6,7 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         case binary
         case encrypted
         case corrupt
+        case tooLarge
         case unsupported
         case noItems
         case missingColumns
@@ -38,6 +39,11 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
 
     static func corrupt(_ file: String, _ why: String) -> ImportError {
         ImportError(.corrupt, file: file, detail: "文件已损坏：\(why) (the file is damaged: \(why))")
+    }
+
+    /// A package past a reader's limits: too many entries, or parts that inflate to too much.
+    static func tooLarge(_ file: String, _ why: String) -> ImportError {
+        ImportError(.tooLarge, file: file, detail: why)
     }
 
     static func noItems(_ file: String) -> ImportError {

@@ -1,12 +1,16 @@
 import Foundation
-import ZIPFoundation
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
 
-/// An Office Open XML package (.docx, .xlsx): a ZIP archive of XML parts.
+/// An Office Open XML package (.docx, .xlsx): a ZIP archive of XML parts, read under ``BoundedZip/Limits/officePackage``
+/// so that only the parts asked for are inflated, and never beyond the limits.
 struct OfficePackage {
-    let archive: Archive
+    /// The cells a workbook's sheets, or a document's tables, may spread to once merged and spanned cells are
+    /// filled in: a thousand times a large form, and at most a few tens of MB of empty cells.
+    static let maxCells = 1_000_000
+
+    let archive: BoundedZip
     let file: String
 
     /// Opens the bytes as a package, telling encrypted and legacy files (OLE compound documents) from corrupt ones.
@@ -15,26 +19,33 @@ struct OfficePackage {
         if bytes.starts(with: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) { throw .encrypted(file) }
         guard bytes.starts(with: [0x50, 0x4B]) else { throw .corrupt(file, "不是 ZIP 压缩包 (not a ZIP archive)") }
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try BoundedZip(data: data, limits: .officePackage)
         } catch {
-            throw .corrupt(file, "无法打开压缩包 (cannot open the archive: \(error))")
+            throw Self.refusal(error, file: file)
         }
         self.file = file
     }
 
-    func contains(_ path: String) -> Bool { archive[path] != nil }
+    func contains(_ path: String) -> Bool { archive.entry(path) != nil }
 
     /// The bytes of a part, or nil when the package has no such part.
     func part(_ path: String) throws(ImportError) -> Data? {
-        guard let entry = archive[path] else { return nil }
-        guard entry.uncompressedSize < 200_000_000 else { throw .corrupt(file, "\(path) 过大 (\(path) is too large)") }
-        var data = Data()
+        guard let entry = archive.entry(path) else { return nil }
         do {
-            _ = try archive.extract(entry, skipCRC32: false) { data.append($0) }
+            return try archive.data(of: entry)
         } catch {
-            throw .corrupt(file, "无法解压 \(path) (cannot extract \(path): \(error))")
+            throw Self.refusal(error, file: file)
         }
-        return data
+    }
+
+    /// The import error for an archive the reader refused: too large, or damaged.
+    static func refusal(_ error: any Error, file: String) -> ImportError {
+        guard let error = error as? ZipError else { return .corrupt(file, "无法解压 (cannot extract: \(error))") }
+        let why = "\(error.chinese) (\(error.english))"
+        switch error.kind {
+        case .tooManyEntries, .entryTooLarge, .totalTooLarge: return .tooLarge(file, why)
+        default: return .corrupt(file, why)
+        }
     }
 
     func requiredPart(_ path: String) throws(ImportError) -> Data {
@@ -47,8 +58,10 @@ struct OfficePackage {
         try Self.parse(try requiredPart(path), name: path, file: file, with: handler)
     }
 
+    /// The part is fed to the parser a chunk at a time: handed all at once, libxml2 refuses parts over 10 MB and keeps
+    /// copies of the whole part while it parses.
     static func parse(_ data: Data, name: String, file: String, with handler: some XMLHandler) throws(ImportError) {
-        let parser = XMLParser(data: data)
+        let parser = XMLParser(stream: InputStream(data: data))
         let delegate = XMLDelegate(handler: handler)
         parser.delegate = delegate
         parser.shouldProcessNamespaces = false

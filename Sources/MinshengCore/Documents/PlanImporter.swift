@@ -75,12 +75,18 @@ public struct PlanImporter: Sendable {
     private func docx(_ document: DocxDocument, fileName: String) throws(ImportError) -> PlanDraft {
         var lines: [String] = []
         var table: [[String]]?
+        var cells = OfficePackage.maxCells
         for block in document.blocks {
             switch block {
             case .paragraph(let text, let level):
                 lines.append(level.map { String(repeating: "#", count: min($0, 6)) + " " + text } ?? text)
             case .table(let rows):
-                let grid = rows.map { row in row.flatMap { cell in Array(repeating: cell.text, count: max(1, cell.span)) } }
+                // Spanned cells are written out once per grid column, within the cells a document may spread to.
+                cells -= rows.reduce(0) { $0 + $1.reduce(0) { $0 + $1.span } }
+                guard cells >= 0 else {
+                    throw .tooLarge(fileName, "表格超过 \(OfficePackage.maxCells) 个单元格的上限 (the tables spread beyond the limit of \(OfficePackage.maxCells) cells)")
+                }
+                let grid = rows.map { row in row.flatMap { cell in Array(repeating: cell.text, count: cell.span) } }
                 if table == nil, TaskTableParser.header(in: grid) != nil { table = grid }
             }
         }

@@ -16,23 +16,28 @@ struct Worksheet {
 
 /// A zero-based row and column.
 struct CellAddress: Hashable {
+    /// Excel's grid: rows 1 to 1,048,576 and columns A to XFD.
+    static let rows = 1 << 20
+    static let columns = 1 << 14
+
     var row: Int
     var column: Int
 
-    /// Parses an A1-style reference (`B3`).
+    /// Parses an A1-style reference (`B3`) inside Excel's grid.
     init?(reference: String) {
         var column = 0
         var digits = ""
         for c in reference.uppercased() {
             if let ascii = c.asciiValue, c >= "A" && c <= "Z", digits.isEmpty {
                 column = column * 26 + Int(ascii - 64)
-            } else if c.isASCII && c.isNumber {
+                guard column <= Self.columns else { return nil }
+            } else if c.isASCII && c.isNumber, digits.count < 8 {
                 digits.append(c)
             } else {
                 return nil
             }
         }
-        guard column > 0, let row = Int(digits), row > 0 else { return nil }
+        guard column > 0, let row = Int(digits), row > 0, row <= Self.rows else { return nil }
         self.row = row - 1
         self.column = column - 1
     }
@@ -69,13 +74,14 @@ enum XlsxReader {
             try OfficePackage.parse(data, name: "xl/sharedStrings.xml", file: package.file, with: strings)
         }
         var sheets: [Worksheet] = []
+        var cells = OfficePackage.maxCells
         for (index, sheet) in workbook.sheets.enumerated() {
             var target = relationships.targets[sheet.relationship] ?? "worksheets/sheet\(index + 1).xml"
             if target.hasPrefix("/") { target.removeFirst() } else { target = "xl/" + target }
             guard package.contains(target) else { continue }
             let handler = SheetHandler(sharedStrings: strings.strings)
             try package.parse(target, with: handler)
-            sheets.append(handler.worksheet(named: sheet.name))
+            sheets.append(try handler.worksheet(named: sheet.name, file: package.file, cells: &cells))
         }
         guard !sheets.isEmpty else { throw .corrupt(package.file, "工作簿没有工作表 (the workbook has no worksheet)") }
         return sheets
@@ -161,17 +167,20 @@ private final class SheetHandler: XMLHandler {
     func start(_ name: String, attributes: [String: String]) {
         switch SharedStringsHandler.local(name) {
         case "row":
-            rowIndex = (attributes["r"].flatMap(Int.init) ?? (rowIndex + 2)) - 1
+            rowIndex = (attributes["r"].flatMap(Int.init).map { min(max($0, 1), CellAddress.rows + 1) } ?? (rowIndex + 2)) - 1
             nextColumn = 0
         case "c":
-            address = attributes["r"].flatMap(CellAddress.init(reference:)) ?? CellAddress(row: max(rowIndex, 0), column: nextColumn)
+            // A cell outside Excel's grid is dropped.
+            address = attributes["r"].flatMap(CellAddress.init(reference:))
+                ?? (rowIndex < CellAddress.rows && nextColumn < CellAddress.columns ? CellAddress(row: max(rowIndex, 0), column: nextColumn) : nil)
             type = attributes["t"] ?? "n"
             value = ""
         case "v", "t": capturing = address != nil
         case "mergeCell":
             let parts = (attributes["ref"] ?? "").split(separator: ":").map(String.init)
             if parts.count == 2, let from = CellAddress(reference: parts[0]), let to = CellAddress(reference: parts[1]) {
-                merges.append((from, to))
+                merges.append((CellAddress(row: min(from.row, to.row), column: min(from.column, to.column)),
+                               CellAddress(row: max(from.row, to.row), column: max(from.column, to.column))))
             }
         default: break
         }
@@ -210,7 +219,17 @@ private final class SheetHandler: XMLHandler {
         return formatted
     }
 
-    func worksheet(named name: String) -> Worksheet {
+    /// The sheet as a grid, which with the merged ranges filled in must fit in what is left of `cells`, the cells
+    /// a workbook may spread to (a few cells far apart, or one large merge, would otherwise fill gigabytes).
+    func worksheet(named name: String, file: String, cells budget: inout Int) throws(ImportError) -> Worksheet {
+        let rowCount = max(cells.keys.map(\.row).max() ?? -1, merges.map(\.1.row).max() ?? -1) + 1
+        let columnCount = max(cells.keys.map(\.column).max() ?? -1, merges.map(\.1.column).max() ?? -1) + 1
+        let merged = merges.reduce(0) { $0 + ($1.1.row - $1.0.row + 1) * ($1.1.column - $1.0.column + 1) }
+        guard rowCount * columnCount <= budget, merged <= budget else {
+            throw .tooLarge(file, "工作表“\(name)”有 \(rowCount) 行 × \(columnCount) 列，超过 \(OfficePackage.maxCells) 个单元格的上限 "
+                + "(the sheet \(name) spans \(rowCount) rows × \(columnCount) columns, beyond the limit of \(OfficePackage.maxCells) cells)")
+        }
+        budget -= rowCount * columnCount
         // A merged range shows its top-left value in every cell it covers.
         for (from, to) in merges {
             let text = cells[from] ?? ""
@@ -220,8 +239,6 @@ private final class SheetHandler: XMLHandler {
                 }
             }
         }
-        let rowCount = (cells.keys.map(\.row).max() ?? -1) + 1
-        let columnCount = (cells.keys.map(\.column).max() ?? -1) + 1
         var rows = Array(repeating: Array(repeating: "", count: columnCount), count: rowCount)
         for (address, text) in cells { rows[address.row][address.column] = text }
         return Worksheet(name: name, rows: rows, numericCells: numeric)

@@ -102,6 +102,8 @@ struct OpenAPIDocument {
         if !endpoint.isPublic { errors.append(401) }
         // A path parameter that does not parse (an integer beyond 64 bits, say) is a bad request.
         if !endpoint.url.parameterNames.isEmpty || !endpoint.integerQueryNames.isEmpty { errors.append(400) }
+        // A body over the upload limit is refused before it is read.
+        if endpoint.body != nil { errors.append(413) }
         for status in Set(errors).sorted() {
             responses[String(status)] = ["description": "Problem", "content": ["application/problem+json": ["schema": APISchema.ref("Problem").json]]] as [String: any Sendable]
         }

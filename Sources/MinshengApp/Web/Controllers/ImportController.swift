@@ -238,7 +238,7 @@ struct ImportController {
         else {
             throw AppError(.badRequest, "The upload must be sent as multipart/form-data.")
         }
-        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        let body = try await request.body(upTo: context.maxUploadSize, language: context.language)
         let parts = try Self.parts(of: body, boundary: boundary)
         guard let file = parts.first(where: { $0.name == "file" }) else {
             throw AppError(.badRequest, context.language == .zh ? "上传的表单不完整，请选择文件后重试。" : "The upload is incomplete; choose a file and try again.")

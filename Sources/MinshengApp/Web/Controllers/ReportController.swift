@@ -275,7 +275,7 @@ struct Multipart {
                 .first(where: { $0.lowercased().hasPrefix("boundary=") })
                 .map({ String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
         else { throw AppError(.badRequest, "The upload must be sent as multipart/form-data.") }
-        let body = try await request.body.collect(upTo: context.maxUploadSize)
+        let body = try await request.body(upTo: context.maxUploadSize, language: context.language)
         let parsed = try ImportController.parts(of: body, boundary: boundary)
         return Multipart(parts: parsed.map { ($0.name, ImportController.fileName(of: $0), Data(buffer: $0.body)) })
     }
