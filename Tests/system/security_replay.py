@@ -42,7 +42,8 @@ def prepare(args):
     seed = open(os.path.join(os.path.dirname(__file__), "..", "..", "Sources", "MinshengCore", "Resources", "luoyang-2019.txt"), encoding="utf-8").read()
     kaifeng = os.path.join(work, "kaifeng-2019.txt")
     with open(kaifeng, "w", encoding="utf-8") as f:
-        f.write(seed.replace("洛阳", "开封"))
+        # An item title that a spreadsheet would run as a formula (finding 7).
+        f.write(seed.replace("洛阳", "开封").replace("1.实现54000名", "1.=HYPERLINK(\"http://evil.example\",\"x\")实现54000名", 1))
     command(server.binary, server.data_dir, "plan", "import", kaifeng, env=env)
     command(server.binary, server.data_dir, "user", "add", "--username", "kf-admin", "--role", "admin", "--jurisdiction", "开封市",
             "--password-stdin", stdin=password + "\n", env=env)
@@ -198,6 +199,14 @@ def replay(base, server, password):
         statuses = list(pool.map(wrong, range(10)))
     checked = statuses.count(401)
     check("6 simultaneous wrong passwords", checked <= 5, f"{checked} of 10 were checked: {sorted(statuses)}")
+
+    # 7. Titles that begin like formulas reached the publication CSV live.
+    office.json("POST", f"/api/v1/plans/{kaifeng}/publications", {"period": "2019-09"})
+    status, _, csv = visitor.request("GET", f"/public/plans/{kaifeng}/publications/1.csv")
+    live = [line for line in csv.splitlines() if re.search(r'(^|,)"?[=+@-]', line) and not re.search(r'(^|,)"?-?\d', line)]
+    titled = "HYPERLINK" in csv
+    check("7 a formula in the publication CSV", status == 200 and titled and not live,
+          f"CSV {status}, the title {'present' if titled else 'missing'}, live formulas: {live[:2]}")
 
     # 8. API tokens survived a password reset.
     renshe = create_token(base, "renshe", password)
