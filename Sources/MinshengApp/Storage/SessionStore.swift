@@ -20,7 +20,7 @@ public struct SessionStore: Sendable {
     public init() {}
 
     /// Creates a session; returns the token for the cookie and the stored session.
-    public func create(userID: Int64, now: Date = Date(), on db: any SQLDatabase) async throws -> (token: String, session: Session) {
+    public func create(userID: Int64, now: Date, on db: any SQLDatabase) async throws -> (token: String, session: Session) {
         let token = Tokens.random()
         let csrf = Tokens.random()
         let id = Tokens.hash(token)
@@ -36,7 +36,7 @@ public struct SessionStore: Sendable {
     }
 
     /// The live session of a cookie token, with its user.
-    public func session(token: String, now: Date = Date(), on db: any SQLDatabase) async throws -> Session? {
+    public func session(token: String, now: Date, on db: any SQLDatabase) async throws -> Session? {
         let row = try await db.select()
             .column(SQLColumn("id", table: "sessions"), as: "session_id").column(SQLColumn("csrf_token", table: "sessions"))
             .column(SQLColumn("expires_at", table: "sessions"))
