@@ -95,6 +95,8 @@ struct UnitRankingPage {
         var worst: ProgressStatus?
         var progress: Decimal?
         var onTimeRate: Decimal?
+        /// The unit's score (考核评分), by which the ranking is ordered.
+        var score: Decimal?
 
         var onTrackShare: Decimal { items > 0 ? Decimal(onTrack) / Decimal(items) : 0 }
     }
@@ -112,7 +114,8 @@ struct UnitRankingPage {
             .table(
                 .class("list"),
                 .thead(.tr(.th(.text("#")), .th(.text(page.language.reporting.unit)), .th(.text(words.itemsLed)), .th(.text(words.onTrackShare)),
-                           .th(.text(words.progress)), .th(.text(page.language.reporting.state)), .th(.text(words.onTimeRate)))),
+                           .th(.text(words.progress)), .th(.text(page.language.reporting.state)), .th(.text(words.onTimeRate)),
+                           .th(.text(page.language.supervisionWords.scores)))),
                 .tbody(.forEach(Array(rows.enumerated())) { index, row in
                     .tr(
                         .td(.text(String(index + 1))),
@@ -121,7 +124,8 @@ struct UnitRankingPage {
                         .td(.text(Percent.text(row.onTrackShare))),
                         .td(.text(Percent.text(row.progress))),
                         .td(.unwrap(row.worst) { StatusLight.node($0, words: words) }),
-                        .td(.text(Percent.text(row.onTimeRate)))
+                        .td(.text(Percent.text(row.onTimeRate))),
+                        .td(.text(row.score.map { DecimalText.display($0) } ?? "—"))
                     )
                 })
             )

@@ -320,18 +320,6 @@ enum APIRequests {
         static let schema: APISchema = .record([("name", .string())])
     }
 
-    static let newUserSchema: APISchema = .object(
-        [("username", .string()), ("role", .enumeration(Role.allCases.map(\.rawValue))), ("unitId", .nullable(.integer)), ("password", .string()),
-         ("jurisdictionId", .nullable(.integer))],
-        required: ["username", "role", "password"]
-    )
-
-    static let userChangeSchema: APISchema = .object(
-        [("role", .enumeration(Role.allCases.map(\.rawValue))), ("unitId", .nullable(.integer)), ("disabled", .boolean), ("password", .string()),
-         ("jurisdictionId", .nullable(.integer))],
-        required: ["role", "disabled"]
-    )
-
     static let calendarSchema: APISchema = .record([("dueDay", .integer), ("quarterlyItemIds", .array(.integer))])
 }
 

@@ -332,9 +332,11 @@ struct AssessmentController {
                 )
             }
             // One ranking: the order of the units' scores (考核评分), the same on this page, the scores page and documents.
-            let scored = try await supervision.scores(planID: plan.id, period: period, on: db).map(\.unitID)
-            let rank = Dictionary(scored.enumerated().map { ($0.element, $0.offset) }, uniquingKeysWith: min)
-            let ranked = rows.sorted { (rank[$0.unit.id] ?? Int.max, $0.unit.id) < (rank[$1.unit.id] ?? Int.max, $1.unit.id) }
+            let scores = try await supervision.scores(planID: plan.id, period: period, on: db)
+            let rank = Dictionary(scores.enumerated().map { ($0.element.unitID, $0.offset) }, uniquingKeysWith: min)
+            let totals = Dictionary(scores.map { ($0.unitID, $0.total) }, uniquingKeysWith: { first, _ in first })
+            let ranked = rows.map { row in var row = row; row.score = totals[row.unit.id]; return row }
+                .sorted { (rank[$0.unit.id] ?? Int.max, $0.unit.id) < (rank[$1.unit.id] ?? Int.max, $1.unit.id) }
             return UnitRankingPage(plan: plan, period: period, rows: ranked, page: PageContext(context, path: SiteURL.unitRanking.path)).render()
         }
         return HTMLPage(html: html)
