@@ -88,8 +88,8 @@ enum SchemaCheck {
     func theAPIRunsTheWholeCycleAndAnswersConflictsWithTheCurrentVersion(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database in
             let f = try await ReportingFixture.make(database)
-            let leadToken = try await database.write { try await TokenStore().create(userID: f.user("lead").id, name: "t", on: $0) }.secret
-            let adminToken = try await database.write { try await TokenStore().create(userID: f.user("admin").id, name: "t", on: $0) }.secret
+            let leadToken = try await database.write { try await TokenStore().create(userID: f.user("lead").id, name: "t", now: Date(), on: $0) }.secret
+            let adminToken = try await database.write { try await TokenStore().create(userID: f.user("admin").id, name: "t", now: Date(), on: $0) }.secret
             try await f.app().test(.router) { client in
                 func call(_ method: HTTPRequest.Method, _ uri: String, _ token: String, _ body: String? = nil, key: String? = nil) async throws -> TestResponse {
                     var headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
@@ -134,7 +134,7 @@ enum SchemaCheck {
     func theOpenAPIDocumentDescribesEveryRouteAndTheAnswers(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database in
             let f = try await ReportingFixture.make(database)
-            let adminToken = try await database.write { try await TokenStore().create(userID: f.user("admin").id, name: "t", on: $0) }.secret
+            let adminToken = try await database.write { try await TokenStore().create(userID: f.user("admin").id, name: "t", now: Date(), on: $0) }.secret
             try await f.app().test(.router) { client in
                 let document = try await client.execute(uri: "/api/v1/openapi.json", method: .get)
                 #expect(document.status == .ok)
@@ -242,17 +242,17 @@ enum SchemaCheck {
                     let before = try await f.auditCount()
                     let response = try await office.post(path, form: [("_csrf", token)] + fields)
                     #expect(response.status == .ok || response.status == .seeOther, "\(path)")
-                    let entries = try await database.read { try await AuditLog().entries(limit: 5, on: $0) }
+                    let entries = try await database.read { try await AuditLog.entries(limit: 5, on: $0) }
                     #expect(try await f.auditCount() == before + 1, "\(path)")
                     #expect(entries.first?.action == action, "\(path)")
                     #expect(entries.first?.actor == "admin")
                 }
             }
-            let calendar = try await database.read { try await AdminService(database: database).calendar(planID: f.plan.id, on: $0) }
+            let calendar = try await database.read { try await AdminService(database: database, clock: TestDatabase.clock).calendar(planID: f.plan.id, on: $0) }
             #expect(calendar == AdminService.Calendar(dueDay: 20, quarterlyItemIds: [f.item.id]))
             let leader = try #require(try await database.read { try await UserStore().user(id: f.user("leader").id, on: $0) })
             #expect(leader.role == .inspector)
-            let audited = try await database.read { try await AuditLog().entries(on: $0) }
+            let audited = try await database.read { try await AuditLog.entries(on: $0) }
             #expect(!audited.contains { ($0.after ?? "").contains("password") || ($0.after ?? "").contains("$2b$") })
         }
     }
@@ -260,7 +260,7 @@ enum SchemaCheck {
     @Test(arguments: TestEngine.available)
     func theDemoTellsItsStory(engine: TestEngine) async throws {
         try await TestDatabase.with(engine, migrate: false) { database in
-            let outcome = try await FirstStart(database: database, logger: TestDatabase.logger).run(loadDemo: true, adminPassword: "demo password")
+            let outcome = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(loadDemo: true, adminPassword: "demo password")
             #expect(outcome.loadedDemo)
             let plan = try #require(try await database.read { try await PlanStore().plans(on: $0) }.first)
             let configuration = AppConfiguration(dataDirectory: "/tmp/unused", clock: { ReportingFixture.afterDue })

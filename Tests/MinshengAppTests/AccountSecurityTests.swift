@@ -12,7 +12,7 @@ import Testing
     static func token(for username: String, on database: AppDatabase) async throws -> String {
         try await database.write { db in
             let user = try #require(try await UserStore().user(username: username, on: db))
-            return try await TokenStore().create(userID: user.id, name: "test", on: db).secret
+            return try await TokenStore().create(userID: user.id, name: "test", now: Date(), on: db).secret
         }
     }
 
@@ -157,7 +157,7 @@ import Testing
     @Test(arguments: TestEngine.available)
     func aResetOrDisabledAccountLosesItsSessionsAndTokens(engine: TestEngine) async throws {
         try await TestDatabase.with(engine, migrate: false) { database in
-            _ = try await FirstStart(database: database, logger: TestDatabase.logger).run(loadDemo: true, adminPassword: "demo password")
+            _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(loadDemo: true, adminPassword: "demo password")
             let office = try await Self.token(for: "admin", on: database)
             let accounts = AccountService(database: database, clock: Date.init)
             try await Self.app(database).test(.router) { client in

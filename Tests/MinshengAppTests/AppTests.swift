@@ -9,7 +9,7 @@ import Testing
     /// Runs `body` with a test client for a router over a database holding the demo.
     static func withDemoApp(_ engine: TestEngine, _ body: @escaping @Sendable (any TestClientProtocol, AppDatabase) async throws -> Void) async throws {
         try await TestDatabase.with(engine) { database in
-            _ = try await database.write { try await DemoLoader().load(on: $0) }
+            _ = try await database.write { try await DemoLoader(clock: TestDatabase.clock).load(on: $0) }
             let app = Application(router: buildRouter(database: database, configuration: TestDatabase.configuration()))
             try await app.test(.router) { client in try await body(client, database) }
         }

@@ -29,7 +29,7 @@ import Testing
     @Test(arguments: TestEngine.available)
     func theDemoAssessmentTellsTheStory(engine: TestEngine) async throws {
         try await TestDatabase.with(engine, migrate: false) { database in
-            _ = try await FirstStart(database: database, logger: TestDatabase.logger).run(loadDemo: true, adminPassword: "demo password")
+            _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(loadDemo: true, adminPassword: "demo password")
             let plan = try #require(try await database.read { try await PlanStore().plans(on: $0) }.first)
             let assessment = try await AssessmentService(database: database).assess(planID: plan.id, period: .month(year: 2019, month: 9))
             let status = Dictionary(uniqueKeysWithValues: assessment.items.map { ($0.number, $0.status) })
@@ -57,7 +57,7 @@ import Testing
     @Test(arguments: TestEngine.available)
     func thePagesShowTheStatusesAndEverySVGParses(engine: TestEngine) async throws {
         try await TestDatabase.with(engine, migrate: false) { database in
-            _ = try await FirstStart(database: database, logger: TestDatabase.logger).run(loadDemo: true, adminPassword: "demo password")
+            _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(loadDemo: true, adminPassword: "demo password")
             let plan = try #require(try await database.read { try await PlanStore().plans(on: $0) }.first)
             let app = Application(router: buildRouter(database: database, configuration: TestDatabase.configuration()))
             try await app.test(.router) { client in
@@ -99,7 +99,7 @@ import Testing
     @Test(arguments: TestEngine.available)
     func theOfficeOverridesWithAReasonAndSetsSchedules(engine: TestEngine) async throws {
         try await TestDatabase.with(engine, migrate: false) { database in
-            _ = try await FirstStart(database: database, logger: TestDatabase.logger).run(loadDemo: true, adminPassword: "demo password")
+            _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(loadDemo: true, adminPassword: "demo password")
             let plan = try #require(try await database.read { try await PlanStore().plans(on: $0) }.first)
             let detail = try #require(try await database.read { try await PlanStore().detail(planID: plan.id, on: $0) })
             let item35 = try #require(detail.items.first { $0.number == 35 })
@@ -135,7 +135,7 @@ import Testing
                 ScheduleNode(name: "开工", due: CalendarDate(year: 2019, month: 6, day: 30)!, share: Decimal(string: "0.1")!),
                 ScheduleNode(name: "建成", due: CalendarDate(year: 2019, month: 12, day: 31)!, share: 1),
             ]))
-            let audit = try await database.read { try await AuditLog().entries(limit: 5, on: $0) }
+            let audit = try await database.read { try await AuditLog.entries(limit: 5, on: $0) }
             #expect(audit.first?.action == "item.assessment")
         }
     }

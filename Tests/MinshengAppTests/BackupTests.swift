@@ -13,7 +13,7 @@ import ZIPFoundation
 
     /// What a round trip must keep: every counted table, the publications' chain, a report's figures.
     static func fingerprint(_ database: AppDatabase) async throws -> (rows: [String: Int], chain: Bool, values: [String]) {
-        let rows = try await Backup(database: database, uploads: temporary("unused"), logger: TestDatabase.logger).counts(of: database)
+        let rows = try await Backup(database: database, uploads: temporary("unused"), logger: TestDatabase.logger, clock: TestDatabase.clock).counts(of: database)
         let plan = try #require(try await database.read { try await PlanStore().plans(on: $0) }.first)
         let chain = ChainVerifier.verify(try await database.read { try await PublicationStore().publications(planID: plan.id, on: $0) }.map(\.published)).passed
         let values = try await database.read { db in
@@ -32,7 +32,7 @@ import ZIPFoundation
             try photo.write(to: uploads.appendingPathComponent("key-1"))
             let file = Self.temporary("backup").appendingPathExtension("zip")
             defer { try? FileManager.default.removeItem(at: file); try? FileManager.default.removeItem(at: uploads) }
-            let manifest = try await Backup(database: database, uploads: uploads, logger: TestDatabase.logger).write(to: file)
+            let manifest = try await Backup(database: database, uploads: uploads, logger: TestDatabase.logger, clock: TestDatabase.clock).write(to: file)
             #expect(manifest.engine == "sqlite")
             #expect(manifest.uploads == 1)
             #expect((manifest.rows["reports"] ?? 0) > 5000)
@@ -43,7 +43,7 @@ import ZIPFoundation
             defer { try? FileManager.default.removeItem(at: target) }
             let configuration = DatabaseConfiguration.sqlite(path: target.appendingPathComponent("minsheng.sqlite").path)
             let restoredUploads = target.appendingPathComponent("uploads")
-            _ = try await Backup.restore(from: file, into: configuration, uploads: restoredUploads, replace: false, logger: TestDatabase.logger)
+            _ = try await Backup.restore(from: file, into: configuration, uploads: restoredUploads, replace: false, now: Date(), logger: TestDatabase.logger)
             let restored = try await AppDatabase.open(configuration, logger: TestDatabase.logger)
             let copy = try await Self.fingerprint(restored)
             let integrity = try await restored.read { try await $0.raw("PRAGMA integrity_check").first()?.decode(column: "integrity_check", as: String.self) }
@@ -56,9 +56,9 @@ import ZIPFoundation
 
             // A database with data is restored over only when asked, and what it held is kept aside.
             await #expect(throws: AppError.self) {
-                _ = try await Backup.restore(from: file, into: configuration, uploads: restoredUploads, replace: false, logger: TestDatabase.logger)
+                _ = try await Backup.restore(from: file, into: configuration, uploads: restoredUploads, replace: false, now: Date(), logger: TestDatabase.logger)
             }
-            _ = try await Backup.restore(from: file, into: configuration, uploads: restoredUploads, replace: true, logger: TestDatabase.logger)
+            _ = try await Backup.restore(from: file, into: configuration, uploads: restoredUploads, replace: true, now: Date(), logger: TestDatabase.logger)
             let kept = try FileManager.default.contentsOfDirectory(atPath: target.path)
             #expect(kept.contains { $0.hasPrefix("minsheng.sqlite.before-restore-") })
             #expect(kept.contains { $0.hasPrefix("uploads.before-restore-") })
@@ -67,7 +67,7 @@ import ZIPFoundation
             try Data("not a zip".utf8).write(to: junk)
             defer { try? FileManager.default.removeItem(at: junk) }
             await #expect(throws: AppError.self) {
-                _ = try await Backup.restore(from: junk, into: configuration, uploads: restoredUploads, replace: true, logger: TestDatabase.logger)
+                _ = try await Backup.restore(from: junk, into: configuration, uploads: restoredUploads, replace: true, now: Date(), logger: TestDatabase.logger)
             }
         }
     }
@@ -80,14 +80,14 @@ import ZIPFoundation
             guard case .postgres(_, let schema) = database.configuration else { Issue.record("not PostgreSQL"); return }
             let file = Self.temporary("pg-backup").appendingPathExtension("zip")
             defer { try? FileManager.default.removeItem(at: file) }
-            let manifest = try await Backup(database: database, uploads: Self.temporary("none"), logger: TestDatabase.logger).write(to: file)
+            let manifest = try await Backup(database: database, uploads: Self.temporary("none"), logger: TestDatabase.logger, clock: TestDatabase.clock).write(to: file)
             #expect(manifest.engine == "postgres")
             let original = try await Self.fingerprint(database)
 
             try await Self.withScratchDatabase(url: url, schema: schema) { target in
                 let uploads = Self.temporary("pg-uploads")
                 defer { try? FileManager.default.removeItem(at: uploads) }
-                _ = try await Backup.restore(from: file, into: target, uploads: uploads, replace: false, logger: TestDatabase.logger)
+                _ = try await Backup.restore(from: file, into: target, uploads: uploads, replace: false, now: Date(), logger: TestDatabase.logger)
                 let restored = try await AppDatabase.open(target, logger: TestDatabase.logger)
                 let copy = try await Self.fingerprint(restored)
                 // The append-only triggers came back too.
@@ -105,14 +105,14 @@ import ZIPFoundation
     @Test(arguments: TestEngine.available)
     func aTamperedBackupIsRefusedBeforeAnythingIsRestored(engine: TestEngine) async throws {
         try await TestDatabase.with(engine, migrate: false) { database in
-            _ = try await FirstStart(database: database, logger: TestDatabase.logger).run(loadDemo: false, adminPassword: "backup password")
+            _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(loadDemo: false, adminPassword: "backup password")
             let uploads = Self.temporary("tampered-uploads")
             try FileManager.default.createDirectory(at: uploads, withIntermediateDirectories: true)
             try Data(repeating: 7, count: 2 << 20).write(to: uploads.appendingPathComponent("key-1"))
             let file = Self.temporary("tampered").appendingPathExtension("zip")
             let target = Self.temporary("tampered-target")
             defer { for url in [file, uploads, target] { try? FileManager.default.removeItem(at: url) } }
-            _ = try await Backup(database: database, uploads: uploads, logger: TestDatabase.logger).write(to: file)
+            _ = try await Backup(database: database, uploads: uploads, logger: TestDatabase.logger, clock: TestDatabase.clock).write(to: file)
             let original = try Data(contentsOf: file)
             let escape = "escaped-\(UUID().uuidString).txt"
 
@@ -123,7 +123,7 @@ import ZIPFoundation
                 try change(copy)
                 do {
                     _ = try await Backup.restore(from: copy, into: .sqlite(path: target.appendingPathComponent("minsheng.sqlite").path),
-                                                 uploads: target.appendingPathComponent("uploads"), replace: false, maxBytes: maxBytes, logger: TestDatabase.logger)
+                                                 uploads: target.appendingPathComponent("uploads"), replace: false, now: Date(), maxBytes: maxBytes, logger: TestDatabase.logger)
                 } catch let error as AppError {
                     #expect(error.kind == .invalidInput)
                     return error.message.replacingOccurrences(of: copy.path, with: "FILE")
@@ -182,7 +182,7 @@ import ZIPFoundation
                 do {
                     let number = written
                     try await database.write { db in
-                        try await AuditLog().record("test.write", entity: "test", id: Int64(number), after: ["n": String(number)], by: .console, on: db)
+                        try await AuditLog(clock: TestDatabase.clock).record("test.write", entity: "test", id: Int64(number), after: ["n": String(number)], by: .console, on: db)
                     }
                     written += 1
                 } catch {
@@ -196,18 +196,18 @@ import ZIPFoundation
     @Test(arguments: TestEngine.available)
     func aBackupTakenWhileUsersWriteRestoresWhole(engine: TestEngine) async throws {
         try await TestDatabase.with(engine, migrate: false) { database in
-            _ = try await FirstStart(database: database, logger: TestDatabase.logger).run(loadDemo: false, adminPassword: "backup password")
+            _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(loadDemo: false, adminPassword: "backup password")
             let writer = Self.keepWriting(database)
             let file = Self.temporary("busy-backup").appendingPathExtension("zip")
             defer { try? FileManager.default.removeItem(at: file) }
             try await Task.sleep(for: .milliseconds(100))
-            let manifest = try await Backup(database: database, uploads: Self.temporary("none"), logger: TestDatabase.logger).write(to: file)
+            let manifest = try await Backup(database: database, uploads: Self.temporary("none"), logger: TestDatabase.logger, clock: TestDatabase.clock).write(to: file)
             try await Task.sleep(for: .milliseconds(100))
             writer.cancel()
             let written = await writer.value
             // A write cancelled half-way was rolled back and left the connection fit for the next one.
             try await database.write { db in
-                try await AuditLog().record("test.after", entity: "test", id: 0, by: .console, on: db)
+                try await AuditLog(clock: TestDatabase.clock).record("test.after", entity: "test", id: 0, by: .console, on: db)
             }
             let total = try await database.read { try await Backup.counts(on: $0) }["audit_log"] ?? 0
             // Rows were written before, during and after the backup; it holds those before its snapshot.
@@ -219,11 +219,11 @@ import ZIPFoundation
             switch database.configuration {
             case .sqlite:
                 let configuration = DatabaseConfiguration.sqlite(path: target.appendingPathComponent("minsheng.sqlite").path)
-                let restored = try await Backup.restore(from: file, into: configuration, uploads: target.appendingPathComponent("uploads"), replace: false, logger: TestDatabase.logger)
+                let restored = try await Backup.restore(from: file, into: configuration, uploads: target.appendingPathComponent("uploads"), replace: false, now: Date(), logger: TestDatabase.logger)
                 #expect(restored.rows == manifest.rows)
             case .postgres(_, let schema):
                 try await Self.withScratchDatabase(url: try #require(TestEngine.postgresURL), schema: schema) { configuration in
-                    let restored = try await Backup.restore(from: file, into: configuration, uploads: target.appendingPathComponent("uploads"), replace: false, logger: TestDatabase.logger)
+                    let restored = try await Backup.restore(from: file, into: configuration, uploads: target.appendingPathComponent("uploads"), replace: false, now: Date(), logger: TestDatabase.logger)
                     #expect(restored.rows == manifest.rows)
                 }
             }

@@ -15,7 +15,7 @@ import Testing
     static let afterObjections = ISO8601DateFormatter().date(from: "2019-10-20T02:00:00Z")!
 
     static func demo(_ database: AppDatabase) async throws -> Plan {
-        _ = try await FirstStart(database: database, logger: TestDatabase.logger).run(loadDemo: true, adminPassword: password)
+        _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(loadDemo: true, adminPassword: password)
         return try #require(try await database.read { try await PlanStore().plans(on: $0) }.first)
     }
 
@@ -73,7 +73,7 @@ import Testing
                 try await db.update("reports").set("progress", to: SQLBind("九月进展尚未审核ZX")).set("problems", to: SQLBind("内部问题QP"))
                     .where("item_id", .equal, item5.id).where("period", .equal, "2019-09").run()
                 try await db.raw("UPDATE report_values SET value = '987654' WHERE report_id IN (SELECT id FROM reports WHERE item_id = \(bind: item5.id) AND period = '2019-09')").run()
-                try await AssessmentStore().setOverride(StatusOverride(status: .behind, reason: "内部批示暂缓RZ"), itemID: item1.id, period: .month(year: 2019, month: 9), by: nil, on: db)
+                try await AssessmentStore().setOverride(StatusOverride(status: .behind, reason: "内部批示暂缓RZ"), itemID: item1.id, period: .month(year: 2019, month: 9), by: nil, now: Date(), on: db)
             }
             let service = PublicService(database: database, configuration: TestDatabase.configuration(now: Self.duringObjections))
             let publication = try await service.publish(planID: plan.id, period: .month(year: 2019, month: 9), objectionDays: 7, by: .console)
@@ -330,7 +330,7 @@ import Testing
                 #expect(latest.snapshot.objectionsUntil == CalendarDate(year: 2019, month: 10, day: 17))
                 #expect(Self.text(published).contains(latest.hash))
                 #expect(Self.text(try await client.execute(uri: "/public/plans/\(plan.id)/publications", method: .get)).contains(latest.hash))
-                let audit = try await database.read { try await AuditLog().entries(limit: 20, on: $0) }
+                let audit = try await database.read { try await AuditLog.entries(limit: 20, on: $0) }
                 #expect(audit.contains { $0.action == "publication.publish" && $0.actor == "admin" })
 
                 var leader = WebSession(client: client)
@@ -452,7 +452,7 @@ import Testing
         try await TestDatabase.with(engine, migrate: false) { database in
             let plan = try await Self.demo(database)
             let admin = try #require(try await database.read { try await UserStore().user(username: "admin", on: $0) })
-            let token = try await database.write { try await TokenStore().create(userID: admin.id, name: "disclosure", on: $0) }.secret
+            let token = try await database.write { try await TokenStore().create(userID: admin.id, name: "disclosure", now: Date(), on: $0) }.secret
             let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
             try await Self.app(database).test(.router) { client in
                 let list = try await client.execute(uri: "/api/v1/plans/\(plan.id)/publications", method: .get)

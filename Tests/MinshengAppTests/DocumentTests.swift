@@ -13,7 +13,7 @@ import ZIPFoundation
 /// Official documents drafted from the demo, in every format, and their issue.
 @Suite struct DocumentTests {
     static func demo(_ database: AppDatabase) async throws -> Plan {
-        _ = try await FirstStart(database: database, logger: TestDatabase.logger).run(loadDemo: true, adminPassword: "demo password")
+        _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(loadDemo: true, adminPassword: "demo password")
         return try #require(try await database.read { try await PlanStore().plans(on: $0) }.first)
     }
 
@@ -179,7 +179,7 @@ import ZIPFoundation
         try await TestDatabase.with(engine, migrate: false) { database in
             let plan = try await Self.demo(database)
             let admin = try #require(try await database.read { try await UserStore().user(username: "admin", on: $0) })
-            let token = try await database.write { try await TokenStore().create(userID: admin.id, name: "t", on: $0) }.secret
+            let token = try await database.write { try await TokenStore().create(userID: admin.id, name: "t", now: Date(), on: $0) }.secret
             let app = Application(router: buildRouter(database: database, configuration: TestDatabase.configuration(now: ReportingFixture.afterDue)))
             try await app.test(.router) { client in
                 let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]

@@ -7,7 +7,7 @@ import Testing
     @Test(arguments: TestEngine.available)
     func aNewDatabaseGetsTheAdminLoginOnceAndTheDemoOnce(engine: TestEngine) async throws {
         try await TestDatabase.with(engine, migrate: false) { database in
-            let start = FirstStart(database: database, logger: TestDatabase.logger)
+            let start = FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock)
             let first = try await start.run(loadDemo: true, adminPassword: nil)
             #expect(first.appliedMigrations == Migrations.all.map(\.name))
             #expect(first.loadedDemo)
@@ -34,7 +34,7 @@ import Testing
     @Test(arguments: TestEngine.available)
     func theAdminPasswordCanBeGivenAndTheDemoSkipped(engine: TestEngine) async throws {
         try await TestDatabase.with(engine, migrate: false) { database in
-            let outcome = try await FirstStart(database: database, logger: TestDatabase.logger).run(loadDemo: false, adminPassword: "s3cret-pass")
+            let outcome = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(loadDemo: false, adminPassword: "s3cret-pass")
             #expect(outcome.createdAdmin?.password == "s3cret-pass")
             #expect(!outcome.loadedDemo)
             #expect(try await database.read { try await PlanStore().planCount(on: $0) } == 0)

@@ -128,11 +128,11 @@ extension HostileData {
         let documents = DocumentService(database: database, configuration: TestDatabase.configuration(now: DisclosureWebTests.duringObjections))
         return try await database.write { db in
             let admin = try #require(try await UserStore().user(username: "admin", on: db))
-            let importDraft = try await ImportDraftStore().insert(userID: admin.id, officeJurisdictionID: admin.jurisdictionID, fileName: "plan.txt", format: .text, draft: draft, on: db)
+            let importDraft = try await ImportDraftStore().insert(userID: admin.id, officeJurisdictionID: admin.jurisdictionID, fileName: "plan.txt", format: .text, draft: draft, now: Date(), on: db)
             let content = try await documents.draft(kind: .quarterly, planID: plan.id, period: .quarter(year: 2019, quarter: 3), on: db)
-            let document = try await DocumentStore().insert(planID: plan.id, content: content, by: admin.id, on: db).id
+            let document = try await DocumentStore().insert(planID: plan.id, content: content, by: admin.id, now: Date(), on: db).id
             let payload = HostileRenderingTests.payload
-            try await AuditLog().record("plan.update", entity: "plan", id: plan.id, before: ["title": payload], after: ["title": payload, "name": payload],
+            try await AuditLog(clock: TestDatabase.clock).record("plan.update", entity: "plan", id: plan.id, before: ["title": payload], after: ["title": payload, "name": payload],
                                         by: .system, on: db)
             func first(_ sql: String) async throws -> Int64 {
                 try await db.raw(SQLQueryString(sql)).first()?.decode(column: "id", as: Int64?.self) ?? 0

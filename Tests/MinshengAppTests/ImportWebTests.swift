@@ -74,7 +74,7 @@ import Testing
     @Test(arguments: TestEngine.available)
     func reimportingShowsTheDiffAndReplacesAPlanWithoutReports(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database in
-            _ = try await database.write { try await DemoLoader().load(on: $0) }
+            _ = try await database.write { try await DemoLoader(clock: TestDatabase.clock).load(on: $0) }
             try await TestUsers.create("office", role: .admin, on: database)
             let app = Application(router: buildRouter(database: database, configuration: TestDatabase.configuration()))
             try await app.test(.router) { client in
@@ -225,7 +225,7 @@ import SQLKit
             let tailings = after.indicators.filter { $0.itemID == f.item.id }
             #expect(tailings.count == f.indicators.count)
             #expect(tailings.contains { $0.allocatedTo == "汝阳" })
-            let audit = try await database.read { try await AuditLog().entries(on: $0) }
+            let audit = try await database.read { try await AuditLog.entries(on: $0) }
             #expect(audit.contains { $0.action == "plan.merge" })
         }
     }

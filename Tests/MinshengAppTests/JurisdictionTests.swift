@@ -21,7 +21,7 @@ import Testing
     }
 
     static func tree(on database: AppDatabase) async throws -> Tree {
-        _ = try await FirstStart(database: database, logger: TestDatabase.logger).run(loadDemo: true, adminPassword: "demo password")
+        _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(loadDemo: true, adminPassword: "demo password")
         let template = try DemoLoader.draft().keepingFirst(5)
         return try await database.write { db in
             let store = PlanStore()
@@ -37,13 +37,13 @@ import Testing
             var xinanDraft = template
             xinanDraft.title = "2019年新安县重点民生实事工作方案"
             xinanDraft.jurisdiction = "新安县"
-            let kaifengPlan = try await store.insert(kaifengDraft, jurisdiction: kaifeng, on: db)
-            let xinanPlan = try await store.insert(xinanDraft, jurisdiction: xinan, on: db)
+            let kaifengPlan = try await store.insert(kaifengDraft, jurisdiction: kaifeng, now: Date(), on: db)
+            let xinanPlan = try await store.insert(xinanDraft, jurisdiction: xinan, now: Date(), on: db)
             let users = UserStore()
             let hash = Passwords.hash("correct horse")
-            _ = try await users.insert(username: "luoyang-admin", passwordHash: hash, role: .admin, unitID: nil, jurisdictionID: luoyang.id, on: db)
-            _ = try await users.insert(username: "kaifeng-admin", passwordHash: hash, role: .admin, unitID: nil, jurisdictionID: kaifeng.id, on: db)
-            _ = try await users.insert(username: "henan-leader", passwordHash: hash, role: .leader, unitID: nil, jurisdictionID: province.id, on: db)
+            _ = try await users.insert(username: "luoyang-admin", passwordHash: hash, role: .admin, unitID: nil, jurisdictionID: luoyang.id, now: Date(), on: db)
+            _ = try await users.insert(username: "kaifeng-admin", passwordHash: hash, role: .admin, unitID: nil, jurisdictionID: kaifeng.id, now: Date(), on: db)
+            _ = try await users.insert(username: "henan-leader", passwordHash: hash, role: .leader, unitID: nil, jurisdictionID: province.id, now: Date(), on: db)
             return Tree(province: province, luoyang: luoyang, kaifeng: kaifeng, xinan: xinan, luoyangPlan: luoyangPlan, kaifengPlan: kaifengPlan, xinanPlan: xinanPlan)
         }
     }
@@ -89,7 +89,7 @@ import Testing
                 let document = try await database.write { db in
                     let content = try await DocumentService(database: database, configuration: TestDatabase.configuration())
                         .draft(kind: .quarterly, planID: kaifeng, period: .quarter(year: 2019, quarter: 3), on: db)
-                    return try await DocumentStore().insert(planID: kaifeng, content: content, by: nil, on: db)
+                    return try await DocumentStore().insert(planID: kaifeng, content: content, by: nil, now: Date(), on: db)
                 }
                 #expect(try await office.get("/documents/\(document.id)").status == .notFound)
                 #expect(try await office.get("/api/v1/documents/\(document.id)").status == .notFound)
@@ -153,7 +153,7 @@ import Testing
             var draft = try DemoLoader.draft().keepingFirst(3)
             draft.title = "2019年宜阳县重点民生实事工作方案"
             draft.jurisdiction = "宜阳县"
-            let service = PlanImportService(database: database)
+            let service = PlanImportService(database: database, clock: TestDatabase.clock)
             let outcome = try await service.store(draft, parentName: "洛阳市", by: .console)
             let yiyang = try await database.read { try await PlanStore().jurisdiction(id: outcome.plan.jurisdictionID, on: $0) }
             #expect(yiyang?.parentID == tree.luoyang.id)

@@ -7,7 +7,7 @@ import Testing
     @Test(arguments: TestEngine.available)
     func migrationsRunOnAnEmptyDatabaseAndASecondRunChangesNothing(engine: TestEngine) async throws {
         try await TestDatabase.with(engine, migrate: false) { database in
-            let migrator = Migrator(database: database, logger: TestDatabase.logger)
+            let migrator = Migrator(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock)
             let first = try await migrator.migrate()
             #expect(first == Migrations.all.map(\.name))
             let schemaAfterFirst = try await Self.schema(of: database)

@@ -20,7 +20,7 @@ import Testing
             let changes: [(String, @Sendable (any SQLDatabase) async throws -> Void)] = [
                 ("a value", { try await $0.raw("UPDATE report_values SET value = '1' WHERE indicator_id = \(bind: indicator.id)").run() }),
                 ("a report", { try await $0.raw("UPDATE reports SET progress = 'x' WHERE item_id = \(bind: item.id)").run() }),
-                ("an override", { try await AssessmentStore().setOverride(StatusOverride(status: .behind, reason: "r"), itemID: item.id, period: .month(year: 2019, month: 9), by: nil, on: $0) }),
+                ("an override", { try await AssessmentStore().setOverride(StatusOverride(status: .behind, reason: "r"), itemID: item.id, period: .month(year: 2019, month: 9), by: nil, now: Date(), on: $0) }),
                 ("a weight", { try await AssessmentStore().setWeight(2, indicatorID: indicator.id, on: $0) }),
                 ("a schedule", { try await AssessmentStore().setSchedule(.monthlyCurve([6: 10]), indicatorID: indicator.id, on: $0) }),
                 ("the settings", { try await AssessmentStore().setSettings(AssessmentSettings(yellowThreshold: 4, redThreshold: 12, aheadThreshold: 5, completionMonth: 11), planID: plan.id, on: $0) }),
@@ -57,7 +57,7 @@ import Testing
             #expect(after.items.first { $0.number == 7 }?.status != .completed)
             // Deleting a plan (its items, indicators and assignments cascade) is not stopped by the triggers.
             let other = try await database.write { db in
-                try await PlanStore().insert(try DemoLoader.draft(), jurisdiction: try await PlanStore().jurisdiction(named: "示范市", level: .city, on: db), on: db)
+                try await PlanStore().insert(try DemoLoader.draft(), jurisdiction: try await PlanStore().jurisdiction(named: "示范市", level: .city, on: db), now: Date(), on: db)
             }
             try await database.write { try await $0.delete(from: "plans").where("id", .equal, other.id).run() }
             #expect(try await database.read { try await PlanStore().plans(on: $0) }.map(\.id) == [plan.id])

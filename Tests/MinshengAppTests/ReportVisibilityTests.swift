@@ -20,7 +20,7 @@ import Testing
             try #require(try await PlanStore().units(jurisdictionID: f.plan.jurisdictionID, on: db).first { $0.name == "嵩县政府" })
         }
         let hash = Passwords.hash(ReportingFixture.password)
-        let songxian = try await f.database.write { try await UserStore().insert(username: "songxian", passwordHash: hash, role: .reporter, unitID: other.id, on: $0) }
+        let songxian = try await f.database.write { try await UserStore().insert(username: "songxian", passwordHash: hash, role: .reporter, unitID: other.id, now: Date(), on: $0) }
         let lead = try await f.service.save(
             planID: f.plan.id, itemID: f.item.id, unitID: f.leadUnit.id, period: ReportingFixture.september,
             draft: .init(values: [ReportValue(indicatorID: f.topIndicator.id, value: 1)], progress: leadDraft, problems: leadProblem, nextSteps: "下步"),

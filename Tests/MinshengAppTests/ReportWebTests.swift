@@ -189,7 +189,7 @@ import Testing
                 #expect(blocked.status == .tooManyRequests)
             }
             // Once the address is locked, further attempts are refused before they are even checked.
-            let failures = try await database.read { try await AuditLog().entries(on: $0) }.filter { $0.action == "login.failed" }
+            let failures = try await database.read { try await AuditLog.entries(on: $0) }.filter { $0.action == "login.failed" }
             #expect(failures.count == 20)
         }
     }

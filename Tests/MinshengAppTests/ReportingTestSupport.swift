@@ -27,7 +27,7 @@ struct ReportingFixture {
     static let afterDue = ISO8601DateFormatter().date(from: "2019-10-10T02:00:00Z")!
 
     static func make(_ database: AppDatabase, now: Date = beforeDue) async throws -> ReportingFixture {
-        let plan = try await database.write { try await DemoLoader().load(on: $0) }
+        let plan = try await database.write { try await DemoLoader(clock: TestDatabase.clock).load(on: $0) }
         let store = PlanStore()
         let detail = try #require(try await database.read { try await store.detail(planID: plan.id, on: $0) })
         let item = try #require(detail.items.first { $0.number == 29 })
@@ -39,7 +39,7 @@ struct ReportingFixture {
         let hash = Passwords.hash(password)
         for (name, role, unit) in [("admin", Role.admin, nil), ("leader", .leader, nil), ("inspector", .inspector, nil),
                                    ("lead", .reporter, lead.id), ("county", .reporter, responsible.id), ("foreign", .reporter, foreign.id)] as [(String, Role, Int64?)] {
-            users[name] = try await database.write { try await UserStore().insert(username: name, passwordHash: hash, role: role, unitID: unit, on: $0) }
+            users[name] = try await database.write { try await UserStore().insert(username: name, passwordHash: hash, role: role, unitID: unit, now: Date(), on: $0) }
         }
         let configuration = AppConfiguration(
             dataDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("minsheng-test-data-\(UUID().uuidString)").path,
@@ -72,7 +72,7 @@ struct ReportingFixture {
     }
 
     func auditCount() async throws -> Int {
-        try await database.read { try await AuditLog().count(on: $0) }
+        try await database.read { try await AuditLog.count(on: $0) }
     }
 
     var reportPath: String {

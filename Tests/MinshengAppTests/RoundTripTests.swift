@@ -20,7 +20,7 @@ import Testing
                         issuers: ["中共洛阳市委办公室", "洛阳市人民政府办公室"], issuedOn: CalendarDate(year: 2019, month: 2, day: 18),
                         documentNumber: "洛办〔2019〕5号", notice: "通知正文", preamble: "市委、市政府决定", state: .draft
                     ),
-                    on: db
+                    now: Date(), on: db
                 )
                 #expect(try await store.plan(id: plan.id, on: db) == plan)
 

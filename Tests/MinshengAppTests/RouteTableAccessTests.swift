@@ -97,7 +97,7 @@ import Testing
         try await TestDatabase.with(engine, migrate: false) { database in
             let tree = try await JurisdictionTests.tree(on: database)
             let examples = try await Examples.load(database, plan: tree.luoyangPlan)
-            let site = buildSiteRouter(database: database, configuration: TestDatabase.configuration(), notifier: nil, publicCache: PublicPageCache())
+            let site = buildSiteRouter(database: database, configuration: TestDatabase.configuration(), notifier: nil, publicCache: PublicPageCache(clock: { Date() }))
             // Sign-out ends the session, so it comes last.
             let routes = site.registered.filter { $0.method != .head }.sorted { ($0.url == .logout ? 1 : 0) < ($1.url == .logout ? 1 : 0) }
             #expect(routes.count > 100)

@@ -181,4 +181,36 @@ import Testing
         }
         #expect(Timeliness.day(of: "2019-09-25T17:00:00Z", in: TimeZone(identifier: "Asia/Shanghai")!) == CalendarDate(year: 2019, month: 9, day: 26))
     }
+
+    /// One clock: everything a request stamps (the audit log, tokens, reports, reminders) comes from the configured
+    /// clock, never from a second one.
+    @Test(arguments: TestEngine.available)
+    func everythingARequestStampsComesFromTheConfiguredClock(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let instant = "2019-09-26T03:00:00Z"
+            let f = try await ReportingFixture.make(database, now: try #require(ISO8601DateFormatter().date(from: instant)))
+            let firstEntry = try await database.read { try await AuditLog.count(on: $0) }
+            try await f.app().test(.router) { client in
+                var lead = WebSession(client: client)
+                let csrf = try #require(try await lead.login("lead", ReportingFixture.password))
+                #expect(try await lead.post(f.reportPath, form: [("_csrf", csrf), ("value.\(f.topIndicator.id)", "9"), ("action", "submit")]).status == .seeOther)
+                let tokens = try await lead.get("/account/tokens")
+                let tokenCSRF = try #require(WebSession.csrf(in: String(buffer: tokens.body)))
+                _ = try await lead.post("/account/tokens", form: [("_csrf", tokenCSRF), ("name", "clock")])
+                var admin = WebSession(client: client)
+                let adminCSRF = try #require(try await admin.login("admin", ReportingFixture.password))
+                _ = try await admin.post("/overdue/remind?plan=\(f.plan.id)&period=2019-09", form: [("_csrf", adminCSRF), ("message", "请报送")])
+            }
+            let stamps = try await database.read { db -> [String] in
+                var all = try await AuditLog.entries(limit: 1000, on: db).filter { $0.id > Int64(firstEntry) }.map(\.at)
+                all += try await db.select().column("created_at").from("api_tokens").all().map { try $0.string("created_at") }
+                all += try await db.select().column("submitted_at").from("reports").where("submitted_at", .isNot, SQLLiteral.null).all()
+                    .map { try $0.string("submitted_at") }
+                all += try await db.select().column("created_at").from("reminders").all().map { try $0.string("created_at") }
+                return all
+            }
+            #expect(stamps.count >= 6, "\(stamps)")
+            #expect(stamps.allSatisfy { $0 == instant }, "\(Set(stamps))")
+        }
+    }
 }

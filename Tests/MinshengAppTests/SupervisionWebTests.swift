@@ -330,7 +330,7 @@ import Testing
             let plan = try await DisclosureWebTests.demo(database)
             func token(_ username: String) async throws -> String {
                 let user = try #require(try await database.read { try await UserStore().user(username: username, on: $0) })
-                return try await database.write { try await TokenStore().create(userID: user.id, name: "api", on: $0) }.secret
+                return try await database.write { try await TokenStore().create(userID: user.id, name: "api", now: Date(), on: $0) }.secret
             }
             let admin = try await token("admin")
             let inspector = try await token("inspector")

@@ -21,6 +21,9 @@ enum TestEngine: String, CaseIterable, Sendable, CustomTestStringConvertible {
 }
 
 enum TestDatabase {
+    /// The tests' wall clock, for what a test stamps without a fixed time.
+    static let clock: @Sendable () -> Date = { Date() }
+
     /// A configuration with a temporary data folder and, when given, a fixed clock.
     static func configuration(now: Date? = nil) -> AppConfiguration {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("minsheng-test-data-\(UUID().uuidString)").path
@@ -42,7 +45,7 @@ enum TestDatabase {
         let (configuration, cleanup) = try await make(engine)
         let database = try await AppDatabase.open(configuration, logger: logger)
         do {
-            if migrate { try await Migrator(database: database, logger: logger).migrate() }
+            if migrate { try await Migrator(database: database, logger: logger, clock: clock).migrate() }
             let result = try await body(database)
             await database.shutdown()
             try await cleanup()

@@ -12,7 +12,7 @@ import Testing
     func bodiesOverTheLimitAnswer413InTheReadersLanguage(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database in
             let f = try await ReportingFixture.make(database)
-            let secret = try await database.write { try await TokenStore().create(userID: f.user("admin").id, name: "limits", on: $0) }.secret
+            let secret = try await database.write { try await TokenStore().create(userID: f.user("admin").id, name: "limits", now: Date(), on: $0) }.secret
             let big = Data(repeating: 0x41, count: (20 << 20) + 1)
             try await f.app().test(.router) { client in
                 // A plan document over 20 MB, in Chinese by default, then in English.

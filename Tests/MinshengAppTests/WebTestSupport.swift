@@ -85,6 +85,6 @@ enum TestUsers {
     /// Creates a user with a known password.
     static func create(_ username: String, role: Role, password: String = "correct horse", unitID: Int64? = nil, on database: AppDatabase) async throws {
         let hash = Passwords.hash(password)
-        _ = try await database.write { try await UserStore().insert(username: username, passwordHash: hash, role: role, unitID: unitID, on: $0) }
+        _ = try await database.write { try await UserStore().insert(username: username, passwordHash: hash, role: role, unitID: unitID, now: Date(), on: $0) }
     }
 }

@@ -19,7 +19,7 @@ struct BackupCommand: AsyncParsableCommand {
         let directory = data.resolvedDataDirectory
         let manifest = try await data.withDatabase(logger: logger, migrate: false) { database in
             let uploads = try AppConfiguration.fromEnvironment(dataDirectory: directory).uploadsDirectory
-            return try await Backup(database: database, uploads: uploads, logger: logger).write(to: file)
+            return try await Backup(database: database, uploads: uploads, logger: logger, clock: Console.clock).write(to: file)
         }
         Console.print("Backed up \(manifest.engine) (\(manifest.rows["reports"] ?? 0) reports, \(manifest.rows["publications"] ?? 0) publications, \(manifest.uploads) uploaded files) to \(file.path).")
     }
@@ -49,7 +49,7 @@ struct RestoreCommand: AsyncParsableCommand {
         let url = URL(fileURLWithPath: file).standardizedFileURL
         guard FileManager.default.fileExists(atPath: url.path) else { throw AppError.invalidInput("\(url.path) does not exist.") }
         let uploads = try AppConfiguration.fromEnvironment(dataDirectory: data.resolvedDataDirectory).uploadsDirectory
-        let manifest = try await Backup.restore(from: url, into: try data.databaseConfiguration(), uploads: uploads, replace: replace,
+        let manifest = try await Backup.restore(from: url, into: try data.databaseConfiguration(), uploads: uploads, replace: replace, now: Console.clock(),
                                               maxBytes: maxSize.multipliedReportingOverflow(by: 1 << 30).overflow ? .max : maxSize << 30, logger: logger)
         Console.print("Restored the backup of \(manifest.createdAt): \(manifest.rows["reports"] ?? 0) reports, \(manifest.uploads) uploaded files; every table's row count matches.")
     }

@@ -20,7 +20,7 @@ struct DataOptions: ParsableArguments {
     func withDatabase<T: Sendable>(logger: Logger, migrate: Bool = true, _ work: (AppDatabase) async throws -> T) async throws -> T {
         let database = try await AppDatabase.open(try databaseConfiguration(), logger: logger)
         do {
-            if migrate { try await Migrator(database: database, logger: logger).migrate() }
+            if migrate { try await Migrator(database: database, logger: logger, clock: Console.clock).migrate() }
             let result = try await work(database)
             await database.shutdown()
             return result

@@ -22,17 +22,17 @@ struct GenerateCommand: AsyncParsableCommand {
         let configuration = try data.databaseConfiguration()
         let database = try await AppDatabase.open(configuration, logger: logger)
         do {
-            let outcome = try await FirstStart(database: database, logger: logger)
+            let outcome = try await FirstStart(database: database, logger: logger, clock: Console.clock)
                 .run(loadDemo: false, adminPassword: ProcessInfo.processInfo.environment["MINSHENG_ADMIN_PASSWORD"])
             Console.announce(outcome)
             guard let admin = try await database.read({ try await UserStore().user(username: FirstStart.adminUsername, on: $0) }) else {
                 throw AppError.invalidInput("The database has no admin account.")
             }
-            let started = Date()
+            let started = Console.clock()
             let summary = try await SyntheticData(scale: scale, seed: seed).generate(into: database, adminID: admin.id) { done, total in
                 if done == total || done % 100 == 0 { FileHandle.standardError.write(Data("generated \(done) of \(total) plans\n".utf8)) }
             }
-            Console.print("Generated \(summary.plans) plans, \(summary.items) items and \(summary.reports) reports in \(Int(Date().timeIntervalSince(started))) s.")
+            Console.print("Generated \(summary.plans) plans, \(summary.items) items and \(summary.reports) reports in \(Int(Console.clock().timeIntervalSince(started))) s.")
             await database.shutdown()
         } catch {
             await database.shutdown()

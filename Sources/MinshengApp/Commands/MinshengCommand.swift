@@ -56,10 +56,10 @@ struct ServeCommand: AsyncParsableCommand {
         if let replicaURL { logger.info("Read replica: \(DatabaseConfiguration.postgres(url: replicaURL).redacted)") }
         let database = try await AppDatabase.open(configuration, replicaURL: replicaURL, logger: logger)
         do {
-            let outcome = try await FirstStart(database: database, logger: logger)
+            let appConfiguration = try AppConfiguration.fromEnvironment(dataDirectory: data.resolvedDataDirectory)
+            let outcome = try await FirstStart(database: database, logger: logger, clock: appConfiguration.clock)
                 .run(loadDemo: !noDemo, adminPassword: ProcessInfo.processInfo.environment["MINSHENG_ADMIN_PASSWORD"])
             Console.announce(outcome)
-            let appConfiguration = try AppConfiguration.fromEnvironment(dataDirectory: data.resolvedDataDirectory)
             let app = buildApplication(database: database, configuration: appConfiguration, hostname: hostname, port: port, logger: logger) { [hostname] boundPort in
                 Console.print("Minsheng is running at http://\(hostname):\(boundPort)/")
             }
@@ -81,7 +81,7 @@ struct MigrateCommand: AsyncParsableCommand {
     func run() async throws {
         let logger = CommandLogging.logger()
         let applied = try await data.withDatabase(logger: logger, migrate: false) { database in
-            try await Migrator(database: database, logger: logger).migrate()
+            try await Migrator(database: database, logger: logger, clock: Console.clock).migrate()
         }
         Console.print(applied.isEmpty ? "The database is up to date." : "Applied \(applied.count) migration(s): \(applied.joined(separator: ", "))")
     }
@@ -102,10 +102,10 @@ struct DemoCommand: AsyncParsableCommand {
             if try await database.read({ try await PlanStore().planCount(on: $0) }) > 0 {
                 throw AppError.conflict("The database already holds a plan; the demo loads only into an empty database.")
             }
-            let outcome = try await FirstStart(database: database, logger: logger)
+            let outcome = try await FirstStart(database: database, logger: logger, clock: Console.clock)
                 .run(loadDemo: true, adminPassword: ProcessInfo.processInfo.environment["MINSHENG_ADMIN_PASSWORD"])
             if !outcome.loadedDemo {
-                let plan = try await database.write { try await DemoLoader().load(on: $0) }
+                let plan = try await database.write { try await DemoLoader(clock: Console.clock).load(on: $0) }
                 Console.print("Loaded the demo plan \(plan.title) (id \(plan.id)).")
             }
             Console.announce(outcome)
@@ -115,6 +115,9 @@ struct DemoCommand: AsyncParsableCommand {
 
 /// Output for people at a terminal.
 enum Console {
+    /// The console's one clock: the wall clock, for everything a command stamps.
+    static let clock: @Sendable () -> Date = { Date() }
+
     static func print(_ line: String) {
         FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }

@@ -54,7 +54,7 @@ struct PlanCommand: AsyncParsableCommand {
             }
             let logger = CommandLogging.logger()
             let outcome = try await data.withDatabase(logger: logger) { database in
-                return try await PlanImportService(database: database).store(draft, jurisdictionName: jurisdiction, parentName: parent, by: .console)
+                return try await PlanImportService(database: database, clock: Console.clock).store(draft, jurisdictionName: jurisdiction, parentName: parent, by: .console)
             }
             if json {
                 Console.print(try Self.json(StoredImport(planId: outcome.plan.id, replaced: outcome.replaced, items: draft.items.count)))

@@ -11,7 +11,7 @@ public struct AccountService: Sendable {
     let clock: @Sendable () -> Date
     let users = UserStore()
     let plans = PlanStore()
-    let audit = AuditLog()
+    var audit: AuditLog { AuditLog(clock: clock) }
 
     public init(database: AppDatabase, clock: @escaping @Sendable () -> Date) {
         self.database = database
@@ -77,7 +77,7 @@ public struct AccountService: Sendable {
             let placement = try await place(new.role, unit: unit, request, by: office, words: words, on: db)
             let user = try await users.insert(
                 username: username, passwordHash: hash, role: placement.role, unitID: placement.unitID,
-                jurisdictionID: placement.jurisdictionID, on: db
+                jurisdictionID: placement.jurisdictionID, now: clock(), on: db
             )
             try await audit.record("user.create", entity: "user", id: user.id, after: UserSnapshot(user), by: actor, on: db)
             return user

@@ -7,11 +7,13 @@ import SQLKit
 /// personal tokens, each change audited in its transaction.
 public struct AdminService: Sendable {
     let database: AppDatabase
+    let clock: @Sendable () -> Date
     let plans = PlanStore()
-    let audit = AuditLog()
+    var audit: AuditLog { AuditLog(clock: clock) }
 
-    public init(database: AppDatabase) {
+    public init(database: AppDatabase, clock: @escaping @Sendable () -> Date) {
         self.database = database
+        self.clock = clock
     }
 
     /// Sets the member units of a group unit.
@@ -64,7 +66,7 @@ public struct AdminService: Sendable {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed.count <= 100 else { throw AppError.invalidInput("Give the token a name of up to 100 characters.") }
         return try await database.write { db in
-            let created = try await TokenStore().create(userID: user.id, name: trimmed, on: db)
+            let created = try await TokenStore().create(userID: user.id, name: trimmed, now: clock(), on: db)
             try await audit.record("token.create", entity: "token", id: created.token.id, after: created.token, by: actor, on: db)
             return created
         }
@@ -72,7 +74,7 @@ public struct AdminService: Sendable {
 
     public func revokeToken(id: Int64, for user: User, by actor: AuditActor) async throws {
         try await database.write { db in
-            guard try await TokenStore().revoke(id: id, userID: user.id, on: db) else { throw AppError.notFound("No live token of yours has id \(id).") }
+            guard try await TokenStore().revoke(id: id, userID: user.id, now: clock(), on: db) else { throw AppError.notFound("No live token of yours has id \(id).") }
             try await audit.record("token.revoke", entity: "token", id: id, by: actor, on: db)
         }
     }

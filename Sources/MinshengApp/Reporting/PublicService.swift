@@ -34,18 +34,20 @@ public struct PublicService: Sendable {
         if period.year == today.year, period.lastMonth.months.upperBound > today.month {
             throw AppError.invalidInput("\(period) lies in the future: only months up to \(Period.month(year: today.year, month: today.month)) can be published.")
         }
-        let createdAt = now
         let publication = try await database.write { db in
             try await Self.publish(planID: planID, period: period, publishedOn: today, objectionsUntil: objectionDays.map { today.adding(days: $0) },
-                                   createdAt: createdAt, by: actor, on: db)
+                                   clock: configuration.clock, by: actor, on: db)
         }
         await cache?.invalidate(planID: planID)
         return publication
     }
 
     /// Freezes, hashes, chains and stores a publication; run inside a transaction.
-    static func publish(planID: Int64, period: Period, publishedOn: CalendarDate, objectionsUntil: CalendarDate?, createdAt: String, by actor: AuditActor,
-                        on db: any SQLDatabase) async throws -> Publication {
+    static func publish(
+        planID: Int64, period: Period, publishedOn: CalendarDate, objectionsUntil: CalendarDate?, clock: @escaping @Sendable () -> Date,
+        by actor: AuditActor, on db: any SQLDatabase
+    ) async throws -> Publication {
+        let createdAt = Timestamp.string(from: clock())
         guard let plan = try await PlanStore().plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
         guard period.year == plan.year else { throw AppError.invalidInput("The plan is for \(plan.year); \(period) is another year.") }
         let store = PublicationStore()
@@ -59,7 +61,7 @@ public struct PublicService: Sendable {
         )
         let published = PublishedSnapshot(snapshot: snapshot, hash: try snapshot.hash())
         let stored = try await store.insert(planID: planID, published: published, by: actor.userID, at: createdAt, on: db)
-        try await AuditLog().record("publication.publish", entity: "publication", id: stored.id,
+        try await AuditLog(clock: clock).record("publication.publish", entity: "publication", id: stored.id,
                                     after: ["sequence": String(snapshot.sequence), "period": period.description, "hash": published.hash], by: actor, on: db)
         return stored
     }
@@ -197,7 +199,7 @@ public struct PublicService: Sendable {
             }
             let id = try await store.insertMessage(publicationID: publication.id, itemNumber: itemNumber, kind: kind, text: cleaned, phone: number,
                                                    addressHash: addressHash, at: now, on: db)
-            try await AuditLog().record("public.\(kind.rawValue)", entity: "public_message", id: id, after: ["item": String(itemNumber)],
+            try await AuditLog(clock: configuration.clock).record("public.\(kind.rawValue)", entity: "public_message", id: id, after: ["item": String(itemNumber)],
                                         by: AuditActor(userID: nil, name: "public", address: String(addressHash.prefix(12)) + "…"), on: db)
             return .messageReceived(kind)
         }
@@ -222,7 +224,7 @@ public struct PublicService: Sendable {
             guard try await store.settle(messageID: messageID, state: state, reply: state == .answered ? reply : nil, by: userID, at: now, on: db) else {
                 throw AppError.conflict("Message \(messageID) was already \(message.state.rawValue).")
             }
-            try await AuditLog().record("public.\(state == .answered ? "answer" : "reject")", entity: "public_message", id: messageID,
+            try await AuditLog(clock: configuration.clock).record("public.\(state == .answered ? "answer" : "reject")", entity: "public_message", id: messageID,
                                         before: ["state": message.state.rawValue], after: ["state": state.rawValue, "reply": reply ?? ""], by: actor, on: db)
             return try await db.select().column("plan_id").from("publications").where("id", .equal, message.publicationID).first()?.int64("plan_id") ?? 0
         }
@@ -240,7 +242,7 @@ public struct PublicService: Sendable {
             guard attachment.contentType.hasPrefix("image/") else { throw AppError.invalidInput("\(attachment.fileName) is not a photo.") }
             guard report.state == .accepted else { throw AppError.invalidInput("Only photos of accepted reports can be public.") }
             try await store.setPublic(isPublic, attachmentID: attachmentID, on: db)
-            try await AuditLog().record(isPublic ? "photo.approve" : "photo.withdraw", entity: "attachment", id: attachmentID, after: ["public": String(isPublic)], by: actor, on: db)
+            try await AuditLog(clock: configuration.clock).record(isPublic ? "photo.approve" : "photo.withdraw", entity: "attachment", id: attachmentID, after: ["public": String(isPublic)], by: actor, on: db)
             return report.planID
         }
         await cache?.invalidate(planID: planID)

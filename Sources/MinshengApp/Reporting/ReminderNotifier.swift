@@ -74,8 +74,8 @@ extension ReportingService {
             var reminders: [Reminder] = []
             var payloads: [ReminderPayload] = []
             for unitID in targets.sorted() {
-                let reminder = try await store.insert(planID: planID, unitID: unitID, period: period, message: message, by: user.id, on: db)
-                try await AuditLog().record("reminder.send", entity: "unit", id: unitID, after: reminder, by: actor, on: db)
+                let reminder = try await store.insert(planID: planID, unitID: unitID, period: period, message: message, by: user.id, now: configuration.clock(), on: db)
+                try await AuditLog(clock: configuration.clock).record("reminder.send", entity: "unit", id: unitID, after: reminder, by: actor, on: db)
                 let unitName = try await plans.unit(id: unitID, on: db)?.name ?? ""
                 reminders.append(reminder)
                 payloads.append(ReminderPayload(

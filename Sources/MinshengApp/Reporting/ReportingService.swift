@@ -29,7 +29,7 @@ public struct ReportingService: Sendable {
     let plans = PlanStore()
     let reports = ReportStore()
     let units = UnitStore()
-    let audit = AuditLog()
+    var audit: AuditLog { AuditLog(clock: configuration.clock) }
 
     public init(database: AppDatabase, configuration: AppConfiguration) {
         self.database = database
@@ -271,7 +271,7 @@ public struct ReportingService: Sendable {
 
     private func remember(_ key: String?, report: Report, user: User, on db: any SQLDatabase) async throws {
         guard let key, !key.isEmpty else { return }
-        try await IdempotencyStore().remember(userID: user.id, key: key, answer: .init(status: 200, location: nil, body: String(report.id)), on: db)
+        try await IdempotencyStore().remember(userID: user.id, key: key, answer: .init(status: 200, location: nil, body: String(report.id)), now: configuration.clock(), on: db)
     }
 
     static func error(for refusal: ReportWorkflow.Refusal) -> AppError {

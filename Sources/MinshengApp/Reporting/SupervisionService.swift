@@ -83,7 +83,7 @@ public struct SupervisionService: Sendable {
                                                        requirement: requirement.isEmpty ? Self.requirement(grade) : requirement,
                                                        issuedOn: today, by: actor.userID, at: createdAt, on: db)
             for notice in notices {
-                try await AuditLog().record("notice.issue", entity: "notice", id: notice.id,
+                try await AuditLog(clock: configuration.clock).record("notice.issue", entity: "notice", id: notice.id,
                                             after: ["grade": grade.rawValue, "item": String(itemID), "unit": String(notice.unitID)], by: actor, on: db)
             }
             return notices
@@ -113,7 +113,7 @@ public struct SupervisionService: Sendable {
             guard try await store.answer(noticeID: noticeID, measures: measures, promisedOn: promisedOn, answeredOn: day, by: user.id, on: db) else {
                 throw AppError.conflict("The notice was answered already.")
             }
-            try await AuditLog().record("notice.answer", entity: "notice", id: noticeID, after: ["measures": measures, "promisedOn": promisedOn.iso],
+            try await AuditLog(clock: configuration.clock).record("notice.answer", entity: "notice", id: noticeID, after: ["measures": measures, "promisedOn": promisedOn.iso],
                                         by: AuditActor(user: user, address: address), on: db)
             return try await store.notice(id: noticeID, on: db) ?? notice
         }
@@ -126,7 +126,7 @@ public struct SupervisionService: Sendable {
             guard let notice = try await store.notice(id: noticeID, on: db) else { throw AppError.notFound("No notice has id \(noticeID).") }
             guard notice.closedOn == nil else { throw AppError.conflict("The notice is closed already.") }
             try await store.close(noticeID: noticeID, on: day, on: db)
-            try await AuditLog().record("notice.close", entity: "notice", id: noticeID, after: ["closedOn": day.iso], by: actor, on: db)
+            try await AuditLog(clock: configuration.clock).record("notice.close", entity: "notice", id: noticeID, after: ["closedOn": day.iso], by: actor, on: db)
         }
     }
 
@@ -180,7 +180,7 @@ public struct SupervisionService: Sendable {
                 id: 0, planID: planID, itemID: input.itemID, unitID: input.unitID, inspectedOn: input.inspectedOn, place: input.place, mode: input.mode,
                 state: input.planned ? .planned : .done, checked: input.checked, findings: input.findings, inspectorID: actor.userID, values: values
             ), at: createdAt, on: db)
-            try await AuditLog().record(input.planned ? "inspection.plan" : "inspection.record", entity: "inspection", id: inspection.id,
+            try await AuditLog(clock: configuration.clock).record(input.planned ? "inspection.plan" : "inspection.record", entity: "inspection", id: inspection.id,
                                         after: ["mode": input.mode.rawValue, "place": input.place, "values": String(values.count)], by: actor, on: db)
             return inspection
         }
@@ -197,7 +197,7 @@ public struct SupervisionService: Sendable {
             guard try await store.complete(inspectionID: inspectionID, on: inspectedOn, findings: findings, values: values, by: actor.userID, on: db) else {
                 throw AppError.conflict("The inspection was recorded already.")
             }
-            try await AuditLog().record("inspection.record", entity: "inspection", id: inspectionID, after: ["values": String(values.count)], by: actor, on: db)
+            try await AuditLog(clock: configuration.clock).record("inspection.record", entity: "inspection", id: inspectionID, after: ["values": String(values.count)], by: actor, on: db)
             return try await store.inspection(id: inspectionID, on: db) ?? inspection
         }
     }
@@ -227,7 +227,7 @@ public struct SupervisionService: Sendable {
                     id: 0, owner: owner, ownerID: id, fileName: file.fileName, contentType: file.contentType, size: Int64(file.data.count),
                     sha256: file.sha256, storageKey: key, createdAt: createdAt
                 ), by: actor.userID, on: db)
-                try await AuditLog().record("\(owner.rawValue).attach", entity: owner.rawValue, id: id, after: ["file": file.fileName, "sha256": file.sha256], by: actor, on: db)
+                try await AuditLog(clock: configuration.clock).record("\(owner.rawValue).attach", entity: owner.rawValue, id: id, after: ["file": file.fileName, "sha256": file.sha256], by: actor, on: db)
                 return stored
             }
         } catch {
@@ -251,7 +251,7 @@ public struct SupervisionService: Sendable {
                 id: 0, planID: inspection.planID, inspectionID: inspectionID, itemID: inspection.itemID, unitID: unitID, requirement: requirement,
                 due: due, state: .open, report: nil, updatedAt: createdAt
             ), by: actor.userID, at: createdAt, on: db)
-            try await AuditLog().record("rectification.require", entity: "rectification", id: stored.id,
+            try await AuditLog(clock: configuration.clock).record("rectification.require", entity: "rectification", id: stored.id,
                                         after: ["unit": String(unitID), "due": due.iso], by: actor, on: db)
             return stored
         }
@@ -286,7 +286,7 @@ public struct SupervisionService: Sendable {
                                              report: action == .report ? text : nil, note: text.isEmpty ? nil : text, by: user.id, at: at, on: db) else {
                 throw AppError.conflict("The rectification changed meanwhile; reload it.")
             }
-            try await AuditLog().record("rectification.\(action.rawValue)", entity: "rectification", id: rectificationID,
+            try await AuditLog(clock: configuration.clock).record("rectification.\(action.rawValue)", entity: "rectification", id: rectificationID,
                                         before: ["state": rectification.state.rawValue], after: ["state": next.rawValue], by: AuditActor(user: user, address: address), on: db)
             return try await store.rectification(id: rectificationID, on: db) ?? rectification
         }
@@ -374,7 +374,7 @@ public struct SupervisionService: Sendable {
             guard !grounds.isEmpty else { throw AppError.invalidInput("A case needs its grounds.") }
             let opened = try await store.openCase(planID: planID, unitID: unitID, itemID: itemID, rule: rule, grounds: grounds, openedOn: day,
                                                   by: actor.userID, at: createdAt, on: db)
-            try await AuditLog().record("case.open", entity: "case", id: opened.id, after: ["unit": String(unitID), "rule": rule.rawValue], by: actor, on: db)
+            try await AuditLog(clock: configuration.clock).record("case.open", entity: "case", id: opened.id, after: ["unit": String(unitID), "rule": rule.rawValue], by: actor, on: db)
             return opened
         }
     }
@@ -386,7 +386,7 @@ public struct SupervisionService: Sendable {
             guard try await store.decide(caseID: caseID, decision: decision, note: note, on: day, by: user.id, on: db) else {
                 throw AppError.conflict("The case was decided already.")
             }
-            try await AuditLog().record("case.decide", entity: "case", id: caseID, after: ["decision": decision.rawValue, "note": note],
+            try await AuditLog(clock: configuration.clock).record("case.decide", entity: "case", id: caseID, after: ["decision": decision.rawValue, "note": note],
                                         by: AuditActor(user: user, address: address), on: db)
             guard let decided = try await store.accountabilityCase(id: caseID, on: db) else { throw AppError.notFound("No case has id \(caseID).") }
             return decided

@@ -6,8 +6,12 @@ import SQLKit
 /// read by the same importer as any uploaded plan.
 public struct DemoLoader: Sendable {
     let plans = PlanStore()
+    /// When the demo is loaded, for its audit entries and stored stamps (its reports carry their 2019 dates).
+    let clock: @Sendable () -> Date
 
-    public init() {}
+    public init(clock: @escaping @Sendable () -> Date) {
+        self.clock = clock
+    }
 
     /// The demo plan as the importer reads it.
     public static func draft() throws -> PlanDraft {
@@ -20,9 +24,9 @@ public struct DemoLoader: Sendable {
         let draft = try Self.draft()
         let province = try await plans.jurisdiction(named: "河南省", level: .province, on: db)
         let city = try await plans.jurisdiction(named: draft.jurisdiction ?? "洛阳市", level: .city, parentID: province.id, on: db)
-        let plan = try await plans.insert(draft, jurisdiction: city, on: db)
-        try await AuditLog().record("plan.import", entity: "plan", id: plan.id, after: draft, by: .system, on: db)
-        try await DemoStory().addUnits(plan: plan, on: db)
+        let plan = try await plans.insert(draft, jurisdiction: city, now: clock(), on: db)
+        try await AuditLog(clock: clock).record("plan.import", entity: "plan", id: plan.id, after: draft, by: .system, on: db)
+        try await DemoStory(clock: clock).addUnits(plan: plan, on: db)
         return plan
     }
 
@@ -30,10 +34,10 @@ public struct DemoLoader: Sendable {
     /// publication for each quarter with the public's ratings and messages, and supervision: notices, inspections, a
     /// rectification and an accountability case.
     public func addStory(plan: Plan, adminID: Int64, passwordHash: String, on db: any SQLDatabase) async throws {
-        try await DemoStory().addAccounts(plan: plan, passwordHash: passwordHash, on: db)
-        try await DemoStory().addReports(plan: plan, adminID: adminID, on: db)
-        try await DemoStory().addPublications(plan: plan, adminID: adminID, on: db)
-        try await DemoStory().addSupervision(plan: plan, adminID: adminID, on: db)
+        try await DemoStory(clock: clock).addAccounts(plan: plan, passwordHash: passwordHash, on: db)
+        try await DemoStory(clock: clock).addReports(plan: plan, adminID: adminID, on: db)
+        try await DemoStory(clock: clock).addPublications(plan: plan, adminID: adminID, on: db)
+        try await DemoStory(clock: clock).addSupervision(plan: plan, adminID: adminID, on: db)
     }
 
     /// The demo accounts, for the person who started Minsheng.

@@ -16,7 +16,7 @@ extension DemoStory {
             guard let period = Period("\(plan.year)-Q\(quarter)"), let publishedOn = CalendarDate(year: plan.year, month: month + 1, day: 10) else { continue }
             let publication = try await PublicService.publish(
                 planID: plan.id, period: period, publishedOn: publishedOn, objectionsUntil: publishedOn.adding(days: 7),
-                createdAt: Self.timestamp(month: month + 1, day: 10), by: admin, on: db
+                clock: { [stamp = Self.instant(month: month + 1, day: 10)] in stamp }, by: admin, on: db
             )
             publications.append(publication)
             try await addRatings(publication, salt: salt, on: db)

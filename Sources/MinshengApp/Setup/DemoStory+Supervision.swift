@@ -98,6 +98,6 @@ extension DemoStory {
             _ = try await store.decide(caseID: opened.id, decision: .interview, note: "由市政府分管副秘书长约谈市机关事务管理局主要负责同志，责令限期整改。",
                                        on: day(9, 25), by: adminID, on: db)
         }
-        try await AuditLog().record("demo.supervision", entity: "plan", id: plan.id, after: ["notices": notices.count, "inspections": visits.count], by: .system, on: db)
+        try await AuditLog(clock: clock).record("demo.supervision", entity: "plan", id: plan.id, after: ["notices": notices.count, "inspections": visits.count], by: .system, on: db)
     }
 }

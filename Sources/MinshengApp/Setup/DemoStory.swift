@@ -8,6 +8,8 @@ import SQLKit
 /// a report returned for revision, a corrected report, and reminders to the silent unit.
 struct DemoStory {
     let plans = PlanStore()
+    /// When the story is written down (its reports carry their own 2019 dates).
+    let clock: @Sendable () -> Date
 
     /// Luoyang's county-level governments in 2019 (six districts, one county-level city, eight counties).
     static let districts = ["老城区政府", "西工区政府", "瀍河区政府", "涧西区政府", "吉利区政府", "洛龙区政府"]
@@ -53,9 +55,9 @@ struct DemoStory {
         let units = Dictionary(uniqueKeysWithValues: try await plans.units(jurisdictionID: plan.jurisdictionID, on: db).map { ($0.name, $0.id) })
         for account in Self.accounts {
             let user = try await UserStore().insert(
-                username: account.username, passwordHash: passwordHash, role: account.role, unitID: account.unit.flatMap { units[$0] }, on: db
+                username: account.username, passwordHash: passwordHash, role: account.role, unitID: account.unit.flatMap { units[$0] }, now: clock(), on: db
             )
-            try await AuditLog().record("user.create", entity: "user", id: user.id, after: UserSnapshot(user), by: .system, on: db)
+            try await AuditLog(clock: clock).record("user.create", entity: "user", id: user.id, after: UserSnapshot(user), by: .system, on: db)
         }
     }
 
@@ -108,9 +110,9 @@ struct DemoStory {
             guard let silent else { continue }
             let reminder = try await ReminderStore().insert(
                 planID: plan.id, unitID: silent, period: .month(year: plan.year, month: month),
-                message: "请尽快报送\(plan.year)年\(month)月民生实事进展情况。", by: adminID, on: db
+                message: "请尽快报送\(plan.year)年\(month)月民生实事进展情况。", by: adminID, now: clock(), on: db
             )
-            try await AuditLog().record("reminder.send", entity: "unit", id: silent, after: reminder, by: .system, on: db)
+            try await AuditLog(clock: clock).record("reminder.send", entity: "unit", id: silent, after: reminder, by: .system, on: db)
         }
     }
 
@@ -225,6 +227,11 @@ struct DemoStory {
         return rounded
     }
 
+    /// A moment of the story, as a date (for what the story stamps with a clock).
+    static func instant(month: Int, day: Int) -> Date {
+        (try? Date(timestamp(month: month, day: day), strategy: .iso8601)) ?? Date(timeIntervalSince1970: 0)
+    }
+
     static func timestamp(month: Int, day: Int) -> String {
         let monthText = month < 10 ? "0\(month)" : "\(month)"
         let dayText = day < 10 ? "0\(day)" : "\(day)"
@@ -284,6 +291,6 @@ struct DemoStory {
             }
             try await insert.run()
         }
-        try await AuditLog().record(action, entity: "plan", id: plan.id, after: ["reports": planned.count], by: .system, on: db)
+        try await AuditLog(clock: clock).record(action, entity: "plan", id: plan.id, after: ["reports": planned.count], by: .system, on: db)
     }
 }

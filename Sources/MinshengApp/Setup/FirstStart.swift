@@ -36,8 +36,10 @@ public struct FirstStart: Sendable {
 
     let database: AppDatabase
     let logger: Logger
+    let clock: @Sendable () -> Date
 
-    public init(database: AppDatabase, logger: Logger) {
+    public init(database: AppDatabase, logger: Logger, clock: @escaping @Sendable () -> Date) {
+        self.clock = clock
         self.database = database
         self.logger = logger
     }
@@ -45,7 +47,7 @@ public struct FirstStart: Sendable {
     /// Migrates; on a database without users creates the admin (password from `adminPassword` or random)
     /// and, unless `loadDemo` is false, the demo plan, all in one transaction.
     public func run(loadDemo: Bool, adminPassword: String?) async throws -> Outcome {
-        let applied = try await Migrator(database: database, logger: logger).migrate()
+        let applied = try await Migrator(database: database, logger: logger, clock: clock).migrate()
         let users = UserStore()
         guard try await database.read({ try await users.userCount(on: $0) }) == 0 else {
             return Outcome(appliedMigrations: applied, createdAdmin: nil, loadedDemo: false)
@@ -55,11 +57,11 @@ public struct FirstStart: Sendable {
         let loadedDemo = try await database.write { db in
             // Another instance may have initialised the database since the check above.
             guard try await users.userCount(on: db) == 0 else { return false }
-            let admin = try await users.insert(username: Self.adminUsername, passwordHash: hash, role: .admin, unitID: nil, on: db)
-            try await AuditLog().record("user.create", entity: "user", id: admin.id, after: UserSnapshot(admin), by: .system, on: db)
+            let admin = try await users.insert(username: Self.adminUsername, passwordHash: hash, role: .admin, unitID: nil, now: clock(), on: db)
+            try await AuditLog(clock: clock).record("user.create", entity: "user", id: admin.id, after: UserSnapshot(admin), by: .system, on: db)
             if loadDemo, try await PlanStore().planCount(on: db) == 0 {
-                let plan = try await DemoLoader().load(on: db)
-                try await DemoLoader().addStory(plan: plan, adminID: admin.id, passwordHash: hash, on: db)
+                let plan = try await DemoLoader(clock: clock).load(on: db)
+                try await DemoLoader(clock: clock).addStory(plan: plan, adminID: admin.id, passwordHash: hash, on: db)
                 return true
             }
             return false

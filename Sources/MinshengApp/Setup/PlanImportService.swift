@@ -11,10 +11,12 @@ public struct PlanImportService: Sendable {
     }
 
     let database: AppDatabase
+    let clock: @Sendable () -> Date
     let plans = PlanStore()
 
-    public init(database: AppDatabase) {
+    public init(database: AppDatabase, clock: @escaping @Sendable () -> Date) {
         self.database = database
+        self.clock = clock
     }
 
     /// Stores the draft in one transaction, linking its units to the jurisdiction's unit directory; `alongside` runs
@@ -51,10 +53,10 @@ public struct PlanImportService: Sendable {
                 }
                 let before = try await plans.detail(planID: existing.id, on: db)?.asDraft()
                 outcome = Outcome(plan: try await plans.replace(planID: existing.id, with: draft, on: db), replaced: true)
-                try await AuditLog().record("plan.replace", entity: "plan", id: existing.id, before: before, after: draft, by: actor, on: db)
+                try await AuditLog(clock: clock).record("plan.replace", entity: "plan", id: existing.id, before: before, after: draft, by: actor, on: db)
             } else {
-                outcome = Outcome(plan: try await plans.insert(draft, jurisdiction: jurisdiction, on: db), replaced: false)
-                try await AuditLog().record("plan.import", entity: "plan", id: outcome.plan.id, after: draft, by: actor, on: db)
+                outcome = Outcome(plan: try await plans.insert(draft, jurisdiction: jurisdiction, now: clock(), on: db), replaced: false)
+                try await AuditLog(clock: clock).record("plan.import", entity: "plan", id: outcome.plan.id, after: draft, by: actor, on: db)
             }
             try await alongside(db, outcome.plan)
             return outcome
@@ -75,7 +77,7 @@ public struct PlanImportService: Sendable {
             cursor = try await step.parentID.asyncMap { try await plans.jurisdiction(id: $0, on: db) } ?? nil
         }
         try await db.update("jurisdictions").set("parent_id", to: parent.id).where("id", .equal, jurisdiction.id).run()
-        try await AuditLog().record("jurisdiction.place", entity: "jurisdiction", id: jurisdiction.id, after: ["parent": parent.name], by: actor, on: db)
+        try await AuditLog(clock: clock).record("jurisdiction.place", entity: "jurisdiction", id: jurisdiction.id, after: ["parent": parent.name], by: actor, on: db)
         jurisdiction.parentID = parent.id
     }
 

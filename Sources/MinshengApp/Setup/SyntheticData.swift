@@ -32,6 +32,8 @@ public struct SyntheticData: Sendable {
     let scale: Scale
     let seed: UInt64
     let year = 2019
+    /// When the generated data says it was stored: the first day of its year, so that a seed always gives the same data.
+    static let generatedAt = DemoStory.instant(month: 1, day: 1)
 
     public init(scale: Scale, seed: UInt64) {
         self.scale = scale
@@ -83,9 +85,9 @@ public struct SyntheticData: Sendable {
                 var draft = template.keepingFirst(place.items)
                 draft.title = "\(year)年\(place.name)重点民生实事工作方案"
                 draft.jurisdiction = place.name
-                let plan = try await PlanStore().insert(draft, jurisdiction: jurisdiction, on: db)
+                let plan = try await PlanStore().insert(draft, jurisdiction: jurisdiction, now: Self.generatedAt, on: db)
                 let planned = try await plannedReports(plan: plan, index: index, on: db)
-                try await DemoStory().store(planned, plan: plan, adminID: adminID, action: "generate.reports", on: db)
+                try await DemoStory(clock: { Self.generatedAt }).store(planned, plan: plan, adminID: adminID, action: "generate.reports", on: db)
                 return (jurisdiction.id, place.items, planned.count)
             }
             ids[index] = jurisdictionID

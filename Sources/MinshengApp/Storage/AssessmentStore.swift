@@ -80,11 +80,13 @@ public struct AssessmentStore: Sendable {
     }
 
     /// Sets or (with nil) removes an item's override for a period.
-    public func setOverride(_ override: StatusOverride?, itemID: Int64, period: Period, by userID: Int64?, on db: any SQLDatabase) async throws {
+    public func setOverride(
+        _ override: StatusOverride?, itemID: Int64, period: Period, by userID: Int64?, now: Date, on db: any SQLDatabase
+    ) async throws {
         try await db.delete(from: "status_overrides").where("item_id", .equal, itemID).where("period", .equal, period.description).run()
         guard let override else { return }
         try await db.insert(into: "status_overrides").columns("item_id", "period", "status", "reason", "created_by", "created_at")
-            .values(SQLBind(itemID), SQLBind(period.description), SQLBind(override.status.rawValue), SQLBind(override.reason), SQLBind(userID), SQLBind(Timestamp.now()))
+            .values(SQLBind(itemID), SQLBind(period.description), SQLBind(override.status.rawValue), SQLBind(override.reason), SQLBind(userID), SQLBind(Timestamp.string(from: now)))
             .run()
     }
 

@@ -40,7 +40,12 @@ public struct AuditEntry: Sendable, Hashable {
 /// The append-only record of every write: who, when, what, before and after. The database refuses updates and
 /// deletes of its rows; the application offers no way to change them.
 public struct AuditLog: Sendable {
-    public init() {}
+    /// The one clock of the process (the configured clock; the console's is the wall clock).
+    let clock: @Sendable () -> Date
+
+    public init(clock: @escaping @Sendable () -> Date) {
+        self.clock = clock
+    }
 
     /// Records a change; call it inside the transaction that makes the change.
     public func record(
@@ -50,14 +55,14 @@ public struct AuditLog: Sendable {
         try await db.insert(into: "audit_log")
             .columns("at", "actor_id", "actor", "action", "entity", "entity_id", "before", "after", "address")
             .values(
-                SQLBind(Timestamp.now()), SQLBind(actor.userID), SQLBind(actor.name), SQLBind(action), SQLBind(entity),
+                SQLBind(Timestamp.string(from: clock())), SQLBind(actor.userID), SQLBind(actor.name), SQLBind(action), SQLBind(entity),
                 SQLBind(id?.description), SQLBind(try before.map(Self.json)), SQLBind(try after.map(Self.json)), SQLBind(actor.address)
             )
             .run()
     }
 
     /// The newest entries first, optionally for one entity.
-    public func entries(entity: String? = nil, entityID: String? = nil, limit: Int = 200, offset: Int = 0, on db: any SQLDatabase) async throws -> [AuditEntry] {
+    public static func entries(entity: String? = nil, entityID: String? = nil, limit: Int = 200, offset: Int = 0, on db: any SQLDatabase) async throws -> [AuditEntry] {
         var query = db.select().column("*").from("audit_log")
         if let entity { query = query.where("entity", .equal, entity) }
         if let entityID { query = query.where("entity_id", .equal, entityID) }
@@ -71,7 +76,7 @@ public struct AuditLog: Sendable {
         }
     }
 
-    public func count(on db: any SQLDatabase) async throws -> Int {
+    public static func count(on db: any SQLDatabase) async throws -> Int {
         try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("audit_log").first()?.int("n") ?? 0
     }
 

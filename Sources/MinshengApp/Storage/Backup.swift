@@ -24,8 +24,11 @@ public struct Backup: Sendable {
     let database: AppDatabase
     let uploads: URL
     let logger: Logger
+    /// When the backup says it was made.
+    let clock: @Sendable () -> Date
 
-    public init(database: AppDatabase, uploads: URL, logger: Logger) {
+    public init(database: AppDatabase, uploads: URL, logger: Logger, clock: @escaping @Sendable () -> Date) {
+        self.clock = clock
         self.database = database
         self.uploads = uploads
         self.logger = logger
@@ -75,7 +78,7 @@ public struct Backup: Sendable {
             }
         }
         let manifest = Manifest(
-            format: 1, engine: database.engine.rawValue, createdAt: Timestamp.now(), migrations: snapshot.migrations,
+            format: 1, engine: database.engine.rawValue, createdAt: Timestamp.string(from: clock()), migrations: snapshot.migrations,
             rows: snapshot.rows, uploads: try copyUploads(from: uploads, to: staging.appendingPathComponent("uploads"))
         )
         let encoder = JSONEncoder()
@@ -122,7 +125,7 @@ public struct Backup: Sendable {
     /// Restores a backup into this database and uploads folder, which must be empty unless `replace` is set; the
     /// replaced SQLite file and uploads are kept beside them. Checks the restored row counts against the manifest.
     /// The backup is extracted entry by entry to disk under ``restoreLimits(totalBytes:)`` with `maxBytes`.
-    public static func restore(from file: URL, into configuration: DatabaseConfiguration, uploads: URL, replace: Bool,
+    public static func restore(from file: URL, into configuration: DatabaseConfiguration, uploads: URL, replace: Bool, now: Date,
                                maxBytes: UInt64 = defaultRestoreLimit, logger: Logger) async throws -> Manifest {
         let manager = FileManager.default
         let staging = manager.temporaryDirectory.appendingPathComponent("minsheng-restore-\(UUID().uuidString)")
@@ -146,7 +149,7 @@ public struct Backup: Sendable {
         if !replace, try await holdsData(configuration, logger: logger) {
             throw AppError.invalidInput("The database already holds data; restore with --replace to put it aside and restore over it.")
         }
-        let stamp = Timestamp.now().replacingOccurrences(of: ":", with: "")
+        let stamp = Timestamp.string(from: now).replacingOccurrences(of: ":", with: "")
         switch configuration {
         case .sqlite(let path):
             let target = URL(fileURLWithPath: path)
@@ -169,7 +172,7 @@ public struct Backup: Sendable {
 
         let restored = try await AppDatabase.open(configuration, logger: logger)
         do {
-            let rows = try await Backup(database: restored, uploads: uploads, logger: logger).counts(of: restored)
+            let rows = try await Backup(database: restored, uploads: uploads, logger: logger, clock: { now }).counts(of: restored)
             await restored.shutdown()
             let differing = manifest.rows.filter { rows[$0.key] != $0.value }.map { "\($0.key): \(rows[$0.key] ?? 0) restored, \($0.value) backed up" }
             guard differing.isEmpty else { throw AppError(.internalError, "The restore is incomplete: " + differing.sorted().joined(separator: "; ")) }

@@ -39,8 +39,8 @@ public struct DocumentSettings: Sendable, Hashable, Codable {
 public struct DocumentStore: Sendable {
     public init() {}
 
-    public func insert(planID: Int64, content: OfficialDocument, by userID: Int64?, on db: any SQLDatabase) async throws -> StoredDocument {
-        let now = Timestamp.now()
+    public func insert(planID: Int64, content: OfficialDocument, by userID: Int64?, now date: Date, on db: any SQLDatabase) async throws -> StoredDocument {
+        let now = Timestamp.string(from: date)
         let id = try await db.insert(into: "documents")
             .columns("plan_id", "kind", "period", "state", "content", "created_by", "created_at", "updated_at")
             .values(SQLBind(planID), SQLBind(content.kind.rawValue), SQLBind(content.period.description), SQLBind(StoredDocument.State.draft.rawValue),
@@ -58,20 +58,20 @@ public struct DocumentStore: Sendable {
     }
 
     /// Replaces a draft's content; nil when the document is not (or no longer) a draft.
-    public func updateDraft(id: Int64, content: OfficialDocument, on db: any SQLDatabase) async throws -> Bool {
-        try await db.update("documents").set("content", to: SQLBind(try Self.encode(content))).set("updated_at", to: SQLBind(Timestamp.now()))
+    public func updateDraft(id: Int64, content: OfficialDocument, now: Date, on db: any SQLDatabase) async throws -> Bool {
+        try await db.update("documents").set("content", to: SQLBind(try Self.encode(content))).set("updated_at", to: SQLBind(Timestamp.string(from: now)))
             .where("id", .equal, id).where("state", .equal, StoredDocument.State.draft.rawValue).returning("id").first() != nil
     }
 
     /// Issues a draft with the plan's next number, freezing its content; nil when it is not a draft.
-    public func issue(id: Int64, prefix: String, year: Int, by userID: Int64?, on db: any SQLDatabase) async throws -> StoredDocument? {
+    public func issue(id: Int64, prefix: String, year: Int, by userID: Int64?, now date: Date, on db: any SQLDatabase) async throws -> StoredDocument? {
         guard var stored = try await document(id: id, on: db), stored.state == .draft else { return nil }
         let last = try await db.select().column(SQLFunction("MAX", args: SQLColumn("sequence")), as: "last").from("documents")
             .where("plan_id", .equal, stored.planID).first()
         let sequence = (try last?.decode(column: "last", as: Int?.self) ?? 0) + 1
         let number = "\(prefix)〔\(year)〕\(sequence)号"
         stored.content.number = number
-        let now = Timestamp.now()
+        let now = Timestamp.string(from: date)
         let updated = try await db.update("documents")
             .set("state", to: SQLBind(StoredDocument.State.issued.rawValue)).set("sequence", to: SQLBind(sequence)).set("number", to: SQLBind(number))
             .set("content", to: SQLBind(try Self.encode(stored.content))).set("issued_at", to: SQLBind(now)).set("issued_by", to: SQLBind(userID))

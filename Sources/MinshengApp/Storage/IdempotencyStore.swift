@@ -19,9 +19,9 @@ public struct IdempotencyStore: Sendable {
         return Answer(status: try row.int("status"), location: try row.optionalString("location"), body: try row.optionalString("body"))
     }
 
-    public func remember(userID: Int64, key: String, answer: Answer, on db: any SQLDatabase) async throws {
+    public func remember(userID: Int64, key: String, answer: Answer, now: Date, on db: any SQLDatabase) async throws {
         try await db.insert(into: "idempotency_keys").columns("user_id", "key", "status", "location", "body", "created_at")
-            .values(SQLBind(userID), SQLBind(key), SQLBind(answer.status), SQLBind(answer.location), SQLBind(answer.body), SQLBind(Timestamp.now()))
+            .values(SQLBind(userID), SQLBind(key), SQLBind(answer.status), SQLBind(answer.location), SQLBind(answer.body), SQLBind(Timestamp.string(from: now)))
             .run()
     }
 }

@@ -20,12 +20,13 @@ public struct ImportDraftStore: Sendable {
     public init() {}
 
     public func insert(
-        userID: Int64, officeJurisdictionID: Int64?, fileName: String, format: PlanImporter.Format, draft: PlanDraft, on db: any SQLDatabase
+        userID: Int64, officeJurisdictionID: Int64?, fileName: String, format: PlanImporter.Format, draft: PlanDraft, now: Date,
+        on db: any SQLDatabase
     ) async throws -> Int64 {
         try await db.insert(into: "import_drafts")
             .columns("user_id", "office_jurisdiction_id", "file_name", "format", "draft", "created_at")
             .values(SQLBind(userID), SQLBind(officeJurisdictionID), SQLBind(fileName), SQLBind(format.rawValue), SQLBind(try Self.encode(draft)),
-                    SQLBind(Timestamp.now()))
+                    SQLBind(Timestamp.string(from: now)))
             .insertedID()
     }
 
@@ -44,9 +45,9 @@ public struct ImportDraftStore: Sendable {
         try await db.update("import_drafts").set("draft", to: SQLBind(try Self.encode(draft))).where("id", .equal, id).run()
     }
 
-    public func markConfirmed(id: Int64, planID: Int64, on db: any SQLDatabase) async throws {
+    public func markConfirmed(id: Int64, planID: Int64, now: Date, on db: any SQLDatabase) async throws {
         try await db.update("import_drafts").set("confirmed_plan_id", to: SQLBind(planID))
-            .set("confirmed_at", to: SQLBind(Timestamp.now())).where("id", .equal, id).run()
+            .set("confirmed_at", to: SQLBind(Timestamp.string(from: now))).where("id", .equal, id).run()
     }
 
     static func encode(_ draft: PlanDraft) throws -> String {

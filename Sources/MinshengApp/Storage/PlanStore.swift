@@ -42,7 +42,7 @@ public struct PlanStore: Sendable {
     // MARK: Plans
 
     /// Stores a plan's own fields; the given id is ignored and the stored value returned.
-    public func insert(_ plan: Plan, on db: any SQLDatabase) async throws -> Plan {
+    public func insert(_ plan: Plan, now: Date, on db: any SQLDatabase) async throws -> Plan {
         var stored = plan
         let issuers = String(decoding: try JSONEncoder().encode(plan.issuers), as: UTF8.self)
         stored.id = try await db.insert(into: "plans")
@@ -50,7 +50,7 @@ public struct PlanStore: Sendable {
             .values(
                 SQLBind(plan.year), SQLBind(plan.title), SQLBind(plan.jurisdictionID), SQLBind(issuers),
                 SQLBind(plan.issuedOn?.iso), SQLBind(plan.documentNumber), SQLBind(plan.notice), SQLBind(plan.preamble),
-                SQLBind(plan.state.rawValue), SQLBind(Timestamp.now())
+                SQLBind(plan.state.rawValue), SQLBind(Timestamp.string(from: now))
             )
             .insertedID()
         return stored
@@ -254,8 +254,10 @@ public struct PlanStore: Sendable {
 
     /// Stores an imported plan with its categories, items, indicators, units and assignments.
     /// Run it inside one transaction (``AppDatabase/write(_:)``) so that a failure stores nothing.
-    public func insert(_ draft: PlanDraft, jurisdiction: Jurisdiction, state: Plan.State = .active, on db: any SQLDatabase) async throws -> Plan {
-        let plan = try await insert(Self.plan(from: draft, id: 0, jurisdictionID: jurisdiction.id, state: state), on: db)
+    public func insert(
+        _ draft: PlanDraft, jurisdiction: Jurisdiction, state: Plan.State = .active, now: Date, on db: any SQLDatabase
+    ) async throws -> Plan {
+        let plan = try await insert(Self.plan(from: draft, id: 0, jurisdictionID: jurisdiction.id, state: state), now: now, on: db)
         try await insertContents(of: draft, planID: plan.id, jurisdictionID: jurisdiction.id, on: db)
         return plan
     }

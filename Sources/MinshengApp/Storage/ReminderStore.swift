@@ -17,8 +17,8 @@ public struct Reminder: Sendable, Hashable, Codable {
 public struct ReminderStore: Sendable {
     public init() {}
 
-    public func insert(planID: Int64, unitID: Int64, period: Period, message: String, by userID: Int64?, on db: any SQLDatabase) async throws -> Reminder {
-        let now = Timestamp.now()
+    public func insert(planID: Int64, unitID: Int64, period: Period, message: String, by userID: Int64?, now date: Date, on db: any SQLDatabase) async throws -> Reminder {
+        let now = Timestamp.string(from: date)
         let id = try await db.insert(into: "reminders")
             .columns("plan_id", "unit_id", "period", "message", "created_by", "created_at")
             .values(SQLBind(planID), SQLBind(unitID), SQLBind(period.description), SQLBind(message), SQLBind(userID), SQLBind(now))
@@ -35,8 +35,8 @@ public struct ReminderStore: Sendable {
             .orderBy("id").all().map(Self.reminder)
     }
 
-    public func markRead(unitID: Int64, on db: any SQLDatabase) async throws {
-        try await db.update("reminders").set("read_at", to: SQLBind(Timestamp.now())).where("unit_id", .equal, unitID)
+    public func markRead(unitID: Int64, now: Date, on db: any SQLDatabase) async throws {
+        try await db.update("reminders").set("read_at", to: SQLBind(Timestamp.string(from: now))).where("unit_id", .equal, unitID)
             .where("read_at", .is, SQLLiteral.null).run()
     }
 

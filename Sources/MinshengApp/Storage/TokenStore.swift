@@ -18,9 +18,9 @@ public struct TokenStore: Sendable {
     public init() {}
 
     /// Creates a token; returns its secret (shown once) and the stored record.
-    public func create(userID: Int64, name: String, on db: any SQLDatabase) async throws -> (secret: String, token: PersonalToken) {
+    public func create(userID: Int64, name: String, now date: Date, on db: any SQLDatabase) async throws -> (secret: String, token: PersonalToken) {
         let secret = Self.prefix + Tokens.random()
-        let now = Timestamp.now()
+        let now = Timestamp.string(from: date)
         let id = try await db.insert(into: "api_tokens").columns("user_id", "name", "token_hash", "created_at")
             .values(SQLBind(userID), SQLBind(name), SQLBind(Tokens.hash(secret)), SQLBind(now)).insertedID()
         return (secret, PersonalToken(id: id, userID: userID, name: name, createdAt: now))
@@ -40,8 +40,8 @@ public struct TokenStore: Sendable {
         try await db.select().column("*").from("api_tokens").where("user_id", .equal, userID).orderBy("id").all().map(Self.token)
     }
 
-    public func revoke(id: Int64, userID: Int64, on db: any SQLDatabase) async throws -> Bool {
-        try await db.update("api_tokens").set("revoked_at", to: SQLBind(Timestamp.now())).where("id", .equal, id)
+    public func revoke(id: Int64, userID: Int64, now: Date, on db: any SQLDatabase) async throws -> Bool {
+        try await db.update("api_tokens").set("revoked_at", to: SQLBind(Timestamp.string(from: now))).where("id", .equal, id)
             .where("user_id", .equal, userID).where("revoked_at", .is, SQLLiteral.null).returning("id").first() != nil
     }
 

@@ -22,7 +22,7 @@ public struct UserStore: Sendable {
     /// Stores a new account; fails with a conflict when the username is taken. A reporter always carries its unit's
     /// jurisdiction, whatever the caller passed.
     public func insert(
-        username: String, passwordHash: String, role: Role, unitID: Int64?, jurisdictionID: Int64? = nil, on db: any SQLDatabase
+        username: String, passwordHash: String, role: Role, unitID: Int64?, jurisdictionID: Int64? = nil, now: Date, on db: any SQLDatabase
     ) async throws -> User {
         if try await user(username: username, on: db) != nil {
             throw AppError.conflict("A user named \(username) already exists.")
@@ -30,7 +30,7 @@ public struct UserStore: Sendable {
         let jurisdictionID = try await Self.jurisdiction(role: role, unitID: unitID, given: jurisdictionID, on: db)
         let id = try await db.insert(into: "users")
             .columns("username", "password_hash", "role", "unit_id", "jurisdiction_id", "created_at")
-            .values(SQLBind(username), SQLBind(passwordHash), SQLBind(role.rawValue), SQLBind(unitID), SQLBind(jurisdictionID), SQLBind(Timestamp.now()))
+            .values(SQLBind(username), SQLBind(passwordHash), SQLBind(role.rawValue), SQLBind(unitID), SQLBind(jurisdictionID), SQLBind(Timestamp.string(from: now)))
             .insertedID()
         return User(id: id, username: username, passwordHash: passwordHash, role: role, unitID: unitID, jurisdictionID: jurisdictionID)
     }

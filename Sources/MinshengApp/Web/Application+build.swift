@@ -4,9 +4,10 @@ import Logging
 /// Builds the router with every route of Minsheng. Tests drive it with Hummingbird's test client.
 public func buildRouter(
     database: AppDatabase, configuration: AppConfiguration, notifier: (any ReminderNotifier)? = nil,
-    publicCache: PublicPageCache = PublicPageCache()
+    publicCache: PublicPageCache? = nil
 ) -> Router<AppRequestContext> {
-    buildSiteRouter(database: database, configuration: configuration, notifier: notifier, publicCache: publicCache).router
+    let cache = publicCache ?? PublicPageCache(clock: configuration.clock)
+    return buildSiteRouter(database: database, configuration: configuration, notifier: notifier, publicCache: cache).router
 }
 
 /// Builds the router and keeps the table of what was registered (for the tests that walk every route).
@@ -26,7 +27,7 @@ func buildSiteRouter(
     PlanPageController(database: database, store: plans).register(with: routes)
     APIController(database: database, configuration: configuration, notifier: notifier).register(with: routes)
     LoginController(database: database, clock: configuration.clock).register(with: routes)
-    ImportController(database: database).register(with: routes)
+    ImportController(database: database, clock: configuration.clock).register(with: routes)
     ReportController(database: database, configuration: configuration).register(with: routes)
     CycleController(database: database, configuration: configuration, notifier: notifier).register(with: routes)
     AdminController(database: database, configuration: configuration).register(with: routes)

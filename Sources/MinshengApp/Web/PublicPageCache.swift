@@ -22,7 +22,7 @@ public final class PublicPageCache: @unchecked Sendable {
     private let lifetime: TimeInterval
     private let clock: @Sendable () -> Date
 
-    public init(lifetime: TimeInterval = 10, clock: @escaping @Sendable () -> Date = { Date() }) {
+    public init(lifetime: TimeInterval = 10, clock: @escaping @Sendable () -> Date) {
         self.lifetime = lifetime
         self.clock = clock
     }

@@ -8,8 +8,11 @@ import SQLKit
 public struct Migrator: Sendable {
     let database: AppDatabase
     let logger: Logger
+    /// When each migration is recorded as applied.
+    let clock: @Sendable () -> Date
 
-    public init(database: AppDatabase, logger: Logger) {
+    public init(database: AppDatabase, logger: Logger, clock: @escaping @Sendable () -> Date) {
+        self.clock = clock
         self.database = database
         self.logger = logger
     }
@@ -36,7 +39,7 @@ public struct Migrator: Sendable {
                 try await migration.prepare(on: sql)
                 try await sql.insert(into: "schema_migrations")
                     .columns("name", "applied_at")
-                    .values(SQLBind(migration.name), SQLBind(Timestamp.now()))
+                    .values(SQLBind(migration.name), SQLBind(Timestamp.string(from: clock())))
                     .run()
                 return true
             }
@@ -59,8 +62,6 @@ public struct Migrator: Sendable {
 
 /// Timestamps as stored: ISO 8601 in UTC with seconds, which sort as text on both engines.
 public enum Timestamp {
-    public static func now() -> String { string(from: Date()) }
-
     public static func string(from date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
     }

@@ -559,7 +559,7 @@ extension APIController {
             guard try await plans.plan(id: planID, on: db) != nil else { throw AppError.notFound("No plan has id \(planID).") }
             let before = try await SupervisionStore().settings(planID: planID, on: db)
             try await SupervisionStore().setSettings(settings, planID: planID, on: db)
-            try await AuditLog().record("supervision.settings", entity: "plan", id: planID, before: before, after: settings, by: actor, on: db)
+            try await AuditLog(clock: configuration.clock).record("supervision.settings", entity: "plan", id: planID, before: before, after: settings, by: actor, on: db)
         }
         return JSONBody(settings).response()
     }

@@ -37,7 +37,7 @@ struct APIController {
     let reports = ReportStore()
 
     var service: ReportingService { ReportingService(database: database, configuration: configuration) }
-    var admin: AdminService { AdminService(database: database) }
+    var admin: AdminService { AdminService(database: database, clock: configuration.clock) }
     var accounts: AccountService { AccountService(database: database, clock: configuration.clock) }
 
     func register(with routes: SiteRouter) {
@@ -316,8 +316,8 @@ struct APIController {
         let actor = context.auditActor
         let stored = try await database.write { db -> StoredDocument in
             let content = try await DocumentService(database: database, configuration: configuration).draft(kind: kind, planID: planID, period: period, on: db)
-            let stored = try await DocumentStore().insert(planID: planID, content: content, by: user.id, on: db)
-            try await AuditLog().record("document.draft", entity: "document", id: stored.id, after: ["title": content.title], by: actor, on: db)
+            let stored = try await DocumentStore().insert(planID: planID, content: content, by: user.id, now: configuration.clock(), on: db)
+            try await AuditLog(clock: configuration.clock).record("document.draft", entity: "document", id: stored.id, after: ["title": content.title], by: actor, on: db)
             return stored
         }
         return JSONBody(APIDocument(stored), status: .created).response()
@@ -339,10 +339,10 @@ struct APIController {
                 throw AppError.notFound("The document's plan is gone.")
             }
             let settings = try await DocumentStore().settings(plan: plan, jurisdiction: jurisdiction.name, on: db)
-            guard let issued = try await DocumentStore().issue(id: id, prefix: settings.numberPrefix, year: plan.year, by: user.id, on: db) else {
+            guard let issued = try await DocumentStore().issue(id: id, prefix: settings.numberPrefix, year: plan.year, by: user.id, now: configuration.clock(), on: db) else {
                 throw AppError.conflict("The document has been issued already.")
             }
-            try await AuditLog().record("document.issue", entity: "document", id: id, after: ["number": issued.content.number ?? ""], by: actor, on: db)
+            try await AuditLog(clock: configuration.clock).record("document.issue", entity: "document", id: id, after: ["number": issued.content.number ?? ""], by: actor, on: db)
             return issued
         }
         return JSONBody(APIDocument(issued)).response()
@@ -411,7 +411,7 @@ struct APIController {
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let limit = min(max(request.uri.queryParameters.get("limit").flatMap { Int(String($0)) } ?? 100, 1), 1000)
         let offset = max(request.uri.queryParameters.get("offset").flatMap { Int(String($0)) } ?? 0, 0)
-        let entries = try await database.read { try await AuditLog().entries(limit: limit, offset: offset, on: $0) }
+        let entries = try await database.read { try await AuditLog.entries(limit: limit, offset: offset, on: $0) }
         return JSONBody(entries.map(APIAuditEntry.init)).response()
     }
 

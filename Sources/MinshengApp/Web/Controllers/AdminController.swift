@@ -9,9 +9,9 @@ struct AdminController {
     let database: AppDatabase
     let configuration: AppConfiguration
     let plans = PlanStore()
-    let audit = AuditLog()
+    var audit: AuditLog { AuditLog(clock: configuration.clock) }
 
-    var service: AdminService { AdminService(database: database) }
+    var service: AdminService { AdminService(database: database, clock: configuration.clock) }
     var accounts: AccountService { AccountService(database: database, clock: configuration.clock) }
 
     func register(with routes: SiteRouter) {
@@ -133,7 +133,7 @@ struct AdminController {
 
     @Sendable func showAudit(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let offset = max(0, request.uri.queryParameters.get("offset").flatMap { Int(String($0)) } ?? 0)
-        let entries = try await database.read { try await audit.entries(limit: 201, offset: offset, on: $0) }
+        let entries = try await database.read { try await AuditLog.entries(limit: 201, offset: offset, on: $0) }
         return HTMLPage(html: AuditPage(
             entries: Array(entries.prefix(200)), page: PageContext(context, path: SiteURL.adminAudit.path),
             nextOffset: entries.count > 200 ? offset + 200 : nil

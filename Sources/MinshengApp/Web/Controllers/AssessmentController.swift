@@ -198,11 +198,11 @@ struct AssessmentController {
             let actor = context.auditActor
             try await database.write { db in
                 let before = try await self.snapshot(itemID: settings.itemID, period: period, on: db)
-                try await store.setOverride(settings.override, itemID: settings.itemID, period: period, by: user.id, on: db)
+                try await store.setOverride(settings.override, itemID: settings.itemID, period: period, by: user.id, now: configuration.clock(), on: db)
                 for (indicator, weight) in settings.weights { try await store.setWeight(weight, indicatorID: indicator, on: db) }
                 for (indicator, schedule) in settings.schedules { try await store.setSchedule(schedule, indicatorID: indicator, on: db) }
                 let after = try await self.snapshot(itemID: settings.itemID, period: period, on: db)
-                try await AuditLog().record("item.assessment", entity: "item", id: settings.itemID, before: before, after: after, by: actor, on: db)
+                try await AuditLog(clock: configuration.clock).record("item.assessment", entity: "item", id: settings.itemID, before: before, after: after, by: actor, on: db)
             }
         } catch let error as AppError where error.kind == .invalidInput {
             let html = try await itemPage(plan: plan, number: number, period: period, user: user, context: context, error: error.message)
@@ -373,7 +373,7 @@ struct AssessmentController {
         try await database.write { db in
             let before = try await store.settings(planID: planID, on: db)
             try await store.setSettings(settings, planID: planID, on: db)
-            try await AuditLog().record("plan.assessmentSettings", entity: "plan", id: planID, before: before, after: settings, by: actor, on: db)
+            try await AuditLog(clock: configuration.clock).record("plan.assessmentSettings", entity: "plan", id: planID, before: before, after: settings, by: actor, on: db)
         }
         return try HTMLPage(html: try await settingsPage(planID: planID, context: context, message: "✓")).response(from: request, context: context)
     }

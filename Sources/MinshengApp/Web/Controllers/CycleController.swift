@@ -173,8 +173,8 @@ struct CycleController {
         let reminders = try await database.read { try await store.reminders(unitID: unitID, on: $0) }
         if reminders.contains(where: { $0.readAt == nil }) {
             try await database.write { db in
-                try await store.markRead(unitID: unitID, on: db)
-                try await AuditLog().record("reminder.read", entity: "unit", id: unitID, by: context.auditActor, on: db)
+                try await store.markRead(unitID: unitID, now: configuration.clock(), on: db)
+                try await AuditLog(clock: configuration.clock).record("reminder.read", entity: "unit", id: unitID, by: context.auditActor, on: db)
             }
         }
         return HTMLPage(html: InboxPage(reminders: reminders, page: PageContext(context, path: SiteURL.inbox.path)).render())

@@ -50,8 +50,8 @@ struct DocumentController {
         let actor = context.auditActor
         let stored = try await database.write { db -> StoredDocument in
             let content = try await service.draft(kind: kind, planID: planID, period: period, on: db)
-            let stored = try await store.insert(planID: planID, content: content, by: user.id, on: db)
-            try await AuditLog().record("document.draft", entity: "document", id: stored.id, after: ["title": content.title], by: actor, on: db)
+            let stored = try await store.insert(planID: planID, content: content, by: user.id, now: configuration.clock(), on: db)
+            try await AuditLog(clock: configuration.clock).record("document.draft", entity: "document", id: stored.id, after: ["title": content.title], by: actor, on: db)
             return stored
         }
         return .redirect(to: SiteURL.document(.value(stored.id)).path, type: .normal)
@@ -87,8 +87,8 @@ struct DocumentController {
                 guard let text = form["section.\(index)"] else { continue }
                 stored.content.sections[index].paragraphs = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
             }
-            guard try await store.updateDraft(id: stored.id, content: stored.content, on: db) else { throw AppError.conflict("The document is no longer a draft.") }
-            try await AuditLog().record("document.edit", entity: "document", id: stored.id, before: before, after: stored.content, by: actor, on: db)
+            guard try await store.updateDraft(id: stored.id, content: stored.content, now: configuration.clock(), on: db) else { throw AppError.conflict("The document is no longer a draft.") }
+            try await AuditLog(clock: configuration.clock).record("document.edit", entity: "document", id: stored.id, before: before, after: stored.content, by: actor, on: db)
             return stored
         }
         return try HTMLPage(html: DocumentPage(stored: stored, message: context.language.documents.saved, page: PageContext(context, path: SiteURL.document(.value(stored.id)).path)).render())
@@ -104,8 +104,8 @@ struct DocumentController {
             guard stored.state == .draft else { throw AppError.conflict(context.language == .zh ? "已印发的公文不会重新生成。" : "An issued document is never regenerated.") }
             let before = stored.content
             stored.content = try await service.draft(kind: before.kind, planID: stored.planID, period: before.period, on: db)
-            guard try await store.updateDraft(id: stored.id, content: stored.content, on: db) else { throw AppError.conflict("The document is no longer a draft.") }
-            try await AuditLog().record("document.refresh", entity: "document", id: stored.id, before: before, after: stored.content, by: actor, on: db)
+            guard try await store.updateDraft(id: stored.id, content: stored.content, now: configuration.clock(), on: db) else { throw AppError.conflict("The document is no longer a draft.") }
+            try await AuditLog(clock: configuration.clock).record("document.refresh", entity: "document", id: stored.id, before: before, after: stored.content, by: actor, on: db)
             return stored
         }
         return try HTMLPage(html: DocumentPage(stored: stored, message: context.language.documents.refreshed, page: PageContext(context, path: SiteURL.document(.value(stored.id)).path)).render())
@@ -123,10 +123,10 @@ struct DocumentController {
                 throw AppError.notFound("The document's plan is gone.")
             }
             let settings = try await store.settings(plan: plan, jurisdiction: jurisdiction.name, on: db)
-            guard let issued = try await store.issue(id: stored.id, prefix: settings.numberPrefix, year: plan.year, by: user.id, on: db) else {
+            guard let issued = try await store.issue(id: stored.id, prefix: settings.numberPrefix, year: plan.year, by: user.id, now: configuration.clock(), on: db) else {
                 throw AppError.conflict(context.language == .zh ? "这份公文已经印发。" : "This document has been issued already.")
             }
-            try await AuditLog().record("document.issue", entity: "document", id: stored.id, after: ["number": issued.content.number ?? ""], by: actor, on: db)
+            try await AuditLog(clock: configuration.clock).record("document.issue", entity: "document", id: stored.id, after: ["number": issued.content.number ?? ""], by: actor, on: db)
             return issued
         }
         let message = context.language.documents.issuedAs(issued.content.number ?? "")
@@ -180,7 +180,7 @@ struct DocumentController {
         let actor = context.auditActor
         try await database.write { db in
             try await store.setSettings(settings, planID: planID, on: db)
-            try await AuditLog().record("plan.documentSettings", entity: "plan", id: planID, after: settings, by: actor, on: db)
+            try await AuditLog(clock: configuration.clock).record("plan.documentSettings", entity: "plan", id: planID, after: settings, by: actor, on: db)
         }
         return try HTMLPage(html: try await settingsPage(planID: planID, context: context, message: context.language.documents.saved)).response(from: request, context: context)
     }

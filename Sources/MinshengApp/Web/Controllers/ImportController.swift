@@ -7,6 +7,8 @@ import SQLKit
 /// The admin's plan import: upload a document, review and correct what was understood, confirm to store it.
 struct ImportController {
     let database: AppDatabase
+    /// The one clock (the configuration's).
+    let clock: @Sendable () -> Date
     let drafts = ImportDraftStore()
     let plans = PlanStore()
 
@@ -52,9 +54,9 @@ struct ImportController {
         let actor = context.auditActor
         let id = try await database.write { db in
             let id = try await drafts.insert(
-                userID: user.id, officeJurisdictionID: context.reach.jurisdictionID, fileName: fileName, format: format, draft: draft, on: db
+                userID: user.id, officeJurisdictionID: context.reach.jurisdictionID, fileName: fileName, format: format, draft: draft, now: clock(), on: db
             )
-            try await AuditLog().record("import.upload", entity: "import", id: id, after: ["file": fileName, "format": format.rawValue], by: actor, on: db)
+            try await AuditLog(clock: clock).record("import.upload", entity: "import", id: id, after: ["file": fileName, "format": format.rawValue], by: actor, on: db)
             return id
         }
         return .redirect(to: SiteURL.importDraft(.value(id)).path, type: .normal)
@@ -94,7 +96,7 @@ struct ImportController {
         let actor = context.auditActor
         try await database.write { db in
             try await drafts.update(id: id, draft: updated, on: db)
-            try await AuditLog().record("import.edit", entity: "import", id: id, before: importDraft.draft, after: updated, by: actor, on: db)
+            try await AuditLog(clock: clock).record("import.edit", entity: "import", id: id, before: importDraft.draft, after: updated, by: actor, on: db)
         }
         return .redirect(to: SiteURL.importDraft(.value(id)).path, type: .normal)
     }
@@ -119,7 +121,7 @@ struct ImportController {
         let actor = context.auditActor
         try await database.write { db in
             try await drafts.update(id: id, draft: updated, on: db)
-            try await AuditLog().record("import.edit", entity: "import", id: id, before: importDraft.draft.items.first { $0.number == number },
+            try await AuditLog(clock: clock).record("import.edit", entity: "import", id: id, before: importDraft.draft.items.first { $0.number == number },
                                         after: updated.items.first { $0.number == number }, by: actor, on: db)
         }
         return .redirect(to: SiteURL.importDraft(.value(id)).path + "#item-\(number)", type: .normal)
@@ -143,9 +145,9 @@ struct ImportController {
         let outcome: PlanImportService.Outcome
         do {
             let actor = context.auditActor
-            outcome = try await PlanImportService(database: database).store(importDraft.draft, by: actor) { db, plan in
-                try await drafts.markConfirmed(id: importDraft.id, planID: plan.id, on: db)
-                try await AuditLog().record("import.confirm", entity: "import", id: importDraft.id, after: ["planId": plan.id], by: actor, on: db)
+            outcome = try await PlanImportService(database: database, clock: clock).store(importDraft.draft, by: actor) { db, plan in
+                try await drafts.markConfirmed(id: importDraft.id, planID: plan.id, now: clock(), on: db)
+                try await AuditLog(clock: clock).record("import.confirm", entity: "import", id: importDraft.id, after: ["planId": plan.id], by: actor, on: db)
             }
         } catch let error as AppError where error.kind == .invalidInput {
             return try await invalid(importDraft, context: context, request: request, message: error.message)
@@ -165,9 +167,9 @@ struct ImportController {
             let before = try await plans.detail(planID: plan.id, on: db)?.asDraft()
             let outcome = try await PlanMerge().apply(importDraft.draft, to: plan.id, accepting: accepted, planFields: planFields, on: db)
             let after = try await plans.detail(planID: plan.id, on: db)?.asDraft()
-            try await AuditLog().record("plan.merge", entity: "plan", id: plan.id, before: before, after: after, by: actor, on: db)
-            try await drafts.markConfirmed(id: importDraft.id, planID: plan.id, on: db)
-            try await AuditLog().record("import.confirm", entity: "import", id: importDraft.id,
+            try await AuditLog(clock: clock).record("plan.merge", entity: "plan", id: plan.id, before: before, after: after, by: actor, on: db)
+            try await drafts.markConfirmed(id: importDraft.id, planID: plan.id, now: clock(), on: db)
+            try await AuditLog(clock: clock).record("import.confirm", entity: "import", id: importDraft.id,
                                         after: ["planId": String(plan.id), "applied": outcome.applied.map(String.init).joined(separator: ","),
                                                 "refused": outcome.refused.keys.sorted().map(String.init).joined(separator: ",")], by: actor, on: db)
             return outcome

@@ -46,14 +46,14 @@ struct LoginController {
         guard let user, verified, !user.disabled else {
             // The attempt was counted as a failure when it was admitted.
             try await database.write { db in
-                try await AuditLog().record("login.failed", entity: "user", id: username, by: context.auditActor, on: db)
+                try await AuditLog(clock: clock).record("login.failed", entity: "user", id: username, by: context.auditActor, on: db)
             }
             let message = context.language == .zh ? "用户名或密码不正确。" : "Wrong username or password."
             return try failedLogin(request, context: context, next: next, message: message, status: .unauthorized)
         }
         let created = try await database.write { db in
             try await throttle.reset(username: username, on: db)
-            try await AuditLog().record("login", entity: "user", id: user.id, by: AuditActor(user: user, address: address), on: db)
+            try await AuditLog(clock: clock).record("login", entity: "user", id: user.id, by: AuditActor(user: user, address: address), on: db)
             return try await sessions.create(userID: user.id, now: now, on: db)
         }
         var response = Response.redirect(to: next ?? SiteURL.home.path, type: .normal)
@@ -76,7 +76,7 @@ struct LoginController {
             let actor = context.auditActor
             try await database.write { db in
                 try await sessions.delete(id: session.id, on: db)
-                try await AuditLog().record("logout", entity: "user", id: session.user.id, by: actor, on: db)
+                try await AuditLog(clock: clock).record("logout", entity: "user", id: session.user.id, by: actor, on: db)
             }
         }
         var response = Response.redirect(to: SiteURL.home.path, type: .normal)

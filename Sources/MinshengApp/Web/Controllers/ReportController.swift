@@ -133,10 +133,11 @@ struct ReportController {
                 else { throw AppError.conflict("Attachments can be added to a draft or returned report only; save the report first.") }
                 let stored = try await reports.addAttachment(
                     ReportAttachment(id: 0, reportID: report.id, fileName: accepted.fileName, contentType: accepted.contentType,
-                                     size: Int64(accepted.data.count), sha256: accepted.sha256, storageKey: key, createdAt: Timestamp.now()),
+                                     size: Int64(accepted.data.count), sha256: accepted.sha256, storageKey: key,
+                                     createdAt: configuration.timestamp),
                     by: user.id, on: db
                 )
-                try await AuditLog().record("attachment.add", entity: "report", id: report.id, after: stored, by: context.auditActor, on: db)
+                try await AuditLog(clock: configuration.clock).record("attachment.add", entity: "report", id: report.id, after: stored, by: context.auditActor, on: db)
             }
         } catch {
             storage.remove(key: key)

@@ -468,7 +468,7 @@ struct SupervisionController {
             try await database.write { db in
                 let before = try await store.settings(planID: planID, on: db)
                 try await store.setSettings(settings, planID: planID, on: db)
-                try await AuditLog().record("supervision.settings", entity: "plan", id: planID, before: before, after: settings, by: actor, on: db)
+                try await AuditLog(clock: configuration.clock).record("supervision.settings", entity: "plan", id: planID, before: before, after: settings, by: actor, on: db)
             }
             let html = try await settingsPage(planID: planID, context: context, message: context.language.supervisionWords.saved, error: nil, submitted: nil)
             return try HTMLPage(html: html).response(from: request, context: context)
