@@ -79,6 +79,34 @@ import Testing
         }
     }
 
+    /// An office behind one address signs in together: thirty simultaneous right passwords all pass, because the
+    /// address counts settled failures only.
+    @Test(arguments: TestEngine.available)
+    func anOfficeBehindOneAddressSignsInTogether(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            for index in 0..<30 { try await TestUsers.create("staff\(index)", role: .leader, on: database) }
+            try await AccountSecurityTests.app(database).test(.router) { client in
+                var form = WebSession(client: client)
+                let csrf = try #require(WebSession.csrf(in: String(buffer: try await form.get("/login").body)))
+                let cookies = form.cookieHeader
+                let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                    for index in 0..<30 {
+                        group.addTask {
+                            try await client.execute(
+                                uri: "/login", method: .post, headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookies],
+                                body: ByteBuffer(string: "_csrf=\(csrf)&username=staff\(index)&password=correct+horse")
+                            ).status
+                        }
+                    }
+                    var all: [HTTPResponse.Status] = []
+                    for try await status in group { all.append(status) }
+                    return all
+                }
+                #expect(statuses.allSatisfy { $0 == .seeOther }, "\(statuses)")
+            }
+        }
+    }
+
     /// Finding 10: only same-site paths are followed after sign-in.
     @Test func onlySameSitePathsAreFollowedAfterSignIn() {
         for hostile in ["/\t/evil.example/", "/\n/evil.example", "//evil.example", "/\\evil.example", "/ /evil", "https://evil.example",

@@ -129,7 +129,8 @@ class Key:
                 if kind == "milestone":
                     values.append({"indicatorId": indicator_id, "value": None, "reachedOn": f"{self.period}-{rnd.randint(1, 28):02d}"})
                 else:
-                    number = str(rnd.randint(0, 9_999_999)) + (f".{rnd.randint(0, 99):02d}".rstrip("0") if rnd.random() < 0.5 else "")
+                    largest = 1000 if kind == "percentage" else 9_999_999
+                    number = str(rnd.randint(0, largest - 1)) + (f".{rnd.randint(0, 99):02d}".rstrip("0") if rnd.random() < 0.5 else "")
                     values.append({"indicatorId": indicator_id, "value": number.rstrip("."), "reachedOn": None})
             tag = uuid.uuid4().hex[:8]
             body = {"values": values, "progress": f"{self.period} 进展 “{tag}”\n第二行 <b>&amp;</b>", "problems": f"问题 {tag}",
@@ -347,7 +348,7 @@ def main():
         client = ms.Client(base, token)
         me = client.json("GET", "/api/v1/me")
         plan = client.json("GET", "/api/v1/plans/1")
-        indicators = {item["id"]: [(i["id"], i["kind"]) for i in item["indicators"]] for c in plan["categories"] for item in c["items"]}
+        indicators = ms.indicators_of(plan)
         indicators_by_item = {item: {i for i, _ in pairs} for item, pairs in indicators.items()}
         keys = []
         for period in PERIODS:

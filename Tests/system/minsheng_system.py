@@ -114,6 +114,15 @@ def fresh_server(args, name):
     return work, Server(args.bin, data_dir, os.path.join(work, "serve.log"), port=args.port, password=password), password
 
 
+def indicators_of(plan):
+    """Each item's indicators as (id, kind), a percentage's kind being "percentage" (the server takes at most 1,000%
+    of one, ValueBounds), from the API's plan."""
+    def kind(indicator):
+        percent = "%" in (indicator.get("unit") or "") or "％" in (indicator.get("unit") or "")
+        return "percentage" if percent and indicator["kind"] != "milestone" else indicator["kind"]
+    return {item["id"]: [(i["id"], kind(i)) for i in item["indicators"]] for c in plan["categories"] for item in c["items"]}
+
+
 def create_token(base, username, password, name="system-test"):
     """Signs in with the login form and creates a personal API token through the API (session cookie plus the
     page's CSRF token, as the /account/tokens page does); returns the secret."""

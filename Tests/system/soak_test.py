@@ -157,7 +157,7 @@ class Reporter:
                 return
             current = (answer["id"], answer["lockVersion"], answer["state"], 0)
         values = [{"indicatorId": i, "value": None, "reachedOn": f"{period}-{rnd.randint(1, 28):02d}"} if kind == "milestone"
-                  else {"indicatorId": i, "value": str(rnd.randint(0, 100000)), "reachedOn": None} for i, kind in self.indicators[item]]
+                  else {"indicatorId": i, "value": str(rnd.randint(0, 999 if kind == "percentage" else 100000)), "reachedOn": None} for i, kind in self.indicators[item]]
         saves = (current[3] if current else 0) + 1
         body = {"values": values, "progress": f"{period} 进展 {saves}", "problems": "无", "nextSteps": "继续推进", "submit": saves % 5 == 0}
         if current:
@@ -218,7 +218,7 @@ def main():
         admin_token = ms.create_token(base, "admin", password, "soak-admin")
         client = ms.Client(base, admin_token)
         plan = client.json("GET", "/api/v1/plans/1")
-        indicators = {item["id"]: [(i["id"], i["kind"]) for i in item["indicators"]] for c in plan["categories"] for item in c["items"]}
+        indicators = ms.indicators_of(plan)
         owed = {}
         for period in PERIODS:
             for task in client.json("GET", f"/api/v1/plans/1/tasks?period={period}"):

@@ -12,30 +12,36 @@ public struct LoginThrottle: Sendable {
 
     public init() {}
 
-    /// Admits a sign-in attempt, in one step with its count so that simultaneous attempts cannot all pass: when the
-    /// account or address has failed too often it returns false and records nothing; otherwise it records the attempt
-    /// as a failure before the password is checked (a successful sign-in then clears the account's failures).
-    public func admit(username: String, address: String, now: Date, in database: AppDatabase) async throws -> Bool {
+    /// Admits a sign-in attempt in one step with its count, so that simultaneous attempts cannot all pass: nil when
+    /// the account or the address has failed too often (nothing is recorded); otherwise the attempt is recorded as
+    /// pending before the password is checked, and counts against the account until ``settle(_:failed:on:)`` says how
+    /// it ended. The address counts settled failures only, so that an office behind one address can sign in together.
+    public func admit(username: String, address: String, now: Date, in database: AppDatabase) async throws -> Int64? {
         try await database.write { db in
             // SQLite runs one writer at a time; on PostgreSQL every admission takes turns on one lock.
             if database.engine == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7212020)").run() }
-            if try await isLocked(username: username, address: address, now: now, on: db) { return false }
-            try await recordFailure(username: username, address: address, now: now, on: db)
-            return true
+            if try await isLocked(username: username, address: address, now: now, on: db) { return nil }
+            return try await db.insert(into: "login_failures").columns("username", "address", "at", "pending")
+                .values(SQLBind(username), SQLBind(address), SQLBind(Timestamp.string(from: now)), SQLBind(true)).insertedID()
         }
     }
 
-    /// Whether the account or the address has failed too often recently.
+    /// Whether the account (its failures and its attempts being checked) or the address (its failures) has failed too
+    /// often recently.
     public func isLocked(username: String, address: String, now: Date, on db: any SQLDatabase) async throws -> Bool {
         let since = Timestamp.string(from: now.addingTimeInterval(-window))
-        let byAccount = try await count("username", username, since: since, on: db)
+        let byAccount = try await count("username", username, since: since, settledOnly: false, on: db)
         if byAccount >= perAccount { return true }
-        return try await count("address", address, since: since, on: db) >= perAddress
+        return try await count("address", address, since: since, settledOnly: true, on: db) >= perAddress
     }
 
-    public func recordFailure(username: String, address: String, now: Date, on db: any SQLDatabase) async throws {
-        try await db.insert(into: "login_failures").columns("username", "address", "at")
-            .values(SQLBind(username), SQLBind(address), SQLBind(Timestamp.string(from: now))).run()
+    /// Settles an admitted attempt: a failure stays counted; a success clears the account's failures.
+    public func settle(_ attempt: Int64, username: String, failed: Bool, on db: any SQLDatabase) async throws {
+        if failed {
+            try await db.update("login_failures").set("pending", to: SQLBind(false)).where("id", .equal, attempt).run()
+        } else {
+            try await reset(username: username, on: db)
+        }
     }
 
     /// Forgets an account's failures after a successful login.
@@ -43,8 +49,10 @@ public struct LoginThrottle: Sendable {
         try await db.delete(from: "login_failures").where("username", .equal, username).run()
     }
 
-    private func count(_ column: String, _ value: String, since: String, on db: any SQLDatabase) async throws -> Int {
-        try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("login_failures")
-            .where(SQLIdentifier(column), .equal, SQLBind(value)).where("at", .greaterThan, since).first()?.int("n") ?? 0
+    private func count(_ column: String, _ value: String, since: String, settledOnly: Bool, on db: any SQLDatabase) async throws -> Int {
+        var query = db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("login_failures")
+            .where(SQLIdentifier(column), .equal, SQLBind(value)).where("at", .greaterThan, since)
+        if settledOnly { query = query.where("pending", .equal, SQLBind(false)) }
+        return try await query.first()?.int("n") ?? 0
     }
 }

@@ -18,7 +18,7 @@ struct PageContext {
         self.language = language
         self.path = path
         self.session = session
-        self.principal = principal ?? session.map { $0.user.principal(reach: .nothing) }
+        self.principal = principal
     }
 
     init(_ context: AppRequestContext, path: String) {

@@ -34,7 +34,7 @@ struct LoginController {
         let next = Self.safeNext(form["next"])
         let now = clock()
         let address = context.clientAddress
-        guard try await throttle.admit(username: username, address: address, now: now, in: database) else {
+        guard let attempt = try await throttle.admit(username: username, address: address, now: now, in: database) else {
             let message = context.language == .zh ? "登录失败次数过多，请15分钟后再试。" : "Too many failed sign-ins; try again in 15 minutes."
             return try failedLogin(request, context: context, next: next, message: message, status: .tooManyRequests)
         }
@@ -44,15 +44,15 @@ struct LoginController {
             user.map { Passwords.verify(password, hash: $0.passwordHash) } ?? false
         }
         guard let user, verified, !user.disabled else {
-            // The attempt was counted as a failure when it was admitted.
             try await database.write { db in
+                try await throttle.settle(attempt, username: username, failed: true, on: db)
                 try await AuditLog(clock: clock).record("login.failed", entity: "user", id: username, by: context.auditActor, on: db)
             }
             let message = context.language == .zh ? "用户名或密码不正确。" : "Wrong username or password."
             return try failedLogin(request, context: context, next: next, message: message, status: .unauthorized)
         }
         let created = try await database.write { db in
-            try await throttle.reset(username: username, on: db)
+            try await throttle.settle(attempt, username: username, failed: false, on: db)
             try await AuditLog(clock: clock).record("login", entity: "user", id: user.id, by: AuditActor(user: user, address: address), on: db)
             return try await sessions.create(userID: user.id, now: now, on: db)
         }
