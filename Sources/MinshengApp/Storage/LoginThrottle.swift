@@ -18,8 +18,12 @@ public struct LoginThrottle: Sendable {
     /// it ended. The address counts settled failures only, so that an office behind one address can sign in together.
     public func admit(username: String, address: String, now: Date, in database: AppDatabase) async throws -> Int64? {
         try await database.write { db in
-            // SQLite runs one writer at a time; on PostgreSQL every admission takes turns on one lock.
-            if database.engine == .postgres { try await db.raw("SELECT pg_advisory_xact_lock(7212020)").run() }
+            // SQLite runs one writer at a time; on PostgreSQL the admissions of one account take turns on that
+            // account's lock (in this schema), while other accounts are admitted side by side.
+            if database.engine == .postgres {
+                let key = "login:" + username
+                try await db.raw("SELECT pg_advisory_xact_lock(hashtext(current_schema() || \(bind: key)))").run()
+            }
             if try await isLocked(username: username, address: address, now: now, on: db) { return nil }
             return try await db.insert(into: "login_failures").columns("username", "address", "at", "pending")
                 .values(SQLBind(username), SQLBind(address), SQLBind(Timestamp.string(from: now)), SQLBind(true)).insertedID()
