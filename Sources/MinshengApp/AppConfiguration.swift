@@ -27,7 +27,9 @@ public struct AppConfiguration: Sendable {
     }
 
     /// The configuration from the environment, for `minsheng serve`.
-    public static func fromEnvironment(dataDirectory: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws -> AppConfiguration {
+    public static func fromEnvironment(dataDirectory: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws
+        -> AppConfiguration
+    {
         var configuration = AppConfiguration(dataDirectory: dataDirectory)
         if let zone = environment["MINSHENG_TIME_ZONE"], !zone.isEmpty {
             guard let timeZone = TimeZone(identifier: zone) else { throw AppError.badConfiguration("MINSHENG_TIME_ZONE \(zone) is not a time zone") }

@@ -1,46 +1,46 @@
 /// The HTML elements the views use, each taking its attributes and children (void elements: attributes only).
 /// Others are written with ``Node/element(named:nodes:)``.
-public extension Node {
-    static func a(_ nodes: Node...) -> Node { Node(.element(Element(name: "a", mode: .standard, nodes: nodes))) }
-    static func article(_ nodes: Node...) -> Node { Node(.element(Element(name: "article", mode: .standard, nodes: nodes))) }
-    static func body(_ nodes: Node...) -> Node { Node(.element(Element(name: "body", mode: .standard, nodes: nodes))) }
-    static func button(_ nodes: Node...) -> Node { Node(.element(Element(name: "button", mode: .standard, nodes: nodes))) }
-    static func caption(_ nodes: Node...) -> Node { Node(.element(Element(name: "caption", mode: .standard, nodes: nodes))) }
-    static func code(_ nodes: Node...) -> Node { Node(.element(Element(name: "code", mode: .standard, nodes: nodes))) }
-    static func dd(_ nodes: Node...) -> Node { Node(.element(Element(name: "dd", mode: .standard, nodes: nodes))) }
-    static func div(_ nodes: Node...) -> Node { Node(.element(Element(name: "div", mode: .standard, nodes: nodes))) }
-    static func dl(_ nodes: Node...) -> Node { Node(.element(Element(name: "dl", mode: .standard, nodes: nodes))) }
-    static func dt(_ nodes: Node...) -> Node { Node(.element(Element(name: "dt", mode: .standard, nodes: nodes))) }
-    static func fieldset(_ nodes: Node...) -> Node { Node(.element(Element(name: "fieldset", mode: .standard, nodes: nodes))) }
-    static func footer(_ nodes: Node...) -> Node { Node(.element(Element(name: "footer", mode: .standard, nodes: nodes))) }
-    static func form(_ nodes: Node...) -> Node { Node(.element(Element(name: "form", mode: .standard, nodes: nodes))) }
-    static func h1(_ nodes: Node...) -> Node { Node(.element(Element(name: "h1", mode: .standard, nodes: nodes))) }
-    static func h2(_ nodes: Node...) -> Node { Node(.element(Element(name: "h2", mode: .standard, nodes: nodes))) }
-    static func h3(_ nodes: Node...) -> Node { Node(.element(Element(name: "h3", mode: .standard, nodes: nodes))) }
-    static func head(_ nodes: Node...) -> Node { Node(.element(Element(name: "head", mode: .standard, nodes: nodes))) }
-    static func header(_ nodes: Node...) -> Node { Node(.element(Element(name: "header", mode: .standard, nodes: nodes))) }
-    static func label(_ nodes: Node...) -> Node { Node(.element(Element(name: "label", mode: .standard, nodes: nodes))) }
-    static func li(_ nodes: Node...) -> Node { Node(.element(Element(name: "li", mode: .standard, nodes: nodes))) }
-    static func main(_ nodes: Node...) -> Node { Node(.element(Element(name: "main", mode: .standard, nodes: nodes))) }
-    static func nav(_ nodes: Node...) -> Node { Node(.element(Element(name: "nav", mode: .standard, nodes: nodes))) }
-    static func ol(_ nodes: Node...) -> Node { Node(.element(Element(name: "ol", mode: .standard, nodes: nodes))) }
-    static func p(_ nodes: Node...) -> Node { Node(.element(Element(name: "p", mode: .standard, nodes: nodes))) }
-    static func section(_ nodes: Node...) -> Node { Node(.element(Element(name: "section", mode: .standard, nodes: nodes))) }
-    static func select(_ nodes: Node...) -> Node { Node(.element(Element(name: "select", mode: .standard, nodes: nodes))) }
-    static func span(_ nodes: Node...) -> Node { Node(.element(Element(name: "span", mode: .standard, nodes: nodes))) }
-    static func strong(_ nodes: Node...) -> Node { Node(.element(Element(name: "strong", mode: .standard, nodes: nodes))) }
-    static func table(_ nodes: Node...) -> Node { Node(.element(Element(name: "table", mode: .standard, nodes: nodes))) }
-    static func tbody(_ nodes: Node...) -> Node { Node(.element(Element(name: "tbody", mode: .standard, nodes: nodes))) }
-    static func td(_ nodes: Node...) -> Node { Node(.element(Element(name: "td", mode: .standard, nodes: nodes))) }
-    static func textarea(_ nodes: Node...) -> Node { Node(.element(Element(name: "textarea", mode: .standard, nodes: nodes))) }
-    static func th(_ nodes: Node...) -> Node { Node(.element(Element(name: "th", mode: .standard, nodes: nodes))) }
-    static func thead(_ nodes: Node...) -> Node { Node(.element(Element(name: "thead", mode: .standard, nodes: nodes))) }
-    static func tr(_ nodes: Node...) -> Node { Node(.element(Element(name: "tr", mode: .standard, nodes: nodes))) }
-    static func ul(_ nodes: Node...) -> Node { Node(.element(Element(name: "ul", mode: .standard, nodes: nodes))) }
-    static func br(_ nodes: Node...) -> Node { Node(.element(Element(name: "br", mode: .void, nodes: nodes))) }
-    static func img(_ nodes: Node...) -> Node { Node(.element(Element(name: "img", mode: .void, nodes: nodes))) }
-    static func input(_ nodes: Node...) -> Node { Node(.element(Element(name: "input", mode: .void, nodes: nodes))) }
-    static func link(_ nodes: Node...) -> Node { Node(.element(Element(name: "link", mode: .void, nodes: nodes))) }
-    static func meta(_ nodes: Node...) -> Node { Node(.element(Element(name: "meta", mode: .void, nodes: nodes))) }
-    static func script(_ nodes: Node...) -> Node { Node(.element(Element(name: "script", mode: .rawText, nodes: nodes))) }
+extension Node {
+    public static func a(_ nodes: Node...) -> Node { Node(.element(Element(name: "a", mode: .standard, nodes: nodes))) }
+    public static func article(_ nodes: Node...) -> Node { Node(.element(Element(name: "article", mode: .standard, nodes: nodes))) }
+    public static func body(_ nodes: Node...) -> Node { Node(.element(Element(name: "body", mode: .standard, nodes: nodes))) }
+    public static func button(_ nodes: Node...) -> Node { Node(.element(Element(name: "button", mode: .standard, nodes: nodes))) }
+    public static func caption(_ nodes: Node...) -> Node { Node(.element(Element(name: "caption", mode: .standard, nodes: nodes))) }
+    public static func code(_ nodes: Node...) -> Node { Node(.element(Element(name: "code", mode: .standard, nodes: nodes))) }
+    public static func dd(_ nodes: Node...) -> Node { Node(.element(Element(name: "dd", mode: .standard, nodes: nodes))) }
+    public static func div(_ nodes: Node...) -> Node { Node(.element(Element(name: "div", mode: .standard, nodes: nodes))) }
+    public static func dl(_ nodes: Node...) -> Node { Node(.element(Element(name: "dl", mode: .standard, nodes: nodes))) }
+    public static func dt(_ nodes: Node...) -> Node { Node(.element(Element(name: "dt", mode: .standard, nodes: nodes))) }
+    public static func fieldset(_ nodes: Node...) -> Node { Node(.element(Element(name: "fieldset", mode: .standard, nodes: nodes))) }
+    public static func footer(_ nodes: Node...) -> Node { Node(.element(Element(name: "footer", mode: .standard, nodes: nodes))) }
+    public static func form(_ nodes: Node...) -> Node { Node(.element(Element(name: "form", mode: .standard, nodes: nodes))) }
+    public static func h1(_ nodes: Node...) -> Node { Node(.element(Element(name: "h1", mode: .standard, nodes: nodes))) }
+    public static func h2(_ nodes: Node...) -> Node { Node(.element(Element(name: "h2", mode: .standard, nodes: nodes))) }
+    public static func h3(_ nodes: Node...) -> Node { Node(.element(Element(name: "h3", mode: .standard, nodes: nodes))) }
+    public static func head(_ nodes: Node...) -> Node { Node(.element(Element(name: "head", mode: .standard, nodes: nodes))) }
+    public static func header(_ nodes: Node...) -> Node { Node(.element(Element(name: "header", mode: .standard, nodes: nodes))) }
+    public static func label(_ nodes: Node...) -> Node { Node(.element(Element(name: "label", mode: .standard, nodes: nodes))) }
+    public static func li(_ nodes: Node...) -> Node { Node(.element(Element(name: "li", mode: .standard, nodes: nodes))) }
+    public static func main(_ nodes: Node...) -> Node { Node(.element(Element(name: "main", mode: .standard, nodes: nodes))) }
+    public static func nav(_ nodes: Node...) -> Node { Node(.element(Element(name: "nav", mode: .standard, nodes: nodes))) }
+    public static func ol(_ nodes: Node...) -> Node { Node(.element(Element(name: "ol", mode: .standard, nodes: nodes))) }
+    public static func p(_ nodes: Node...) -> Node { Node(.element(Element(name: "p", mode: .standard, nodes: nodes))) }
+    public static func section(_ nodes: Node...) -> Node { Node(.element(Element(name: "section", mode: .standard, nodes: nodes))) }
+    public static func select(_ nodes: Node...) -> Node { Node(.element(Element(name: "select", mode: .standard, nodes: nodes))) }
+    public static func span(_ nodes: Node...) -> Node { Node(.element(Element(name: "span", mode: .standard, nodes: nodes))) }
+    public static func strong(_ nodes: Node...) -> Node { Node(.element(Element(name: "strong", mode: .standard, nodes: nodes))) }
+    public static func table(_ nodes: Node...) -> Node { Node(.element(Element(name: "table", mode: .standard, nodes: nodes))) }
+    public static func tbody(_ nodes: Node...) -> Node { Node(.element(Element(name: "tbody", mode: .standard, nodes: nodes))) }
+    public static func td(_ nodes: Node...) -> Node { Node(.element(Element(name: "td", mode: .standard, nodes: nodes))) }
+    public static func textarea(_ nodes: Node...) -> Node { Node(.element(Element(name: "textarea", mode: .standard, nodes: nodes))) }
+    public static func th(_ nodes: Node...) -> Node { Node(.element(Element(name: "th", mode: .standard, nodes: nodes))) }
+    public static func thead(_ nodes: Node...) -> Node { Node(.element(Element(name: "thead", mode: .standard, nodes: nodes))) }
+    public static func tr(_ nodes: Node...) -> Node { Node(.element(Element(name: "tr", mode: .standard, nodes: nodes))) }
+    public static func ul(_ nodes: Node...) -> Node { Node(.element(Element(name: "ul", mode: .standard, nodes: nodes))) }
+    public static func br(_ nodes: Node...) -> Node { Node(.element(Element(name: "br", mode: .void, nodes: nodes))) }
+    public static func img(_ nodes: Node...) -> Node { Node(.element(Element(name: "img", mode: .void, nodes: nodes))) }
+    public static func input(_ nodes: Node...) -> Node { Node(.element(Element(name: "input", mode: .void, nodes: nodes))) }
+    public static func link(_ nodes: Node...) -> Node { Node(.element(Element(name: "link", mode: .void, nodes: nodes))) }
+    public static func meta(_ nodes: Node...) -> Node { Node(.element(Element(name: "meta", mode: .void, nodes: nodes))) }
+    public static func script(_ nodes: Node...) -> Node { Node(.element(Element(name: "script", mode: .rawText, nodes: nodes))) }
 }

@@ -19,72 +19,72 @@ public struct Node: Sendable {
     }
 }
 
-public extension Node {
+extension Node {
     /// Nothing: renders no markup.
-    static var empty: Node { Node(.empty) }
+    public static var empty: Node { Node(.empty) }
 
     /// Text, with `&`, `<` and `>` escaped.
-    static func text(_ text: String) -> Node {
+    public static func text(_ text: String) -> Node {
         Node(.text(text))
     }
 
     /// Markup written into the program as a literal (an inline stylesheet, say), emitted as it is.
-    static func trusted(_ markup: StaticString) -> Node {
+    public static func trusted(_ markup: StaticString) -> Node {
         Node(.trusted(markup))
     }
 
     /// Markup rendered earlier by this library (a cached main part of a page), embedded as it is.
-    static func embed(_ html: RenderedHTML) -> Node {
+    public static func embed(_ html: RenderedHTML) -> Node {
         Node(.rendered(html))
     }
 
     /// Several nodes in a row; attributes among them apply to the enclosing element.
-    static func group(_ members: [Node]) -> Node {
+    public static func group(_ members: [Node]) -> Node {
         Node(.group(members))
     }
 
-    static func group(_ members: Node...) -> Node {
+    public static func group(_ members: Node...) -> Node {
         .group(members)
     }
 
     /// An element without a typed function here, such as `<legend>`, with its attributes and children.
-    static func element(named name: StaticString, nodes: [Node]) -> Node {
+    public static func element(named name: StaticString, nodes: [Node]) -> Node {
         Node(.element(Element(name: name, mode: .standard, nodes: nodes)))
     }
 
     /// An element holding only text.
-    static func element(named name: StaticString, text: String) -> Node {
+    public static func element(named name: StaticString, text: String) -> Node {
         .element(named: name, nodes: [.text(text)])
     }
 
     /// An attribute of the enclosing element, left out when its value is empty unless `ignoreIfValueIsEmpty` is
     /// false (then it is written as a bare name). A later attribute of the same name replaces the value in place.
-    static func attribute(named name: StaticString, value: String?, ignoreIfValueIsEmpty: Bool = true) -> Node {
+    public static func attribute(named name: StaticString, value: String?, ignoreIfValueIsEmpty: Bool = true) -> Node {
         Node(.attribute(Attribute(name: name, value: value, ignoreIfValueIsEmpty: ignoreIfValueIsEmpty)))
     }
 
     /// A boolean attribute written as its bare name, such as `checked`.
-    static func attribute(named name: StaticString) -> Node {
+    public static func attribute(named name: StaticString) -> Node {
         .attribute(named: name, value: nil, ignoreIfValueIsEmpty: false)
     }
 
     /// `node` when `condition` holds, otherwise `fallback` (or nothing).
-    static func `if`(_ condition: Bool, _ node: Node, else fallback: Node? = nil) -> Node {
+    public static func `if`(_ condition: Bool, _ node: Node, else fallback: Node? = nil) -> Node {
         condition ? node : fallback ?? .empty
     }
 
     /// The node made from a value when there is one.
-    static func unwrap<T>(_ optional: T?, _ transform: (T) throws -> Node, else fallback: Node = .empty) rethrows -> Node {
+    public static func unwrap<T>(_ optional: T?, _ transform: (T) throws -> Node, else fallback: Node = .empty) rethrows -> Node {
         try optional.map(transform) ?? fallback
     }
 
     /// One node for each element of a sequence.
-    static func forEach<S: Sequence>(_ sequence: S, _ transform: (S.Element) throws -> Node) rethrows -> Node {
+    public static func forEach<S: Sequence>(_ sequence: S, _ transform: (S.Element) throws -> Node) rethrows -> Node {
         try .group(sequence.map(transform))
     }
 
     /// The markup of this node, which can be kept and embedded again with ``Node/embed(_:)``.
-    func render() -> RenderedHTML {
+    public func render() -> RenderedHTML {
         var renderer = Renderer()
         renderer.add(self)
         return RenderedHTML(renderer.body)

@@ -44,8 +44,9 @@ func syntheticInput(draft: PlanDraft, seed: UInt64) -> AssessmentInput {
         submitted[itemID] = Set(1...12)
         let pace = Decimal(70 + Int(random.next() % 60)) / 100
         for (ordinal, indicatorDraft) in itemDraft.indicators.enumerated() {
-            let indicator = Indicator(id: nextIndicator, itemID: itemID, ordinal: ordinal + 1, name: indicatorDraft.name, target: indicatorDraft.target,
-                                      measure: indicatorDraft.unit, kind: indicatorDraft.kind, provisional: indicatorDraft.provisional, deadline: indicatorDraft.deadline)
+            let indicator = Indicator(
+                id: nextIndicator, itemID: itemID, ordinal: ordinal + 1, name: indicatorDraft.name, target: indicatorDraft.target,
+                measure: indicatorDraft.unit, kind: indicatorDraft.kind, provisional: indicatorDraft.provisional, deadline: indicatorDraft.deadline)
             nextIndicator += 1
             indicators.append(indicator)
             for month in 1...12 {

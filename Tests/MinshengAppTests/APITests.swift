@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MinshengCore
 import SQLKit
 import Testing
+
 @testable import MinshengApp
 
 /// Checks a decoded JSON value against the API's schemas.
@@ -13,11 +14,14 @@ enum SchemaCheck {
         case .any: return []
         case .string: return value is String ? [] : ["\(path): expected a string, got \(value)"]
         case .integer:
-            guard let number = value as? NSNumber, number.doubleValue == number.doubleValue.rounded() else { return ["\(path): expected an integer, got \(value)"] }
+            guard let number = value as? NSNumber, number.doubleValue == number.doubleValue.rounded() else {
+                return ["\(path): expected an integer, got \(value)"]
+            }
             return []
         case .boolean: return (value as? NSNumber) != nil ? [] : ["\(path): expected a boolean"]
         case .number: return (value as? NSNumber) != nil ? [] : ["\(path): expected a number, got \(value)"]
-        case .enumeration(let values): return (value as? String).map { values.contains($0) ? [] : ["\(path): \($0) not in \(values)"] } ?? ["\(path): expected a string"]
+        case .enumeration(let values):
+            return (value as? String).map { values.contains($0) ? [] : ["\(path): \($0) not in \(values)"] } ?? ["\(path): expected a string"]
         case .nullable(let inner): return value is NSNull ? [] : problems(value, inner, path: path)
         case .ref(let name):
             guard let resolved = OpenAPIDocument.components[name] else { return ["\(path): unknown schema \(name)"] }
@@ -30,7 +34,10 @@ enum SchemaCheck {
             var found = required.filter { object[$0] == nil }.map { "\(path).\($0): missing" }
             let known = Dictionary(uniqueKeysWithValues: properties)
             for (key, item) in object {
-                guard let propertySchema = known[key] else { found.append("\(path).\(key): not in the schema"); continue }
+                guard let propertySchema = known[key] else {
+                    found.append("\(path).\(key): not in the schema")
+                    continue
+                }
                 found += problems(item, propertySchema, path: "\(path).\(key)")
             }
             return found
@@ -52,7 +59,8 @@ enum SchemaCheck {
                 let csrf = try #require(try await web.login("lead", ReportingFixture.password))
                 var headers: HTTPFields = [.contentType: "application/json", .cookie: web.cookieHeader]
                 headers[.init("X-CSRF-Token")!] = csrf
-                let created = try await client.execute(uri: "/api/v1/tokens", method: .post, headers: headers, body: ByteBuffer(string: #"{"name":"统计系统"}"#))
+                let created = try await client.execute(
+                    uri: "/api/v1/tokens", method: .post, headers: headers, body: ByteBuffer(string: #"{"name":"统计系统"}"#))
                 #expect(created.status == .created)
                 let body = try #require(try Self.json(created) as? [String: Any])
                 let secret = try #require(body["secret"] as? String)
@@ -88,10 +96,14 @@ enum SchemaCheck {
     func theAPIRunsTheWholeCycleAndAnswersConflictsWithTheCurrentVersion(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database in
             let f = try await ReportingFixture.make(database)
-            let leadToken = try await database.write { try await TokenStore().create(userID: f.user("lead").id, name: "t", now: Date(), on: $0) }.secret
-            let adminToken = try await database.write { try await TokenStore().create(userID: f.user("admin").id, name: "t", now: Date(), on: $0) }.secret
+            let leadToken = try await database.write { try await TokenStore().create(userID: f.user("lead").id, name: "t", now: Date(), on: $0) }
+                .secret
+            let adminToken = try await database.write { try await TokenStore().create(userID: f.user("admin").id, name: "t", now: Date(), on: $0) }
+                .secret
             try await f.app().test(.router) { client in
-                func call(_ method: HTTPRequest.Method, _ uri: String, _ token: String, _ body: String? = nil, key: String? = nil) async throws -> TestResponse {
+                func call(_ method: HTTPRequest.Method, _ uri: String, _ token: String, _ body: String? = nil, key: String? = nil) async throws
+                    -> TestResponse
+                {
                     var headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
                     if let key { headers[.init("Idempotency-Key")!] = key }
                     return try await client.execute(uri: uri, method: method, headers: headers, body: body.map { ByteBuffer(string: $0) })
@@ -134,14 +146,18 @@ enum SchemaCheck {
     func theOpenAPIDocumentDescribesEveryRouteAndTheAnswers(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database in
             let f = try await ReportingFixture.make(database)
-            let adminToken = try await database.write { try await TokenStore().create(userID: f.user("admin").id, name: "t", now: Date(), on: $0) }.secret
+            let adminToken = try await database.write { try await TokenStore().create(userID: f.user("admin").id, name: "t", now: Date(), on: $0) }
+                .secret
             try await f.app().test(.router) { client in
                 let document = try await client.execute(uri: "/api/v1/openapi.json", method: .get)
                 #expect(document.status == .ok)
                 let json = try #require(try Self.json(document) as? [String: Any])
                 #expect(json["openapi"] as? String == "3.0.3")
                 let paths = try #require(json["paths"] as? [String: [String: Any]])
-                let controller = APIController(database: database, configuration: f.configuration, notifier: nil)
+                let services = Services(
+                    database: database, configuration: f.configuration, publicCache: PublicPageCache(clock: f.configuration.clock),
+                    notifier: nil)
+                let controller = APIController(services: services)
                 for endpoint in controller.endpoints {
                     #expect(paths[endpoint.url.openAPIPath]?[endpoint.method.rawValue.lowercased()] != nil, "\(endpoint.operationID)")
                 }
@@ -196,16 +212,20 @@ enum SchemaCheck {
                 let overdue = String(buffer: try await office.get("/overdue?plan=\(f.plan.id)&period=2019-09").body)
                 #expect(overdue.contains("栾川县政府"))
                 #expect(!overdue.contains(">市应急管理局<"))
-                let sent = try await office.post("/overdue/remind", form: [
-                    ("_csrf", token), ("plan", String(f.plan.id)), ("period", "2019-09"), ("unit", String(f.responsibleUnit.id)),
-                    ("message", "请于10月15日前报送"), ("scope", "selected"),
-                ])
+                let sent = try await office.post(
+                    "/overdue/remind",
+                    form: [
+                        ("_csrf", token), ("plan", String(f.plan.id)), ("period", "2019-09"), ("unit", String(f.responsibleUnit.id)),
+                        ("message", "请于10月15日前报送"), ("scope", "selected"),
+                    ])
                 #expect(sent.status == .ok)
                 #expect(String(buffer: sent.body).contains("已向 1 个单位发出催报"))
                 // A unit that is not overdue cannot be reminded by name.
-                let wrong = try await office.post("/overdue/remind", form: [
-                    ("_csrf", token), ("plan", String(f.plan.id)), ("period", "2019-09"), ("unit", String(f.leadUnit.id)), ("scope", "selected"),
-                ])
+                let wrong = try await office.post(
+                    "/overdue/remind",
+                    form: [
+                        ("_csrf", token), ("plan", String(f.plan.id)), ("period", "2019-09"), ("unit", String(f.leadUnit.id)), ("scope", "selected"),
+                    ])
                 #expect(wrong.status == .badRequest)
 
                 var county = WebSession(client: client)
@@ -229,9 +249,16 @@ enum SchemaCheck {
             try await f.app().test(.router) { client in
                 var office = WebSession(client: client)
                 let token = try #require(try await office.login("admin", ReportingFixture.password))
-                let group = try #require(try await database.read { try await PlanStore().units(jurisdictionID: f.plan.jurisdictionID, on: $0) }.first { $0.name == "相关县(市)政府" })
+                let group = try #require(
+                    try await database.read { try await PlanStore().units(jurisdictionID: f.plan.jurisdictionID, on: $0) }.first {
+                        $0.name == "相关县(市)政府"
+                    })
                 let writes: [(String, [(String, String)], String)] = [
-                    ("/admin/users", [("username", "new-reporter"), ("role", "reporter"), ("unit", String(f.foreignUnit.id)), ("password", "a long password")], "user.create"),
+                    (
+                        "/admin/users",
+                        [("username", "new-reporter"), ("role", "reporter"), ("unit", String(f.foreignUnit.id)), ("password", "a long password")],
+                        "user.create"
+                    ),
                     ("/admin/users/\(f.user("leader").id)", [("role", "inspector"), ("unit", "")], "user.update"),
                     ("/admin/units/\(group.id)/members", [("member", String(f.responsibleUnit.id))], "unit.members"),
                     ("/admin/plans/\(f.plan.id)/calendar", [("dueDay", "20"), ("quarterly", String(f.item.id))], "plan.calendar"),
@@ -248,7 +275,9 @@ enum SchemaCheck {
                     #expect(entries.first?.actor == "admin")
                 }
             }
-            let calendar = try await database.read { try await AdminService(database: database, clock: TestDatabase.clock).calendar(planID: f.plan.id, on: $0) }
+            let calendar = try await database.read {
+                try await AdminService(database: database, clock: TestDatabase.clock).calendar(planID: f.plan.id, on: $0)
+            }
             #expect(calendar == AdminService.Calendar(dueDay: 20, quarterlyItemIds: [f.item.id]))
             let leader = try #require(try await database.read { try await UserStore().user(id: f.user("leader").id, on: $0) })
             #expect(leader.role == .inspector)
@@ -260,13 +289,17 @@ enum SchemaCheck {
     @Test(arguments: TestEngine.available)
     func theDemoTellsItsStory(engine: TestEngine) async throws {
         try await TestDatabase.with(engine, migrate: false) { database in
-            let outcome = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(loadDemo: true, adminPassword: "demo password")
+            let outcome = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(
+                loadDemo: true, adminPassword: "demo password")
             #expect(outcome.loadedDemo)
             let plan = try #require(try await database.read { try await PlanStore().plans(on: $0) }.first)
             let configuration = AppConfiguration(dataDirectory: "/tmp/unused", clock: { ReportingFixture.afterDue })
             let service = ReportingService(database: database, configuration: configuration)
             let september = try await database.read { try await service.tasks(planID: plan.id, period: .month(year: 2019, month: 9), on: $0) }
-            let units = Dictionary(uniqueKeysWithValues: try await database.read { try await PlanStore().units(jurisdictionID: plan.jurisdictionID, on: $0) }.map { ($0.id, $0.name) })
+            let units = Dictionary(
+                uniqueKeysWithValues: try await database.read { try await PlanStore().units(jurisdictionID: plan.jurisdictionID, on: $0) }.map {
+                    ($0.id, $0.name)
+                })
             #expect(Set(september.filter(\.isOverdue).map { units[$0.obligation.unitID] ?? "" }) == ["市人防办"])
             let may = try await database.read { try await service.tasks(planID: plan.id, period: .month(year: 2019, month: 5), on: $0) }
             #expect(may.allSatisfy { !$0.isOverdue })
@@ -276,7 +309,9 @@ enum SchemaCheck {
             #expect(reports.contains { $0.version == 2 && $0.correctionReason != nil })
             let months = Set(reports.map(\.period))
             #expect(months == Set((1...9).map { Period.month(year: 2019, month: $0) }))
-            let reminders = try await database.read { try await ReminderStore().reminders(planID: plan.id, period: .month(year: 2019, month: 9), on: $0) }
+            let reminders = try await database.read {
+                try await ReminderStore().reminders(planID: plan.id, period: .month(year: 2019, month: 9), on: $0)
+            }
             #expect(reminders.count == 1)
             // The demo accounts sign in with the admin's password.
             let reporter = try #require(try await database.read { try await UserStore().user(username: "jiaoyu", on: $0) })

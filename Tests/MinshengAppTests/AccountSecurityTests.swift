@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MinshengCore
 import SQLKit
 import Testing
+
 @testable import MinshengApp
 
 /// Accounts made and changed by offices of one jurisdiction always stay within it, and a reset or disabled account
@@ -42,9 +43,11 @@ import Testing
             let luoyangUnit = try await database.read { try #require(try await PlanStore().units(jurisdictionID: tree.luoyang.id, on: $0).first) }
             let office = try await Self.token(for: "kaifeng-admin", on: database)
             try await Self.app(database).test(.router) { client in
-                let created = try await client.execute(uri: "/api/v1/users", method: .post, headers: Self.headers(office), body: try Self.body([
-                    "username": "kf-reporter", "role": "reporter", "unitId": kaifengUnit.id, "password": "a long password",
-                ]))
+                let created = try await client.execute(
+                    uri: "/api/v1/users", method: .post, headers: Self.headers(office),
+                    body: try Self.body([
+                        "username": "kf-reporter", "role": "reporter", "unitId": kaifengUnit.id, "password": "a long password",
+                    ]))
                 #expect(created.status == .created)
                 let id = try #require(try Self.json(created)["id"] as? Int)
                 let stored = try await database.read { try #require(try await UserStore().user(id: Int64(id), on: $0)) }
@@ -52,27 +55,35 @@ import Testing
 
                 // Promoted to admin or leader with no unit: the account stays Kaifeng's.
                 for role in ["leader", "inspector", "admin"] {
-                    let promoted = try await client.execute(uri: "/api/v1/users/\(id)", method: .patch, headers: Self.headers(office), body: try Self.body([
-                        "role": role, "unitId": nil, "disabled": false,
-                    ]))
+                    let promoted = try await client.execute(
+                        uri: "/api/v1/users/\(id)", method: .patch, headers: Self.headers(office),
+                        body: try Self.body([
+                            "role": role, "unitId": nil, "disabled": false,
+                        ]))
                     #expect(promoted.status == .ok, "\(role)")
                     let after = try await database.read { try #require(try await UserStore().user(id: Int64(id), on: $0)) }
                     #expect(after.role.rawValue == role && after.jurisdictionID == tree.kaifeng.id && after.unitID == nil, "\(role)")
                 }
                 // Asking for the whole instance, or another city, is refused and changes nothing.
                 for jurisdiction in [nil, tree.luoyang.id] as [Int64?] {
-                    let widened = try await client.execute(uri: "/api/v1/users/\(id)", method: .patch, headers: Self.headers(office), body: try Self.body([
-                        "role": "admin", "unitId": nil, "disabled": false, "jurisdictionId": jurisdiction,
-                    ]))
+                    let widened = try await client.execute(
+                        uri: "/api/v1/users/\(id)", method: .patch, headers: Self.headers(office),
+                        body: try Self.body([
+                            "role": "admin", "unitId": nil, "disabled": false, "jurisdictionId": jurisdiction,
+                        ]))
                     #expect(widened.status == .badRequest, "\(String(describing: jurisdiction))")
                 }
-                let wider = try await client.execute(uri: "/api/v1/users", method: .post, headers: Self.headers(office), body: try Self.body([
-                    "username": "kf-province", "role": "leader", "password": "a long password", "jurisdictionId": tree.province.id,
-                ]))
+                let wider = try await client.execute(
+                    uri: "/api/v1/users", method: .post, headers: Self.headers(office),
+                    body: try Self.body([
+                        "username": "kf-province", "role": "leader", "password": "a long password", "jurisdictionId": tree.province.id,
+                    ]))
                 #expect(wider.status == .badRequest)
-                let foreignUnit = try await client.execute(uri: "/api/v1/users", method: .post, headers: Self.headers(office), body: try Self.body([
-                    "username": "kf-luoyang", "role": "reporter", "unitId": luoyangUnit.id, "password": "a long password",
-                ]))
+                let foreignUnit = try await client.execute(
+                    uri: "/api/v1/users", method: .post, headers: Self.headers(office),
+                    body: try Self.body([
+                        "username": "kf-luoyang", "role": "reporter", "unitId": luoyangUnit.id, "password": "a long password",
+                    ]))
                 #expect(foreignUnit.status == .badRequest)
                 let after = try await database.read { try #require(try await UserStore().user(id: Int64(id), on: $0)) }
                 #expect(after.jurisdictionID == tree.kaifeng.id)
@@ -104,7 +115,8 @@ import Testing
                 for (name, jurisdiction) in [("whole-leader", nil), ("kf-leader", tree.kaifeng.id)] as [(String, Int64?)] {
                     var fields: [String: Any?] = ["username": name, "role": "leader", "password": "a long password"]
                     if let jurisdiction { fields["jurisdictionId"] = jurisdiction }
-                    let response = try await client.execute(uri: "/api/v1/users", method: .post, headers: Self.headers(office), body: try Self.body(fields))
+                    let response = try await client.execute(
+                        uri: "/api/v1/users", method: .post, headers: Self.headers(office), body: try Self.body(fields))
                     #expect(response.status == .created)
                     let stored = try await database.read { try #require(try await UserStore().user(username: name, on: $0)) }
                     #expect(stored.jurisdictionID == jurisdiction)
@@ -117,17 +129,23 @@ import Testing
     @Test func thePolicyPlacesAccountsWithinTheOffice() {
         let reach = PlanReach(jurisdictionID: 2, jurisdictions: [2, 3], readablePlans: [], managedPlans: [])
         let city = Principal(userID: 9, role: .admin, unitID: nil, reach: reach)
-        #expect(AccountPolicy.place(role: .admin, unit: nil, jurisdiction: .unspecified, by: city) == .success(.init(role: .admin, unitID: nil, jurisdictionID: 2)))
+        #expect(
+            AccountPolicy.place(role: .admin, unit: nil, jurisdiction: .unspecified, by: city)
+                == .success(.init(role: .admin, unitID: nil, jurisdictionID: 2)))
         #expect(AccountPolicy.place(role: .admin, unit: nil, jurisdiction: .keep(nil), by: city) == .failure(.instanceWideNeedsInstanceOffice))
         #expect(AccountPolicy.place(role: .leader, unit: nil, jurisdiction: .set(3), by: city) == .failure(.jurisdictionOutsideReach))
         #expect(AccountPolicy.place(role: .reporter, unit: nil, jurisdiction: .unspecified, by: city) == .failure(.reporterNeedsUnit))
         #expect(AccountPolicy.place(role: .reporter, unit: (5, 3), jurisdiction: .unspecified, by: city) == .failure(.unitOutsideJurisdiction))
         #expect(AccountPolicy.place(role: .reporter, unit: (5, 2), jurisdiction: .set(3), by: city) == .failure(.reporterJurisdictionIsItsUnits))
-        #expect(AccountPolicy.place(role: .reporter, unit: (5, 2), jurisdiction: .unspecified, by: city) == .success(.init(role: .reporter, unitID: 5, jurisdictionID: 2)))
+        #expect(
+            AccountPolicy.place(role: .reporter, unit: (5, 2), jurisdiction: .unspecified, by: city)
+                == .success(.init(role: .reporter, unitID: 5, jurisdictionID: 2)))
         #expect(AccountPolicy.place(role: .inspector, unit: (5, 2), jurisdiction: .unspecified, by: city) == .failure(.unitOnlyForReporters))
         let leader = Principal(userID: 8, role: .leader, unitID: nil, reach: .everything)
         #expect(AccountPolicy.place(role: .leader, unit: nil, jurisdiction: .unspecified, by: leader) == .failure(.notAnOffice))
-        #expect(AccountPolicy.place(role: .admin, unit: nil, jurisdiction: .set(nil), by: .console) == .success(.init(role: .admin, unitID: nil, jurisdictionID: nil)))
+        #expect(
+            AccountPolicy.place(role: .admin, unit: nil, jurisdiction: .set(nil), by: .console)
+                == .success(.init(role: .admin, unitID: nil, jurisdictionID: nil)))
         #expect(!AccountPolicy.canChange(.init(role: .admin, unitID: nil, jurisdictionID: nil), by: city))
         #expect(!AccountPolicy.canChange(.init(role: .leader, unitID: nil, jurisdictionID: 3), by: city))
         #expect(AccountPolicy.canSee(.init(role: .leader, unitID: nil, jurisdictionID: 3), by: city))
@@ -142,10 +160,12 @@ import Testing
                 for migration in Migrations.all.prefix(10) { try await migration.prepare(on: db) }
                 try await db.raw("INSERT INTO jurisdictions (id, name, level) VALUES (7, '开封市', 'city')").run()
                 try await db.raw("INSERT INTO units (id, jurisdiction_id, name, kind) VALUES (11, 7, '开封市教育局', 'department')").run()
-                try await db.raw("""
+                try await db.raw(
+                    """
                     INSERT INTO users (id, username, password_hash, role, unit_id, created_at)
                     VALUES (21, 'old-reporter', 'x', 'reporter', 11, '2019-01-01T00:00:00Z')
-                    """).run()
+                    """
+                ).run()
                 try await M0011AccountPlaces().prepare(on: db)
             }
             let user = try await database.read { try #require(try await UserStore().user(id: 21, on: $0)) }
@@ -157,7 +177,8 @@ import Testing
     @Test(arguments: TestEngine.available)
     func aResetOrDisabledAccountLosesItsSessionsAndTokens(engine: TestEngine) async throws {
         try await TestDatabase.with(engine, migrate: false) { database in
-            _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(loadDemo: true, adminPassword: "demo password")
+            _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(
+                loadDemo: true, adminPassword: "demo password")
             let office = try await Self.token(for: "admin", on: database)
             let accounts = AccountService(database: database, clock: Date.init)
             try await Self.app(database).test(.router) { client in
@@ -170,32 +191,40 @@ import Testing
                     let unit = try await database.read { try #require(try await UserStore().user(id: id, on: $0)).unitID }
                     switch change {
                     case "password":
-                        let response = try await client.execute(uri: "/api/v1/users/\(id)", method: .patch, headers: Self.headers(office), body: try Self.body([
-                            "role": "reporter", "unitId": unit, "disabled": false, "password": "another long password",
-                        ]))
+                        let response = try await client.execute(
+                            uri: "/api/v1/users/\(id)", method: .patch, headers: Self.headers(office),
+                            body: try Self.body([
+                                "role": "reporter", "unitId": unit, "disabled": false, "password": "another long password",
+                            ]))
                         #expect(response.status == .ok)
                     case "disable":
-                        let response = try await client.execute(uri: "/api/v1/users/\(id)", method: .patch, headers: Self.headers(office), body: try Self.body([
-                            "role": "reporter", "unitId": unit, "disabled": true,
-                        ]))
+                        let response = try await client.execute(
+                            uri: "/api/v1/users/\(id)", method: .patch, headers: Self.headers(office),
+                            body: try Self.body([
+                                "role": "reporter", "unitId": unit, "disabled": true,
+                            ]))
                         #expect(response.status == .ok)
                     default:
                         try await accounts.resetPassword(username: username, password: "another long password", actor: .console, language: .en)
                     }
-                    #expect(try await client.execute(uri: "/api/v1/me", method: .get, headers: Self.headers(token)).status == .unauthorized, "\(change)")
+                    #expect(
+                        try await client.execute(uri: "/api/v1/me", method: .get, headers: Self.headers(token)).status == .unauthorized, "\(change)")
                     #expect(try await web.get("/tasks").status == .seeOther, "\(change): the session lives on")
                     let live = try await database.read { db in
-                        try await db.select().column("id").from("api_tokens").where("user_id", .equal, id).where("revoked_at", .is, SQLLiteral.null).all().count
+                        try await db.select().column("id").from("api_tokens").where("user_id", .equal, id).where("revoked_at", .is, SQLLiteral.null)
+                            .all().count
                     }
                     #expect(live == 0, "\(change)")
                 }
                 // Re-enabling the disabled account does not bring its old token back.
                 let id = try await database.read { try #require(try await UserStore().user(username: "renshe", on: $0)).id }
                 let unit = try await database.read { try #require(try await UserStore().user(id: id, on: $0)).unitID }
-                _ = try await accounts.updateUser(id, .init(role: .reporter, unitId: unit, disabled: false, password: nil, jurisdiction: nil),
-                                                  by: .console, actor: .console, language: .en)
+                _ = try await accounts.updateUser(
+                    id, .init(role: .reporter, unitId: unit, disabled: false, password: nil, jurisdiction: nil),
+                    by: .console, actor: .console, language: .en)
                 let revived = try await database.read { db in
-                    try await db.select().column("id").from("api_tokens").where("user_id", .equal, id).where("revoked_at", .is, SQLLiteral.null).all().count
+                    try await db.select().column("id").from("api_tokens").where("user_id", .equal, id).where("revoked_at", .is, SQLLiteral.null).all()
+                        .count
                 }
                 #expect(revived == 0)
             }

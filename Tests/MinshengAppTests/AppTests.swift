@@ -3,11 +3,13 @@ import Hummingbird
 import HummingbirdTesting
 import MinshengCore
 import Testing
+
 @testable import MinshengApp
 
 @Suite struct AppTests {
     /// Runs `body` with a test client for a router over a database holding the demo.
-    static func withDemoApp(_ engine: TestEngine, _ body: @escaping @Sendable (any TestClientProtocol, AppDatabase) async throws -> Void) async throws {
+    static func withDemoApp(_ engine: TestEngine, _ body: @escaping @Sendable (any TestClientProtocol, AppDatabase) async throws -> Void) async throws
+    {
         try await TestDatabase.with(engine) { database in
             _ = try await database.write { try await DemoLoader(clock: TestDatabase.clock).load(on: $0) }
             let app = Application(router: buildRouter(database: database, configuration: TestDatabase.configuration()))
@@ -16,13 +18,30 @@ import Testing
     }
 
     struct PlanList: Decodable {
-        struct Summary: Decodable { var id: Int64; var year: Int; var title: String }
+        struct Summary: Decodable {
+            var id: Int64
+            var year: Int
+            var title: String
+        }
     }
 
     struct PlanBody: Decodable {
-        struct Category: Decodable { var ordinal: Int; var name: String; var items: [Item] }
-        struct Item: Decodable { var number: Int; var text: String; var leadUnitIds: [Int64]; var responsibleUnitIds: [Int64] }
-        struct Unit: Decodable { var id: Int64; var name: String; var kind: String }
+        struct Category: Decodable {
+            var ordinal: Int
+            var name: String
+            var items: [Item]
+        }
+        struct Item: Decodable {
+            var number: Int
+            var text: String
+            var leadUnitIds: [Int64]
+            var responsibleUnitIds: [Int64]
+        }
+        struct Unit: Decodable {
+            var id: Int64
+            var name: String
+            var kind: String
+        }
         var id: Int64
         var year: Int
         var title: String

@@ -1,13 +1,15 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Hummingbird
 import HummingbirdTesting
 import MinshengCore
 import SQLKit
 import Testing
+
 @testable import MinshengApp
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// The assessment of the demo and its pages.
 @Suite struct AssessmentWebTests {
@@ -29,7 +31,8 @@ import Testing
     @Test(arguments: TestEngine.available)
     func theDemoAssessmentTellsTheStory(engine: TestEngine) async throws {
         try await TestDatabase.with(engine, migrate: false) { database in
-            _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(loadDemo: true, adminPassword: "demo password")
+            _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(
+                loadDemo: true, adminPassword: "demo password")
             let plan = try #require(try await database.read { try await PlanStore().plans(on: $0) }.first)
             let assessment = try await AssessmentService(database: database).assess(planID: plan.id, period: .month(year: 2019, month: 9))
             let status = Dictionary(uniqueKeysWithValues: assessment.items.map { ($0.number, $0.status) })
@@ -50,21 +53,28 @@ import Testing
             let entries = assessment.items.map { AssessmentEntry($0, title: "") }
             let json = try JSONSerialization.jsonObject(with: try JSONEncoder().encode(entries)) as! [[String: Any]]
             for key in ["number", "status", "progress", "expected", "forecast"] { #expect(json[0].keys.contains(key), "\(key)") }
-            #expect(Set(json.compactMap { $0["status"] as? String }).isSubset(of: ["completed", "ahead", "onSchedule", "behind", "seriouslyBehind", "notReported", "pending"]))
+            #expect(
+                Set(json.compactMap { $0["status"] as? String }).isSubset(of: [
+                    "completed", "ahead", "onSchedule", "behind", "seriouslyBehind", "notReported", "pending",
+                ]))
         }
     }
 
     @Test(arguments: TestEngine.available)
     func thePagesShowTheStatusesAndEverySVGParses(engine: TestEngine) async throws {
         try await TestDatabase.with(engine, migrate: false) { database in
-            _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(loadDemo: true, adminPassword: "demo password")
+            _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(
+                loadDemo: true, adminPassword: "demo password")
             let plan = try #require(try await database.read { try await PlanStore().plans(on: $0) }.first)
             let app = Application(router: buildRouter(database: database, configuration: TestDatabase.configuration()))
             try await app.test(.router) { client in
                 var leader = WebSession(client: client)
                 _ = try #require(try await leader.login("leader", "demo password"))
-                let pages = ["/overview?period=2019-09", "/overview?period=2019-Q2&status=seriouslyBehind", "/battle-map?period=2019-09",
-                             "/plans/\(plan.id)/items/35?period=2019-09", "/plans/\(plan.id)/items/15?period=2019-09", "/units?period=2019-09", "/units/1?period=2019-09"]
+                let pages = [
+                    "/overview?period=2019-09", "/overview?period=2019-Q2&status=seriouslyBehind", "/battle-map?period=2019-09",
+                    "/plans/\(plan.id)/items/35?period=2019-09", "/plans/\(plan.id)/items/15?period=2019-09", "/units?period=2019-09",
+                    "/units/1?period=2019-09",
+                ]
                 for path in pages {
                     let response = try await leader.get(path)
                     #expect(response.status == .ok, "\(path)")
@@ -99,7 +109,8 @@ import Testing
     @Test(arguments: TestEngine.available)
     func theOfficeOverridesWithAReasonAndSetsSchedules(engine: TestEngine) async throws {
         try await TestDatabase.with(engine, migrate: false) { database in
-            _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(loadDemo: true, adminPassword: "demo password")
+            _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(
+                loadDemo: true, adminPassword: "demo password")
             let plan = try #require(try await database.read { try await PlanStore().plans(on: $0) }.first)
             let detail = try #require(try await database.read { try await PlanStore().detail(planID: plan.id, on: $0) })
             let item35 = try #require(detail.items.first { $0.number == 35 })
@@ -111,13 +122,16 @@ import Testing
                 let path = "/plans/\(plan.id)/items/35/settings"
                 let noReason = try await office.post(path, form: [("_csrf", token), ("period", "2019-09"), ("override", "onSchedule")])
                 #expect(noReason.status == .badRequest)
-                let badSchedule = try await office.post(path, form: [("_csrf", token), ("period", "2019-09"), ("schedule.\(indicator.id)", "2019-13-01 开工")])
+                let badSchedule = try await office.post(
+                    path, form: [("_csrf", token), ("period", "2019-09"), ("schedule.\(indicator.id)", "2019-13-01 开工")])
                 #expect(badSchedule.status == .badRequest)
                 #expect(String(buffer: badSchedule.body).contains("第1行"))
-                let saved = try await office.post(path, form: [
-                    ("_csrf", token), ("period", "2019-09"), ("override", "behind"), ("reason", "征迁已完成，主体施工加快"),
-                    ("weight.\(indicator.id)", "2"), ("schedule.\(indicator.id)", "2019-06-30 开工 10%\n2019-12-31 建成 100%"),
-                ])
+                let saved = try await office.post(
+                    path,
+                    form: [
+                        ("_csrf", token), ("period", "2019-09"), ("override", "behind"), ("reason", "征迁已完成，主体施工加快"),
+                        ("weight.\(indicator.id)", "2"), ("schedule.\(indicator.id)", "2019-06-30 开工 10%\n2019-12-31 建成 100%"),
+                    ])
                 #expect(saved.status == .seeOther)
                 let page = String(buffer: try await office.get("/plans/\(plan.id)/items/35?period=2019-09").body)
                 #expect(page.contains("征迁已完成，主体施工加快"))
@@ -131,10 +145,12 @@ import Testing
             let august = try await AssessmentService(database: database).assess(planID: plan.id, period: .month(year: 2019, month: 8))
             #expect(august.item(item35.id)?.override == nil)
             let schedules = try await database.read { try await AssessmentStore().schedules(planID: plan.id, on: $0) }
-            #expect(schedules[indicator.id] == .nodes([
-                ScheduleNode(name: "开工", due: CalendarDate(year: 2019, month: 6, day: 30)!, share: Decimal(string: "0.1")!),
-                ScheduleNode(name: "建成", due: CalendarDate(year: 2019, month: 12, day: 31)!, share: 1),
-            ]))
+            #expect(
+                schedules[indicator.id]
+                    == .nodes([
+                        ScheduleNode(name: "开工", due: CalendarDate(year: 2019, month: 6, day: 30)!, share: Decimal(string: "0.1")!),
+                        ScheduleNode(name: "建成", due: CalendarDate(year: 2019, month: 12, day: 31)!, share: 1),
+                    ]))
             let audit = try await database.read { try await AuditLog.entries(limit: 5, on: $0) }
             #expect(audit.first?.action == "item.assessment")
         }

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MinshengCore
 import SQLKit
 import Testing
+
 @testable import MinshengApp
 
 /// Titles and unit names that a spreadsheet would run as formulas leave the server inert in every CSV, and exact in
@@ -18,10 +19,13 @@ import Testing
             let plan = try await DocumentTests.demo(database)
             // An item led by one unit gets the formula title and its unit the formula name; another item is titled =1+1.
             let (itemID, unitID) = try await database.read { db -> (Int64, Int64) in
-                let row = try #require(try await db.raw("""
-                    SELECT a.item_id, MIN(a.unit_id) AS unit_id FROM assignments a JOIN items i ON i.id = a.item_id
-                    WHERE a.role = 'lead' AND i.plan_id = \(bind: plan.id) GROUP BY a.item_id HAVING COUNT(*) = 1 ORDER BY a.item_id LIMIT 1
-                    """).first())
+                let row = try #require(
+                    try await db.raw(
+                        """
+                        SELECT a.item_id, MIN(a.unit_id) AS unit_id FROM assignments a JOIN items i ON i.id = a.item_id
+                        WHERE a.role = 'lead' AND i.plan_id = \(bind: plan.id) GROUP BY a.item_id HAVING COUNT(*) = 1 ORDER BY a.item_id LIMIT 1
+                        """
+                    ).first())
                 return (try row.int64("item_id"), try row.int64("unit_id"))
             }
             let other = try #require(try await database.read { try await PlanStore().items(planID: plan.id, on: $0) }.first { $0.id != itemID })
@@ -51,14 +55,16 @@ import Testing
 
                 var office = WebSession(client: client)
                 let token = try #require(try await office.login("admin", "demo password"))
-                let created = try await office.post("/documents", form: [("_csrf", token), ("plan", String(plan.id)), ("kind", "quarterly"), ("period", "2019-Q3")])
+                let created = try await office.post(
+                    "/documents", form: [("_csrf", token), ("plan", String(plan.id)), ("kind", "quarterly"), ("period", "2019-Q3")])
                 let location = try #require(created.headers[.location])
                 let documentCSV = String(buffer: try await office.get(location + "/download/csv").body)
                 #expect(documentCSV.hasPrefix("\u{FEFF}序号,"))
                 #expect(documentCSV.contains(#","'=HYPERLINK(""http://x"",""y"")","#))
                 #expect(documentCSV.contains(",'@SUM(1),"))
                 #expect(documentCSV.contains(",'=1+1,"))
-                let document = try JSONDecoder().decode(OfficialDocument.self, from: Data(buffer: try await office.get(location + "/download/json").body))
+                let document = try JSONDecoder().decode(
+                    OfficialDocument.self, from: Data(buffer: try await office.get(location + "/download/json").body))
                 #expect(document.rows.contains { $0.title == Self.hyperlink && $0.leadUnits == Self.unit })
                 #expect(document.rows.contains { $0.title == "=1+1" })
             }

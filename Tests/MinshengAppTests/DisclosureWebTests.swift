@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MinshengCore
 import SQLKit
 import Testing
+
 @testable import MinshengApp
 
 /// Public disclosure on the demo: publications and their chain, what never leaves the building, the public's
@@ -15,7 +16,8 @@ import Testing
     static let afterObjections = ISO8601DateFormatter().date(from: "2019-10-20T02:00:00Z")!
 
     static func demo(_ database: AppDatabase) async throws -> Plan {
-        _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(loadDemo: true, adminPassword: password)
+        _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(
+            loadDemo: true, adminPassword: password)
         return try #require(try await database.read { try await PlanStore().plans(on: $0) }.first)
     }
 
@@ -51,10 +53,14 @@ import Testing
             #expect(snapshot.item(number: 7)?.status == .completed)
             #expect(snapshot.item(number: 35)?.status == .seriouslyBehind)
             #expect(snapshot.item(number: 48)?.status == .notReported)
-            let site = try #require(try await PublicService(database: database, configuration: TestDatabase.configuration(now: Self.duringObjections)).site(planID: plan.id))
+            let site = try #require(
+                try await PublicService(database: database, configuration: TestDatabase.configuration(now: Self.duringObjections)).site(
+                    planID: plan.id))
             #expect(site.answered.map(\.itemNumber) == [35, 7])
             #expect(site.totalTally(35).total > 0)
-            let pending = try await database.read { try await PublicationStore().messages(publicationIDs: publications.map(\.id), states: [.pending], on: $0) }
+            let pending = try await database.read {
+                try await PublicationStore().messages(publicationIDs: publications.map(\.id), states: [.pending], on: $0)
+            }
             #expect(pending.map(\.itemNumber) == [24])
             // Lagging items are rated lower than completed ones.
             #expect((site.totalTally(35).rate ?? 100) < (site.totalTally(7).rate ?? 0))
@@ -65,23 +71,34 @@ import Testing
     func nothingUnpublishedLeavesTheBuilding(engine: TestEngine) async throws {
         try await TestDatabase.with(engine, migrate: false) { database in
             let plan = try await Self.demo(database)
-            let items = Dictionary(uniqueKeysWithValues: try await database.read { try await PlanStore().items(planID: plan.id, on: $0) }.map { ($0.number, $0) })
+            let items = Dictionary(
+                uniqueKeysWithValues: try await database.read { try await PlanStore().items(planID: plan.id, on: $0) }.map { ($0.number, $0) })
             let item5 = try #require(items[5])
             let item1 = try #require(items[1])
             // September's report on item 5 awaits review: its narrative and figures are not accepted.
             try await database.write { db in
                 try await db.update("reports").set("progress", to: SQLBind("九月进展尚未审核ZX")).set("problems", to: SQLBind("内部问题QP"))
                     .where("item_id", .equal, item5.id).where("period", .equal, "2019-09").run()
-                try await db.raw("UPDATE report_values SET value = '987654' WHERE report_id IN (SELECT id FROM reports WHERE item_id = \(bind: item5.id) AND period = '2019-09')").run()
-                try await AssessmentStore().setOverride(StatusOverride(status: .behind, reason: "内部批示暂缓RZ"), itemID: item1.id, period: .month(year: 2019, month: 9), by: nil, now: Date(), on: db)
+                try await db.raw(
+                    """
+                    UPDATE report_values SET value = '987654' WHERE report_id IN (SELECT id FROM reports WHERE item_id = \(bind: item5.id) AND \
+                    period = '2019-09')
+                    """
+                ).run()
+                try await AssessmentStore().setOverride(
+                    StatusOverride(status: .behind, reason: "内部批示暂缓RZ"), itemID: item1.id, period: .month(year: 2019, month: 9), by: nil, now: Date(),
+                    on: db)
             }
             let service = PublicService(database: database, configuration: TestDatabase.configuration(now: Self.duringObjections))
             let publication = try await service.publish(planID: plan.id, period: .month(year: 2019, month: 9), objectionDays: 7, by: .console)
             #expect(publication.sequence == 4)
             #expect(publication.snapshot.item(number: 1)?.status == .behind)
-            let august = try #require(try await database.read { db in
-                try await ReportStore().latest(planID: plan.id, period: .month(year: 2019, month: 8), itemIDs: [item5.id], on: db).first { $0.role == .lead }
-            })
+            let august = try #require(
+                try await database.read { db in
+                    try await ReportStore().latest(planID: plan.id, period: .month(year: 2019, month: 8), itemIDs: [item5.id], on: db).first {
+                        $0.role == .lead
+                    }
+                })
             let published5 = try #require(publication.snapshot.item(number: 5))
             #expect(published5.narrative == august.progress)
             #expect(published5.narrativeMonth == 8)
@@ -94,10 +111,13 @@ import Testing
             try await Self.app(database).test(.router) { client in
                 var visitor = WebSession(client: client)
                 var pages: [String: String] = [:]
-                let paths = ["/public/plans/\(plan.id)", "/public/plans/\(plan.id)/items/5", "/public/plans/\(plan.id)/items/1", "/public/plans/\(plan.id)/items/27",
-                             "/public/plans/\(plan.id)/items/35", "/public/plans/\(plan.id)/publications", "/public/plans/\(plan.id)/chain.json",
-                             "/public/plans/\(plan.id)/publications/4.json", "/public/plans/\(plan.id)/publications/4.csv",
-                             "/public/plans/\(plan.id)/search?q=%E5%AD%A6%E6%A0%A1", "/public/plans/\(plan.id)/units/1"]
+                let paths = [
+                    "/public/plans/\(plan.id)", "/public/plans/\(plan.id)/items/5", "/public/plans/\(plan.id)/items/1",
+                    "/public/plans/\(plan.id)/items/27",
+                    "/public/plans/\(plan.id)/items/35", "/public/plans/\(plan.id)/publications", "/public/plans/\(plan.id)/chain.json",
+                    "/public/plans/\(plan.id)/publications/4.json", "/public/plans/\(plan.id)/publications/4.csv",
+                    "/public/plans/\(plan.id)/search?q=%E5%AD%A6%E6%A0%A1", "/public/plans/\(plan.id)/units/1",
+                ]
                 for path in paths {
                     let response = try await visitor.get(path)
                     #expect(response.status == .ok, "\(path)")
@@ -107,11 +127,16 @@ import Testing
                     for secret in secrets { #expect(!body.contains(secret), "\(path) shows \(secret)") }
                 }
                 // The published JSON holds exactly the public fields.
-                let json = try JSONSerialization.jsonObject(with: Data(try #require(pages["/public/plans/\(plan.id)/publications/4.json"]).utf8)) as? [String: Any]
+                let json =
+                    try JSONSerialization.jsonObject(with: Data(try #require(pages["/public/plans/\(plan.id)/publications/4.json"]).utf8))
+                    as? [String: Any]
                 let snapshot = try #require(json?["snapshot"] as? [String: Any])
                 let item = try #require((snapshot["items"] as? [[String: Any]])?.first)
-                #expect(Set(item.keys) == ["number", "category", "title", "text", "leadUnits", "responsibleUnits", "status", "progress", "expected",
-                                           "targets", "narrative", "narrativeMonth", "photos", "digest"])
+                #expect(
+                    Set(item.keys) == [
+                        "number", "category", "title", "text", "leadUnits", "responsibleUnits", "status", "progress", "expected",
+                        "targets", "narrative", "narrativeMonth", "photos", "digest",
+                    ])
                 let target = try #require((item["targets"] as? [[String: Any]])?.first)
                 #expect(Set(target.keys) == ["name", "target", "unit", "breakdown", "provisional", "value", "reachedOn", "asOfMonth", "progress"])
                 // Staff pages are not public.
@@ -166,7 +191,8 @@ import Testing
                 var visitor = WebSession(client: client)
                 let page = Self.text(try await visitor.get(item))
                 #expect(page.contains("value=\"objection\""))
-                let sent = try await visitor.post(item + "/messages", form: [("kind", "objection"), ("text", "公示的留守儿童之家数量与我镇实际不符，请核实。"), ("phone", "138 0000 1234")])
+                let sent = try await visitor.post(
+                    item + "/messages", form: [("kind", "objection"), ("text", "公示的留守儿童之家数量与我镇实际不符，请核实。"), ("phone", "138 0000 1234")])
                 #expect(sent.status == .ok)
                 #expect(Self.element("outcome", in: Self.text(sent))?.contains("已收到您的异议") == true)
                 let spam = try await visitor.post(item + "/messages", form: [("kind", "suggestion"), ("text", "这条建议将被拒绝公开，内容无关。")])
@@ -179,14 +205,18 @@ import Testing
                 #expect(queue.contains("与我镇实际不符"))
                 #expect(queue.contains("13800001234"))
                 let messages = try await database.read { db in
-                    try await PublicationStore().messages(publicationIDs: try await PublicationStore().publications(planID: plan.id, on: db).map(\.id), states: [.pending], on: db)
+                    try await PublicationStore().messages(
+                        publicationIDs: try await PublicationStore().publications(planID: plan.id, on: db).map(\.id), states: [.pending], on: db)
                 }
                 let objection = try #require(messages.first { $0.kind == .objection })
                 let suggestion = try #require(messages.first { $0.text.hasPrefix("这条建议") })
-                let answered = try await admin.post("/admin/public-messages/\(objection.id)", form: [("_csrf", token), ("action", "answer"), ("answer", "经核实，公示数据无误：全市100个留守儿童之家已建成。")])
+                let answered = try await admin.post(
+                    "/admin/public-messages/\(objection.id)",
+                    form: [("_csrf", token), ("action", "answer"), ("answer", "经核实，公示数据无误：全市100个留守儿童之家已建成。")])
                 #expect(answered.status == .seeOther)
                 _ = try await admin.post("/admin/public-messages/\(suggestion.id)", form: [("_csrf", token), ("action", "reject"), ("answer", "")])
-                let again = try await admin.post("/admin/public-messages/\(objection.id)", form: [("_csrf", token), ("action", "answer"), ("answer", "再次答复")])
+                let again = try await admin.post(
+                    "/admin/public-messages/\(objection.id)", form: [("_csrf", token), ("action", "answer"), ("answer", "再次答复")])
                 #expect(again.status == .conflict)
 
                 let published = Self.text(try await visitor.get(item))
@@ -197,7 +227,10 @@ import Testing
                 // Only the office answers.
                 var leader = WebSession(client: client)
                 let leaderToken = try #require(try await leader.login("leader", Self.password))
-                #expect(try await leader.post("/admin/public-messages/\(suggestion.id)", form: [("_csrf", leaderToken), ("action", "answer"), ("answer", "x")]).status == .forbidden)
+                #expect(
+                    try await leader.post(
+                        "/admin/public-messages/\(suggestion.id)", form: [("_csrf", leaderToken), ("action", "answer"), ("answer", "x")]
+                    ).status == .forbidden)
             }
             // After the 公示期, objections are refused; suggestions are still welcome.
             try await Self.app(database, now: Self.afterObjections).test(.router) { client in
@@ -217,7 +250,9 @@ import Testing
             let plan = try await Self.demo(database)
             let item = "/public/plans/\(plan.id)/items/13"
             let latest = try #require(try await database.read { try await PublicationStore().latest(planID: plan.id, on: $0) })
-            let before = try await database.read { try await PublicationStore().tally(publicationIDs: [latest.id], on: $0)[13] ?? SatisfactionTally() }
+            let before = try await database.read {
+                try await PublicationStore().tally(publicationIDs: [latest.id], on: $0)[13] ?? SatisfactionTally()
+            }
             try await Self.app(database).test(.router) { client in
                 var visitor = WebSession(client: client)
                 // Without the device cookie (a form posted from elsewhere) nothing is recorded.
@@ -246,18 +281,27 @@ import Testing
                 let refused = try await excess.post(item + "/rating", form: [("verdict", "satisfied")])
                 #expect(refused.status == .tooManyRequests)
                 #expect(refused.headers[.retryAfter] != nil)
-                let after = try await database.read { try await PublicationStore().tally(publicationIDs: [latest.id], on: $0)[13] ?? SatisfactionTally() }
+                let after = try await database.read {
+                    try await PublicationStore().tally(publicationIDs: [latest.id], on: $0)[13] ?? SatisfactionTally()
+                }
                 #expect(after.total == before.total + limit)
 
                 // Messages: size, links, repeats and the hourly allowance.
-                #expect(try await visitor.post(item + "/messages", form: [("kind", "suggestion"), ("text", String(repeating: "长", count: 501))]).status == .badRequest)
-                #expect(try await visitor.post(item + "/messages", form: [("kind", "suggestion"), ("text", "详情见 www.spam.example 速领")]).status == .badRequest)
-                #expect(try await visitor.post(item + "/messages", form: [("kind", "question"), ("text", "村卫生室什么时候开门？"), ("phone", "123")]).status == .badRequest)
+                #expect(
+                    try await visitor.post(item + "/messages", form: [("kind", "suggestion"), ("text", String(repeating: "长", count: 501))]).status
+                        == .badRequest)
+                #expect(
+                    try await visitor.post(item + "/messages", form: [("kind", "suggestion"), ("text", "详情见 www.spam.example 速领")]).status
+                        == .badRequest)
+                #expect(
+                    try await visitor.post(item + "/messages", form: [("kind", "question"), ("text", "村卫生室什么时候开门？"), ("phone", "123")]).status
+                        == .badRequest)
                 #expect(try await visitor.post(item + "/messages", form: [("kind", "question"), ("text", "村卫生室什么时候开门？")]).status == .ok)
                 #expect(try await visitor.post(item + "/messages", form: [("kind", "question"), ("text", "村卫生室 什么时候开门!")]).status == .conflict)
                 let allowance = MessageGuard().messagesPerWindow
                 for index in 2...allowance {
-                    #expect(try await visitor.post(item + "/messages", form: [("kind", "suggestion"), ("text", "第\(index)条建议：增加夜间门诊。")]).status == .ok)
+                    #expect(
+                        try await visitor.post(item + "/messages", form: [("kind", "suggestion"), ("text", "第\(index)条建议：增加夜间门诊。")]).status == .ok)
                 }
                 let flood = try await visitor.post(item + "/messages", form: [("kind", "suggestion"), ("text", "再多一条建议的内容。")])
                 #expect(flood.status == .tooManyRequests)
@@ -265,7 +309,9 @@ import Testing
             }
             // No raw device identifiers or addresses are stored.
             let stored = try await database.read { db in
-                try await db.select().column("device_hash").column("address_hash").from("ratings").all().map { try $0.string("device_hash") + $0.string("address_hash") }
+                try await db.select().column("device_hash").column("address_hash").from("ratings").all().map {
+                    try $0.string("device_hash") + $0.string("address_hash")
+                }
             }
             #expect(!stored.contains { $0.contains("device-") || $0.contains("unknown") })
         }
@@ -318,12 +364,15 @@ import Testing
                 let page = Self.text(try await admin.get("/admin/publications?plan=\(plan.id)&period=2019-09"))
                 #expect(page.contains("发布预览"))
                 #expect(page.contains("发布公示（2019-09）"))
-                let future = try await admin.post("/admin/publications", form: [("_csrf", token), ("plan", String(plan.id)), ("period", "2019-11"), ("objectionDays", "7")])
+                let future = try await admin.post(
+                    "/admin/publications", form: [("_csrf", token), ("plan", String(plan.id)), ("period", "2019-11"), ("objectionDays", "7")])
                 #expect(future.status == .badRequest)
                 #expect(Self.text(future).contains("lies in the future"))
-                let backwards = try await admin.post("/admin/publications", form: [("_csrf", token), ("plan", String(plan.id)), ("period", "2019-06"), ("objectionDays", "")])
+                let backwards = try await admin.post(
+                    "/admin/publications", form: [("_csrf", token), ("plan", String(plan.id)), ("period", "2019-06"), ("objectionDays", "")])
                 #expect(backwards.status == .badRequest)
-                let published = try await admin.post("/admin/publications", form: [("_csrf", token), ("plan", String(plan.id)), ("period", "2019-09"), ("objectionDays", "5")])
+                let published = try await admin.post(
+                    "/admin/publications", form: [("_csrf", token), ("plan", String(plan.id)), ("period", "2019-09"), ("objectionDays", "5")])
                 #expect(published.status == .ok)
                 let latest = try #require(try await database.read { try await PublicationStore().latest(planID: plan.id, on: $0) })
                 #expect(latest.sequence == 4)
@@ -335,7 +384,9 @@ import Testing
 
                 var leader = WebSession(client: client)
                 let leaderToken = try #require(try await leader.login("leader", Self.password))
-                #expect(try await leader.post("/admin/publications", form: [("_csrf", leaderToken), ("plan", String(plan.id)), ("period", "2019-09")]).status == .forbidden)
+                #expect(
+                    try await leader.post("/admin/publications", form: [("_csrf", leaderToken), ("plan", String(plan.id)), ("period", "2019-09")])
+                        .status == .forbidden)
             }
         }
     }
@@ -344,7 +395,9 @@ import Testing
     func theStaticExportIsCompleteAndWorksOffline(engine: TestEngine) async throws {
         try await TestDatabase.with(engine, migrate: false) { database in
             let plan = try await Self.demo(database)
-            let site = try #require(try await PublicService(database: database, configuration: TestDatabase.configuration(now: Self.duringObjections)).site(planID: plan.id))
+            let site = try #require(
+                try await PublicService(database: database, configuration: TestDatabase.configuration(now: Self.duringObjections)).site(
+                    planID: plan.id))
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("minsheng-export-\(UUID().uuidString)")
             defer { try? FileManager.default.removeItem(at: folder) }
             let summary = try StaticSiteExporter(site: site) { _ in nil }.write(to: folder)
@@ -353,8 +406,10 @@ import Testing
                 #expect(names.contains("item-\(number).html"), "item \(number)")
                 #expect(names.contains("item-\(number).en.html"), "item \(number) in English")
             }
-            for file in ["index.html", "index.en.html", "search.html", "publications.html", "verify.html", "minsheng.css", "minsheng-public.js", "chain.json",
-                         "publication-1.json", "publication-3.csv"] {
+            for file in [
+                "index.html", "index.en.html", "search.html", "publications.html", "verify.html", "minsheng.css", "minsheng-public.js", "chain.json",
+                "publication-1.json", "publication-3.csv",
+            ] {
                 #expect(names.contains(file), "\(file)")
             }
             #expect(summary.pages == names.filter { $0.hasSuffix(".html") }.count)
@@ -365,7 +420,8 @@ import Testing
                 #expect(Self.links(in: html).count >= 6, "\(name): the stylesheet and the navigation")
                 for link in Self.links(in: html) {
                     #expect(!link.hasPrefix("/") && !link.contains("://"), "\(name) links to \(link)")
-                    let file = String(link.split(separator: "#", omittingEmptySubsequences: false)[0].split(separator: "?", omittingEmptySubsequences: false)[0])
+                    let file = String(
+                        link.split(separator: "#", omittingEmptySubsequences: false)[0].split(separator: "?", omittingEmptySubsequences: false)[0])
                     if !file.isEmpty { #expect(names.contains(file), "\(name) links to missing \(file)") }
                 }
             }
@@ -392,16 +448,20 @@ import Testing
             let item24 = try #require(try await database.read { try await PlanStore().items(planID: plan.id, on: $0) }.first { $0.number == 24 })
             // Photos on August's accepted report of item 24, and one on a September report still awaiting review.
             let (accepted, waiting) = try await database.read { db -> (Report, Report) in
-                let august = try await ReportStore().latest(planID: plan.id, period: .month(year: 2019, month: 8), itemIDs: [item24.id], on: db).first { $0.role == .lead }
-                let september = try await ReportStore().latest(planID: plan.id, period: .month(year: 2019, month: 9), on: db).first { $0.state == .submitted }
+                let august = try await ReportStore().latest(planID: plan.id, period: .month(year: 2019, month: 8), itemIDs: [item24.id], on: db).first
+                { $0.role == .lead }
+                let september = try await ReportStore().latest(planID: plan.id, period: .month(year: 2019, month: 9), on: db).first {
+                    $0.state == .submitted
+                }
                 return (try #require(august), try #require(september))
             }
             var stored: [ReportAttachment] = []
             for (report, name) in [(accepted, "留守儿童之家挂牌.png"), (accepted, "未批准的照片.png"), (waiting, "待审核报告的照片.png")] {
                 let file = try AttachmentStorage.check(fileName: name, data: png)
                 let key = try storage.store(file)
-                let attachment = ReportAttachment(id: 0, reportID: report.id, fileName: file.fileName, contentType: file.contentType, size: Int64(png.count),
-                                                  sha256: file.sha256, storageKey: key, createdAt: "2019-08-20T02:00:00Z")
+                let attachment = ReportAttachment(
+                    id: 0, reportID: report.id, fileName: file.fileName, contentType: file.contentType, size: Int64(png.count),
+                    sha256: file.sha256, storageKey: key, createdAt: "2019-08-20T02:00:00Z")
                 stored.append(try await database.write { try await ReportStore().addAttachment(attachment, by: nil, on: $0) })
             }
             let attachments = stored
@@ -412,8 +472,11 @@ import Testing
                 #expect(queue.contains("留守儿童之家挂牌.png"))
                 #expect(!queue.contains("待审核报告的照片"), "a photo of a report not yet accepted is offered")
                 #expect(try await admin.post("/admin/photos/\(attachments[0].id)", form: [("_csrf", token), ("public", "true")]).status == .seeOther)
-                #expect(try await admin.post("/admin/photos/\(attachments[2].id)", form: [("_csrf", token), ("public", "true")]).status == .badRequest)
-                #expect(try await admin.post("/admin/publications", form: [("_csrf", token), ("plan", String(plan.id)), ("period", "2019-09")]).status == .ok)
+                #expect(
+                    try await admin.post("/admin/photos/\(attachments[2].id)", form: [("_csrf", token), ("public", "true")]).status == .badRequest)
+                #expect(
+                    try await admin.post("/admin/publications", form: [("_csrf", token), ("plan", String(plan.id)), ("period", "2019-09")]).status
+                        == .ok)
 
                 let latest = try #require(try await database.read { try await PublicationStore().latest(planID: plan.id, on: $0) })
                 let photos = try #require(latest.snapshot.item(number: 24)).photos
@@ -437,10 +500,13 @@ import Testing
                 let keys = [attachments[0].id: attachments[0].storageKey]
                 _ = try StaticSiteExporter(site: site) { id in try keys[id].map { try storage.read(key: $0) } }.write(to: folder)
                 #expect(try Data(contentsOf: folder.appendingPathComponent("photo-\(attachments[0].id).png")) == png)
-                #expect(try String(contentsOf: folder.appendingPathComponent("item-24.html"), encoding: .utf8).contains("src=\"photo-\(attachments[0].id).png\""))
+                #expect(
+                    try String(contentsOf: folder.appendingPathComponent("item-24.html"), encoding: .utf8).contains(
+                        "src=\"photo-\(attachments[0].id).png\""))
 
                 // Withdrawn, the photo is no longer shown or served, though the snapshot still names it.
-                #expect(try await admin.post("/admin/photos/\(attachments[0].id)", form: [("_csrf", token), ("public", "false")]).status == .seeOther)
+                #expect(
+                    try await admin.post("/admin/photos/\(attachments[0].id)", form: [("_csrf", token), ("public", "false")]).status == .seeOther)
                 #expect(try await client.execute(uri: "/public/photos/\(attachments[0].id)", method: .get).status == .notFound)
                 #expect(!Self.text(try await client.execute(uri: "/public/plans/\(plan.id)/items/24", method: .get)).contains("/public/photos/"))
             }
@@ -460,14 +526,17 @@ import Testing
                 #expect(SchemaCheck.problems(try APITests.json(list), .array(.ref("Publication"))) == [])
                 #expect((try APITests.json(list) as? [[String: Any]])?.count == 3)
 
-                let published = try await client.execute(uri: "/api/v1/plans/\(plan.id)/publications", method: .post, headers: headers,
-                                                          body: ByteBuffer(string: #"{"period": "2019-09", "objectionDays": 7}"#))
+                let published = try await client.execute(
+                    uri: "/api/v1/plans/\(plan.id)/publications", method: .post, headers: headers,
+                    body: ByteBuffer(string: #"{"period": "2019-09", "objectionDays": 7}"#))
                 #expect(published.status == .created)
                 let publication = try #require(try APITests.json(published) as? [String: Any])
                 #expect(SchemaCheck.problems(publication, .ref("Publication")) == [])
                 #expect(publication["sequence"] as? Int == 4)
                 #expect(publication["objectionsUntil"] as? String == "2019-10-19")
-                let bad = try await client.execute(uri: "/api/v1/plans/\(plan.id)/publications", method: .post, headers: headers, body: ByteBuffer(string: #"{"period": "September"}"#))
+                let bad = try await client.execute(
+                    uri: "/api/v1/plans/\(plan.id)/publications", method: .post, headers: headers,
+                    body: ByteBuffer(string: #"{"period": "September"}"#))
                 #expect(bad.status == .badRequest)
                 #expect(SchemaCheck.problems(try APITests.json(bad), .ref("Problem")) == [])
 
@@ -476,15 +545,20 @@ import Testing
                 #expect(SchemaCheck.problems(messages, .array(.ref("PublicMessage"))) == [])
                 let suggestion = try #require(messages.first { $0["itemNumber"] as? Int == 24 })
                 let id = try #require(suggestion["id"] as? Int)
-                let answered = try await client.execute(uri: "/api/v1/public-messages/\(id)", method: .post, headers: headers,
-                                                        body: ByteBuffer(string: #"{"answer": "已通知各留守儿童之家在社区公告栏张贴开放时间。"}"#))
+                let answered = try await client.execute(
+                    uri: "/api/v1/public-messages/\(id)", method: .post, headers: headers,
+                    body: ByteBuffer(string: #"{"answer": "已通知各留守儿童之家在社区公告栏张贴开放时间。"}"#))
                 #expect(answered.status == .ok)
                 #expect((try APITests.json(answered) as? [String: Any])?["state"] as? String == "answered")
-                let twice = try await client.execute(uri: "/api/v1/public-messages/\(id)", method: .post, headers: headers, body: ByteBuffer(string: "{}"))
+                let twice = try await client.execute(
+                    uri: "/api/v1/public-messages/\(id)", method: .post, headers: headers, body: ByteBuffer(string: "{}"))
                 #expect(twice.status == .conflict)
                 #expect(Self.text(try await client.execute(uri: "/public/plans/\(plan.id)/items/24", method: .get)).contains("已通知各留守儿童之家"))
 
-                #expect(try await client.execute(uri: "/api/v1/photos/999999", method: .put, headers: headers, body: ByteBuffer(string: #"{"public": true}"#)).status == .notFound)
+                #expect(
+                    try await client.execute(
+                        uri: "/api/v1/photos/999999", method: .put, headers: headers, body: ByteBuffer(string: #"{"public": true}"#)
+                    ).status == .notFound)
                 #expect(try await client.execute(uri: "/api/v1/plans/\(plan.id)/public-messages", method: .get).status == .unauthorized)
             }
         }
@@ -510,7 +584,9 @@ import Testing
         try await TestDatabase.with(engine, migrate: false) { database in
             let plan = try await Self.demo(database)
             let document = try await DocumentTests.draft(.quarterly, .quarter(year: 2019, quarter: 3), plan: plan, database: database)
-            let tallies = try await database.read { try await PublicService.satisfaction(planID: plan.id, through: .quarter(year: 2019, quarter: 3), on: $0) }
+            let tallies = try await database.read {
+                try await PublicService.satisfaction(planID: plan.id, through: .quarter(year: 2019, quarter: 3), on: $0)
+            }
             let overall = SatisfactionTally.sum(tallies.values)
             let section = try #require(document.sections.first { $0.heading?.hasSuffix("群众满意度评价") == true })
             #expect(section.paragraphs[0].contains("评价\(overall.total)人次"))

@@ -1,19 +1,22 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Hummingbird
 import HummingbirdTesting
 import MinshengCore
 import SQLKit
 import Testing
 import ZIPFoundation
+
 @testable import MinshengApp
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Official documents drafted from the demo, in every format, and their issue.
 @Suite struct DocumentTests {
     static func demo(_ database: AppDatabase) async throws -> Plan {
-        _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(loadDemo: true, adminPassword: "demo password")
+        _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(
+            loadDemo: true, adminPassword: "demo password")
         return try #require(try await database.read { try await PlanStore().plans(on: $0) }.first)
     }
 
@@ -76,12 +79,12 @@ import ZIPFoundation
             _ = try Self.part("word/_rels/document.xml.rels", of: docx)
             let styles = try Self.part("word/styles.xml", of: docx)
             for font in ["方正小标宋简体", "仿宋_GB2312", "黑体", "楷体_GB2312"] { #expect(styles.contains(font), "\(font)") }
-            #expect(styles.contains("<w:sz w:val=\"44\"/>"))   // 2号 title
-            #expect(styles.contains("<w:sz w:val=\"32\"/>"))   // 3号 body
+            #expect(styles.contains("<w:sz w:val=\"44\"/>"))  // 2号 title
+            #expect(styles.contains("<w:sz w:val=\"32\"/>"))  // 3号 body
             #expect(styles.contains("w:firstLineChars=\"200\""))
             let footer = try Self.part("word/footer1.xml", of: docx)
             #expect(footer.contains("宋体") && footer.contains("PAGE") && footer.contains("— "))
-            #expect(footer.contains("<w:sz w:val=\"28\"/>"))   // 4号 page numbers
+            #expect(footer.contains("<w:sz w:val=\"28\"/>"))  // 4号 page numbers
             _ = try Self.part("word/footer2.xml", of: docx)
             let body = try Self.part("word/document.xml", of: docx)
             // A4 with margins 37, 35, 28 and 26 mm, then the attachment in landscape.
@@ -133,13 +136,18 @@ import ZIPFoundation
             try await app.test(.router) { client in
                 var office = WebSession(client: client)
                 let token = try #require(try await office.login("admin", "demo password"))
-                let created = try await office.post("/documents", form: [("_csrf", token), ("plan", String(plan.id)), ("kind", "quarterly"), ("period", "2019-Q3")])
+                let created = try await office.post(
+                    "/documents", form: [("_csrf", token), ("plan", String(plan.id)), ("kind", "quarterly"), ("period", "2019-Q3")])
                 #expect(created.status == .seeOther)
                 let location = try #require(created.headers[.location])
                 let page = String(buffer: try await office.get(location).body)
                 #expect(page.contains("name=\"section.0\""))
-                let edited = try await office.post(location, form: [("_csrf", token), ("title", "关于2019年前三季度重点民生实事进展情况的通报"), ("addressee", "各县(市、区)人民政府："),
-                                                                    ("issuer", "洛阳市人民政府督查室"), ("date", "2019-10-08"), ("section.0", "现将有关情况通报如下：")])
+                let edited = try await office.post(
+                    location,
+                    form: [
+                        ("_csrf", token), ("title", "关于2019年前三季度重点民生实事进展情况的通报"), ("addressee", "各县(市、区)人民政府："),
+                        ("issuer", "洛阳市人民政府督查室"), ("date", "2019-10-08"), ("section.0", "现将有关情况通报如下："),
+                    ])
                 #expect(edited.status == .ok)
                 let issued = try await office.post(location + "/issue", form: [("_csrf", token)])
                 #expect(issued.status == .ok)
@@ -154,7 +162,8 @@ import ZIPFoundation
                 #expect(body.contains("洛政督〔2019〕1号"))
                 #expect(body.contains("关于2019年前三季度重点民生实事进展情况的通报"))
                 #expect(body.contains("2019年10月8日"))
-                let second = try await office.post("/documents", form: [("_csrf", token), ("plan", String(plan.id)), ("kind", "monthly"), ("period", "2019-09")])
+                let second = try await office.post(
+                    "/documents", form: [("_csrf", token), ("plan", String(plan.id)), ("kind", "monthly"), ("period", "2019-09")])
                 let secondLocation = try #require(second.headers[.location])
                 _ = try await office.post(secondLocation + "/issue", form: [("_csrf", token)])
                 let archive = String(buffer: try await office.get("/documents?plan=\(plan.id)").body)
@@ -183,8 +192,9 @@ import ZIPFoundation
             let app = Application(router: buildRouter(database: database, configuration: TestDatabase.configuration(now: ReportingFixture.afterDue)))
             try await app.test(.router) { client in
                 let headers: HTTPFields = [.authorization: "Bearer \(token)", .contentType: "application/json"]
-                let drafted = try await client.execute(uri: "/api/v1/plans/\(plan.id)/documents", method: .post, headers: headers,
-                                                       body: ByteBuffer(string: #"{"kind":"halfYear","period":"2019-H1"}"#))
+                let drafted = try await client.execute(
+                    uri: "/api/v1/plans/\(plan.id)/documents", method: .post, headers: headers,
+                    body: ByteBuffer(string: #"{"kind":"halfYear","period":"2019-H1"}"#))
                 #expect(drafted.status == .created)
                 let body = try #require(try JSONSerialization.jsonObject(with: Data(buffer: drafted.body)) as? [String: Any])
                 #expect(SchemaCheck.problems(body, .ref("Document")).isEmpty)
@@ -192,13 +202,15 @@ import ZIPFoundation
                 #expect(((body["content"] as? [String: Any])?["title"] as? String) == "关于2019年上半年重点民生实事办理情况的总结")
                 let issued = try await client.execute(uri: "/api/v1/documents/\(id)/issue", method: .post, headers: headers, body: nil)
                 #expect(issued.status == .ok)
-                let content = try #require((try JSONSerialization.jsonObject(with: Data(buffer: issued.body)) as? [String: Any])?["content"] as? [String: Any])
+                let content = try #require(
+                    (try JSONSerialization.jsonObject(with: Data(buffer: issued.body)) as? [String: Any])?["content"] as? [String: Any])
                 #expect(content["number"] as? String == "洛政督〔2019〕1号")
                 let list = try await client.execute(uri: "/api/v1/plans/\(plan.id)/documents", method: .get, headers: headers, body: nil)
                 let summaries = try JSONSerialization.jsonObject(with: Data(buffer: list.body))
                 #expect(SchemaCheck.problems(summaries, .array(.ref("DocumentSummary"))).isEmpty)
-                let wrong = try await client.execute(uri: "/api/v1/plans/\(plan.id)/documents", method: .post, headers: headers,
-                                                     body: ByteBuffer(string: #"{"kind":"quarterly","period":"2019-09"}"#))
+                let wrong = try await client.execute(
+                    uri: "/api/v1/plans/\(plan.id)/documents", method: .post, headers: headers,
+                    body: ByteBuffer(string: #"{"kind":"quarterly","period":"2019-09"}"#))
                 #expect(wrong.status == .badRequest)
             }
         }

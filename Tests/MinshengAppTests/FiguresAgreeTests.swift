@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MinshengCore
 import SQLKit
 import Testing
+
 @testable import MinshengApp
 
 /// Each headline figure of the demo has one definition, computed in the core: the same through the overview, the
@@ -18,20 +19,26 @@ import Testing
         try await TestDatabase.with(engine, migrate: false) { database in
             let plan = try await DocumentTests.demo(database)
             let configuration = TestDatabase.configuration(now: Self.now)
-            let assessment = try await database.read { try await AssessmentService(database: database).assess(planID: plan.id, period: Self.september, on: $0) }
+            let assessment = try await database.read {
+                try await AssessmentService(database: database).assess(planID: plan.id, period: Self.september, on: $0)
+            }
             let truth = assessment.counts
             #expect(truth.values.reduce(0, +) == 51)
 
             // The rollup, the circular and the public snapshot count the items by status alike.
-            let rollup = try await RollupService(database: database, configuration: configuration).rollup(rootID: nil, period: Self.september, reach: .everything)
+            let rollup = try await RollupService(database: database, configuration: configuration).rollup(
+                rootID: nil, period: Self.september, reach: .everything)
             #expect(rollup.total.counts == truth)
             let circular = try await database.read {
-                try await DocumentService(database: database, configuration: configuration).draft(kind: .monthly, planID: plan.id, period: Self.september, on: $0)
+                try await DocumentService(database: database, configuration: configuration).draft(
+                    kind: .monthly, planID: plan.id, period: Self.september, on: $0)
             }
             #expect(circular.summary.counts.filter { $0.value > 0 } == Dictionary(uniqueKeysWithValues: truth.map { ($0.key.rawValue, $0.value) }))
             let snapshot = try await database.read { db in
-                try await PublicService.snapshot(planID: plan.id, period: Self.september, sequence: 99, previousHash: "", publishedOn: CalendarDate(year: 2019, month: 10, day: 10)!,
-                                                 objectionsUntil: nil, on: db)
+                try await PublicService.snapshot(
+                    planID: plan.id, period: Self.september, sequence: 99, previousHash: "",
+                    publishedOn: CalendarDate(year: 2019, month: 10, day: 10)!,
+                    objectionsUntil: nil, on: db)
             }
             #expect(snapshot.counts.filter { $0.value > 0 } == Dictionary(uniqueKeysWithValues: truth.map { ($0.key.rawValue, $0.value) }))
             // Each item's status and progress: the snapshot and the circular's table by the one percentage rule.
@@ -71,11 +78,14 @@ import Testing
                 let words = Language.zh.assessment
                 #expect(overview.contains(words.countsDescription(ProgressStatus.allCases.map { ($0, truth[$0] ?? 0) })))
                 // The API.
-                let api = try JSONSerialization.jsonObject(with: Data(buffer: try await admin.get("/api/v1/plans/\(plan.id)/assessment?period=2019-09").body)) as? [String: Any]
+                let api =
+                    try JSONSerialization.jsonObject(
+                        with: Data(buffer: try await admin.get("/api/v1/plans/\(plan.id)/assessment?period=2019-09").body)) as? [String: Any]
                 let items = try #require(api?["items"] as? [[String: Any]])
                 for entry in items {
                     let number = try #require(entry["number"] as? Int)
-                    #expect(entry["status"] as? String == assessment.items.first { $0.number == number }?.status.rawValue, "item \(number) in the API")
+                    #expect(
+                        entry["status"] as? String == assessment.items.first { $0.number == number }?.status.rawValue, "item \(number) in the API")
                 }
                 // The ranking lists the units in the scores' order, each with its on-time share as on its own page.
                 let ranking = String(buffer: try await admin.get("/units?\(query)").body)

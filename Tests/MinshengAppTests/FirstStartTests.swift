@@ -1,6 +1,7 @@
 import Foundation
 import MinshengCore
 import Testing
+
 @testable import MinshengApp
 
 @Suite struct FirstStartTests {
@@ -34,7 +35,8 @@ import Testing
     @Test(arguments: TestEngine.available)
     func theAdminPasswordCanBeGivenAndTheDemoSkipped(engine: TestEngine) async throws {
         try await TestDatabase.with(engine, migrate: false) { database in
-            let outcome = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(loadDemo: false, adminPassword: "s3cret-pass")
+            let outcome = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(
+                loadDemo: false, adminPassword: "s3cret-pass")
             #expect(outcome.createdAdmin?.password == "s3cret-pass")
             #expect(!outcome.loadedDemo)
             #expect(try await database.read { try await PlanStore().planCount(on: $0) } == 0)

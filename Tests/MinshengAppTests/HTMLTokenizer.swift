@@ -64,7 +64,10 @@ struct HTMLTokenizer {
         while let char = current {
             if char != "<" {
                 var text = ""
-                while let c = current, c != "<" { text.append(c); index += 1 }
+                while let c = current, c != "<" {
+                    text.append(c)
+                    index += 1
+                }
                 tokens.append(.text(try Self.decode(text)))
             } else if starts(with: "<!--") {
                 index += 4
@@ -89,7 +92,10 @@ struct HTMLTokenizer {
 
     private mutating func readName() -> String {
         var name = ""
-        while let c = current, c.isLetter || c.isNumber || c == "-" || c == ":" || c == "_" { name.append(c); index += 1 }
+        while let c = current, c.isLetter || c.isNumber || c == "-" || c == ":" || c == "_" {
+            name.append(c)
+            index += 1
+        }
         return name
     }
 
@@ -108,8 +114,13 @@ struct HTMLTokenizer {
             skipSpace()
             switch current {
             case nil: throw fail("unterminated tag <\(tag.name)")
-            case ">": index += 1; return tag
-            case "/" where chars.count > index + 1 && chars[index + 1] == ">": index += 2; tag.selfClosing = true; return tag
+            case ">":
+                index += 1
+                return tag
+            case "/" where chars.count > index + 1 && chars[index + 1] == ">":
+                index += 2
+                tag.selfClosing = true
+                return tag
             default:
                 guard hadSpace, !isEnd else { throw fail("attributes run together in <\(tag.name)") }
                 tag.attributes.append(try readAttribute(in: tag.name))
@@ -119,7 +130,10 @@ struct HTMLTokenizer {
 
     private mutating func readAttribute(in tag: String) throws -> Attribute {
         var name = ""
-        while let c = current, !" \n\t\r/>=\"'<".contains(c) { name.append(c); index += 1 }
+        while let c = current, !" \n\t\r/>=\"'<".contains(c) {
+            name.append(c)
+            index += 1
+        }
         guard !name.isEmpty else { throw fail("a stray character in <\(tag)>") }
         let end = index
         skipSpace()
@@ -132,13 +146,19 @@ struct HTMLTokenizer {
         if let quote = current, quote == "\"" || quote == "'" {
             index += 1
             var value = ""
-            while let c = current, c != quote { value.append(c); index += 1 }
+            while let c = current, c != quote {
+                value.append(c)
+                index += 1
+            }
             guard current == quote else { throw fail("unterminated attribute value") }
             index += 1
             return Attribute(name: name.lowercased(), value: try Self.decode(value), quoted: true)
         }
         var value = ""
-        while let c = current, !" \n\t\r>".contains(c) { value.append(c); index += 1 }
+        while let c = current, !" \n\t\r>".contains(c) {
+            value.append(c)
+            index += 1
+        }
         return Attribute(name: name.lowercased(), value: try Self.decode(value), quoted: false)
     }
 
@@ -179,7 +199,8 @@ struct HTMLTokenizer {
             let name = String(after[..<semicolon])
             if let value = named[name] {
                 result += value
-            } else if name.hasPrefix("#x") || name.hasPrefix("#X"), let code = UInt32(name.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(code) {
+            } else if name.hasPrefix("#x") || name.hasPrefix("#X"), let code = UInt32(name.dropFirst(2), radix: 16), let scalar = Unicode.Scalar(code)
+            {
                 result.unicodeScalars.append(scalar)
             } else if name.hasPrefix("#"), let code = UInt32(name.dropFirst()), let scalar = Unicode.Scalar(code) {
                 result.unicodeScalars.append(scalar)

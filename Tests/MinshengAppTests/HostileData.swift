@@ -2,6 +2,7 @@ import Foundation
 import MinshengCore
 import SQLKit
 import Testing
+
 @testable import MinshengApp
 
 /// The hostile test's data: records to link to, and the payload written into every TEXT column a user controls.
@@ -92,7 +93,8 @@ enum HostileData {
         "rectifications.report": .user, "rectifications.created_at": .structural("timestamp"), "rectifications.updated_at": .structural("timestamp"),
         "reminders.period": .structural("period"), "reminders.message": .user, "reminders.created_at": .structural("timestamp"),
         "reminders.read_at": .structural("timestamp"), "reminders.webhook_status": .structural("status"),
-        "report_attachments.file_name": .user, "report_attachments.content_type": .structural("mime"), "report_attachments.sha256": .structural("hash"),
+        "report_attachments.file_name": .user, "report_attachments.content_type": .structural("mime"),
+        "report_attachments.sha256": .structural("hash"),
         "report_attachments.storage_key": .structural("path"), "report_attachments.created_at": .structural("timestamp"),
         "report_events.action": .structural("enum"), "report_events.state": .structural("enum"), "report_events.at": .structural("timestamp"),
         "report_events.reason": .user,
@@ -111,12 +113,14 @@ enum HostileData {
         "supervision_files.sha256": .structural("hash"), "supervision_files.storage_key": .structural("path"),
         "supervision_files.created_at": .structural("timestamp"),
         "supervision_notices.grade": .structural("enum"), "supervision_notices.reason": .user, "supervision_notices.requirement": .user,
-        "supervision_notices.issued_on": .structural("date"), "supervision_notices.measures": .user, "supervision_notices.promised_on": .structural("date"),
+        "supervision_notices.issued_on": .structural("date"), "supervision_notices.measures": .user,
+        "supervision_notices.promised_on": .structural("date"),
         "supervision_notices.answered_on": .structural("date"), "supervision_notices.closed_on": .structural("date"),
         "supervision_notices.created_at": .structural("timestamp"),
         "supervision_settings.content": .structural("settings"),
         "units.name": .user, "units.kind": .structural("enum"),
-        "users.username": .user, "users.password_hash": .structural("hash"), "users.role": .structural("enum"), "users.created_at": .structural("timestamp"),
+        "users.username": .user, "users.password_hash": .structural("hash"), "users.role": .structural("enum"),
+        "users.created_at": .structural("timestamp"),
     ]
 }
 
@@ -128,19 +132,24 @@ extension HostileData {
         let documents = DocumentService(database: database, configuration: TestDatabase.configuration(now: DisclosureWebTests.duringObjections))
         return try await database.write { db in
             let admin = try #require(try await UserStore().user(username: "admin", on: db))
-            let importDraft = try await ImportDraftStore().insert(userID: admin.id, officeJurisdictionID: admin.jurisdictionID, fileName: "plan.txt", format: .text, draft: draft, now: Date(), on: db)
+            let importDraft = try await ImportDraftStore().insert(
+                userID: admin.id, officeJurisdictionID: admin.jurisdictionID, fileName: "plan.txt", format: .text, draft: draft, now: Date(), on: db)
             let content = try await documents.draft(kind: .quarterly, planID: plan.id, period: .quarter(year: 2019, quarter: 3), on: db)
             let document = try await DocumentStore().insert(planID: plan.id, content: content, by: admin.id, now: Date(), on: db).id
             let payload = HostileRenderingTests.payload
-            try await AuditLog(clock: TestDatabase.clock).record("plan.update", entity: "plan", id: plan.id, before: ["title": payload], after: ["title": payload, "name": payload],
-                                        by: .system, on: db)
+            try await AuditLog(clock: TestDatabase.clock).record(
+                "plan.update", entity: "plan", id: plan.id, before: ["title": payload], after: ["title": payload, "name": payload],
+                by: .system, on: db)
             func first(_ sql: String) async throws -> Int64 {
                 try await db.raw(SQLQueryString(sql)).first()?.decode(column: "id", as: Int64?.self) ?? 0
             }
-            let report = try #require(try await db.raw("""
-                SELECT r.period AS period, r.item_id AS item, r.unit_id AS unit FROM reports r JOIN users u ON u.unit_id = r.unit_id
-                WHERE u.username = 'jiaoyu' AND r.role = 'lead' ORDER BY r.period DESC, r.item_id LIMIT 1
-                """).first())
+            let report = try #require(
+                try await db.raw(
+                    """
+                    SELECT r.period AS period, r.item_id AS item, r.unit_id AS unit FROM reports r JOIN users u ON u.unit_id = r.unit_id
+                    WHERE u.username = 'jiaoyu' AND r.role = 'lead' ORDER BY r.period DESC, r.item_id LIMIT 1
+                    """
+                ).first())
             let lead = try report.decode(column: "unit", as: Int64.self)
             return HostileRoutes.Records(
                 plan: plan.id, itemNumber: 35,
@@ -162,15 +171,16 @@ extension HostileData {
     /// plan again; returns the columns that are not classified.
     static func poison(_ database: AppDatabase, plan: Plan, engine: TestEngine) async throws -> [String] {
         let unclassified = try await database.write { db in
-            let query: SQLQueryString = engine == .sqlite
+            let query: SQLQueryString =
+                engine == .sqlite
                 ? """
-                  SELECT m.name AS "table", p.name AS "column" FROM sqlite_master m JOIN pragma_table_info(m.name) p
-                  WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND (upper(p.type) LIKE '%TEXT%' OR upper(p.type) LIKE '%CHAR%')
-                  """
+                SELECT m.name AS "table", p.name AS "column" FROM sqlite_master m JOIN pragma_table_info(m.name) p
+                WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%' AND (upper(p.type) LIKE '%TEXT%' OR upper(p.type) LIKE '%CHAR%')
+                """
                 : """
-                  SELECT table_name AS "table", column_name AS "column" FROM information_schema.columns
-                  WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying')
-                  """
+                SELECT table_name AS "table", column_name AS "column" FROM information_schema.columns
+                WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying')
+                """
             var unclassified: [String] = []
             for row in try await db.raw(query).all() {
                 let table = try row.decode(column: "table", as: String.self)
@@ -179,13 +189,24 @@ extension HostileData {
                 case nil: unclassified.append("\(table).\(column)")
                 case .structural, .appended: break
                 case .user:
-                    try await db.raw("UPDATE \(ident: table) SET \(ident: column) = \(ident: column) || \(bind: HostileRenderingTests.payload) WHERE \(ident: column) IS NOT NULL").run()
+                    try await db.raw(
+                        """
+                        UPDATE \(ident: table) SET \(ident: column) = \(ident: column) || \(bind: HostileRenderingTests.payload) WHERE \
+                        \(ident: column) IS NOT NULL
+                        """
+                    ).run()
                 case .json(let keys):
-                    for record in try await db.raw("SELECT DISTINCT \(ident: column) AS value FROM \(ident: table) WHERE \(ident: column) IS NOT NULL").all() {
+                    for record in try await db.raw(
+                        "SELECT DISTINCT \(ident: column) AS value FROM \(ident: table) WHERE \(ident: column) IS NOT NULL"
+                    ).all() {
                         let value = try record.decode(column: "value", as: String.self)
                         guard let json = try? JSONSerialization.jsonObject(with: Data(value.utf8), options: [.fragmentsAllowed]) else { continue }
-                        let changed = String(decoding: try JSONSerialization.data(withJSONObject: poisoned(json, keys: keys, inside: keys == nil), options: [.fragmentsAllowed, .sortedKeys]), as: UTF8.self)
-                        try await db.raw("UPDATE \(ident: table) SET \(ident: column) = \(bind: changed) WHERE \(ident: column) = \(bind: value)").run()
+                        let changed = String(
+                            decoding: try JSONSerialization.data(
+                                withJSONObject: poisoned(json, keys: keys, inside: keys == nil), options: [.fragmentsAllowed, .sortedKeys]),
+                            as: UTF8.self)
+                        try await db.raw("UPDATE \(ident: table) SET \(ident: column) = \(bind: changed) WHERE \(ident: column) = \(bind: value)")
+                            .run()
                     }
                 }
             }

@@ -1,13 +1,15 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import Hummingbird
 import HummingbirdTesting
 import MinshengCore
 import SQLKit
 import Testing
+
 @testable import MinshengApp
+
+#if canImport(FoundationXML)
+    import FoundationXML
+#endif
 
 /// Every page, as every kind of user, with markup-looking text in every string a user controls and in every query
 /// parameter a page reads: no element or attribute may come out of it, and the text must come back as text.
@@ -16,12 +18,14 @@ import Testing
 
     /// The demo's accounts by role; nil is an anonymous visitor.
     static let visitors: [(name: String, username: String?)] = [
-        ("anonymous", nil), ("reporter", "luanchuan"), ("lead reporter", "jiaoyu"), ("leader", "leader"), ("inspector", "inspector"), ("admin", "admin"),
+        ("anonymous", nil), ("reporter", "luanchuan"), ("lead reporter", "jiaoyu"), ("leader", "leader"), ("inspector", "inspector"),
+        ("admin", "admin"),
     ]
 
     /// The query parameters pages read, each carrying the payload (`next` must be a path to be echoed).
     static let queries: [String] = [
-        "", "?q=\(encoded)&next=\(WebSession.encode("/" + payload))&category=\(encoded)&status=\(encoded)&unit=\(encoded)&item=\(encoded)"
+        "",
+        "?q=\(encoded)&next=\(WebSession.encode("/" + payload))&category=\(encoded)&status=\(encoded)&unit=\(encoded)&item=\(encoded)"
             + "&jurisdiction=\(encoded)&state=\(encoded)&from=\(encoded)&offset=\(encoded)",
         "?period=\(encoded)", "?plan=\(encoded)", "?lang=\(encoded)",
     ]
@@ -51,8 +55,9 @@ import Testing
                             for query in Self.queries {
                                 let response = try await web.get(path + query)
                                 guard response.headers[.contentType]?.hasPrefix("text/html") == true else { continue }
-                                pages.check(String(buffer: response.body), page: "\(name) \(path)\(query.isEmpty ? "" : " " + String(query.prefix(8)))",
-                                             path: path + query, visitor: name)
+                                pages.check(
+                                    String(buffer: response.body), page: "\(name) \(path)\(query.isEmpty ? "" : " " + String(query.prefix(8)))",
+                                    path: path + query, visitor: name)
                             }
                         }
                     }
@@ -60,21 +65,27 @@ import Testing
                 #expect(pages.problems.isEmpty, "\(pages.problems.count) problems, the first: \(pages.problems.prefix(20).joined(separator: "\n"))")
                 #expect(pages.pages > 1000, "pages read: \(pages.pages)")
                 #expect(pages.echoing.count >= 400, "pages that show the payload as text: \(pages.echoing.count)")
-                let report = SiteURL.report(plan: .value(plan.id), period: .value(records.report.period), item: .value(records.report.item), unit: .value(records.report.unit))
+                let report = SiteURL.report(
+                    plan: .value(plan.id), period: .value(records.report.period), item: .value(records.report.item), unit: .value(records.report.unit)
+                )
                 for (visitor, path, parameter) in [
                     ("anonymous", SiteURL.publicSearch(.value(plan.id)).path, "q="),
-                    ("admin", SiteURL.importDraft(.value(records.importDraft)).path, ""), ("admin", SiteURL.document(.value(records.document)).path, ""),
+                    ("admin", SiteURL.importDraft(.value(records.importDraft)).path, ""),
+                    ("admin", SiteURL.document(.value(records.document)).path, ""),
                     ("admin", SiteURL.item(plan: .value(plan.id), number: .value(records.itemNumber)).path, ""), ("lead reporter", report.path, ""),
                     ("anonymous", SiteURL.publicItem(plan: .value(plan.id), number: .value(records.itemNumber)).path, ""),
                 ] {
-                    let shown = pages.echoing.contains { $0.visitor == visitor && $0.path.hasPrefix(path) && (parameter.isEmpty || $0.path.contains(parameter)) }
+                    let shown = pages.echoing.contains {
+                        $0.visitor == visitor && $0.path.hasPrefix(path) && (parameter.isEmpty || $0.path.contains(parameter))
+                    }
                     #expect(shown, "\(visitor) \(path) \(parameter) shows the payload")
                 }
                 // The sign-in page keeps only a same-site path to return to: the payload is not kept at all, and a real
                 // path with an ampersand comes back escaped.
                 let hostile = String(buffer: try await client.execute(uri: "/login?next=/" + WebSession.encode(Self.payload), method: .get).body)
                 #expect(!hostile.contains("zz-el") && !hostile.contains("zz-attr"))
-                let benign = String(buffer: try await client.execute(uri: "/login?next=" + WebSession.encode("/overview?plan=1&period=2019-09"), method: .get).body)
+                let benign = String(
+                    buffer: try await client.execute(uri: "/login?next=" + WebSession.encode("/overview?plan=1&period=2019-09"), method: .get).body)
                 #expect(benign.contains("value=\"/overview?plan=1&amp;period=2019-09\""))
             }
         }
@@ -101,7 +112,9 @@ import Testing
                 case .tag(let tag):
                     if tag.name == "zz-el" || !HostileData.knownElements.contains(tag.name) { problems.append("\(page): element <\(tag.name)>") }
                     for attribute in tag.attributes {
-                        if !HostileData.knownAttributes.contains(attribute.name) { problems.append("\(page): attribute \(attribute.name) on <\(tag.name)>") }
+                        if !HostileData.knownAttributes.contains(attribute.name) {
+                            problems.append("\(page): attribute \(attribute.name) on <\(tag.name)>")
+                        }
                         if attribute.value != nil, !attribute.quoted { problems.append("\(page): unquoted \(attribute.name)") }
                         if attribute.value?.contains(HostileRenderingTests.payload) == true { shown = true }
                     }

@@ -45,17 +45,19 @@ struct HostileRoutes {
     /// The URLs to fetch for a route: none for a route that only takes POST (or is the JSON API).
     static func examples(_ route: SiteURL, _ r: Records) -> [String] {
         let plan = Parameter.value(r.plan)
-        let report = (plan: plan, period: Parameter.value(r.report.period), item: Parameter.value(r.report.item), unit: Parameter.value(r.report.unit))
+        let report = (
+            plan: plan, period: Parameter.value(r.report.period), item: Parameter.value(r.report.item), unit: Parameter.value(r.report.unit)
+        )
         switch route {
         case .home, .healthz, .stylesheet, .login, .newImport, .tasks, .taskForm, .reviewQueue, .overdue, .inbox, .adminUsers, .adminUnits,
-             .adminAudit, .tokens, .overview, .battleMap, .unitRanking, .rollup, .documents, .adminPublications, .adminPublicMessages,
-             .adminPhotos, .supervision, .inspections, .newInspection, .rectifications, .accountability, .scores, .supervisionSettings,
-             .publicIndex, .publicScript:
+            .adminAudit, .tokens, .overview, .battleMap, .unitRanking, .rollup, .documents, .adminPublications, .adminPublicMessages,
+            .adminPhotos, .supervision, .inspections, .newInspection, .rectifications, .accountability, .scores, .supervisionSettings,
+            .publicIndex, .publicScript:
             return [route.path]
         case .logout, .imports, .importPlanFields, .importItem, .importConfirm, .reportReview, .reportCorrect, .reportAttachments, .remind,
-             .adminUser, .adminUnitMembers, .revokeToken, .itemSettings, .documentIssue, .documentRefresh, .adminPublicMessage, .adminPhoto,
-             .noticeAnswer, .noticeClose, .inspectionPhotos, .inspectionResults, .inspectionRectifications, .rectificationAction,
-             .caseDecision, .publicRate, .publicMessage, .api:
+            .adminUser, .adminUnitMembers, .revokeToken, .itemSettings, .documentIssue, .documentRefresh, .adminPublicMessage, .adminPhoto,
+            .noticeAnswer, .noticeClose, .inspectionPhotos, .inspectionResults, .inspectionRectifications, .rectificationAction,
+            .caseDecision, .publicRate, .publicMessage, .api:
             return []
         case .plan: return [SiteURL.plan(plan).path]
         case .importDraft: return [SiteURL.importDraft(.value(r.importDraft)).path]
@@ -74,7 +76,8 @@ struct HostileRoutes {
         case .supervisionFile: return [SiteURL.supervisionFile(.value(r.supervisionFile)).path]
         case .accountabilityCase: return [SiteURL.accountabilityCase(.value(r.accountabilityCase)).path]
         case .publicHome: return [SiteURL.publicHome(plan).path]
-        case .publicItem: return [SiteURL.publicItem(plan: plan, number: .value(r.itemNumber)).path, SiteURL.publicItem(plan: plan, number: .value(7)).path]
+        case .publicItem:
+            return [SiteURL.publicItem(plan: plan, number: .value(r.itemNumber)).path, SiteURL.publicItem(plan: plan, number: .value(7)).path]
         case .publicCategory: return [SiteURL.publicCategory(plan: plan, number: .value(1)).path]
         case .publicUnit: return [SiteURL.publicUnit(plan: plan, id: .value(r.publicUnit)).path]
         case .publicSearch: return [SiteURL.publicSearch(plan).path]

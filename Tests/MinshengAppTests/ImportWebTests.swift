@@ -2,7 +2,9 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import MinshengCore
+import SQLKit
 import Testing
+
 @testable import MinshengApp
 
 /// The admin's import: upload, review with highlights, correct, confirm; nothing stored before confirmation.
@@ -36,12 +38,14 @@ import Testing
                 #expect(review.components(separatedBy: "class=\"review-item\"").count - 1 == 51)
 
                 // Correct item 3: a new target value, one unit removed, an indicator added.
-                let edit = try await web.post("\(location)/items/3", form: [
-                    ("_csrf", csrf), ("title", "新建改扩建寄宿制学校"), ("leadUnits", "市教育局"), ("responsibleUnits", "各县(市、区)政府"),
-                    ("name.i0", "新建改扩建寄宿制学校"), ("target.i0", "57"), ("unit.i0", "所"), ("comparator.i0", "atLeast"),
-                    ("kind.i0", "cumulative"), ("name.new", "开工率"), ("target.new", "100"), ("unit.new", "%"),
-                    ("comparator.new", "atLeast"), ("kind.new", "rate"),
-                ])
+                let edit = try await web.post(
+                    "\(location)/items/3",
+                    form: [
+                        ("_csrf", csrf), ("title", "新建改扩建寄宿制学校"), ("leadUnits", "市教育局"), ("responsibleUnits", "各县(市、区)政府"),
+                        ("name.i0", "新建改扩建寄宿制学校"), ("target.i0", "57"), ("unit.i0", "所"), ("comparator.i0", "atLeast"),
+                        ("kind.i0", "cumulative"), ("name.new", "开工率"), ("target.new", "100"), ("unit.new", "%"),
+                        ("comparator.new", "atLeast"), ("kind.new", "rate"),
+                    ])
                 #expect(edit.status == .seeOther)
                 #expect(try await Self.planCount(database) == 0)
 
@@ -114,7 +118,8 @@ import Testing
                 let empty = try await web.postMultipart("/admin/imports", fields: [("_csrf", csrf)], file: ("empty.txt", Data()))
                 #expect(String(buffer: empty.body).contains("文件是空的"))
                 let count = try await database.read { db in
-                    try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("import_drafts").first()?.decode(column: "n", as: Int.self)
+                    try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("import_drafts").first()?.decode(
+                        column: "n", as: Int.self)
                 }
                 #expect(count == 0)
             }
@@ -174,8 +179,6 @@ import Testing
     }
 }
 
-import SQLKit
-
 /// Re-importing a corrected document into a plan that already has reports.
 @Suite struct ReimportWithReportsTests {
     @Test(arguments: TestEngine.available)
@@ -211,7 +214,8 @@ import SQLKit
                 #expect(review.contains("name=\"accept\" value=\"3\""))
                 #expect(review.contains("name=\"accept\" value=\"10\""))
                 #expect(review.contains("name=\"accept\" value=\"52\""))
-                let confirm = try await office.post("\(location)/confirm", form: [("_csrf", token), ("accept", "3"), ("accept", "29"), ("accept", "52")])
+                let confirm = try await office.post(
+                    "\(location)/confirm", form: [("_csrf", token), ("accept", "3"), ("accept", "29"), ("accept", "52")])
                 #expect(confirm.status == .ok)
                 #expect(String(buffer: confirm.body).contains("未能修改"))
             }

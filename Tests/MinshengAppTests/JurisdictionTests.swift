@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MinshengCore
 import SQLKit
 import Testing
+
 @testable import MinshengApp
 
 /// One instance hosting a province's tree of plans: each office sees its own jurisdiction and those below it, runs
@@ -21,7 +22,8 @@ import Testing
     }
 
     static func tree(on database: AppDatabase) async throws -> Tree {
-        _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(loadDemo: true, adminPassword: "demo password")
+        _ = try await FirstStart(database: database, logger: TestDatabase.logger, clock: TestDatabase.clock).run(
+            loadDemo: true, adminPassword: "demo password")
         let template = try DemoLoader.draft().keepingFirst(5)
         return try await database.write { db in
             let store = PlanStore()
@@ -41,10 +43,15 @@ import Testing
             let xinanPlan = try await store.insert(xinanDraft, jurisdiction: xinan, now: Date(), on: db)
             let users = UserStore()
             let hash = Passwords.hash("correct horse")
-            _ = try await users.insert(username: "luoyang-admin", passwordHash: hash, role: .admin, unitID: nil, jurisdictionID: luoyang.id, now: Date(), on: db)
-            _ = try await users.insert(username: "kaifeng-admin", passwordHash: hash, role: .admin, unitID: nil, jurisdictionID: kaifeng.id, now: Date(), on: db)
-            _ = try await users.insert(username: "henan-leader", passwordHash: hash, role: .leader, unitID: nil, jurisdictionID: province.id, now: Date(), on: db)
-            return Tree(province: province, luoyang: luoyang, kaifeng: kaifeng, xinan: xinan, luoyangPlan: luoyangPlan, kaifengPlan: kaifengPlan, xinanPlan: xinanPlan)
+            _ = try await users.insert(
+                username: "luoyang-admin", passwordHash: hash, role: .admin, unitID: nil, jurisdictionID: luoyang.id, now: Date(), on: db)
+            _ = try await users.insert(
+                username: "kaifeng-admin", passwordHash: hash, role: .admin, unitID: nil, jurisdictionID: kaifeng.id, now: Date(), on: db)
+            _ = try await users.insert(
+                username: "henan-leader", passwordHash: hash, role: .leader, unitID: nil, jurisdictionID: province.id, now: Date(), on: db)
+            return Tree(
+                province: province, luoyang: luoyang, kaifeng: kaifeng, xinan: xinan, luoyangPlan: luoyangPlan, kaifengPlan: kaifengPlan,
+                xinanPlan: xinanPlan)
         }
     }
 
@@ -63,10 +70,12 @@ import Testing
                 let token = try #require(try await office.login("luoyang-admin", "correct horse"))
                 let kaifeng = tree.kaifengPlan.id
                 // Another city's plan, its pages, its API and its records answer as if they did not exist.
-                for path in ["/plans/\(kaifeng)", "/overview?plan=\(kaifeng)", "/battle-map?plan=\(kaifeng)", "/plans/\(kaifeng)/items/1",
-                             "/supervision?plan=\(kaifeng)", "/documents?plan=\(kaifeng)", "/admin/publications?plan=\(kaifeng)",
-                             "/api/v1/plans/\(kaifeng)", "/api/v1/plans/\(kaifeng)/assessment", "/rollup?jurisdiction=\(tree.kaifeng.id)",
-                             "/admin/audit", "/api/v1/audit"] {
+                for path in [
+                    "/plans/\(kaifeng)", "/overview?plan=\(kaifeng)", "/battle-map?plan=\(kaifeng)", "/plans/\(kaifeng)/items/1",
+                    "/supervision?plan=\(kaifeng)", "/documents?plan=\(kaifeng)", "/admin/publications?plan=\(kaifeng)",
+                    "/api/v1/plans/\(kaifeng)", "/api/v1/plans/\(kaifeng)/assessment", "/rollup?jurisdiction=\(tree.kaifeng.id)",
+                    "/admin/audit", "/api/v1/audit",
+                ] {
                     #expect(try await office.get(path).status == .notFound, "\(path)")
                 }
                 // Lists name only what is in reach.
@@ -79,10 +88,14 @@ import Testing
                 // The county below the city is readable, but its office work is the county's.
                 #expect(try await office.get("/overview?plan=\(tree.xinanPlan.id)&period=2019-09").status == .ok)
                 #expect(try await office.get("/plans/\(tree.xinanPlan.id)/items/1?period=2019-09").status == .ok)
-                let refused = try await office.post("/admin/plans/\(tree.xinanPlan.id)/assessment", form: [("_csrf", token), ("yellow", "6"), ("red", "16"), ("ahead", "5"), ("completionMonth", "12")])
+                let refused = try await office.post(
+                    "/admin/plans/\(tree.xinanPlan.id)/assessment",
+                    form: [("_csrf", token), ("yellow", "6"), ("red", "16"), ("ahead", "5"), ("completionMonth", "12")])
                 #expect(refused.status == .notFound)
                 // Its own plan it runs.
-                let own = try await office.post("/admin/plans/\(tree.luoyangPlan.id)/assessment", form: [("_csrf", token), ("yellow", "6"), ("red", "16"), ("ahead", "5"), ("completionMonth", "12")])
+                let own = try await office.post(
+                    "/admin/plans/\(tree.luoyangPlan.id)/assessment",
+                    form: [("_csrf", token), ("yellow", "6"), ("red", "16"), ("ahead", "5"), ("completionMonth", "12")])
                 #expect(own.status == .ok || own.status == .seeOther)
                 #expect(try await office.get("/overview").status == .ok)
                 // Another city's documents, by id.
@@ -96,9 +109,11 @@ import Testing
                 let other = try await database.read { db in
                     try await db.select().column("id").from("users").where("username", .equal, "kaifeng-admin").first()?.int64("id")
                 }
-                #expect(try await office.post("/admin/users/\(try #require(other))", form: [("_csrf", token), ("role", "admin")]).status == .notFound)
+                #expect(
+                    try await office.post("/admin/users/\(try #require(other))", form: [("_csrf", token), ("role", "admin")]).status == .notFound)
                 // A new account of a city office serves that city.
-                let created = try await office.post("/admin/users", form: [("_csrf", token), ("username", "luoyang-leader"), ("role", "leader"), ("password", "a long password")])
+                let created = try await office.post(
+                    "/admin/users", form: [("_csrf", token), ("username", "luoyang-leader"), ("role", "leader"), ("password", "a long password")])
                 #expect(created.status == .ok)
                 let stored = try await database.read { try await UserStore().user(username: "luoyang-leader", on: $0) }
                 #expect(stored?.jurisdictionID == tree.luoyang.id)
@@ -185,9 +200,12 @@ import Testing
                 let token = try #require(try await office.login("admin", "demo password"))
                 let page = String(buffer: try await office.get("/admin/users").body)
                 #expect(page.contains("name=\"jurisdiction\"") && page.contains("开封市"))
-                let created = try await office.post("/admin/users", form: [
-                    ("_csrf", token), ("username", "kaifeng-leader"), ("role", "leader"), ("password", "a long password"), ("jurisdiction", String(tree.kaifeng.id)),
-                ])
+                let created = try await office.post(
+                    "/admin/users",
+                    form: [
+                        ("_csrf", token), ("username", "kaifeng-leader"), ("role", "leader"), ("password", "a long password"),
+                        ("jurisdiction", String(tree.kaifeng.id)),
+                    ])
                 #expect(created.status == .ok)
                 #expect(try await database.read { try await UserStore().user(username: "kaifeng-leader", on: $0) }?.jurisdictionID == tree.kaifeng.id)
                 // A city office neither chooses a jurisdiction nor sees the others.
@@ -199,4 +217,3 @@ import Testing
         }
     }
 }
-

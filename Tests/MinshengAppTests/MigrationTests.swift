@@ -1,6 +1,7 @@
 import Foundation
 import SQLKit
 import Testing
+
 @testable import MinshengApp
 
 @Suite struct MigrationTests {
@@ -38,20 +39,26 @@ import Testing
                     let name = try table.decode(column: "name", as: String.self)
                     let columns = try await db.raw("SELECT name, type FROM pragma_table_info(\(bind: name)) ORDER BY cid").all()
                     for column in columns {
-                        lines.append("\(name).\(try column.decode(column: "name", as: String.self)) \(try column.decode(column: "type", as: String.self))")
+                        lines.append(
+                            "\(name).\(try column.decode(column: "name", as: String.self)) \(try column.decode(column: "type", as: String.self))")
                     }
                 }
                 let objects = try await db.raw("SELECT type, name FROM sqlite_master ORDER BY type, name").all()
                 lines += try objects.map { "\(try $0.decode(column: "type", as: String.self)) \(try $0.decode(column: "name", as: String.self))" }
                 return lines
             case .postgres:
-                let columns = try await db.raw("""
+                let columns = try await db.raw(
+                    """
                     SELECT table_name, column_name, data_type FROM information_schema.columns
                     WHERE table_schema = current_schema() ORDER BY table_name, ordinal_position
-                    """).all()
+                    """
+                ).all()
                 let indexes = try await db.raw("SELECT indexname FROM pg_indexes WHERE schemaname = current_schema() ORDER BY indexname").all()
                 return try columns.map {
-                    "\(try $0.decode(column: "table_name", as: String.self)).\(try $0.decode(column: "column_name", as: String.self)) \(try $0.decode(column: "data_type", as: String.self))"
+                    """
+                    \(try $0.decode(column: "table_name", as: String.self)).\(try $0.decode(column: "column_name", as: String.self)) \
+                    \(try $0.decode(column: "data_type", as: String.self))
+                    """
                 } + indexes.map { "index \(try $0.decode(column: "indexname", as: String.self))" }
             }
         }

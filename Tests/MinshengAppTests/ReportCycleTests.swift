@@ -2,6 +2,7 @@ import Foundation
 import MinshengCore
 import SQLKit
 import Testing
+
 @testable import MinshengApp
 
 /// The reporting cycle through the service that pages and the API share.
@@ -17,22 +18,26 @@ import Testing
             #expect(try await f.auditCount() == audit + 1)
             audit += 1
 
-            let submitted = try await f.service.act(.submit, reportID: draft.id, expectedLock: draft.lockVersion, reason: nil, by: f.actor("lead"), user: f.user("lead"))
+            let submitted = try await f.service.act(
+                .submit, reportID: draft.id, expectedLock: draft.lockVersion, reason: nil, by: f.actor("lead"), user: f.user("lead"))
             #expect(submitted.state == .submitted)
             #expect(submitted.submittedAt != nil)
 
             // A returned report needs a reason.
             await #expect(throws: AppError.self) {
-                try await f.service.act(.return, reportID: submitted.id, expectedLock: submitted.lockVersion, reason: "", by: f.actor("admin"), user: f.user("admin"))
+                try await f.service.act(
+                    .return, reportID: submitted.id, expectedLock: submitted.lockVersion, reason: "", by: f.actor("admin"), user: f.user("admin"))
             }
-            let returned = try await f.service.act(.return, reportID: submitted.id, expectedLock: submitted.lockVersion, reason: "数据口径不一致",
-                                                   by: f.actor("admin"), user: f.user("admin"))
+            let returned = try await f.service.act(
+                .return, reportID: submitted.id, expectedLock: submitted.lockVersion, reason: "数据口径不一致",
+                by: f.actor("admin"), user: f.user("admin"))
             #expect(returned.state == .returned)
             #expect(returned.returnReason == "数据口径不一致")
 
             let fixed = try await f.saveLead(22, submit: true, lock: returned.lockVersion)
             #expect(fixed.state == .submitted)
-            let accepted = try await f.service.act(.accept, reportID: fixed.id, expectedLock: fixed.lockVersion, reason: nil, by: f.actor("admin"), user: f.user("admin"))
+            let accepted = try await f.service.act(
+                .accept, reportID: fixed.id, expectedLock: fixed.lockVersion, reason: nil, by: f.actor("admin"), user: f.user("admin"))
             #expect(accepted.state == .accepted)
             #expect(try await f.auditCount() == audit + 5)
 
@@ -49,14 +54,17 @@ import Testing
             // The office cannot accept or return a draft; a unit cannot accept its own report.
             for (action, user) in [(ReportAction.accept, "admin"), (.return, "admin"), (.accept, "lead")] {
                 await #expect(throws: AppError.self) {
-                    try await f.service.act(action, reportID: draft.id, expectedLock: draft.lockVersion, reason: "理由", by: f.actor(user), user: f.user(user))
+                    try await f.service.act(
+                        action, reportID: draft.id, expectedLock: draft.lockVersion, reason: "理由", by: f.actor(user), user: f.user(user))
                 }
             }
-            let submitted = try await f.service.act(.submit, reportID: draft.id, expectedLock: draft.lockVersion, reason: nil, by: f.actor("lead"), user: f.user("lead"))
+            let submitted = try await f.service.act(
+                .submit, reportID: draft.id, expectedLock: draft.lockVersion, reason: nil, by: f.actor("lead"), user: f.user("lead"))
             // A submitted report cannot be edited, submitted again or corrected.
             await #expect(throws: AppError.self) { try await f.saveLead(6, lock: submitted.lockVersion) }
             await #expect(throws: AppError.self) {
-                try await f.service.act(.submit, reportID: submitted.id, expectedLock: submitted.lockVersion, reason: nil, by: f.actor("lead"), user: f.user("lead"))
+                try await f.service.act(
+                    .submit, reportID: submitted.id, expectedLock: submitted.lockVersion, reason: nil, by: f.actor("lead"), user: f.user("lead"))
             }
             await #expect(throws: AppError.self) {
                 try await f.service.correct(reportID: submitted.id, reason: "更正", by: f.actor("lead"), user: f.user("lead"))
@@ -64,11 +72,14 @@ import Testing
             // Leaders and inspectors change nothing; another unit cannot see it at all.
             for name in ["leader", "inspector"] {
                 await #expect(throws: AppError.self) {
-                    try await f.service.act(.accept, reportID: submitted.id, expectedLock: submitted.lockVersion, reason: nil, by: f.actor(name), user: f.user(name))
+                    try await f.service.act(
+                        .accept, reportID: submitted.id, expectedLock: submitted.lockVersion, reason: nil, by: f.actor(name), user: f.user(name))
                 }
             }
             do {
-                _ = try await f.service.act(.accept, reportID: submitted.id, expectedLock: submitted.lockVersion, reason: nil, by: f.actor("foreign"), user: f.user("foreign"))
+                _ = try await f.service.act(
+                    .accept, reportID: submitted.id, expectedLock: submitted.lockVersion, reason: nil, by: f.actor("foreign"), user: f.user("foreign")
+                )
                 Issue.record("a foreign unit accepted a report")
             } catch let error as AppError {
                 #expect(error.kind == .notFound)
@@ -84,7 +95,8 @@ import Testing
         try await TestDatabase.with(engine) { database in
             let f = try await ReportingFixture.make(database)
             let submitted = try await f.saveLead(30, submit: true)
-            let accepted = try await f.service.act(.accept, reportID: submitted.id, expectedLock: submitted.lockVersion, reason: nil, by: f.actor("admin"), user: f.user("admin"))
+            let accepted = try await f.service.act(
+                .accept, reportID: submitted.id, expectedLock: submitted.lockVersion, reason: nil, by: f.actor("admin"), user: f.user("admin"))
             await #expect(throws: AppError.self) { try await f.saveLead(31, lock: accepted.lockVersion) }
             let correction = try await f.service.correct(reportID: accepted.id, reason: "统计口径更正", by: f.actor("lead"), user: f.user("lead"))
             #expect(correction.version == 2)
@@ -92,7 +104,9 @@ import Testing
             #expect(correction.correctionReason == "统计口径更正")
             #expect(correction.value(for: f.topIndicator.id)?.value == 30)
             _ = try await f.saveLead(28, submit: true, lock: correction.lockVersion)
-            let versions = try await database.read { try await ReportStore().versions(itemID: f.item.id, unitID: f.leadUnit.id, period: ReportingFixture.september, on: $0) }
+            let versions = try await database.read {
+                try await ReportStore().versions(itemID: f.item.id, unitID: f.leadUnit.id, period: ReportingFixture.september, on: $0)
+            }
             #expect(versions.map(\.version) == [1, 2])
             #expect(versions[0].state == .accepted)
             #expect(versions[0].value(for: f.topIndicator.id)?.value == 30)
@@ -130,7 +144,9 @@ import Testing
             #expect(again.id == first.id)
             #expect(again.lockVersion == first.lockVersion)
             #expect(try await f.auditCount() == audit)
-            let versions = try await database.read { try await ReportStore().versions(itemID: f.item.id, unitID: f.leadUnit.id, period: ReportingFixture.september, on: $0) }
+            let versions = try await database.read {
+                try await ReportStore().versions(itemID: f.item.id, unitID: f.leadUnit.id, period: ReportingFixture.september, on: $0)
+            }
             #expect(versions.count == 1)
             let events = try await database.read { try await ReportStore().events(reportIDs: [first.id], on: $0) }[first.id] ?? []
             #expect(events.filter { $0.action == "submit" }.count == 1)
@@ -141,12 +157,16 @@ import Testing
     func overdueFollowsTheClock(engine: TestEngine) async throws {
         try await TestDatabase.with(engine) { database in
             let before = try await ReportingFixture.make(database, now: ReportingFixture.beforeDue)
-            let tasksBefore = try await database.read { try await before.service.tasks(planID: before.plan.id, period: ReportingFixture.september, on: $0) }
+            let tasksBefore = try await database.read {
+                try await before.service.tasks(planID: before.plan.id, period: ReportingFixture.september, on: $0)
+            }
             #expect(!tasksBefore.isEmpty)
             #expect(tasksBefore.allSatisfy { !$0.isOverdue })
             try await before.saveLead(1, submit: true)
 
-            let after = ReportingService(database: database, configuration: AppConfiguration(dataDirectory: before.configuration.dataDirectory, clock: { ReportingFixture.afterDue }))
+            let after = ReportingService(
+                database: database,
+                configuration: AppConfiguration(dataDirectory: before.configuration.dataDirectory, clock: { ReportingFixture.afterDue }))
             let tasksAfter = try await database.read { try await after.tasks(planID: before.plan.id, period: ReportingFixture.september, on: $0) }
             let lead = try #require(tasksAfter.first { $0.obligation.unitID == before.leadUnit.id && $0.item.id == before.item.id })
             #expect(!lead.isOverdue)
@@ -163,11 +183,14 @@ import Testing
             let allocation = try #require(f.indicators.first { $0.allocatedTo == "栾川" })
             _ = try await f.service.save(
                 planID: f.plan.id, itemID: f.item.id, unitID: f.responsibleUnit.id, period: ReportingFixture.september,
-                draft: .init(values: [ReportValue(indicatorID: allocation.id, value: 25), ReportValue(indicatorID: f.topIndicator.id, value: 25)],
-                             progress: "栾川完成25座", problems: "", nextSteps: ""),
+                draft: .init(
+                    values: [ReportValue(indicatorID: allocation.id, value: 25), ReportValue(indicatorID: f.topIndicator.id, value: 25)],
+                    progress: "栾川完成25座", problems: "", nextSteps: ""),
                 expectedLock: nil, submit: true, by: f.actor("county"), user: f.user("county")
             )
-            let parts = try await database.read { try await f.service.partsForLead(planID: f.plan.id, itemID: f.item.id, period: ReportingFixture.september, on: $0) }
+            let parts = try await database.read {
+                try await f.service.partsForLead(planID: f.plan.id, itemID: f.item.id, period: ReportingFixture.september, on: $0)
+            }
             #expect(parts.parts.count == 1)
             #expect(parts.starting[f.topIndicator.id] == 25)
             let part = try #require(parts.parts.first)

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MinshengCore
 import SQLKit
 import Testing
+
 @testable import MinshengApp
 
 /// Finding 2: the item page showed a responsible unit the lead unit's never-submitted draft and every other unit's
@@ -20,10 +21,13 @@ import Testing
             try #require(try await PlanStore().units(jurisdictionID: f.plan.jurisdictionID, on: db).first { $0.name == "嵩县政府" })
         }
         let hash = Passwords.hash(ReportingFixture.password)
-        let songxian = try await f.database.write { try await UserStore().insert(username: "songxian", passwordHash: hash, role: .reporter, unitID: other.id, now: Date(), on: $0) }
+        let songxian = try await f.database.write {
+            try await UserStore().insert(username: "songxian", passwordHash: hash, role: .reporter, unitID: other.id, now: Date(), on: $0)
+        }
         let lead = try await f.service.save(
             planID: f.plan.id, itemID: f.item.id, unitID: f.leadUnit.id, period: ReportingFixture.september,
-            draft: .init(values: [ReportValue(indicatorID: f.topIndicator.id, value: 1)], progress: leadDraft, problems: leadProblem, nextSteps: "下步"),
+            draft: .init(
+                values: [ReportValue(indicatorID: f.topIndicator.id, value: 1)], progress: leadDraft, problems: leadProblem, nextSteps: "下步"),
             expectedLock: nil, submit: false, by: f.actor("lead"), user: f.user("lead")
         )
         _ = try await f.service.save(
@@ -58,17 +62,19 @@ import Testing
                     _ = try #require(try await web.login(name, ReportingFixture.password))
                     let token = try await AccountSecurityTests.token(for: name, on: database)
                     let item = String(buffer: try await web.get("/plans/\(f.plan.id)/items/\(f.item.number)?period=2019-09").body)
-                    let api = String(buffer: try await client.execute(
-                        uri: "/api/v1/plans/\(f.plan.id)/reports?period=2019-09", method: .get, headers: AccountSecurityTests.headers(token)
-                    ).body)
+                    let api = String(
+                        buffer: try await client.execute(
+                            uri: "/api/v1/plans/\(f.plan.id)/reports?period=2019-09", method: .get, headers: AccountSecurityTests.headers(token)
+                        ).body)
                     for text in all {
                         #expect(item.contains(text) == visible.contains(text), "\(name) on the item page: \(text)")
                         #expect(api.contains(text) == visible.contains(text), "\(name) in the API list: \(text)")
                     }
                     // The month's tasks carry only what the reader may see of each report.
-                    let tasks = String(buffer: try await client.execute(
-                        uri: "/api/v1/plans/\(f.plan.id)/tasks?period=2019-09", method: .get, headers: AccountSecurityTests.headers(token)
-                    ).body)
+                    let tasks = String(
+                        buffer: try await client.execute(
+                            uri: "/api/v1/plans/\(f.plan.id)/tasks?period=2019-09", method: .get, headers: AccountSecurityTests.headers(token)
+                        ).body)
                     for text in [Self.leadDraft, Self.countyDraft] where !visible.contains(text) {
                         #expect(!tasks.contains(text), "\(name) in the task list: \(text)")
                     }
@@ -93,13 +99,17 @@ import Testing
             let lead = try await Self.story(f)
             let service = DocumentService(database: database, configuration: f.configuration)
             func text() async throws -> String {
-                let document = try await database.read { try await service.draft(kind: .monthly, planID: f.plan.id, period: ReportingFixture.september, on: $0) }
+                let document = try await database.read {
+                    try await service.draft(kind: .monthly, planID: f.plan.id, period: ReportingFixture.september, on: $0)
+                }
                 return document.sections.flatMap(\.paragraphs).joined(separator: "\n")
             }
             #expect(!(try await text()).contains(Self.leadProblem), "a draft's problems reached the circular")
-            let submitted = try await f.service.act(.submit, reportID: lead.id, expectedLock: lead.lockVersion, reason: nil, by: f.actor("lead"), user: f.user("lead"))
+            let submitted = try await f.service.act(
+                .submit, reportID: lead.id, expectedLock: lead.lockVersion, reason: nil, by: f.actor("lead"), user: f.user("lead"))
             #expect(!(try await text()).contains(Self.leadProblem), "a report not yet accepted reached the circular")
-            _ = try await f.service.act(.accept, reportID: submitted.id, expectedLock: submitted.lockVersion, reason: nil, by: f.actor("admin"), user: f.user("admin"))
+            _ = try await f.service.act(
+                .accept, reportID: submitted.id, expectedLock: submitted.lockVersion, reason: nil, by: f.actor("admin"), user: f.user("admin"))
             #expect(try await text().contains(Self.leadProblem), "the accepted report's problems are quoted")
         }
     }

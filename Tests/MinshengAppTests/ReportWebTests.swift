@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MinshengCore
 import SQLKit
 import Testing
+
 @testable import MinshengApp
 
 /// The reporting cycle in the browser's terms: pages, forms, tokens, uploads.
@@ -42,25 +43,31 @@ import Testing
                 // every other role is refused alike, whether or not it may see the report.
                 for name in ["leader", "inspector", "lead", "county", "foreign"] {
                     var (web, token) = sessions[name]!
-                    let response = try await web.post(f.reportPath + "/review", form: [
-                        ("_csrf", token), ("report", String(submitted.id)), ("lock", String(submitted.lockVersion)), ("action", "accept"),
-                    ])
+                    let response = try await web.post(
+                        f.reportPath + "/review",
+                        form: [
+                            ("_csrf", token), ("report", String(submitted.id)), ("lock", String(submitted.lockVersion)), ("action", "accept"),
+                        ])
                     #expect(response.status == .forbidden, "\(name) accepts")
                 }
                 // Writing the lead unit's report: its reporters and the office, nobody else.
                 for name in ["leader", "inspector", "county", "foreign"] {
                     var (web, token) = sessions[name]!
-                    let response = try await web.post(f.reportPath, form: [("_csrf", token), ("value.\(f.topIndicator.id)", "9"), ("action", "save")])
+                    let response = try await web.post(
+                        f.reportPath, form: [("_csrf", token), ("value.\(f.topIndicator.id)", "9"), ("action", "save")])
                     #expect(response.status == .forbidden, "\(name) writes")
                 }
                 var (admin, adminToken) = sessions["admin"]!
-                let accept = try await admin.post(f.reportPath + "/review", form: [
-                    ("_csrf", adminToken), ("report", String(submitted.id)), ("lock", String(submitted.lockVersion)), ("action", "accept"),
-                ])
+                let accept = try await admin.post(
+                    f.reportPath + "/review",
+                    form: [
+                        ("_csrf", adminToken), ("report", String(submitted.id)), ("lock", String(submitted.lockVersion)), ("action", "accept"),
+                    ])
                 #expect(accept.status == .seeOther)
                 // Reminders: the office only.
                 var (lead, leadToken) = sessions["lead"]!
-                let remind = try await lead.post("/overdue/remind", form: [("_csrf", leadToken), ("plan", String(f.plan.id)), ("period", "2019-09"), ("scope", "all")])
+                let remind = try await lead.post(
+                    "/overdue/remind", form: [("_csrf", leadToken), ("plan", String(f.plan.id)), ("period", "2019-09"), ("scope", "all")])
                 #expect(remind.status == .forbidden)
                 // API: a reporter sees only its own tasks.
                 var (foreign, _) = sessions["foreign"]!
@@ -80,19 +87,25 @@ import Testing
                 let token = try #require(try await lead.login("lead", ReportingFixture.password))
                 let tasks = String(buffer: try await lead.get("/tasks?period=2019-09").body)
                 #expect(tasks.contains(f.reportPath))
-                let save = try await lead.post(f.reportPath, form: [
-                    ("_csrf", token), ("_idempotency", "k1"), ("lock", ""), ("value.\(f.topIndicator.id)", "４０"), ("progress", "已完成40座"),
-                    ("problems", "无"), ("nextSteps", "继续"), ("action", "submit"),
-                ])
+                let save = try await lead.post(
+                    f.reportPath,
+                    form: [
+                        ("_csrf", token), ("_idempotency", "k1"), ("lock", ""), ("value.\(f.topIndicator.id)", "４０"), ("progress", "已完成40座"),
+                        ("problems", "无"), ("nextSteps", "继续"), ("action", "submit"),
+                    ])
                 #expect(save.status == .seeOther)
                 // The same request again (a retry) changes nothing.
-                let retry = try await lead.post(f.reportPath, form: [
-                    ("_csrf", token), ("_idempotency", "k1"), ("lock", ""), ("value.\(f.topIndicator.id)", "40"), ("action", "submit"),
-                ])
+                let retry = try await lead.post(
+                    f.reportPath,
+                    form: [
+                        ("_csrf", token), ("_idempotency", "k1"), ("lock", ""), ("value.\(f.topIndicator.id)", "40"), ("action", "submit"),
+                    ])
                 #expect(retry.status == .seeOther)
                 let page = String(buffer: try await lead.get(f.reportPath).body)
                 #expect(page.contains("已报送"))
-                let reports = try await database.read { try await ReportStore().versions(itemID: f.item.id, unitID: f.leadUnit.id, period: ReportingFixture.september, on: $0) }
+                let reports = try await database.read {
+                    try await ReportStore().versions(itemID: f.item.id, unitID: f.leadUnit.id, period: ReportingFixture.september, on: $0)
+                }
                 #expect(reports.count == 1)
                 #expect(reports[0].value(for: f.topIndicator.id)?.value == 40)
 
@@ -100,21 +113,28 @@ import Testing
                 let officeToken = try #require(try await office.login("admin", ReportingFixture.password))
                 let queue = String(buffer: try await office.get("/review?plan=\(f.plan.id)").body)
                 #expect(queue.contains(f.reportPath))
-                let returned = try await office.post(f.reportPath + "/review", form: [
-                    ("_csrf", officeToken), ("report", String(reports[0].id)), ("lock", String(reports[0].lockVersion)), ("action", "return"), ("reason", "请附照片"),
-                ])
+                let returned = try await office.post(
+                    f.reportPath + "/review",
+                    form: [
+                        ("_csrf", officeToken), ("report", String(reports[0].id)), ("lock", String(reports[0].lockVersion)), ("action", "return"),
+                        ("reason", "请附照片"),
+                    ])
                 #expect(returned.status == .seeOther)
                 let again = String(buffer: try await lead.get(f.reportPath).body)
                 #expect(again.contains("请附照片"))
                 let current = try #require(try await database.read { try await ReportStore().report(id: reports[0].id, on: $0) })
-                _ = try await lead.post(f.reportPath, form: [
-                    ("_csrf", token), ("lock", String(current.lockVersion)), ("value.\(f.topIndicator.id)", "41"), ("action", "submit"),
-                ])
+                _ = try await lead.post(
+                    f.reportPath,
+                    form: [
+                        ("_csrf", token), ("lock", String(current.lockVersion)), ("value.\(f.topIndicator.id)", "41"), ("action", "submit"),
+                    ])
                 let resubmitted = try #require(try await database.read { try await ReportStore().report(id: reports[0].id, on: $0) })
                 #expect(resubmitted.state == .submitted)
-                _ = try await office.post(f.reportPath + "/review", form: [
-                    ("_csrf", officeToken), ("report", String(resubmitted.id)), ("lock", String(resubmitted.lockVersion)), ("action", "accept"),
-                ])
+                _ = try await office.post(
+                    f.reportPath + "/review",
+                    form: [
+                        ("_csrf", officeToken), ("report", String(resubmitted.id)), ("lock", String(resubmitted.lockVersion)), ("action", "accept"),
+                    ])
                 let accepted = try #require(try await database.read { try await ReportStore().report(id: reports[0].id, on: $0) })
                 #expect(accepted.state == .accepted)
                 #expect(accepted.value(for: f.topIndicator.id)?.value == 41)
@@ -131,9 +151,12 @@ import Testing
             try await f.app().test(.router) { client in
                 var lead = WebSession(client: client)
                 let token = try #require(try await lead.login("lead", ReportingFixture.password))
-                let stale = try await lead.post(f.reportPath, form: [
-                    ("_csrf", token), ("lock", String(opened.lockVersion)), ("value.\(f.topIndicator.id)", "99"), ("progress", "我写的进展"), ("action", "save"),
-                ])
+                let stale = try await lead.post(
+                    f.reportPath,
+                    form: [
+                        ("_csrf", token), ("lock", String(opened.lockVersion)), ("value.\(f.topIndicator.id)", "99"), ("progress", "我写的进展"),
+                        ("action", "save"),
+                    ])
                 #expect(stale.status == .conflict)
                 let html = String(buffer: stale.body)
                 #expect(html.contains("保存冲突"))
@@ -154,16 +177,21 @@ import Testing
                 _ = try #require(try await lead.login("lead", ReportingFixture.password))
                 let forged = try await lead.post(f.reportPath, form: [("value.\(f.topIndicator.id)", "5"), ("action", "save")])
                 #expect(forged.status == .forbidden)
-                let wrong = try await lead.post(f.reportPath, form: [("_csrf", "not-the-token"), ("value.\(f.topIndicator.id)", "5"), ("action", "save")])
+                let wrong = try await lead.post(
+                    f.reportPath, form: [("_csrf", "not-the-token"), ("value.\(f.topIndicator.id)", "5"), ("action", "save")])
                 #expect(wrong.status == .forbidden)
                 // Cookie-authenticated API changes need the token in a header.
                 var headers: HTTPFields = [.contentType: "application/json", .cookie: lead.cookieHeader]
                 let api = try await client.execute(uri: "/api/v1" + f.reportPath, method: .put, headers: headers, body: ByteBuffer(string: "{}"))
                 #expect(api.status == .forbidden)
                 headers[.init("X-CSRF-Token")!] = "wrong"
-                #expect(try await client.execute(uri: "/api/v1" + f.reportPath, method: .put, headers: headers, body: ByteBuffer(string: "{}")).status == .forbidden)
+                #expect(
+                    try await client.execute(uri: "/api/v1" + f.reportPath, method: .put, headers: headers, body: ByteBuffer(string: "{}")).status
+                        == .forbidden)
             }
-            let count = try await database.read { try await ReportStore().latest(planID: f.plan.id, period: ReportingFixture.september, on: $0).count }
+            let count = try await database.read {
+                try await ReportStore().latest(planID: f.plan.id, period: ReportingFixture.september, on: $0).count
+            }
             #expect(count == 0)
         }
     }
@@ -226,18 +254,25 @@ import Testing
                         .init(name: "说明", rows: about.rows.map { $0.map { XlsxWriter.Cell.text($0) } }),
                     ]).data()
                 }
-                let bad = try await lead.postMultipart("/tasks/form.xlsx?plan=\(f.plan.id)&period=2019-09", fields: [("_csrf", token)], file: ("form.xlsx", try write(rows, narrativeRows)))
+                let bad = try await lead.postMultipart(
+                    "/tasks/form.xlsx?plan=\(f.plan.id)&period=2019-09", fields: [("_csrf", token)],
+                    file: ("form.xlsx", try write(rows, narrativeRows)))
                 #expect(bad.status == .badRequest)
                 let html = String(buffer: bad.body)
                 #expect(html.contains("工作表“填报”单元格 G\(badNumber + 1)"))
                 #expect(html.contains("工作表“填报”单元格 H\(badNumber + 1)"))
-                #expect(try await database.read { try await ReportStore().latest(planID: f.plan.id, period: ReportingFixture.september, on: $0) }.isEmpty)
+                #expect(
+                    try await database.read { try await ReportStore().latest(planID: f.plan.id, period: ReportingFixture.september, on: $0) }.isEmpty)
 
                 rows[badNumber][6] = ""
                 rows[badNumber][7] = ""
-                let good = try await lead.postMultipart("/tasks/form.xlsx?plan=\(f.plan.id)&period=2019-09", fields: [("_csrf", token)], file: ("form.xlsx", try write(rows, narrativeRows)))
+                let good = try await lead.postMultipart(
+                    "/tasks/form.xlsx?plan=\(f.plan.id)&period=2019-09", fields: [("_csrf", token)],
+                    file: ("form.xlsx", try write(rows, narrativeRows)))
                 #expect(good.status == .ok)
-                let drafts = try await database.read { try await ReportStore().latest(planID: f.plan.id, period: ReportingFixture.september, unitID: f.leadUnit.id, on: $0) }
+                let drafts = try await database.read {
+                    try await ReportStore().latest(planID: f.plan.id, period: ReportingFixture.september, unitID: f.leadUnit.id, on: $0)
+                }
                 let report = try #require(drafts.first { $0.itemID == f.item.id })
                 #expect(report.state == .draft)
                 #expect(report.value(for: f.topIndicator.id)?.value == 33)
@@ -246,7 +281,8 @@ import Testing
                 // Another unit's form cannot be uploaded here.
                 var other = WebSession(client: client)
                 let otherToken = try #require(try await other.login("foreign", ReportingFixture.password))
-                let mismatch = try await other.postMultipart("/tasks/form.xlsx?plan=\(f.plan.id)&period=2019-09", fields: [("_csrf", otherToken)], file: ("form.xlsx", workbook))
+                let mismatch = try await other.postMultipart(
+                    "/tasks/form.xlsx?plan=\(f.plan.id)&period=2019-09", fields: [("_csrf", otherToken)], file: ("form.xlsx", workbook))
                 #expect(mismatch.status == .badRequest)
                 #expect(String(buffer: mismatch.body).contains("属于其他单位"))
             }
@@ -274,7 +310,9 @@ import Testing
                 #expect(String(buffer: lie.body).contains("form.xlsx: 文件已损坏：xl/worksheets/sheet1.xml 解压后的大小与文件头声明的 1000 字节不符"))
                 let large = try await lead.postMultipart(path, fields: [("_csrf", token)], file: ("form.xlsx", honest))
                 #expect(large.status == .badRequest)
-                #expect(String(buffer: large.body).contains("form.xlsx: xl/worksheets/sheet1.xml 解压后超过 32 MB (xl/worksheets/sheet1.xml inflates beyond 32 MB)"))
+                #expect(
+                    String(buffer: large.body).contains(
+                        "form.xlsx: xl/worksheets/sheet1.xml 解压后超过 32 MB (xl/worksheets/sheet1.xml inflates beyond 32 MB)"))
             }
             #expect(try await database.read { try await ReportStore().latest(planID: f.plan.id, period: ReportingFixture.september, on: $0) }.isEmpty)
         }
@@ -292,14 +330,18 @@ import Testing
                 let html = Data("<html><script>alert(1)</script></html>".utf8)
                 let disguised = try await lead.postMultipart(f.reportPath + "/attachments", fields: [("_csrf", token)], file: ("photo.png", html))
                 #expect(disguised.status == .badRequest)
-                let svg = try await lead.postMultipart(f.reportPath + "/attachments", fields: [("_csrf", token)], file: ("drawing.svg", Data("<svg/>".utf8)))
+                let svg = try await lead.postMultipart(
+                    f.reportPath + "/attachments", fields: [("_csrf", token)], file: ("drawing.svg", Data("<svg/>".utf8)))
                 #expect(svg.status == .badRequest)
                 let ok = try await lead.postMultipart(f.reportPath + "/attachments", fields: [("_csrf", token)], file: ("../../现场照片.png", png))
                 #expect(ok.status == .seeOther)
-                let attachment = try #require(try await database.read { db -> ReportAttachment? in
-                    let report = try await ReportStore().versions(itemID: f.item.id, unitID: f.leadUnit.id, period: ReportingFixture.september, on: db).last!
-                    return try await ReportStore().attachments(reportIDs: [report.id], on: db).first
-                })
+                let attachment = try #require(
+                    try await database.read { db -> ReportAttachment? in
+                        let report = try await ReportStore().versions(
+                            itemID: f.item.id, unitID: f.leadUnit.id, period: ReportingFixture.september, on: db
+                        ).last!
+                        return try await ReportStore().attachments(reportIDs: [report.id], on: db).first
+                    })
                 #expect(attachment.fileName == "现场照片.png")
                 let served = try await lead.get("/attachments/\(attachment.id)")
                 #expect(served.status == .ok)

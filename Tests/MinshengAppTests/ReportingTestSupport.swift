@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MinshengCore
 import SQLKit
 import Testing
+
 @testable import MinshengApp
 
 /// A database with the demo plan, its group members and accounts for each role, at a fixed date.
@@ -37,9 +38,13 @@ struct ReportingFixture {
         let foreign = try #require(units["市教育局"])
         var users: [String: User] = [:]
         let hash = Passwords.hash(password)
-        for (name, role, unit) in [("admin", Role.admin, nil), ("leader", .leader, nil), ("inspector", .inspector, nil),
-                                   ("lead", .reporter, lead.id), ("county", .reporter, responsible.id), ("foreign", .reporter, foreign.id)] as [(String, Role, Int64?)] {
-            users[name] = try await database.write { try await UserStore().insert(username: name, passwordHash: hash, role: role, unitID: unit, now: Date(), on: $0) }
+        for (name, role, unit) in [
+            ("admin", Role.admin, nil), ("leader", .leader, nil), ("inspector", .inspector, nil),
+            ("lead", .reporter, lead.id), ("county", .reporter, responsible.id), ("foreign", .reporter, foreign.id),
+        ] as [(String, Role, Int64?)] {
+            users[name] = try await database.write {
+                try await UserStore().insert(username: name, passwordHash: hash, role: role, unitID: unit, now: Date(), on: $0)
+            }
         }
         let configuration = AppConfiguration(
             dataDirectory: FileManager.default.temporaryDirectory.appendingPathComponent("minsheng-test-data-\(UUID().uuidString)").path,
@@ -61,14 +66,16 @@ struct ReportingFixture {
     var topIndicator: Indicator { indicators.first { $0.parentID == nil }! }
 
     func draft(_ value: Decimal, progress: String = "进展顺利") -> ReportingService.Draft {
-        ReportingService.Draft(values: [ReportValue(indicatorID: topIndicator.id, value: value)], progress: progress, problems: "无", nextSteps: "继续推进")
+        ReportingService.Draft(
+            values: [ReportValue(indicatorID: topIndicator.id, value: value)], progress: progress, problems: "无", nextSteps: "继续推进")
     }
 
     /// Saves the lead unit's report as `lead`.
     @discardableResult
     func saveLead(_ value: Decimal, submit: Bool = false, lock: Int? = nil, key: String? = nil) async throws -> Report {
-        try await service.save(planID: plan.id, itemID: item.id, unitID: leadUnit.id, period: Self.september, draft: draft(value),
-                               expectedLock: lock, submit: submit, by: actor("lead"), user: user("lead"), idempotencyKey: key)
+        try await service.save(
+            planID: plan.id, itemID: item.id, unitID: leadUnit.id, period: Self.september, draft: draft(value),
+            expectedLock: lock, submit: submit, by: actor("lead"), user: user("lead"), idempotencyKey: key)
     }
 
     func auditCount() async throws -> Int {

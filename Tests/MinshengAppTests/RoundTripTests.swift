@@ -1,6 +1,8 @@
 import Foundation
 import MinshengCore
+import SQLKit
 import Testing
+
 @testable import MinshengApp
 
 @Suite struct RoundTripTests {
@@ -28,8 +30,9 @@ import Testing
                 #expect(try await store.categories(planID: plan.id, on: db) == [category])
 
                 let item = try await store.insert(
-                    Item(id: 0, planID: plan.id, categoryID: category.id, number: 17, text: "确保全市新增城镇就业9.86万人。",
-                         title: "新增城镇就业", deadline: CalendarDate(year: 2019, month: 12, day: 31)),
+                    Item(
+                        id: 0, planID: plan.id, categoryID: category.id, number: 17, text: "确保全市新增城镇就业9.86万人。",
+                        title: "新增城镇就业", deadline: CalendarDate(year: 2019, month: 12, day: 31)),
                     on: db
                 )
                 #expect(try await store.items(planID: plan.id, on: db) == [item])
@@ -39,19 +42,22 @@ import Testing
                 #expect(try await store.units(jurisdictionID: city.id, on: db) == [unit, group])
 
                 let parent = try await store.insert(
-                    Indicator(id: 0, itemID: item.id, ordinal: 1, name: "新增城镇就业", target: Decimal(string: "98600")!,
-                              measure: "人", comparator: .atLeast, kind: .cumulative, source: "新增城镇就业9.86万人"),
+                    Indicator(
+                        id: 0, itemID: item.id, ordinal: 1, name: "新增城镇就业", target: Decimal(string: "98600")!,
+                        measure: "人", comparator: .atLeast, kind: .cumulative, source: "新增城镇就业9.86万人"),
                     on: db
                 )
                 let loans = try await store.insert(
-                    Indicator(id: 0, itemID: item.id, ordinal: 2, name: "创业担保贷款", target: Decimal(string: "1500000000")!,
-                              measure: "元", comparator: .exactly, kind: .cumulative, source: "发放创业担保贷款15亿元"),
+                    Indicator(
+                        id: 0, itemID: item.id, ordinal: 2, name: "创业担保贷款", target: Decimal(string: "1500000000")!,
+                        measure: "元", comparator: .exactly, kind: .cumulative, source: "发放创业担保贷款15亿元"),
                     on: db
                 )
                 let rate = try await store.insert(
-                    Indicator(id: 0, itemID: item.id, parentID: parent.id, ordinal: 3, name: "比率", target: Decimal(string: "9.86")!,
-                              measure: "%", comparator: .atMost, kind: .rate, provisional: true, allocatedTo: "栾川县",
-                              allocatedUnitID: group.id, deadline: CalendarDate(year: 2019, month: 6, day: 30), source: "9.86%"),
+                    Indicator(
+                        id: 0, itemID: item.id, parentID: parent.id, ordinal: 3, name: "比率", target: Decimal(string: "9.86")!,
+                        measure: "%", comparator: .atMost, kind: .rate, provisional: true, allocatedTo: "栾川县",
+                        allocatedUnitID: group.id, deadline: CalendarDate(year: 2019, month: 6, day: 30), source: "9.86%"),
                     on: db
                 )
                 let milestone = try await store.insert(
@@ -82,11 +88,10 @@ import Testing
                 }
             }
             let count = try await database.read { db in
-                try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("jurisdictions").first()?.decode(column: "n", as: Int.self)
+                try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("jurisdictions").first()?.decode(
+                    column: "n", as: Int.self)
             }
             #expect(count == 0)
         }
     }
 }
-
-import SQLKit

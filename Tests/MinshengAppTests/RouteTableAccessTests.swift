@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MinshengCore
 import SQLKit
 import Testing
+
 @testable import MinshengApp
 
 /// Walks every route the router registered, for every role, an office scoped to the plan's jurisdiction and an
@@ -44,8 +45,10 @@ import Testing
                 let user = try #require(try await UserStore().user(username: "jiaoyu", on: db))
                 var records: [String: Int64] = [:]
                 var empty: Set<String> = []
-                for table in ["report_attachments", "documents", "supervision_notices", "inspections", "rectifications", "supervision_files",
-                              "accountability_cases", "public_messages", "api_tokens", "import_drafts"] {
+                for table in [
+                    "report_attachments", "documents", "supervision_notices", "inspections", "rectifications", "supervision_files",
+                    "accountability_cases", "public_messages", "api_tokens", "import_drafts",
+                ] {
                     let row = try await db.select().column(SQLFunction("MIN", args: SQLColumn("id")), as: "id").from(table).first()
                     let id = try row?.optionalInt64("id")
                     if id == nil { empty.insert(table) }
@@ -53,8 +56,9 @@ import Testing
                 }
                 let report = try await db.select().column("id").from("reports").where("unit_id", .equal, unit.id).where("plan_id", .equal, plan.id)
                     .limit(1).first()
-                return Examples(plan: plan.id, itemID: item.id, unitID: unit.id, groupUnitID: group.id, userID: user.id,
-                                reportID: try report?.int64("id") ?? 1, records: records, empty: empty)
+                return Examples(
+                    plan: plan.id, itemID: item.id, unitID: unit.id, groupUnitID: group.id, userID: user.id,
+                    reportID: try report?.int64("id") ?? 1, records: records, empty: empty)
             }
         }
 
@@ -97,7 +101,8 @@ import Testing
         try await TestDatabase.with(engine, migrate: false) { database in
             let tree = try await JurisdictionTests.tree(on: database)
             let examples = try await Examples.load(database, plan: tree.luoyangPlan)
-            let site = buildSiteRouter(database: database, configuration: TestDatabase.configuration(), notifier: nil, publicCache: PublicPageCache(clock: { Date() }))
+            let site = buildSiteRouter(
+                database: database, configuration: TestDatabase.configuration(), notifier: nil, publicCache: PublicPageCache(clock: { Date() }))
             // Sign-out ends the session, so it comes last.
             let routes = site.registered.filter { $0.method != .head }.sorted { ($0.url == .logout ? 1 : 0) < ($1.url == .logout ? 1 : 0) }
             #expect(routes.count > 100)
@@ -120,7 +125,8 @@ import Testing
                         if SiteURL.isAPI(path) {
                             var headers: HTTPFields = [.contentType: "application/json"]
                             if asker != nil { headers[.authorization] = "Bearer \(token)" }
-                            response = try await client.execute(uri: path, method: method, headers: headers, body: method == .get ? nil : ByteBuffer(string: "{}"))
+                            response = try await client.execute(
+                                uri: path, method: method, headers: headers, body: method == .get ? nil : ByteBuffer(string: "{}"))
                         } else if method == .get {
                             response = try await web.get(path)
                         } else {
@@ -194,7 +200,8 @@ extension PlanGate {
     @Test func sensitiveRoutesNeedTheOffice() {
         let office: [(SiteURL, HTTPRequest.Method)] = [
             (.adminUsers, .get), (.adminUsers, .post), (.adminUser(.key), .post), (.api(.users), .get), (.api(.users), .post),
-            (.api(.user(.key)), .patch), (.importDraft(.key), .get), (.imports, .post), (.reportReview(plan: .key, period: .key, item: .key, unit: .key), .post),
+            (.api(.user(.key)), .patch), (.importDraft(.key), .get), (.imports, .post),
+            (.reportReview(plan: .key, period: .key, item: .key, unit: .key), .post),
             (.api(.calendar(.key)), .put), (.adminPublications, .post), (.documentIssue(.key), .post), (.caseDecision(.key), .post),
         ]
         for (url, method) in office { #expect(url.capability(method) == .office, "\(url.openAPIPath) \(method)") }

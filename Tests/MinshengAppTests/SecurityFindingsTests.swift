@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MinshengCore
 import SQLKit
 import Testing
+
 @testable import MinshengApp
 
 /// Regression tests of the outside review's findings that are not about accounts or report visibility: import
@@ -18,7 +19,8 @@ import Testing
             try await AccountSecurityTests.app(database).test(.router) { client in
                 var owner = WebSession(client: client)
                 let ownerToken = try #require(try await owner.login("admin", "demo password"))
-                let upload = try await owner.postMultipart("/admin/imports", fields: [("_csrf", ownerToken)], file: ("洛阳2019.txt", try ImportWebTests.seedFile()))
+                let upload = try await owner.postMultipart(
+                    "/admin/imports", fields: [("_csrf", ownerToken)], file: ("洛阳2019.txt", try ImportWebTests.seedFile()))
                 #expect(upload.status == .seeOther)
                 let location = try #require(upload.headers[.location])
                 for name in ["kaifeng-admin", "luoyang-admin"] {
@@ -35,7 +37,8 @@ import Testing
                 // A scoped office's own draft is its own, and not the instance-wide office's.
                 var kaifeng = WebSession(client: client)
                 let kaifengToken = try #require(try await kaifeng.login("kaifeng-admin", "correct horse"))
-                let own = try await kaifeng.postMultipart("/admin/imports", fields: [("_csrf", kaifengToken)], file: ("洛阳2019.txt", try ImportWebTests.seedFile()))
+                let own = try await kaifeng.postMultipart(
+                    "/admin/imports", fields: [("_csrf", kaifengToken)], file: ("洛阳2019.txt", try ImportWebTests.seedFile()))
                 let ownLocation = try #require(own.headers[.location])
                 #expect(try await kaifeng.get(ownLocation).status == .ok)
                 #expect(try await owner.get(ownLocation).status == .notFound)
@@ -59,7 +62,10 @@ import Testing
                             let body = "_csrf=\(csrf)&username=target&password=wrong\(attempt)"
                             let response = try await client.execute(
                                 uri: "/login", method: .post,
-                                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: cookies, .init("X-Forwarded-For")!: "10.0.0.\(attempt)"],
+                                headers: [
+                                    .contentType: "application/x-www-form-urlencoded", .cookie: cookies,
+                                    .init("X-Forwarded-For")!: "10.0.0.\(attempt)",
+                                ],
                                 body: ByteBuffer(string: body)
                             )
                             return response.status
@@ -109,8 +115,10 @@ import Testing
 
     /// Finding 10: only same-site paths are followed after sign-in.
     @Test func onlySameSitePathsAreFollowedAfterSignIn() {
-        for hostile in ["/\t/evil.example/", "/\n/evil.example", "//evil.example", "/\\evil.example", "/ /evil", "https://evil.example",
-                        "evil.example", "/\u{0}x", "javascript:alert(1)", "/\u{3000}/evil"] {
+        for hostile in [
+            "/\t/evil.example/", "/\n/evil.example", "//evil.example", "/\\evil.example", "/ /evil", "https://evil.example",
+            "evil.example", "/\u{0}x", "javascript:alert(1)", "/\u{3000}/evil",
+        ] {
             #expect(LoginController.safeNext(hostile) == nil, "\(hostile.debugDescription)")
         }
         #expect(LoginController.safeNext("/%0a") == "/%0a", "percent-encoded text stays text in a path")
@@ -127,7 +135,8 @@ import Testing
                 var web = WebSession(client: client)
                 let page = String(buffer: try await web.get("/login").body)
                 let csrf = try #require(WebSession.csrf(in: page))
-                let response = try await web.post("/login", form: [("_csrf", csrf), ("username", "office"), ("password", "correct horse"), ("next", "/\t/evil.example/")])
+                let response = try await web.post(
+                    "/login", form: [("_csrf", csrf), ("username", "office"), ("password", "correct horse"), ("next", "/\t/evil.example/")])
                 #expect(response.status == .seeOther)
                 #expect(response.headers[.location] == "/")
             }
@@ -173,12 +182,14 @@ import Testing
                 let path = "/api/v1" + f.reportPath
                 for value in ["123456789012345678901234567890123456789012", "1000000000000000.5", "0.1234567", "-1"] {
                     let body = #"{"values":[{"indicatorId":\#(f.topIndicator.id),"value":"\#(value)"}],"submit":false}"#
-                    let response = try await client.execute(uri: path, method: .put, headers: AccountSecurityTests.headers(token), body: ByteBuffer(string: body))
+                    let response = try await client.execute(
+                        uri: path, method: .put, headers: AccountSecurityTests.headers(token), body: ByteBuffer(string: body))
                     #expect(response.status == .badRequest, "\(value)")
                 }
                 var web = WebSession(client: client)
                 let csrf = try #require(try await web.login("lead", ReportingFixture.password))
-                let form = try await web.post(f.reportPath, form: [("_csrf", csrf), ("value.\(f.topIndicator.id)", String(repeating: "9", count: 42)), ("action", "save")])
+                let form = try await web.post(
+                    f.reportPath, form: [("_csrf", csrf), ("value.\(f.topIndicator.id)", String(repeating: "9", count: 42)), ("action", "save")])
                 #expect(form.status == .badRequest)
                 #expect(String(buffer: form.body).contains("不能超过"))
             }
@@ -200,8 +211,9 @@ import Testing
                 let report = try await f.saveLead(3, submit: true)
                 #expect(report.submittedAt == instant, "the configured clock stamps the submission")
                 let task = try await database.read { db in
-                    try #require(try await f.service.tasks(planID: f.plan.id, period: ReportingFixture.september, unitID: f.leadUnit.id, on: db)
-                        .first { $0.obligation.itemID == f.item.id })
+                    try #require(
+                        try await f.service.tasks(planID: f.plan.id, period: ReportingFixture.september, unitID: f.leadUnit.id, on: db)
+                            .first { $0.obligation.itemID == f.item.id })
                 }
                 #expect(task.dueDate == CalendarDate(year: 2019, month: 9, day: 25))
                 #expect(task.wasLate == late, "\(instant)")
@@ -221,7 +233,9 @@ import Testing
             try await f.app().test(.router) { client in
                 var lead = WebSession(client: client)
                 let csrf = try #require(try await lead.login("lead", ReportingFixture.password))
-                #expect(try await lead.post(f.reportPath, form: [("_csrf", csrf), ("value.\(f.topIndicator.id)", "9"), ("action", "submit")]).status == .seeOther)
+                #expect(
+                    try await lead.post(f.reportPath, form: [("_csrf", csrf), ("value.\(f.topIndicator.id)", "9"), ("action", "submit")]).status
+                        == .seeOther)
                 let tokens = try await lead.get("/account/tokens")
                 let tokenCSRF = try #require(WebSession.csrf(in: String(buffer: tokens.body)))
                 _ = try await lead.post("/account/tokens", form: [("_csrf", tokenCSRF), ("name", "clock")])

@@ -4,6 +4,7 @@ import HummingbirdTesting
 import MinshengCore
 import SQLKit
 import Testing
+
 @testable import MinshengApp
 
 /// Hostile input and the browser's defences: security headers on every page, injection through searches and
@@ -42,9 +43,13 @@ import Testing
             try await DisclosureWebTests.app(database).test(.router) { client in
                 var admin = WebSession(client: client)
                 _ = try #require(try await admin.login("admin", Self.password))
-                let pages = ["/", "/login", "/overview", "/battle-map", "/rollup", "/plans/\(plan.id)/items/35", "/supervision", "/inspections", "/scores", "/documents",
-                             "/admin/publications", "/admin/users", "/public/plans/\(plan.id)", "/public/plans/\(plan.id)/items/3", "/public/plans/\(plan.id)/search",
-                             "/api/v1/plans", "/no/such/page", "/api/v1/no/such"]
+                let pages = [
+                    "/", "/login", "/overview", "/battle-map", "/rollup", "/plans/\(plan.id)/items/35", "/supervision", "/inspections", "/scores",
+                    "/documents",
+                    "/admin/publications", "/admin/users", "/public/plans/\(plan.id)", "/public/plans/\(plan.id)/items/3",
+                    "/public/plans/\(plan.id)/search",
+                    "/api/v1/plans", "/no/such/page", "/api/v1/no/such",
+                ]
                 for path in pages {
                     let response = try await admin.get(path)
                     Self.checkHeaders(response, path)
@@ -67,44 +72,59 @@ import Testing
     func injectionThroughSearchesAndFiltersChangesNothing(engine: TestEngine) async throws {
         try await TestDatabase.with(engine, migrate: false) { database in
             let plan = try await DisclosureWebTests.demo(database)
-            let before = try await database.read { db in try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users").first()?.int("n") }
+            let before = try await database.read { db in
+                try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users").first()?.int("n")
+            }
             try await DisclosureWebTests.app(database).test(.router) { client in
                 var admin = WebSession(client: client)
                 let token = try #require(try await admin.login("admin", Self.password))
-                let attacks = ["' OR '1'='1", "1; DROP TABLE users; --", "%' UNION SELECT password_hash FROM users --", "\\\"); DELETE FROM reports; --"]
+                let attacks = [
+                    "' OR '1'='1", "1; DROP TABLE users; --", "%' UNION SELECT password_hash FROM users --", "\\\"); DELETE FROM reports; --",
+                ]
                 for attack in attacks {
                     let encoded = WebSession.encode(attack)
                     let search = try await client.execute(uri: "/public/plans/\(plan.id)/search?q=\(encoded)", method: .get)
                     #expect(search.status == .ok, "\(attack)")
                     #expect(String(buffer: search.body).contains("没有找到匹配的事项"), "\(attack) matched something")
-                    for path in ["/overview?category=\(encoded)", "/overview?status=\(encoded)&unit=\(encoded)", "/admin/audit?limit=\(encoded)",
-                                 "/scores?period=\(encoded)", "/supervision?plan=\(encoded)", "/rollup?jurisdiction=\(encoded)",
-                                 "/rollup?period=\(encoded)"] {
+                    for path in [
+                        "/overview?category=\(encoded)", "/overview?status=\(encoded)&unit=\(encoded)", "/admin/audit?limit=\(encoded)",
+                        "/scores?period=\(encoded)", "/supervision?plan=\(encoded)", "/rollup?jurisdiction=\(encoded)",
+                        "/rollup?period=\(encoded)",
+                    ] {
                         let response = try await admin.get(path)
                         #expect(response.status.code < 500, "\(path): \(response.status)")
                         if path.hasPrefix("/supervision?plan=") { #expect(response.status == .badRequest, "\(path) was not refused") }
                         #expect(!String(buffer: response.body).contains("$2"), "\(path) shows a password hash")
                     }
                     // Integer query parameters of the API that are not integers are refused, as the document says.
-                    for path in ["/api/v1/units?plan=\(encoded)", "/api/v1/audit?offset=\(encoded)", "/api/v1/plans/\(plan.id)/tasks?unit=\(encoded)"] {
+                    for path in [
+                        "/api/v1/units?plan=\(encoded)", "/api/v1/audit?offset=\(encoded)", "/api/v1/plans/\(plan.id)/tasks?unit=\(encoded)",
+                    ] {
                         #expect(try await admin.get(path).status == .badRequest, "\(path)")
                     }
-                    let api = try await client.execute(uri: "/api/v1/plans/\(plan.id)/reports?state=\(encoded)", method: .get,
-                                                       headers: [.authorization: "Bearer nonsense"])
+                    let api = try await client.execute(
+                        uri: "/api/v1/plans/\(plan.id)/reports?state=\(encoded)", method: .get,
+                        headers: [.authorization: "Bearer nonsense"])
                     #expect(api.status == .unauthorized)
                 }
                 // Text is stored as text.
                 let hostile = "'); DROP TABLE ratings; -- 村里的健身器材坏了"
                 var visitor = WebSession(client: client)
                 _ = try await visitor.get("/public/plans/\(plan.id)/items/7")
-                #expect(try await visitor.post("/public/plans/\(plan.id)/items/7/messages", form: [("kind", "question"), ("text", hostile)]).status == .ok)
+                #expect(
+                    try await visitor.post("/public/plans/\(plan.id)/items/7/messages", form: [("kind", "question"), ("text", hostile)]).status == .ok
+                )
                 let queue = String(buffer: try await admin.get("/admin/public-messages?plan=\(plan.id)").body)
                 #expect(queue.contains("&apos;); DROP TABLE ratings; -- 村里的健身器材坏了") || queue.contains("'); DROP TABLE ratings; -- 村里的健身器材坏了"))
                 _ = token
             }
-            let after = try await database.read { db in try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users").first()?.int("n") }
+            let after = try await database.read { db in
+                try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users").first()?.int("n")
+            }
             #expect(after == before)
-            let ratings = try await database.read { db in try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("ratings").first()?.int("n") }
+            let ratings = try await database.read { db in
+                try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("ratings").first()?.int("n")
+            }
             #expect((ratings ?? 0) > 0)
         }
     }
@@ -116,14 +136,17 @@ import Testing
             let configuration = TestDatabase.configuration(now: DisclosureWebTests.duringObjections)
             // A secret next to the uploads folder that a traversal would reach.
             try FileManager.default.createDirectory(at: configuration.uploadsDirectory, withIntermediateDirectories: true)
-            try Data("TOP-SECRET-CONTENT-7731".utf8).write(to: configuration.uploadsDirectory.deletingLastPathComponent().appendingPathComponent("secret.txt"))
+            try Data("TOP-SECRET-CONTENT-7731".utf8).write(
+                to: configuration.uploadsDirectory.deletingLastPathComponent().appendingPathComponent("secret.txt"))
             #expect(throws: AppError.self) { try AttachmentStorage(folder: configuration.uploadsDirectory).read(key: "../secret.txt") }
             try await Application(router: buildRouter(database: database, configuration: configuration)).test(.router) { client in
                 var admin = WebSession(client: client)
                 _ = try #require(try await admin.login("admin", Self.password))
-                for path in ["/attachments/..%2Fsecret.txt", "/attachments/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "/public/photos/..%2F..%2Fsecret.txt",
-                             "/public/plans/\(plan.id)/publications/..%2F..%2Fminsheng.sqlite", "/public/plans/\(plan.id)/publications/1.json%00.html",
-                             "/supervision/files/..%2Fsecret.txt", "/documents/1/download/..%2F..%2Fsecret.txt", "/static/..%2F..%2FPackage.swift"] {
+                for path in [
+                    "/attachments/..%2Fsecret.txt", "/attachments/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd", "/public/photos/..%2F..%2Fsecret.txt",
+                    "/public/plans/\(plan.id)/publications/..%2F..%2Fminsheng.sqlite", "/public/plans/\(plan.id)/publications/1.json%00.html",
+                    "/supervision/files/..%2Fsecret.txt", "/documents/1/download/..%2F..%2Fsecret.txt", "/static/..%2F..%2FPackage.swift",
+                ] {
                     let response = try await admin.get(path)
                     #expect(response.status.code >= 400 && response.status.code < 500, "\(path): \(response.status)")
                     #expect(!String(buffer: response.body).contains("TOP-SECRET-CONTENT-7731"), "\(path) leaked the file")
@@ -136,7 +159,9 @@ import Testing
             #expect(throws: AppError.self) { try AttachmentStorage.check(fileName: "report.html", data: html) }
             #expect(throws: AppError.self) { try AttachmentStorage.check(fileName: "photo.png", data: html) }
             #expect(throws: AppError.self) { try AttachmentStorage.check(fileName: "photo.jpg", data: Data([0x89, 0x50, 0x4E, 0x47, 1, 2, 3])) }
-            #expect(throws: AppError.self) { try AttachmentStorage.check(fileName: "big.pdf", data: Data([0x25, 0x50, 0x44, 0x46]) + Data(count: AttachmentStorage.maximumSize)) }
+            #expect(throws: AppError.self) {
+                try AttachmentStorage.check(fileName: "big.pdf", data: Data([0x25, 0x50, 0x44, 0x46]) + Data(count: AttachmentStorage.maximumSize))
+            }
             let pdf = try AttachmentStorage.check(fileName: "../../evil\".pdf", data: Data([0x25, 0x50, 0x44, 0x46, 0x2D]))
             #expect(pdf.fileName == "evil.pdf")
             #expect(!AttachmentStorage.isInline(pdf.contentType), "documents download rather than open in the page")

@@ -2,6 +2,7 @@ import Foundation
 import MinshengCore
 import SQLKit
 import Testing
+
 @testable import MinshengApp
 
 /// The synthetic data sets: their sizes, determinism and mix of statuses.
@@ -31,7 +32,9 @@ import Testing
                 #expect(summary.plans == 1)
                 #expect(summary.items == 51)
                 #expect(summary.reports > 550)
-                await #expect(throws: AppError.self) { _ = try await SyntheticData(scale: .city, seed: 7).generate(into: database, adminID: admin.id) }
+                await #expect(throws: AppError.self) {
+                    _ = try await SyntheticData(scale: .city, seed: 7).generate(into: database, adminID: admin.id)
+                }
                 let plan = try #require(try await database.read { try await PlanStore().plans(on: $0) }.first)
                 let assessment = try await AssessmentService(database: database).assess(planID: plan.id, period: .month(year: 2019, month: 9))
                 let counts = assessment.counts

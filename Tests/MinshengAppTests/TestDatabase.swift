@@ -1,6 +1,8 @@
 import Foundation
 import Logging
+import SQLKit
 import Testing
+
 @testable import MinshengApp
 
 /// The database engines tests run on: SQLite always, PostgreSQL when `MINSHENG_TEST_DATABASE_URL` is set.
@@ -83,5 +85,3 @@ enum TestDatabase {
         }
     }
 }
-
-import SQLKit

@@ -3,6 +3,7 @@ import Hummingbird
 import HummingbirdTesting
 import MinshengCore
 import Testing
+
 @testable import MinshengApp
 
 /// A browser-like test session: keeps cookies and reads CSRF tokens from pages.
@@ -48,7 +49,12 @@ struct WebSession {
         for (name, value) in fields {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        body.writeString(
+            """
+            --\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\nContent-Type: \
+            application/octet-stream\r\n\r\n
+            """
+        )
         body.writeBytes(file.data)
         body.writeString("\r\n--\(boundary)--\r\n")
         var headers: HTTPFields = [.contentType: "multipart/form-data; boundary=\(boundary)"]
@@ -83,8 +89,12 @@ struct WebSession {
 
 enum TestUsers {
     /// Creates a user with a known password.
-    static func create(_ username: String, role: Role, password: String = "correct horse", unitID: Int64? = nil, on database: AppDatabase) async throws {
+    static func create(_ username: String, role: Role, password: String = "correct horse", unitID: Int64? = nil, on database: AppDatabase)
+        async throws
+    {
         let hash = Passwords.hash(password)
-        _ = try await database.write { try await UserStore().insert(username: username, passwordHash: hash, role: role, unitID: unitID, now: Date(), on: $0) }
+        _ = try await database.write {
+            try await UserStore().insert(username: username, passwordHash: hash, role: role, unitID: unitID, now: Date(), on: $0)
+        }
     }
 }

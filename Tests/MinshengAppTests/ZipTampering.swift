@@ -15,7 +15,8 @@ enum ZipTampering {
             }
         }
         let chunk = Data(repeating: 0x41, count: 1 << 16)
-        try archive.addEntry(with: bombPath, type: .file, uncompressedSize: Int64(bombSize), compressionMethod: .deflate, bufferSize: chunk.count) { _, size in
+        try archive.addEntry(with: bombPath, type: .file, uncompressedSize: Int64(bombSize), compressionMethod: .deflate, bufferSize: chunk.count) {
+            _, size in
             chunk.prefix(size)
         }
         return try #require(archive.data)

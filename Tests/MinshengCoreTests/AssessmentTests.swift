@@ -1,15 +1,19 @@
 import Foundation
 import Testing
+
 @testable import MinshengCore
 
 /// The assessment on hand-built cases, at fixed periods.
 @Suite struct AssessmentTests {
     static let item = Item(id: 1, planID: 1, categoryID: 1, number: 1, text: "新建学校120所", title: "新建学校")
 
-    static func indicator(_ id: Int64 = 10, target: Decimal? = 120, kind: Indicator.Kind = .cumulative, provisional: Bool = false,
-                          comparator: Indicator.Comparator = .atLeast, deadline: CalendarDate? = nil, parent: Int64? = nil) -> Indicator {
-        Indicator(id: id, itemID: 1, parentID: parent, ordinal: Int(id), name: "指标\(id)", target: target, measure: "所",
-                  comparator: comparator, kind: kind, provisional: provisional, deadline: deadline)
+    static func indicator(
+        _ id: Int64 = 10, target: Decimal? = 120, kind: Indicator.Kind = .cumulative, provisional: Bool = false,
+        comparator: Indicator.Comparator = .atLeast, deadline: CalendarDate? = nil, parent: Int64? = nil
+    ) -> Indicator {
+        Indicator(
+            id: id, itemID: 1, parentID: parent, ordinal: Int(id), name: "指标\(id)", target: target, measure: "所",
+            comparator: comparator, kind: kind, provisional: provisional, deadline: deadline)
     }
 
     /// Assesses one indicator with values by month; the unit reported in every month that has a value.
@@ -18,7 +22,8 @@ import Testing
         at month: Int, settings: AssessmentSettings = AssessmentSettings(), schedules: [Int64: Schedule] = [:],
         weights: [Int64: Decimal] = [:], override: StatusOverride? = nil, submitted: Set<Int>? = nil
     ) -> ItemAssessment {
-        let accepted = values.map { AcceptedValue(indicatorID: $0.0, month: $0.1, value: $0.2) }
+        let accepted =
+            values.map { AcceptedValue(indicatorID: $0.0, month: $0.1, value: $0.2) }
             + reached.map { AcceptedValue(indicatorID: $0.0, month: $0.1, reachedOn: $0.2) }
         let months = submitted ?? Set(accepted.map(\.month))
         let input = AssessmentInput(
@@ -38,11 +43,11 @@ import Testing
 
     @Test func thresholdEdgesAreStrict() {
         // Expected 50%; yellow 5 points, red 15 points. Exactly at a threshold is not past it.
-        #expect(Self.assess([Self.indicator()], values: [(10, 6, 54)], at: 6).status == .onSchedule)   // 45%: 5 points
-        #expect(Self.assess([Self.indicator()], values: [(10, 6, 53)], at: 6).status == .behind)       // 44.2%
-        #expect(Self.assess([Self.indicator()], values: [(10, 6, 42)], at: 6).status == .behind)       // 35%: 15 points
+        #expect(Self.assess([Self.indicator()], values: [(10, 6, 54)], at: 6).status == .onSchedule)  // 45%: 5 points
+        #expect(Self.assess([Self.indicator()], values: [(10, 6, 53)], at: 6).status == .behind)  // 44.2%
+        #expect(Self.assess([Self.indicator()], values: [(10, 6, 42)], at: 6).status == .behind)  // 35%: 15 points
         #expect(Self.assess([Self.indicator()], values: [(10, 6, 41)], at: 6).status == .seriouslyBehind)
-        #expect(Self.assess([Self.indicator()], values: [(10, 6, 66)], at: 6).status == .onSchedule)   // 55%: 5 ahead
+        #expect(Self.assess([Self.indicator()], values: [(10, 6, 66)], at: 6).status == .onSchedule)  // 55%: 5 ahead
         #expect(Self.assess([Self.indicator()], values: [(10, 6, 67)], at: 6).status == .ahead)
         let strict = AssessmentSettings(yellowThreshold: 1, redThreshold: 2)
         #expect(Self.assess([Self.indicator()], values: [(10, 6, 57)], at: 6, settings: strict).status == .seriouslyBehind)
@@ -82,7 +87,8 @@ import Testing
             ScheduleNode(name: "开工", due: try #require(CalendarDate(year: 2019, month: 3, day: 31))),
             ScheduleNode(name: "建成投用", due: try #require(CalendarDate(year: 2019, month: 12, day: 31))),
         ])
-        let started = Self.assess([milestone], reached: [(10, 3, try #require(CalendarDate(year: 2019, month: 3, day: 15)))], at: 9, schedules: [10: steps], submitted: [9])
+        let started = Self.assess(
+            [milestone], reached: [(10, 3, try #require(CalendarDate(year: 2019, month: 3, day: 15)))], at: 9, schedules: [10: steps], submitted: [9])
         #expect(started.status == .onSchedule)
         #expect(started.progress == Decimal(1) / Decimal(2))
     }
@@ -148,8 +154,9 @@ import Testing
     }
 
     @Test func periodsAssessAsOfTheirLastMonth() {
-        let input = AssessmentInput(year: 2019, items: [Self.item], indicators: [Self.indicator()],
-                                    accepted: [AcceptedValue(indicatorID: 10, month: 9, value: 90)], submittedMonths: [1: [9]])
+        let input = AssessmentInput(
+            year: 2019, items: [Self.item], indicators: [Self.indicator()],
+            accepted: [AcceptedValue(indicatorID: 10, month: 9, value: 90)], submittedMonths: [1: [9]])
         #expect(Assessor().assess(input, at: .quarter(year: 2019, quarter: 3)).items[0].status == .onSchedule)
         #expect(Assessor().assess(input, at: .half(year: 2019, half: 1)).items[0].status == .notReported)
     }

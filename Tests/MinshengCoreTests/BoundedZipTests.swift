@@ -1,11 +1,13 @@
 import Foundation
 import Testing
+
 @testable import MinshengCore
 
 /// Zip bombs and lying archives are refused with a message naming the file, the part and the reason, before they
 /// inflate to more than the limits; honest archives read as before.
 @Suite struct BoundedZipTests {
-    static let workbook = ZipBytes.Entry.stored("xl/workbook.xml", Array(#"<workbook><sheets><sheet name="Sheet1" sheetId="1"/></sheets></workbook>"#.utf8))
+    static let workbook = ZipBytes.Entry.stored(
+        "xl/workbook.xml", Array(#"<workbook><sheets><sheet name="Sheet1" sheetId="1"/></sheets></workbook>"#.utf8))
     static let sheet = "xl/worksheets/sheet1.xml"
 
     static func importError(_ entries: [ZipBytes.Entry], file: String = "form.xlsx") -> ImportError? {
@@ -91,7 +93,9 @@ import Testing
     @Test func entriesThatShareTheirDataOrFailTheirChecksumAreDamaged() throws {
         var second = ZipBytes.Entry.repeated("b.xml", count: 1_000)
         second.headerOffset = 0
-        let overlapping = Self.zipError { _ = try BoundedZip(data: ZipBytes.archive([.repeated("a.xml", count: 1_000), second]), limits: .officePackage) }
+        let overlapping = Self.zipError {
+            _ = try BoundedZip(data: ZipBytes.archive([.repeated("a.xml", count: 1_000), second]), limits: .officePackage)
+        }
         #expect(overlapping?.kind == .damaged)
         #expect(overlapping?.english.contains("overlaps another entry") == true)
         var wrong = ZipBytes.Entry.stored("a.xml", Array("<a/>".utf8))

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MinshengCore
 
 /// CSV fields that a spreadsheet would run as formulas are made inert; numbers and quoting stay as RFC 4180 has them.

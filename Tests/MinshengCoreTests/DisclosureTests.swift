@@ -8,8 +8,11 @@ import Testing
         PublicSnapshot.Item(
             number: number, category: 1, title: "事项\(number)", text: "新建学校\(number)所。", leadUnits: [1], responsibleUnits: [2], status: status,
             progress: 50, expected: 58,
-            targets: [PublicSnapshot.Target(name: "新建学校", target: "\(number)", unit: "所", breakdown: false, provisional: false, value: value,
-                                            reachedOn: nil, asOfMonth: 6, progress: 50)],
+            targets: [
+                PublicSnapshot.Target(
+                    name: "新建学校", target: "\(number)", unit: "所", breakdown: false, provisional: false, value: value,
+                    reachedOn: nil, asOfMonth: 6, progress: 50)
+            ],
             narrative: "截至6月底，已开工。", narrativeMonth: 6, photos: []
         )
     }
@@ -17,7 +20,8 @@ import Testing
     static func snapshot(_ sequence: Int, previous: String, value: String = "10") -> PublicSnapshot {
         PublicSnapshot(
             planTitle: "2019年洛阳市重点民生实事工作方案", year: 2019, jurisdiction: "洛阳市", period: .quarter(year: 2019, quarter: sequence),
-            sequence: sequence, publishedOn: CalendarDate(year: 2019, month: sequence * 3 + 1, day: 10)!, objectionsUntil: nil, previousHash: previous,
+            sequence: sequence, publishedOn: CalendarDate(year: 2019, month: sequence * 3 + 1, day: 10)!, objectionsUntil: nil,
+            previousHash: previous,
             counts: ["onSchedule": 2], progress: 50, categories: [.init(number: 1, name: "教育", progress: 50)],
             units: [.init(id: 1, name: "市教育局"), .init(id: 2, name: "各县(市、区)政府")],
             items: [item(1, value: value), item(2, value: "3")]
@@ -70,11 +74,13 @@ import Testing
         var chain = try Self.chain()
         var forged = chain[1].snapshot
         forged.items[0] = Self.item(1, value: "99")
-        chain[1] = PublishedSnapshot(snapshot: PublicSnapshot(
-            planTitle: forged.planTitle, year: forged.year, jurisdiction: forged.jurisdiction, period: forged.period, sequence: 2,
-            publishedOn: forged.publishedOn, objectionsUntil: nil, previousHash: forged.previousHash, counts: forged.counts, progress: forged.progress,
-            categories: forged.categories, units: forged.units, items: forged.items
-        ), hash: "")
+        chain[1] = PublishedSnapshot(
+            snapshot: PublicSnapshot(
+                planTitle: forged.planTitle, year: forged.year, jurisdiction: forged.jurisdiction, period: forged.period, sequence: 2,
+                publishedOn: forged.publishedOn, objectionsUntil: nil, previousHash: forged.previousHash, counts: forged.counts,
+                progress: forged.progress,
+                categories: forged.categories, units: forged.units, items: forged.items
+            ), hash: "")
         chain[1].hash = try chain[1].snapshot.hash()
         let report = ChainVerifier.verify(chain)
         #expect(report.problems == ["公示第3期（2019-Q3）：记录的上一期哈希与第2期不符，链条断开 (the chain is broken)"])
@@ -112,17 +118,25 @@ import Testing
             Indicator(id: 101, itemID: 10, parentID: 100, ordinal: 2, name: "其中新建", target: 20, measure: "所", kind: .cumulative),
             Indicator(id: 102, itemID: 10, ordinal: 3, name: "补助标准", target: nil, measure: "元", kind: .cumulative, provisional: true),
         ]
-        let units = [MinshengCore.Unit(id: 7, name: "市教育局", kind: .department, jurisdictionID: 1), MinshengCore.Unit(id: 8, name: "市财政局", kind: .department, jurisdictionID: 1)]
-        let assignments = [Assignment(itemID: 10, unitID: 7, role: .lead, ordinal: 1), Assignment(itemID: 10, unitID: 8, role: .responsible, ordinal: 1)]
-        let input = AssessmentInput(year: 2019, settings: AssessmentSettings(), items: [item], indicators: indicators, schedules: [:], weights: [:],
-                                    accepted: [AcceptedValue(indicatorID: 100, month: 6, value: 28), AcceptedValue(indicatorID: 101, month: 6, value: 10)],
-                                    submittedMonths: [:], overrides: [10: StatusOverride(status: .behind, reason: "内部：市领导要求加压")])
+        let units = [
+            MinshengCore.Unit(id: 7, name: "市教育局", kind: .department, jurisdictionID: 1),
+            MinshengCore.Unit(id: 8, name: "市财政局", kind: .department, jurisdictionID: 1),
+        ]
+        let assignments = [
+            Assignment(itemID: 10, unitID: 7, role: .lead, ordinal: 1), Assignment(itemID: 10, unitID: 8, role: .responsible, ordinal: 1),
+        ]
+        let input = AssessmentInput(
+            year: 2019, settings: AssessmentSettings(), items: [item], indicators: indicators, schedules: [:], weights: [:],
+            accepted: [AcceptedValue(indicatorID: 100, month: 6, value: 28), AcceptedValue(indicatorID: 101, month: 6, value: 10)],
+            submittedMonths: [:], overrides: [10: StatusOverride(status: .behind, reason: "内部：市领导要求加压")])
         let assessment = Assessor().assess(input, at: .month(year: 2019, month: 6))
-        let builder = PublicSnapshotBuilder(planTitle: "方案", year: 2019, jurisdiction: "洛阳市", categories: [category], items: [item],
-                                            indicators: indicators, units: units, assignments: assignments)
-        let snapshot = builder.build(assessment: assessment, accepted: input.accepted, narratives: [10: .init(text: "已开工28所。", month: 6)], photos: [:],
-                                     sequence: 1, previousHash: PublicSnapshot.genesisHash, publishedOn: CalendarDate(year: 2019, month: 7, day: 10)!,
-                                     objectionsUntil: nil)
+        let builder = PublicSnapshotBuilder(
+            planTitle: "方案", year: 2019, jurisdiction: "洛阳市", categories: [category], items: [item],
+            indicators: indicators, units: units, assignments: assignments)
+        let snapshot = builder.build(
+            assessment: assessment, accepted: input.accepted, narratives: [10: .init(text: "已开工28所。", month: 6)], photos: [:],
+            sequence: 1, previousHash: PublicSnapshot.genesisHash, publishedOn: CalendarDate(year: 2019, month: 7, day: 10)!,
+            objectionsUntil: nil)
         let published = try #require(snapshot.items.first)
         #expect(published.status == .behind)
         #expect(published.leadUnits == [7])
@@ -176,18 +190,23 @@ import Testing
 
     @Test func theCircularReportsSatisfactionByUnitAndNamesLowItems() {
         let items = (1...3).map { number in
-            CircularBuilder.ItemFacts(item: Item(id: Int64(number), planID: 1, categoryID: 1, number: number, text: "事项\(number)", title: "事项\(number)"),
-                                      category: "教育", leadUnits: [number == 3 ? "市住建局" : "市教育局"], responsibleUnits: [], indicators: [])
+            CircularBuilder.ItemFacts(
+                item: Item(id: Int64(number), planID: 1, categoryID: 1, number: number, text: "事项\(number)", title: "事项\(number)"),
+                category: "教育", leadUnits: [number == 3 ? "市住建局" : "市教育局"], responsibleUnits: [], indicators: [])
         }
         let indicators = items.map { Indicator(id: $0.item.id * 10, itemID: $0.item.id, ordinal: 1, name: "目标", target: 100, measure: "个") }
-        let input = AssessmentInput(year: 2019, items: items.map(\.item), indicators: indicators,
-                                    accepted: indicators.map { AcceptedValue(indicatorID: $0.id, month: 9, value: 70) })
+        let input = AssessmentInput(
+            year: 2019, items: items.map(\.item), indicators: indicators,
+            accepted: indicators.map { AcceptedValue(indicatorID: $0.id, month: 9, value: 70) })
         let assessment = Assessor().assess(input, at: .quarter(year: 2019, quarter: 3))
-        let satisfaction = [1: SatisfactionTally(satisfied: 8, basicallySatisfied: 1, dissatisfied: 1), 2: SatisfactionTally(satisfied: 9, basicallySatisfied: 1),
-                            3: SatisfactionTally(satisfied: 1, basicallySatisfied: 2, dissatisfied: 7)]
-        let builder = CircularBuilder(kind: .quarterly, period: .quarter(year: 2019, quarter: 3), planTitle: "方案", year: 2019, jurisdiction: "洛阳市",
-                                      issuer: "督查室", date: CalendarDate(year: 2019, month: 10, day: 12)!, addressee: "各单位", requirements: ["抓落实。"],
-                                      satisfaction: satisfaction)
+        let satisfaction = [
+            1: SatisfactionTally(satisfied: 8, basicallySatisfied: 1, dissatisfied: 1), 2: SatisfactionTally(satisfied: 9, basicallySatisfied: 1),
+            3: SatisfactionTally(satisfied: 1, basicallySatisfied: 2, dissatisfied: 7),
+        ]
+        let builder = CircularBuilder(
+            kind: .quarterly, period: .quarter(year: 2019, quarter: 3), planTitle: "方案", year: 2019, jurisdiction: "洛阳市",
+            issuer: "督查室", date: CalendarDate(year: 2019, month: 10, day: 12)!, addressee: "各单位", requirements: ["抓落实。"],
+            satisfaction: satisfaction)
         let document = builder.build(assessment: assessment, items: items, timeliness: [])
         let section = document.sections.first { $0.heading?.hasSuffix("群众满意度评价") == true }
         let text = section?.paragraphs.joined() ?? ""

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MinshengCore
 
 /// A small part cannot make the readers build gigabytes: Word spans stop at Word's widest table, Excel addresses at
@@ -48,8 +49,15 @@ import Testing
         let far = Self.xlsx(#"<row r="1">\#(Self.cell("A1", "序号"))</row><row r="50000">\#(Self.cell("Z50000", "x"))</row>"#)
         let error = try #require(Self.importError(far, "plan.xlsx"))
         #expect(error.kind == .tooLarge)
-        #expect(error.description == "plan.xlsx: 工作表“Sheet1”有 50000 行 × 26 列，超过 1000000 个单元格的上限 (the sheet Sheet1 spans 50000 rows × 26 columns, beyond the limit of 1000000 cells)")
-        let merge = Self.xlsx(#"<row r="1">\#(Self.cell("A1", "序号"))</row></sheetData><mergeCells><mergeCell ref="A1:CV20000"/></mergeCells><sheetData>"#)
+        #expect(
+            error.description
+                == """
+                plan.xlsx: 工作表“Sheet1”有 50000 行 × 26 列，超过 1000000 个单元格的上限 (the sheet Sheet1 spans 50000 rows × 26 columns, beyond the limit of \
+                1000000 cells)
+                """
+        )
+        let merge = Self.xlsx(
+            #"<row r="1">\#(Self.cell("A1", "序号"))</row></sheetData><mergeCells><mergeCell ref="A1:CV20000"/></mergeCells><sheetData>"#)
         #expect(Self.importError(merge, "plan.xlsx")?.kind == .tooLarge)
     }
 
@@ -64,9 +72,11 @@ import Testing
     }
 
     @Test func referencesOutsideExcelsGridAndBackwardMergesAreReadSafely() throws {
-        let backward = Self.xlsx(#"<row r="1">\#(Self.cell("A1", "v"))</row></sheetData><mergeCells><mergeCell ref="B2:A1"/></mergeCells><sheetData>"#)
+        let backward = Self.xlsx(
+            #"<row r="1">\#(Self.cell("A1", "v"))</row></sheetData><mergeCells><mergeCell ref="B2:A1"/></mergeCells><sheetData>"#)
         #expect(try Workbook.read(backward, fileName: "a.xlsx")[0].rows == [["v", "v"], ["v", "v"]])
-        let overflowing = Self.xlsx(#"<row r="1">\#(Self.cell("AAAAAAAAAAAAAAAAAAAAAAAAA1", "x"))\#(Self.cell("XFE1", "y"))\#(Self.cell("B1048577", "z"))</row>"#)
+        let overflowing = Self.xlsx(
+            #"<row r="1">\#(Self.cell("AAAAAAAAAAAAAAAAAAAAAAAAA1", "x"))\#(Self.cell("XFE1", "y"))\#(Self.cell("B1048577", "z"))</row>"#)
         #expect(try Workbook.read(overflowing, fileName: "a.xlsx")[0].rows == [["x", "y", "z"]])
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MinshengCore
 
 /// The same plan in every format imports to the same items, units and targets.
@@ -27,7 +28,9 @@ import Testing
     }
 
     static func targets(_ indicator: IndicatorDraft) -> [String] {
-        var result = ["\(indicator.kind.rawValue):\(indicator.target.map(DecimalText.format) ?? "-")\(indicator.unit)\(indicator.provisional ? "?" : "")"]
+        var result = [
+            "\(indicator.kind.rawValue):\(indicator.target.map(DecimalText.format) ?? "-")\(indicator.unit)\(indicator.provisional ? "?" : "")"
+        ]
         result += indicator.allocations.map { "\($0.to)=\(DecimalText.format($0.target))" }
         result += indicator.children.flatMap(targets)
         return result

@@ -1,17 +1,18 @@
 import Foundation
 import Testing
+
 @testable import MinshengCore
 
 /// Layouts other than the seed's: inline unit clauses, no category headings, other item numbering.
 @Suite struct LayoutTests {
     @Test func inlineUnitsInBracketsAndWithoutHeadings() throws {
         let text = """
-        2020年某县重点民生实事
+            2020年某县重点民生实事
 
-        （一）新建农村公路120公里，12月底前完成（牵头单位：县交通运输局；责任单位：各乡镇人民政府、县财政局）。
-        （二）改造老旧小区15个，9月投入使用。主办单位:县住建局,协办单位:城关镇、城郊乡政府。
-        （三）新增就业岗位不少于3000个（具体任务以市下达为准）。
-        """
+            （一）新建农村公路120公里，12月底前完成（牵头单位：县交通运输局；责任单位：各乡镇人民政府、县财政局）。
+            （二）改造老旧小区15个，9月投入使用。主办单位:县住建局,协办单位:城关镇、城郊乡政府。
+            （三）新增就业岗位不少于3000个（具体任务以市下达为准）。
+            """
         let draft = PlanTextParser().parse(text)
         #expect(draft.categories.count == 1)
         #expect(draft.categories[0].number == nil)
@@ -35,16 +36,16 @@ import Testing
 
     @Test func arabicItemsWithCommaAndParenthesisedNumbers() {
         let text = """
-        # 2021年示范市民生实事方案
-        一、教育
-        1、新建幼儿园5所。
-        牵头单位：市教育局
-        2、招聘教师二百名。
-        牵头单位：市教育局
-        二、卫生
-        3、建设村卫生室三十个，5月底前动工。
-        牵头单位：市卫健委
-        """
+            # 2021年示范市民生实事方案
+            一、教育
+            1、新建幼儿园5所。
+            牵头单位：市教育局
+            2、招聘教师二百名。
+            牵头单位：市教育局
+            二、卫生
+            3、建设村卫生室三十个，5月底前动工。
+            牵头单位：市卫健委
+            """
         let draft = PlanTextParser().parse(text)
         #expect(draft.categories.map(\.name) == ["教育", "卫生"])
         #expect(draft.items.map(\.number) == [1, 2, 3])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MinshengCore
 
 @Suite struct ReportingRulesTests {
@@ -57,10 +58,11 @@ import Testing
         ]
         let members: [Int64: [Int64]] = [90: [20, 21, 22]]
         let september = Obligations.owed(in: .month(year: 2019, month: 9), assignments: assignments, members: members, cadences: [2: .quarterly])
-        #expect(september.map { "\($0.itemID):\($0.unitID):\($0.role.rawValue)" } == [
-            "1:10:lead", "1:11:responsible", "1:20:responsible", "1:21:responsible", "1:22:responsible",
-            "2:12:lead", "2:91:responsible",
-        ])
+        #expect(
+            september.map { "\($0.itemID):\($0.unitID):\($0.role.rawValue)" } == [
+                "1:10:lead", "1:11:responsible", "1:20:responsible", "1:21:responsible", "1:22:responsible",
+                "2:12:lead", "2:91:responsible",
+            ])
         #expect(september.first { $0.unitID == 21 }?.viaGroupID == 90)
         let august = Obligations.owed(in: .month(year: 2019, month: 8), assignments: assignments, members: members, cadences: [2: .quarterly])
         #expect(!august.contains { $0.itemID == 2 })

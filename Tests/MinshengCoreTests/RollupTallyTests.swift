@@ -1,14 +1,18 @@
 import Foundation
 import Testing
+
 @testable import MinshengCore
 
 /// Sums of plans for a higher level's view.
 @Suite struct RollupTallyTests {
     static func assessment(_ items: [(ProgressStatus, Decimal?)]) -> PlanAssessment {
-        PlanAssessment(period: .month(year: 2019, month: 9), settings: AssessmentSettings(), items: items.enumerated().map { index, item in
-            ItemAssessment(itemID: Int64(index + 1), number: index + 1, status: item.0, computedStatus: item.0, override: nil, progress: item.1,
-                           expected: nil, forecast: nil, earlyWarning: false, indicators: [])
-        })
+        PlanAssessment(
+            period: .month(year: 2019, month: 9), settings: AssessmentSettings(),
+            items: items.enumerated().map { index, item in
+                ItemAssessment(
+                    itemID: Int64(index + 1), number: index + 1, status: item.0, computedStatus: item.0, override: nil, progress: item.1,
+                    expected: nil, forecast: nil, earlyWarning: false, indicators: [])
+            })
     }
 
     @Test func plansAndJurisdictionsAddUp() {

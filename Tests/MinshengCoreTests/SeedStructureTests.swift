@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MinshengCore
 
 /// The bundled 2019 Luoyang plan, read as a person reads it.

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import MinshengCore
 
 /// The targets of the bundled 2019 Luoyang plan against those written by reading the document.
@@ -105,7 +106,10 @@ import Testing
 
         let tailings = try #require(items[29]?.indicators.first)
         #expect(tailings.target == 52)
-        #expect(tailings.allocations == [AllocationDraft(to: "栾川", target: 31), AllocationDraft(to: "嵩县", target: 18), AllocationDraft(to: "汝阳", target: 3)])
+        #expect(
+            tailings.allocations == [
+                AllocationDraft(to: "栾川", target: 31), AllocationDraft(to: "嵩县", target: 18), AllocationDraft(to: "汝阳", target: 3),
+            ])
 
         let bus = try #require(items[33]?.indicators.first)
         #expect(bus.target == 36)

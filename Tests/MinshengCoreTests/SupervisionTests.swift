@@ -10,8 +10,9 @@ import Testing
     static let rules = NoticeRules(nearDays: 15, blueResponseDays: 10, yellowResponseDays: 7, redResponseDays: 3)
 
     @Test func anAnsweredNoticeKeepsItsColour() {
-        let standing = NoticeStanding.evaluate(grade: .blue, issuedOn: Self.date("2019-09-02"), answeredOn: Self.date("2019-09-12"),
-                                               today: Self.date("2019-10-30"), rules: Self.rules)
+        let standing = NoticeStanding.evaluate(
+            grade: .blue, issuedOn: Self.date("2019-09-02"), answeredOn: Self.date("2019-09-12"),
+            today: Self.date("2019-10-30"), rules: Self.rules)
         #expect(standing.grade == .blue)
         #expect(standing.due == Self.date("2019-09-12"))
         #expect(standing.escalations.isEmpty)
@@ -22,7 +23,9 @@ import Testing
     @Test func anUnansweredNoticeEscalatesOnTheDayAfterEachMissedDueDay() {
         let issued = Self.date("2019-09-02")
         // Due 09-12: on the due day still blue.
-        #expect(NoticeStanding.evaluate(grade: .blue, issuedOn: issued, answeredOn: nil, today: Self.date("2019-09-12"), rules: Self.rules).grade == .blue)
+        #expect(
+            NoticeStanding.evaluate(grade: .blue, issuedOn: issued, answeredOn: nil, today: Self.date("2019-09-12"), rules: Self.rules).grade == .blue
+        )
         // The day after: yellow, with seven more days (due 09-19).
         let yellow = NoticeStanding.evaluate(grade: .blue, issuedOn: issued, answeredOn: nil, today: Self.date("2019-09-13"), rules: Self.rules)
         #expect(yellow.grade == .yellow)
@@ -40,11 +43,13 @@ import Testing
         #expect(overdue.redOverdue)
         #expect(overdue.escalations.count == 2)
         // Answered late, on 09-15: it escalated once, then stopped.
-        let late = NoticeStanding.evaluate(grade: .blue, issuedOn: issued, answeredOn: Self.date("2019-09-15"), today: Self.date("2019-12-31"), rules: Self.rules)
+        let late = NoticeStanding.evaluate(
+            grade: .blue, issuedOn: issued, answeredOn: Self.date("2019-09-15"), today: Self.date("2019-12-31"), rules: Self.rules)
         #expect(late.grade == .yellow)
         #expect(!late.redOverdue)
         // A red notice issued red is overdue the day after its three days.
-        #expect(!NoticeStanding.evaluate(grade: .red, issuedOn: issued, answeredOn: nil, today: Self.date("2019-09-05"), rules: Self.rules).redOverdue)
+        #expect(
+            !NoticeStanding.evaluate(grade: .red, issuedOn: issued, answeredOn: nil, today: Self.date("2019-09-05"), rules: Self.rules).redOverdue)
         #expect(NoticeStanding.evaluate(grade: .red, issuedOn: issued, answeredOn: nil, today: Self.date("2019-09-06"), rules: Self.rules).redOverdue)
     }
 
@@ -60,13 +65,18 @@ import Testing
         ]
         // At September (expected 9/11 ≈ 82% with completion in November): 82 on schedule, 70 behind, 40 seriously
         // behind, 100 completed; item 5's milestone passed unmet; item 6 has no report.
-        let accepted = [AcceptedValue(indicatorID: 10, month: 9, value: 82), AcceptedValue(indicatorID: 20, month: 9, value: 70),
-                        AcceptedValue(indicatorID: 30, month: 9, value: 40), AcceptedValue(indicatorID: 40, month: 9, value: 100),
-                        AcceptedValue(indicatorID: 50, month: 9)]
-        let input = AssessmentInput(year: 2019, settings: AssessmentSettings(yellowThreshold: 5, redThreshold: 15, aheadThreshold: 5, completionMonth: 11),
-                                    items: items, indicators: indicators, accepted: accepted)
+        let accepted = [
+            AcceptedValue(indicatorID: 10, month: 9, value: 82), AcceptedValue(indicatorID: 20, month: 9, value: 70),
+            AcceptedValue(indicatorID: 30, month: 9, value: 40), AcceptedValue(indicatorID: 40, month: 9, value: 100),
+            AcceptedValue(indicatorID: 50, month: 9),
+        ]
+        let input = AssessmentInput(
+            year: 2019, settings: AssessmentSettings(yellowThreshold: 5, redThreshold: 15, aheadThreshold: 5, completionMonth: 11),
+            items: items, indicators: indicators, accepted: accepted)
         let assessment = Assessor().assess(input, at: .month(year: 2019, month: 9))
-        let deadlines = [ItemDeadline(itemID: 1, name: "主体完工", due: Self.date("2019-10-10")), ItemDeadline(itemID: 4, name: "验收", due: Self.date("2019-10-05"))]
+        let deadlines = [
+            ItemDeadline(itemID: 1, name: "主体完工", due: Self.date("2019-10-10")), ItemDeadline(itemID: 4, name: "验收", due: Self.date("2019-10-05")),
+        ]
         let proposals = NoticeProposer(rules: Self.rules).propose(assessment, deadlines: deadlines, today: Self.date("2019-09-30"))
         let byNumber = Dictionary(uniqueKeysWithValues: proposals.map { ($0.number, $0) })
         #expect(byNumber[1]?.grade == .blue)
@@ -110,8 +120,10 @@ import Testing
 
     @Test func seriouslyBehindForConsecutiveMonthsProposesACaseForEachLeadUnit() {
         let facts = AccountabilityFacts(
-            monthlyStatuses: [1: [7: .seriouslyBehind, 8: .seriouslyBehind, 9: .seriouslyBehind], 2: [7: .seriouslyBehind, 8: .behind, 9: .seriouslyBehind],
-                              3: [8: .seriouslyBehind, 9: .behind]],
+            monthlyStatuses: [
+                1: [7: .seriouslyBehind, 8: .seriouslyBehind, 9: .seriouslyBehind], 2: [7: .seriouslyBehind, 8: .behind, 9: .seriouslyBehind],
+                3: [8: .seriouslyBehind, 9: .behind],
+            ],
             leads: [1: [11, 12], 2: [21], 3: [31]]
         )
         let proposals = AccountabilityProposer().propose(facts, today: Self.today)
@@ -128,10 +140,13 @@ import Testing
 
     @Test func aRedNoticeUnansweredProposesACase() {
         let overdue = NoticeStanding.evaluate(grade: .red, issuedOn: Self.date("2019-10-01"), answeredOn: nil, today: Self.today, rules: Self.rules)
-        let pending = NoticeStanding.evaluate(grade: .yellow, issuedOn: Self.date("2019-10-08"), answeredOn: nil, today: Self.today, rules: Self.rules)
-        let facts = AccountabilityFacts(monthlyStatuses: [:], leads: [:], notices: [
-            .init(id: 5, itemID: 1, unitID: 11, standing: overdue), .init(id: 6, itemID: 2, unitID: 21, standing: pending),
-        ])
+        let pending = NoticeStanding.evaluate(
+            grade: .yellow, issuedOn: Self.date("2019-10-08"), answeredOn: nil, today: Self.today, rules: Self.rules)
+        let facts = AccountabilityFacts(
+            monthlyStatuses: [:], leads: [:],
+            notices: [
+                .init(id: 5, itemID: 1, unitID: 11, standing: overdue), .init(id: 6, itemID: 2, unitID: 21, standing: pending),
+            ])
         let proposals = AccountabilityProposer().propose(facts, today: Self.today)
         #expect(proposals.count == 1)
         #expect(proposals.first?.rule == .redNoticeUnanswered)
@@ -139,22 +154,26 @@ import Testing
     }
 
     @Test func anOverdueRectificationProposesACase() {
-        let facts = AccountabilityFacts(monthlyStatuses: [:], leads: [:], rectifications: [
-            .init(id: 1, itemID: 3, unitID: 31, due: Self.date("2019-10-10"), state: .open),
-            .init(id: 2, itemID: 3, unitID: 32, due: Self.date("2019-10-10"), state: .reported),
-            .init(id: 3, itemID: 4, unitID: 41, due: Self.date("2019-10-12"), state: .open),
-            .init(id: 4, itemID: 5, unitID: 51, due: Self.date("2019-10-01"), state: .reopened),
-        ])
+        let facts = AccountabilityFacts(
+            monthlyStatuses: [:], leads: [:],
+            rectifications: [
+                .init(id: 1, itemID: 3, unitID: 31, due: Self.date("2019-10-10"), state: .open),
+                .init(id: 2, itemID: 3, unitID: 32, due: Self.date("2019-10-10"), state: .reported),
+                .init(id: 3, itemID: 4, unitID: 41, due: Self.date("2019-10-12"), state: .open),
+                .init(id: 4, itemID: 5, unitID: 51, due: Self.date("2019-10-01"), state: .reopened),
+            ])
         let proposals = AccountabilityProposer().propose(facts, today: Self.today)
         #expect(proposals.map(\.unitID) == [31, 51])
         #expect(proposals.allSatisfy { $0.rule == .rectificationOverdue })
     }
 
     @Test func aDiscrepancyProposesACaseAndRulesCanBeSwitchedOff() {
-        let facts = AccountabilityFacts(monthlyStatuses: [:], leads: [:], discrepancies: [
-            .init(inspectionID: 9, itemID: 35, unitID: 61, text: "人行天桥：报送9座，核查7座"),
-            .init(inspectionID: 10, itemID: 35, unitID: 61, text: "人行天桥：报送10座，核查8座"),
-        ])
+        let facts = AccountabilityFacts(
+            monthlyStatuses: [:], leads: [:],
+            discrepancies: [
+                .init(inspectionID: 9, itemID: 35, unitID: 61, text: "人行天桥：报送9座，核查7座"),
+                .init(inspectionID: 10, itemID: 35, unitID: 61, text: "人行天桥：报送10座，核查8座"),
+            ])
         let proposals = AccountabilityProposer().propose(facts, today: Self.today)
         #expect(proposals.count == 1, "findings on the same unit and item make one case")
         #expect(proposals.first?.grounds.map(\.reference) == [9, 10])
@@ -166,14 +185,20 @@ import Testing
         let records = [
             // 市教育局: items at 80% and 120% (capped at 100) → completion 90% × 40 = 36; 2 of 2 on track → 25;
             // 18 of 20 on time → 18; 9 of 10 satisfied → 13.5; one discrepancy −3; no cases. Total 89.5.
-            UnitRecord(unitID: 1, name: "市教育局", items: [.init(number: 2, progress: Decimal(string: "0.8"), status: .onSchedule),
-                                                        .init(number: 3, progress: Decimal(string: "1.2"), status: .completed)],
-                       reportsOnTime: 18, reportsOwed: 20, satisfaction: SatisfactionTally(satisfied: 8, basicallySatisfied: 1, dissatisfied: 1), discrepancies: 1),
+            UnitRecord(
+                unitID: 1, name: "市教育局",
+                items: [
+                    .init(number: 2, progress: Decimal(string: "0.8"), status: .onSchedule),
+                    .init(number: 3, progress: Decimal(string: "1.2"), status: .completed),
+                ],
+                reportsOnTime: 18, reportsOwed: 20, satisfaction: SatisfactionTally(satisfied: 8, basicallySatisfied: 1, dissatisfied: 1),
+                discrepancies: 1),
             // 市住建局: 40% → 16; 0 of 1 on track → 0; 10 of 10 → 20; 3 of 10 → 4.5; red notices 2 × 1 and overdue
             // rectifications 5 × 2 = 12, capped at 10 → −10; 约谈 −2. Total 28.5.
-            UnitRecord(unitID: 2, name: "市住建局", items: [.init(number: 35, progress: Decimal(string: "0.4"), status: .seriouslyBehind)],
-                       reportsOnTime: 10, reportsOwed: 10, satisfaction: SatisfactionTally(satisfied: 1, basicallySatisfied: 2, dissatisfied: 7),
-                       overdueRectifications: 5, redNotices: 2, decisions: [.interview]),
+            UnitRecord(
+                unitID: 2, name: "市住建局", items: [.init(number: 35, progress: Decimal(string: "0.4"), status: .seriouslyBehind)],
+                reportsOnTime: 10, reportsOwed: 10, satisfaction: SatisfactionTally(satisfied: 1, basicallySatisfied: 2, dissatisfied: 7),
+                overdueRectifications: 5, redNotices: 2, decisions: [.interview]),
             // 市人防办: a pending item (no progress) → completion at the average of the others, (90% + 40%) / 2 = 65% →
             // 26; progress at the average (100% + 0%) / 2 = 50% → 12.5; 5 of 9 on time → 11.11; no ratings → the
             // average (0.9 + 0.3) / 2 = 60% → 9. Total 58.61.

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import MinshengCore
 
 @Suite struct UnitListParserTests {

@@ -59,18 +59,18 @@ struct ZipBytes {
     static func deflate(repeating byte: UInt8, count: Int) -> [UInt8] {
         precondition(byte < 144 && count > 0)
         var bits = BitWriter()
-        bits.write(1, count: 1)            // the last block
-        bits.write(1, count: 2)            // fixed Huffman codes
+        bits.write(1, count: 1)  // the last block
+        bits.write(1, count: 2)  // fixed Huffman codes
         let literal = 0x30 + UInt32(byte)  // literals 0…143 have the 8-bit codes 00110000 onwards
         bits.code(literal, length: 8)
         var remaining = count - 1
         while remaining >= 258 {
-            bits.code(0xC5, length: 8)     // length 258 (code 285)
-            bits.code(0, length: 5)        // distance 1
+            bits.code(0xC5, length: 8)  // length 258 (code 285)
+            bits.code(0, length: 5)  // distance 1
             remaining -= 258
         }
         for _ in 0..<remaining { bits.code(literal, length: 8) }
-        bits.code(0, length: 7)            // end of block (code 256)
+        bits.code(0, length: 7)  // end of block (code 256)
         return bits.bytes
     }
 

@@ -36,7 +36,8 @@ struct EscapingTests {
         #expect(html(.input(.type(.hidden), .name("_csrf"), .value(""))) == "<input type=\"hidden\" name=\"_csrf\"/>")
         #expect(html(.input(.required(true), .checked(false), .autofocus(true))) == "<input required autofocus/>")
         #expect(html(.element(named: "option", nodes: [.value(""), .text("—")])) == "<option>—</option>")
-        #expect(html(.textarea(.name("t"), .attribute(named: "required", value: "required"))) == "<textarea name=\"t\" required=\"required\"></textarea>")
+        #expect(
+            html(.textarea(.name("t"), .attribute(named: "required", value: "required"))) == "<textarea name=\"t\" required=\"required\"></textarea>")
     }
 
     @Test func attributesKeepTheirOrderAndALaterOneReplacesInPlace() {
@@ -52,8 +53,9 @@ struct EscapingTests {
     }
 
     @Test func voidElementsCloseThemselves() {
-        #expect(html(.group(.br(), .img(.src("/a.png"), .alt("")), .meta(.charset(.utf8)), .link(.rel(.stylesheet), .href("/s.css"))))
-            == "<br/><img src=\"/a.png\"/><meta charset=\"UTF-8\"/><link rel=\"stylesheet\" href=\"/s.css\"/>")
+        #expect(
+            html(.group(.br(), .img(.src("/a.png"), .alt("")), .meta(.charset(.utf8)), .link(.rel(.stylesheet), .href("/s.css"))))
+                == "<br/><img src=\"/a.png\"/><meta charset=\"UTF-8\"/><link rel=\"stylesheet\" href=\"/s.css\"/>")
     }
 
     @Test func aDocumentHasItsDoctype() {

@@ -37,7 +37,12 @@ struct URLAndSVGTests {
             .line(), .polyline(), .circle(), .desc(),
             .svgText(.attribute(named: "x", value: "1"), .text("<x>"))
         ).render().string
-        #expect(svg == "<svg viewBox=\"0 0 10 10\"><title id=\"t\">a &lt; b &amp; \"c\"</title><defs><pattern id=\"p\"><rect width=\"6\"/><path d=\"M0 0\"/></pattern></defs>"
-            + "<line/><polyline/><circle/><desc/><text x=\"1\">&lt;x&gt;</text></svg>")
+        #expect(
+            svg
+                == """
+                <svg viewBox=\"0 0 10 10\"><title id=\"t\">a &lt; b &amp; \"c\"</title><defs><pattern id=\"p\"><rect width=\"6\"/><path d=\"M0 \
+                0\"/></pattern></defs>
+                """
+                + "<line/><polyline/><circle/><desc/><text x=\"1\">&lt;x&gt;</text></svg>")
     }
 }

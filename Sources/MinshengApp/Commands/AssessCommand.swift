@@ -7,7 +7,11 @@ struct AssessCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "assess",
         abstract: "Assess a plan at a period (2019-09, 2019-Q3, 2019-H1 or 2019).",
-        discussion: "--json prints one entry per item: number, title, status (completed, ahead, onSchedule, behind, seriouslyBehind, notReported, pending), progress, expected and forecast as shares of the target (0.75 is 75%), earlyWarning and the override's reason."
+        discussion:
+            """
+            --json prints one entry per item: number, title, status (completed, ahead, onSchedule, behind, seriouslyBehind, notReported, \
+            pending), progress, expected and forecast as shares of the target (0.75 is 75%), earlyWarning and the override's reason.
+            """
     )
 
     @OptionGroup var data: DataOptions
@@ -48,7 +52,12 @@ struct AssessCommand: AsyncParsableCommand {
         Console.print(ProgressStatus.allCases.compactMap { status in counts[status].map { "\(status.rawValue) \($0)" } }.joined(separator: ", "))
         for entry in entries {
             let percent = { (value: Decimal?) in Percent.text(value) }
-            Console.print("\(entry.number)\t\(entry.status.rawValue)\t\(percent(entry.progress)) / \(percent(entry.expected))\tforecast \(percent(entry.forecast))\(entry.earlyWarning ? "\t⚠ forecast short" : "")\t\(entry.title)")
+            Console.print(
+                """
+                \(entry.number)\t\(entry.status.rawValue)\t\(percent(entry.progress)) / \(percent(entry.expected))\tforecast \
+                \(percent(entry.forecast))\(entry.earlyWarning ? "\t⚠ forecast short" : "")\t\(entry.title)
+                """
+            )
         }
     }
 }

@@ -5,7 +5,11 @@ import Foundation
 struct BackupCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "backup",
-        abstract: "Back up the database (SQLite: a consistent VACUUM INTO snapshot; PostgreSQL: pg_dump) and the uploads into one ZIP file, while Minsheng runs."
+        abstract:
+            """
+            Back up the database (SQLite: a consistent VACUUM INTO snapshot; PostgreSQL: pg_dump) and the uploads into one ZIP file, while \
+            Minsheng runs.
+            """
     )
 
     @OptionGroup var data: DataOptions
@@ -21,7 +25,12 @@ struct BackupCommand: AsyncParsableCommand {
             let uploads = try AppConfiguration.fromEnvironment(dataDirectory: directory).uploadsDirectory
             return try await Backup(database: database, uploads: uploads, logger: logger, clock: Console.clock).write(to: file)
         }
-        Console.print("Backed up \(manifest.engine) (\(manifest.rows["reports"] ?? 0) reports, \(manifest.rows["publications"] ?? 0) publications, \(manifest.uploads) uploaded files) to \(file.path).")
+        Console.print(
+            """
+            Backed up \(manifest.engine) (\(manifest.rows["reports"] ?? 0) reports, \(manifest.rows["publications"] ?? 0) publications, \
+            \(manifest.uploads) uploaded files) to \(file.path).
+            """
+        )
     }
 }
 
@@ -30,7 +39,11 @@ struct RestoreCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
         abstract: "Restore a backup into the data folder's database (or DATABASE_URL) and uploads; stop the server first.",
-        discussion: "A database that already holds data is restored over only with --replace; the replaced SQLite file and uploads are kept beside them. The restored row counts are checked against the backup's manifest."
+        discussion:
+            """
+            A database that already holds data is restored over only with --replace; the replaced SQLite file and uploads are kept beside them. \
+            The restored row counts are checked against the backup's manifest.
+            """
     )
 
     @OptionGroup var data: DataOptions
@@ -49,8 +62,14 @@ struct RestoreCommand: AsyncParsableCommand {
         let url = URL(fileURLWithPath: file).standardizedFileURL
         guard FileManager.default.fileExists(atPath: url.path) else { throw AppError.invalidInput("\(url.path) does not exist.") }
         let uploads = try AppConfiguration.fromEnvironment(dataDirectory: data.resolvedDataDirectory).uploadsDirectory
-        let manifest = try await Backup.restore(from: url, into: try data.databaseConfiguration(), uploads: uploads, replace: replace, now: Console.clock(),
-                                              maxBytes: maxSize.multipliedReportingOverflow(by: 1 << 30).overflow ? .max : maxSize << 30, logger: logger)
-        Console.print("Restored the backup of \(manifest.createdAt): \(manifest.rows["reports"] ?? 0) reports, \(manifest.uploads) uploaded files; every table's row count matches.")
+        let manifest = try await Backup.restore(
+            from: url, into: try data.databaseConfiguration(), uploads: uploads, replace: replace, now: Console.clock(),
+            maxBytes: maxSize.multipliedReportingOverflow(by: 1 << 30).overflow ? .max : maxSize << 30, logger: logger)
+        Console.print(
+            """
+            Restored the backup of \(manifest.createdAt): \(manifest.rows["reports"] ?? 0) reports, \(manifest.uploads) uploaded files; every \
+            table's row count matches.
+            """
+        )
     }
 }

@@ -5,8 +5,16 @@ import Foundation
 struct GenerateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
-        abstract: "Generate a deterministic synthetic data set into an empty database: a city (51 items), a province (~5,000 items) or a nation (~100,000 items).",
-        discussion: "Every plan is the demo plan's items with twelve months of accepted reports at paces that give a realistic mix of statuses. The same --seed gives the same data."
+        abstract:
+            """
+            Generate a deterministic synthetic data set into an empty database: a city (51 items), a province (~5,000 items) or a nation \
+            (~100,000 items).
+            """,
+        discussion:
+            """
+            Every plan is the demo plan's items with twelve months of accepted reports at paces that give a realistic mix of statuses. The same \
+            --seed gives the same data.
+            """
     )
 
     @OptionGroup var data: DataOptions
@@ -32,7 +40,12 @@ struct GenerateCommand: AsyncParsableCommand {
             let summary = try await SyntheticData(scale: scale, seed: seed).generate(into: database, adminID: admin.id) { done, total in
                 if done == total || done % 100 == 0 { FileHandle.standardError.write(Data("generated \(done) of \(total) plans\n".utf8)) }
             }
-            Console.print("Generated \(summary.plans) plans, \(summary.items) items and \(summary.reports) reports in \(Int(Console.clock().timeIntervalSince(started))) s.")
+            Console.print(
+                """
+                Generated \(summary.plans) plans, \(summary.items) items and \(summary.reports) reports in \
+                \(Int(Console.clock().timeIntervalSince(started))) s.
+                """
+            )
             await database.shutdown()
         } catch {
             await database.shutdown()

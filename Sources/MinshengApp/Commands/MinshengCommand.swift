@@ -8,9 +8,12 @@ public struct MinshengCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "minsheng",
         abstract: "Minsheng (民生实事督办平台): run a government's key livelihood projects from plan to year-end report.",
-        subcommands: [ServeCommand.self, MigrateCommand.self, UserCommand.self, DemoCommand.self, PlanCommand.self, AssessCommand.self, ReportCommand.self, PublishCommand.self, VerifyCommand.self,
-                      ExportSiteCommand.self, BackupCommand.self, RestoreCommand.self,
-                      GenerateCommand.self]
+        subcommands: [
+            ServeCommand.self, MigrateCommand.self, UserCommand.self, DemoCommand.self, PlanCommand.self, AssessCommand.self, ReportCommand.self,
+            PublishCommand.self, VerifyCommand.self,
+            ExportSiteCommand.self, BackupCommand.self, RestoreCommand.self,
+            GenerateCommand.self,
+        ]
     )
 
     public init() {}
@@ -60,7 +63,8 @@ struct ServeCommand: AsyncParsableCommand {
             let outcome = try await FirstStart(database: database, logger: logger, clock: appConfiguration.clock)
                 .run(loadDemo: !noDemo, adminPassword: ProcessInfo.processInfo.environment["MINSHENG_ADMIN_PASSWORD"])
             Console.announce(outcome)
-            let app = buildApplication(database: database, configuration: appConfiguration, hostname: hostname, port: port, logger: logger) { [hostname] boundPort in
+            let app = buildApplication(database: database, configuration: appConfiguration, hostname: hostname, port: port, logger: logger) {
+                [hostname] boundPort in
                 Console.print("Minsheng is running at http://\(hostname):\(boundPort)/")
             }
             try await app.runService()

@@ -13,10 +13,10 @@ struct PlanCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import a plan from a .txt/.md (UTF-8, UTF-16 or GB18030), .docx, .xlsx or .csv file.",
             discussion: """
-            With --dry-run nothing is stored. With --dry-run --json the understood plan is printed as JSON, in the shape
-            the README documents. Without --dry-run the plan is stored in one transaction; a plan of the same
-            jurisdiction and year that has no reports yet is replaced.
-            """
+                With --dry-run nothing is stored. With --dry-run --json the understood plan is printed as JSON, in the shape
+                the README documents. Without --dry-run the plan is stored in one transaction; a plan of the same
+                jurisdiction and year that has no reports yet is replaced.
+                """
         )
 
         @OptionGroup var data: DataOptions
@@ -54,7 +54,8 @@ struct PlanCommand: AsyncParsableCommand {
             }
             let logger = CommandLogging.logger()
             let outcome = try await data.withDatabase(logger: logger) { database in
-                return try await PlanImportService(database: database, clock: Console.clock).store(draft, jurisdictionName: jurisdiction, parentName: parent, by: .console)
+                return try await PlanImportService(database: database, clock: Console.clock).store(
+                    draft, jurisdictionName: jurisdiction, parentName: parent, by: .console)
             }
             if json {
                 Console.print(try Self.json(StoredImport(planId: outcome.plan.id, replaced: outcome.replaced, items: draft.items.count)))
@@ -89,7 +90,9 @@ struct ImportSummary {
             "\(draft.categories.count) categories, \(draft.items.count) items, \(indicators.count) indicators"
                 + " (\(indicators.filter { $0.target != nil }.count) with a number, \(indicators.filter(\.provisional).count) provisional)",
         ]
-        if !draft.issuers.isEmpty { lines.append("Issued by \(draft.issuers.joined(separator: "、"))" + (draft.issuedOn.map { " on \($0.iso)" } ?? "")) }
+        if !draft.issuers.isEmpty {
+            lines.append("Issued by \(draft.issuers.joined(separator: "、"))" + (draft.issuedOn.map { " on \($0.iso)" } ?? ""))
+        }
         for category in draft.categories {
             lines.append(category.name.map { "\(category.number.map(ChineseNumeralWriter.string) ?? "")、\($0)" } ?? "(no category)")
             for item in category.items {

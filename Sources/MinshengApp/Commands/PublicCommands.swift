@@ -35,8 +35,9 @@ struct PublishCommand: AsyncParsableCommand {
                 .publish(planID: plan.id, period: period, objectionDays: days, by: .console)
         }
         let snapshot = publication.snapshot
-        Console.print("Published 公示第\(snapshot.sequence)期 of \(snapshot.planTitle) at \(snapshot.period) on \(snapshot.publishedOn)"
-            + (snapshot.objectionsUntil.map { ", objections until \($0)" } ?? "") + ".")
+        Console.print(
+            "Published 公示第\(snapshot.sequence)期 of \(snapshot.planTitle) at \(snapshot.period) on \(snapshot.publishedOn)"
+                + (snapshot.objectionsUntil.map { ", objections until \($0)" } ?? "") + ".")
         Console.print("SHA-256 \(publication.hash)")
         Console.print("previous \(snapshot.previousHash)")
     }

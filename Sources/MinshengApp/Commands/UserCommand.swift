@@ -26,7 +26,13 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "The unit a reporter belongs to: its id or its exact name.")
         var unit: String?
 
-        @Option(help: "The jurisdiction an admin, leader or inspector serves, by id or exact name (default: the whole instance). They see its plans and those below it.")
+        @Option(
+            help:
+                """
+                The jurisdiction an admin, leader or inspector serves, by id or exact name (default: the whole instance). They see its plans \
+                and those below it.
+                """
+        )
         var jurisdiction: String?
 
         @Flag(help: "Read the password from the first line of standard input.")
@@ -51,8 +57,10 @@ struct UserCommand: AsyncParsableCommand {
             let logger = CommandLogging.logger()
             let user = try await data.withDatabase(logger: logger) { database in
                 let (unitID, jurisdictionID) = try await database.read { db in
-                    (try await unit.asyncMap { try await UserCommand.findUnit($0, on: db) },
-                     try await jurisdiction.asyncMap { try await UserCommand.findJurisdiction($0, on: db) })
+                    (
+                        try await unit.asyncMap { try await UserCommand.findUnit($0, on: db) },
+                        try await jurisdiction.asyncMap { try await UserCommand.findJurisdiction($0, on: db) }
+                    )
                 }
                 let new = AccountService.NewUser(username: username, role: role, unitId: unitID, password: password, jurisdictionId: jurisdictionID)
                 return try await AccountService(database: database, clock: Date.init).createUser(new, by: .console, actor: .console, language: .en)
@@ -121,9 +129,13 @@ struct UserCommand: AsyncParsableCommand {
             let logger = CommandLogging.logger()
             let user = try await data.withDatabase(logger: logger) { database in
                 let (before, unitID, jurisdictionID) = try await database.read { db in
-                    guard let before = try await UserStore().user(username: username, on: db) else { throw AppError.notFound("No user is named \(username).") }
-                    return (before, try await unit.asyncMap { try await UserCommand.findUnit($0, on: db) },
-                            try await jurisdiction.asyncMap { try await UserCommand.findJurisdiction($0, on: db) })
+                    guard let before = try await UserStore().user(username: username, on: db) else {
+                        throw AppError.notFound("No user is named \(username).")
+                    }
+                    return (
+                        before, try await unit.asyncMap { try await UserCommand.findUnit($0, on: db) },
+                        try await jurisdiction.asyncMap { try await UserCommand.findJurisdiction($0, on: db) }
+                    )
                 }
                 let role = newRole ?? before.role
                 let request: AccountPolicy.JurisdictionRequest? = wholeInstance ? .set(nil) : jurisdictionID.map { .set($0) }
@@ -131,7 +143,8 @@ struct UserCommand: AsyncParsableCommand {
                     role: role, unitId: role.requiresUnit ? (unitID ?? before.unitID) : unitID,
                     disabled: disable ? true : (enable ? false : before.disabled), password: nil, jurisdiction: request
                 )
-                return try await AccountService(database: database, clock: Date.init).updateUser(before.id, change, by: .console, actor: .console, language: .en)
+                return try await AccountService(database: database, clock: Date.init).updateUser(
+                    before.id, change, by: .console, actor: .console, language: .en)
             }
             Console.print("Updated \(user.username): \(user.role.rawValue)\(user.disabled ? ", disabled" : "").")
         }
@@ -184,7 +197,8 @@ struct UserCommand: AsyncParsableCommand {
         if let id = Int64(reference), let found = rows.first(where: { $0.id == id }) { return found.id }
         let named = rows.filter { $0.name == reference }
         guard named.count == 1 else {
-            throw ValidationError(named.isEmpty ? "No jurisdiction is named \(reference)." : "Several jurisdictions are named \(reference); give its id.")
+            throw ValidationError(
+                named.isEmpty ? "No jurisdiction is named \(reference)." : "Several jurisdictions are named \(reference); give its id.")
         }
         return named[0].id
     }

@@ -97,9 +97,11 @@ public struct AccountService: Sendable {
             let current = try await placement(of: before, on: db)
             guard AccountPolicy.canChange(current, by: office) else { throw AppError.notFound(words.noSuchAccount(id)) }
             let unit = try await unitPlacement(change.unitId, words: words, on: db)
-            let placement = try await place(change.role, unit: unit, change.jurisdiction ?? .keep(current.jurisdictionID), by: office, words: words, on: db)
+            let placement = try await place(
+                change.role, unit: unit, change.jurisdiction ?? .keep(current.jurisdictionID), by: office, words: words, on: db)
             try await users.update(
-                userID: id, role: placement.role, unitID: placement.unitID, jurisdictionID: placement.jurisdictionID, disabled: change.disabled, on: db
+                userID: id, role: placement.role, unitID: placement.unitID, jurisdictionID: placement.jurisdictionID, disabled: change.disabled,
+                on: db
             )
             if let hash { try await users.setPassword(userID: id, hash: hash, on: db) }
             if hash != nil || (change.disabled && !before.disabled) { try await users.endSessionsAndTokens(userID: id, now: now, on: db) }

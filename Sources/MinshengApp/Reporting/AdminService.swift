@@ -23,7 +23,9 @@ public struct AdminService: Sendable {
                 throw AppError.notFound("No group unit has id \(groupID).")
             }
             let allowed = Set(try await plans.units(jurisdictionID: group.jurisdictionID, on: db).filter { $0.kind != .group }.map(\.id))
-            guard memberIDs.allSatisfy(allowed.contains) else { throw AppError.invalidInput("Members must be non-group units of the same jurisdiction.") }
+            guard memberIDs.allSatisfy(allowed.contains) else {
+                throw AppError.invalidInput("Members must be non-group units of the same jurisdiction.")
+            }
             let before = try await UnitStore().members(jurisdictionID: group.jurisdictionID, on: db)[groupID] ?? []
             try await UnitStore().setMembers(groupID: groupID, memberIDs: memberIDs, on: db)
             let after = Set(memberIDs).sorted()
@@ -40,7 +42,9 @@ public struct AdminService: Sendable {
 
     public func calendar(planID: Int64, on db: any SQLDatabase) async throws -> Calendar {
         guard try await plans.plan(id: planID, on: db) != nil else { throw AppError.notFound("No plan has id \(planID).") }
-        return Calendar(dueDay: try await plans.calendar(planID: planID, on: db).dueDay, quarterlyItemIds: try await plans.cadences(planID: planID, on: db).keys.sorted())
+        return Calendar(
+            dueDay: try await plans.calendar(planID: planID, on: db).dueDay,
+            quarterlyItemIds: try await plans.cadences(planID: planID, on: db).keys.sorted())
     }
 
     public func setCalendar(planID: Int64, _ calendar: Calendar, by actor: AuditActor, language: Language) async throws -> Calendar {
@@ -74,7 +78,9 @@ public struct AdminService: Sendable {
 
     public func revokeToken(id: Int64, for user: User, by actor: AuditActor) async throws {
         try await database.write { db in
-            guard try await TokenStore().revoke(id: id, userID: user.id, now: clock(), on: db) else { throw AppError.notFound("No live token of yours has id \(id).") }
+            guard try await TokenStore().revoke(id: id, userID: user.id, now: clock(), on: db) else {
+                throw AppError.notFound("No live token of yours has id \(id).")
+            }
             try await audit.record("token.revoke", entity: "token", id: id, by: actor, on: db)
         }
     }

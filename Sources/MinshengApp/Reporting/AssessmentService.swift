@@ -50,7 +50,8 @@ public struct AssessmentService: Sendable {
             let sameYear = plans.filter { Int64($0.year) == number }
             if sameYear.count == 1 { return sameYear[0] }
             if sameYear.count > 1 {
-                throw AppError.invalidInput("Several plans are for \(number) (ids \(sameYear.map { String($0.id) }.joined(separator: ", "))); give the plan's id.")
+                throw AppError.invalidInput(
+                    "Several plans are for \(number) (ids \(sameYear.map { String($0.id) }.joined(separator: ", "))); give the plan's id.")
             }
         }
         throw AppError.notFound("No plan has id \(reference), and no single plan is for that year.")

@@ -20,8 +20,12 @@ public struct AttachmentStorage: Sendable {
         Kind(contentType: "image/jpeg", extensions: ["jpg", "jpeg"], magic: [[0xFF, 0xD8, 0xFF]], inline: true),
         Kind(contentType: "image/png", extensions: ["png"], magic: [[0x89, 0x50, 0x4E, 0x47]], inline: true),
         Kind(contentType: "application/pdf", extensions: ["pdf"], magic: [[0x25, 0x50, 0x44, 0x46]], inline: false),
-        Kind(contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extensions: ["docx"], magic: [[0x50, 0x4B, 0x03, 0x04]], inline: false),
-        Kind(contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extensions: ["xlsx"], magic: [[0x50, 0x4B, 0x03, 0x04]], inline: false),
+        Kind(
+            contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", extensions: ["docx"],
+            magic: [[0x50, 0x4B, 0x03, 0x04]], inline: false),
+        Kind(
+            contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extensions: ["xlsx"],
+            magic: [[0x50, 0x4B, 0x03, 0x04]], inline: false),
         Kind(contentType: "application/msword", extensions: ["doc"], magic: [[0xD0, 0xCF, 0x11, 0xE0]], inline: false),
         Kind(contentType: "application/vnd.ms-excel", extensions: ["xls"], magic: [[0xD0, 0xCF, 0x11, 0xE0]], inline: false),
     ]

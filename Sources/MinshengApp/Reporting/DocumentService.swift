@@ -31,7 +31,8 @@ public struct DocumentService: Sendable {
     /// Drafts a document of a kind for a period from the data as it stands now.
     public func draft(kind: OfficialDocument.Kind, planID: Int64, period: Period, on db: any SQLDatabase) async throws -> OfficialDocument {
         guard kind.accepts(period) else {
-            throw AppError.invalidInput("A \(kind.rawValue) document is for a \(Self.periodForm(kind)) period, such as \(Self.example(kind)); got \(period).")
+            throw AppError.invalidInput(
+                "A \(kind.rawValue) document is for a \(Self.periodForm(kind)) period, such as \(Self.example(kind)); got \(period).")
         }
         guard let detail = try await plans.detail(planID: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
         guard period.year == detail.plan.year else { throw AppError.invalidInput("The plan is for \(detail.plan.year); \(period) is another year.") }
@@ -45,13 +46,16 @@ public struct DocumentService: Sendable {
         for item in detail.items {
             let assigned = (assignments[item.id] ?? []).sorted { $0.ordinal < $1.ordinal }
             let leads = assigned.filter { $0.role == .lead }
-            let narrative = try await reports.latest(planID: planID, period: period.lastMonth, itemIDs: [item.id], where: ReportPolicy.isPublishable, on: db)
-                .first { report in leads.first.map { $0.unitID == report.unitID } ?? false }
-            facts.append(CircularBuilder.ItemFacts(
-                item: item, category: categories[item.categoryID] ?? "", leadUnits: leads.compactMap { names[$0.unitID] },
-                responsibleUnits: assigned.filter { $0.role == .responsible }.compactMap { names[$0.unitID] },
-                indicators: indicators[item.id] ?? [], problems: narrative?.problems ?? "", nextSteps: narrative?.nextSteps ?? ""
-            ))
+            let narrative = try await reports.latest(
+                planID: planID, period: period.lastMonth, itemIDs: [item.id], where: ReportPolicy.isPublishable, on: db
+            )
+            .first { report in leads.first.map { $0.unitID == report.unitID } ?? false }
+            facts.append(
+                CircularBuilder.ItemFacts(
+                    item: item, category: categories[item.categoryID] ?? "", leadUnits: leads.compactMap { names[$0.unitID] },
+                    responsibleUnits: assigned.filter { $0.role == .responsible }.compactMap { names[$0.unitID] },
+                    indicators: indicators[item.id] ?? [], problems: narrative?.problems ?? "", nextSteps: narrative?.nextSteps ?? ""
+                ))
         }
         let settings = try await DocumentStore().settings(plan: detail.plan, jurisdiction: detail.jurisdiction.name, on: db)
         let supervision = SupervisionService(database: database, configuration: configuration)
@@ -62,7 +66,8 @@ public struct DocumentService: Sendable {
             satisfaction: try await PublicService.satisfaction(planID: planID, through: period, on: db),
             scores: kind == .annual ? try await supervision.scores(planID: planID, period: period, on: db) : []
         )
-        return builder.build(assessment: assessment, items: facts, timeliness: try await timeliness(planID: planID, period: period, names: names, on: db))
+        return builder.build(
+            assessment: assessment, items: facts, timeliness: try await timeliness(planID: planID, period: period, names: names, on: db))
     }
 
     /// Each unit's months reported late and months not reported within the period.
@@ -77,7 +82,9 @@ public struct DocumentService: Sendable {
             }
         }
         return Set(late.keys).union(missing.keys).sorted().compactMap { unit in
-            names[unit].map { CircularBuilder.Timeliness(unit: $0, lateMonths: (late[unit] ?? []).sorted(), missingMonths: (missing[unit] ?? []).sorted()) }
+            names[unit].map {
+                CircularBuilder.Timeliness(unit: $0, lateMonths: (late[unit] ?? []).sorted(), missingMonths: (missing[unit] ?? []).sorted())
+            }
         }
     }
 

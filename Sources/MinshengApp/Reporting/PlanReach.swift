@@ -6,10 +6,12 @@ extension PlanReach {
     public static func of(_ user: User, on db: any SQLDatabase) async throws -> PlanReach {
         if user.role == .reporter {
             guard let unitID = user.unitID else { return .nothing }
-            let rows = try await db.raw("""
+            let rows = try await db.raw(
+                """
                 SELECT u.jurisdiction_id AS jurisdiction_id, p.id AS plan_id FROM units u
                 LEFT JOIN plans p ON p.jurisdiction_id = u.jurisdiction_id WHERE u.id = \(bind: unitID)
-                """).all()
+                """
+            ).all()
             let jurisdiction = try rows.first?.int64("jurisdiction_id") ?? -1
             return PlanReach(
                 jurisdictionID: jurisdiction, jurisdictions: [jurisdiction],
@@ -17,13 +19,15 @@ extension PlanReach {
             )
         }
         guard let anchor = user.jurisdictionID else { return .everything }
-        let rows = try await db.raw("""
+        let rows = try await db.raw(
+            """
             WITH RECURSIVE subtree(id) AS (
                 SELECT id FROM jurisdictions WHERE id = \(bind: anchor)
                 UNION ALL SELECT j.id FROM jurisdictions j JOIN subtree s ON j.parent_id = s.id
             )
             SELECT s.id AS jurisdiction_id, p.id AS plan_id FROM subtree s LEFT JOIN plans p ON p.jurisdiction_id = s.id
-            """).all()
+            """
+        ).all()
         var jurisdictions: Set<Int64> = [anchor]
         var readable: Set<Int64> = []
         var managed: Set<Int64> = []

@@ -32,11 +32,13 @@ public struct PublicService: Sendable {
         }
         let today = configuration.today
         if period.year == today.year, period.lastMonth.months.upperBound > today.month {
-            throw AppError.invalidInput("\(period) lies in the future: only months up to \(Period.month(year: today.year, month: today.month)) can be published.")
+            throw AppError.invalidInput(
+                "\(period) lies in the future: only months up to \(Period.month(year: today.year, month: today.month)) can be published.")
         }
         let publication = try await database.write { db in
-            try await Self.publish(planID: planID, period: period, publishedOn: today, objectionsUntil: objectionDays.map { today.adding(days: $0) },
-                                   clock: configuration.clock, by: actor, on: db)
+            try await Self.publish(
+                planID: planID, period: period, publishedOn: today, objectionsUntil: objectionDays.map { today.adding(days: $0) },
+                clock: configuration.clock, by: actor, on: db)
         }
         await cache?.invalidate(planID: planID)
         return publication
@@ -53,7 +55,8 @@ public struct PublicService: Sendable {
         let store = PublicationStore()
         let previous = try await store.latest(planID: planID, on: db)
         if let previous, previous.snapshot.period.lastMonth.months.upperBound > period.lastMonth.months.upperBound {
-            throw AppError.invalidInput("Publication \(previous.sequence) already covers \(previous.snapshot.period); a later publication cannot go back to \(period).")
+            throw AppError.invalidInput(
+                "Publication \(previous.sequence) already covers \(previous.snapshot.period); a later publication cannot go back to \(period).")
         }
         let snapshot = try await snapshot(
             planID: planID, period: period, sequence: (previous?.sequence ?? 0) + 1, previousHash: previous?.hash ?? PublicSnapshot.genesisHash,
@@ -61,14 +64,17 @@ public struct PublicService: Sendable {
         )
         let published = PublishedSnapshot(snapshot: snapshot, hash: try snapshot.hash())
         let stored = try await store.insert(planID: planID, published: published, by: actor.userID, at: createdAt, on: db)
-        try await AuditLog(clock: clock).record("publication.publish", entity: "publication", id: stored.id,
-                                    after: ["sequence": String(snapshot.sequence), "period": period.description, "hash": published.hash], by: actor, on: db)
+        try await AuditLog(clock: clock).record(
+            "publication.publish", entity: "publication", id: stored.id,
+            after: ["sequence": String(snapshot.sequence), "period": period.description, "hash": published.hash], by: actor, on: db)
         return stored
     }
 
     /// What a publication of the period would show, from accepted data only.
-    public static func snapshot(planID: Int64, period: Period, sequence: Int, previousHash: String, publishedOn: CalendarDate, objectionsUntil: CalendarDate?,
-                                on db: any SQLDatabase) async throws -> PublicSnapshot {
+    public static func snapshot(
+        planID: Int64, period: Period, sequence: Int, previousHash: String, publishedOn: CalendarDate, objectionsUntil: CalendarDate?,
+        on db: any SQLDatabase
+    ) async throws -> PublicSnapshot {
         guard let detail = try await PlanStore().detail(planID: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
         let input = try await AssessmentStore().input(planID: planID, period: period, on: db)
         let assessment = Assessor().assess(input, at: period)
@@ -77,11 +83,13 @@ public struct PublicService: Sendable {
         var photos: [Int64: [PublicSnapshot.Photo]] = [:]
         for candidate in try await PublicationStore().photoCandidates(planID: planID, on: db)
         where candidate.isPublic && candidate.period.year == period.year && candidate.period.months.upperBound <= lastMonth
-            && reportsByItem[candidate.itemID]?.contains(candidate.attachment.reportID) == true {
-            photos[candidate.itemID, default: []].append(PublicSnapshot.Photo(
-                id: candidate.attachment.id, sha256: candidate.attachment.sha256, caption: Self.caption(candidate.attachment.fileName),
-                format: candidate.attachment.contentType == "image/png" ? "png" : "jpg"
-            ))
+            && reportsByItem[candidate.itemID]?.contains(candidate.attachment.reportID) == true
+        {
+            photos[candidate.itemID, default: []].append(
+                PublicSnapshot.Photo(
+                    id: candidate.attachment.id, sha256: candidate.attachment.sha256, caption: Self.caption(candidate.attachment.fileName),
+                    format: candidate.attachment.contentType == "image/png" ? "png" : "jpg"
+                ))
         }
         let builder = PublicSnapshotBuilder(
             planTitle: detail.plan.title, year: detail.plan.year, jurisdiction: detail.jurisdiction.name, categories: detail.categories,
@@ -95,20 +103,28 @@ public struct PublicService: Sendable {
 
     /// Each item's public narrative (进展情况 of the lead unit's latest accepted report up to the month), and the ids
     /// of every accepted report version current at that month, whose approved photos may be shown.
-    private static func narratives(detail: PlanDetail, throughMonth: Int, on db: any SQLDatabase) async throws -> ([Int64: PublicSnapshotBuilder.Narrative], [Int64: Set<Int64>]) {
+    private static func narratives(detail: PlanDetail, throughMonth: Int, on db: any SQLDatabase) async throws -> (
+        [Int64: PublicSnapshotBuilder.Narrative], [Int64: Set<Int64>]
+    ) {
         let rows = try await db.select().column("id").column("item_id").column("unit_id").column("period").column("version").column("progress")
             .from("reports").where("plan_id", .equal, detail.plan.id).where("state", .equal, ReportState.accepted.rawValue)
             .orderBy("period").orderBy("version").all()
         var newest: [String: (id: Int64, itemID: Int64, unitID: Int64, month: Int, text: String)] = [:]
         for row in rows {
-            guard let period = Period(try row.string("period")), period.year == detail.plan.year, period.months.upperBound <= throughMonth else { continue }
-            let entry = (id: try row.int64("id"), itemID: try row.int64("item_id"), unitID: try row.int64("unit_id"), month: period.months.upperBound,
-                         text: try row.string("progress"))
+            guard let period = Period(try row.string("period")), period.year == detail.plan.year, period.months.upperBound <= throughMonth else {
+                continue
+            }
+            let entry = (
+                id: try row.int64("id"), itemID: try row.int64("item_id"), unitID: try row.int64("unit_id"), month: period.months.upperBound,
+                text: try row.string("progress")
+            )
             newest["\(entry.itemID)-\(entry.unitID)-\(entry.month)"] = entry
         }
         var reportIDs: [Int64: Set<Int64>] = [:]
         for entry in newest.values { reportIDs[entry.itemID, default: []].insert(entry.id) }
-        let leads = Dictionary(grouping: detail.assignments.filter { $0.role == .lead }, by: \.itemID).mapValues { $0.sorted { $0.ordinal < $1.ordinal }.map(\.unitID) }
+        let leads = Dictionary(grouping: detail.assignments.filter { $0.role == .lead }, by: \.itemID).mapValues {
+            $0.sorted { $0.ordinal < $1.ordinal }.map(\.unitID)
+        }
         var narratives: [Int64: PublicSnapshotBuilder.Narrative] = [:]
         for (itemID, entries) in Dictionary(grouping: newest.values, by: \.itemID) {
             guard let units = leads[itemID] else { continue }
@@ -154,14 +170,16 @@ public struct PublicService: Sendable {
                 return .alreadyRated(earlier)
             }
             let addressHash = try await fingerprint("address:" + address, on: db)
-            let counts = try await store.ratingCounts(addressHash: addressHash, since: since, publicationID: publication.id, itemNumber: itemNumber, on: db)
+            let counts = try await store.ratingCounts(
+                addressHash: addressHash, since: since, publicationID: publication.id, itemNumber: itemNumber, on: db)
             do throws(MessageGuard.Refusal) {
                 try guardRules.checkRating(recentFromAddress: counts.recent, sameItemFromAddress: counts.sameItem)
             } catch {
                 throw PublicRefusal(error)
             }
-            try await store.insertRating(publicationID: publication.id, itemNumber: itemNumber, verdict: verdict, deviceHash: deviceHash,
-                                         addressHash: addressHash, at: now, on: db)
+            try await store.insertRating(
+                publicationID: publication.id, itemNumber: itemNumber, verdict: verdict, deviceHash: deviceHash,
+                addressHash: addressHash, at: now, on: db)
             return .rated(verdict)
         }
         if case .rated = outcome { await cache?.invalidate(planID: planID) }
@@ -170,7 +188,9 @@ public struct PublicService: Sendable {
 
     /// Receives an objection, suggestion or question on an item of the latest publication, for moderation.
     /// Objections are accepted only during the publication's 公示期.
-    public func receive(planID: Int64, itemNumber: Int, kind: PublicMessage.Kind, text: String, phone: String, address: String) async throws -> Outcome {
+    public func receive(planID: Int64, itemNumber: Int, kind: PublicMessage.Kind, text: String, phone: String, address: String) async throws
+        -> Outcome
+    {
         let cleaned: String
         let number: String?
         do throws(MessageGuard.Refusal) {
@@ -185,22 +205,26 @@ public struct PublicService: Sendable {
             let publication = try await latestPublication(planID: planID, itemNumber: itemNumber, on: db)
             if kind == .objection {
                 guard let until = publication.snapshot.objectionsUntil, today <= until else {
-                    throw PublicRefusal(.invalidInput, "本期公示不在公示期内，无法提出异议；您可以留言提出建议或问题。",
-                                        "This publication is not open to objections; leave a suggestion or question instead.")
+                    throw PublicRefusal(
+                        .invalidInput, "本期公示不在公示期内，无法提出异议；您可以留言提出建议或问题。",
+                        "This publication is not open to objections; leave a suggestion or question instead.")
                 }
             }
             let addressHash = try await fingerprint("address:" + address, on: db)
-            let counts = try await store.messageCounts(addressHash: addressHash, since: since, publicationID: publication.id,
-                                                       fingerprint: MessageGuard.fingerprint(cleaned), on: db)
+            let counts = try await store.messageCounts(
+                addressHash: addressHash, since: since, publicationID: publication.id,
+                fingerprint: MessageGuard.fingerprint(cleaned), on: db)
             do throws(MessageGuard.Refusal) {
                 try guardRules.checkMessage(recentFromAddress: counts.recent, isRepeat: counts.isRepeat)
             } catch {
                 throw PublicRefusal(error)
             }
-            let id = try await store.insertMessage(publicationID: publication.id, itemNumber: itemNumber, kind: kind, text: cleaned, phone: number,
-                                                   addressHash: addressHash, at: now, on: db)
-            try await AuditLog(clock: configuration.clock).record("public.\(kind.rawValue)", entity: "public_message", id: id, after: ["item": String(itemNumber)],
-                                        by: AuditActor(userID: nil, name: "public", address: String(addressHash.prefix(12)) + "…"), on: db)
+            let id = try await store.insertMessage(
+                publicationID: publication.id, itemNumber: itemNumber, kind: kind, text: cleaned, phone: number,
+                addressHash: addressHash, at: now, on: db)
+            try await AuditLog(clock: configuration.clock).record(
+                "public.\(kind.rawValue)", entity: "public_message", id: id, after: ["item": String(itemNumber)],
+                by: AuditActor(userID: nil, name: "public", address: String(addressHash.prefix(12)) + "…"), on: db)
             return .messageReceived(kind)
         }
     }
@@ -220,13 +244,18 @@ public struct PublicService: Sendable {
         let reply = answer?.trimmingCharacters(in: .whitespacesAndNewlines)
         let state: PublicMessage.State = (reply?.isEmpty ?? true) ? .rejected : .answered
         let planID = try await database.write { db -> Int64 in
-            guard let message = try await store.message(id: messageID, on: db) else { throw AppError.notFound("No public message has id \(messageID).") }
-            guard try await store.settle(messageID: messageID, state: state, reply: state == .answered ? reply : nil, by: userID, at: now, on: db) else {
+            guard let message = try await store.message(id: messageID, on: db) else {
+                throw AppError.notFound("No public message has id \(messageID).")
+            }
+            guard try await store.settle(messageID: messageID, state: state, reply: state == .answered ? reply : nil, by: userID, at: now, on: db)
+            else {
                 throw AppError.conflict("Message \(messageID) was already \(message.state.rawValue).")
             }
-            try await AuditLog(clock: configuration.clock).record("public.\(state == .answered ? "answer" : "reject")", entity: "public_message", id: messageID,
-                                        before: ["state": message.state.rawValue], after: ["state": state.rawValue, "reply": reply ?? ""], by: actor, on: db)
-            return try await db.select().column("plan_id").from("publications").where("id", .equal, message.publicationID).first()?.int64("plan_id") ?? 0
+            try await AuditLog(clock: configuration.clock).record(
+                "public.\(state == .answered ? "answer" : "reject")", entity: "public_message", id: messageID,
+                before: ["state": message.state.rawValue], after: ["state": state.rawValue, "reply": reply ?? ""], by: actor, on: db)
+            return try await db.select().column("plan_id").from("publications").where("id", .equal, message.publicationID).first()?.int64("plan_id")
+                ?? 0
         }
         await cache?.invalidate(planID: planID)
     }
@@ -236,13 +265,16 @@ public struct PublicService: Sendable {
     public func setPhotoPublic(_ isPublic: Bool, attachmentID: Int64, by actor: AuditActor) async throws {
         let planID = try await database.write { db -> Int64 in
             guard let attachment = try await ReportStore().attachment(id: attachmentID, on: db),
-                  let report = try await ReportStore().report(id: attachment.reportID, on: db) else {
+                let report = try await ReportStore().report(id: attachment.reportID, on: db)
+            else {
                 throw AppError.notFound("No attachment has id \(attachmentID).")
             }
             guard attachment.contentType.hasPrefix("image/") else { throw AppError.invalidInput("\(attachment.fileName) is not a photo.") }
             guard report.state == .accepted else { throw AppError.invalidInput("Only photos of accepted reports can be public.") }
             try await store.setPublic(isPublic, attachmentID: attachmentID, on: db)
-            try await AuditLog(clock: configuration.clock).record(isPublic ? "photo.approve" : "photo.withdraw", entity: "attachment", id: attachmentID, after: ["public": String(isPublic)], by: actor, on: db)
+            try await AuditLog(clock: configuration.clock).record(
+                isPublic ? "photo.approve" : "photo.withdraw", entity: "attachment", id: attachmentID, after: ["public": String(isPublic)], by: actor,
+                on: db)
             return report.planID
         }
         await cache?.invalidate(planID: planID)
@@ -263,7 +295,8 @@ public struct PublicService: Sendable {
         for publication in publications { tallies[publication.id] = try await store.tally(publicationIDs: [publication.id], on: db) }
         let answered = try await store.messages(publicationIDs: ids, states: [.answered], on: db)
         let photos = Set(try await store.photoCandidates(planID: planID, on: db).filter(\.isPublic).map(\.attachment.id))
-        return PublicSite(planID: planID, publications: publications, tallies: tallies, answered: answered, approvedPhotos: photos, today: configuration.today)
+        return PublicSite(
+            planID: planID, publications: publications, tallies: tallies, answered: answered, approvedPhotos: photos, today: configuration.today)
     }
 
     /// The public's verdicts per item number on the publications up to a period, for the office's documents.

@@ -1,9 +1,10 @@
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Logging
 import MinshengCore
+
+#if canImport(FoundationNetworking)
+    import FoundationNetworking
+#endif
 
 /// Carries reminders to other systems. The office's in-app inbox always gets them; this is the optional extra.
 public protocol ReminderNotifier: Sendable {
@@ -74,14 +75,16 @@ extension ReportingService {
             var reminders: [Reminder] = []
             var payloads: [ReminderPayload] = []
             for unitID in targets.sorted() {
-                let reminder = try await store.insert(planID: planID, unitID: unitID, period: period, message: message, by: user.id, now: configuration.clock(), on: db)
+                let reminder = try await store.insert(
+                    planID: planID, unitID: unitID, period: period, message: message, by: user.id, now: configuration.clock(), on: db)
                 try await AuditLog(clock: configuration.clock).record("reminder.send", entity: "unit", id: unitID, after: reminder, by: actor, on: db)
                 let unitName = try await plans.unit(id: unitID, on: db)?.name ?? ""
                 reminders.append(reminder)
-                payloads.append(ReminderPayload(
-                    reminderId: reminder.id, planId: planID, period: period.description, unitId: unitID, unitName: unitName,
-                    message: message, overdueItems: (byUnit[unitID] ?? []).map(\.item.number).sorted(), sentAt: reminder.createdAt
-                ))
+                payloads.append(
+                    ReminderPayload(
+                        reminderId: reminder.id, planId: planID, period: period.description, unitId: unitID, unitName: unitName,
+                        message: message, overdueItems: (byUnit[unitID] ?? []).map(\.item.number).sorted(), sentAt: reminder.createdAt
+                    ))
             }
             return (reminders, payloads)
         }

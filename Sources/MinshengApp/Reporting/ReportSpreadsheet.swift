@@ -77,7 +77,7 @@ struct ReportSpreadsheet {
             errors.append("工作表“\(sheet)”单元格 \(Workbook.reference(row: row, column: column))：\(why)")
         }
         guard let values = sheets.first(where: { $0.name == valuesSheet }), let narrative = sheets.first(where: { $0.name == narrativeSheet }),
-              let about = sheets.first(where: { $0.name == aboutSheet })
+            let about = sheets.first(where: { $0.name == aboutSheet })
         else {
             return .failure(Problems(messages: ["\(fileName)：不是本系统下载的填报表（缺少“\(valuesSheet)”“\(narrativeSheet)”或“\(aboutSheet)”工作表）。"]))
         }
@@ -97,7 +97,9 @@ struct ReportSpreadsheet {
                 cellError(valuesSheet, rowIndex, 0, "事项序号“\(numberText)”不是本单位本期需要报送的事项。")
                 continue
             }
-            guard let indicatorID = Int64(values.text(row: rowIndex, column: 2)), let indicator = row.indicators.first(where: { $0.id == indicatorID }) else {
+            guard let indicatorID = Int64(values.text(row: rowIndex, column: 2)),
+                let indicator = row.indicators.first(where: { $0.id == indicatorID })
+            else {
                 cellError(valuesSheet, rowIndex, 2, "指标编号“\(values.text(row: rowIndex, column: 2))”不属于第\(number)项。")
                 continue
             }
@@ -112,7 +114,8 @@ struct ReportSpreadsheet {
             let valueText = values.text(row: rowIndex, column: 6).trimmingCharacters(in: .whitespaces)
             if !valueText.isEmpty {
                 do {
-                    value = ReportValue(indicatorID: indicatorID, value: try ReportValues.decimal(valueText, indicator: indicator, language: language))
+                    value = ReportValue(
+                        indicatorID: indicatorID, value: try ReportValues.decimal(valueText, indicator: indicator, language: language))
                 } catch let error as AppError {
                     cellError(valuesSheet, rowIndex, 6, error.message)
                 } catch {}
@@ -146,8 +149,9 @@ struct ReportSpreadsheet {
             drafts[number] = entry
         }
         guard errors.isEmpty else { return .failure(Problems(messages: errors)) }
-        return .success(drafts.sorted { $0.key < $1.key }.compactMap { number, draft in
-            byNumber[number].map { ($0.item.id, draft) }
-        })
+        return .success(
+            drafts.sorted { $0.key < $1.key }.compactMap { number, draft in
+                byNumber[number].map { ($0.item.id, draft) }
+            })
     }
 }

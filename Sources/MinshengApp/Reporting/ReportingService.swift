@@ -88,7 +88,8 @@ public struct ReportingService: Sendable {
             let report = byKey["\(obligation.itemID)-\(obligation.unitID)"]
             let everSubmitted = report.map { $0.version > 1 || $0.submittedAt != nil } ?? false
             let late = report?.submittedAt.map { Timeliness.isLate(submittedAt: $0, due: due, in: configuration.timeZone) } ?? false
-            return ReportTask(obligation: obligation, item: item, report: report, dueDate: due, isOverdue: !everSubmitted && today > due, wasLate: late)
+            return ReportTask(
+                obligation: obligation, item: item, report: report, dueDate: due, isOverdue: !everSubmitted && today > due, wasLate: late)
         }
     }
 
@@ -97,7 +98,8 @@ public struct ReportingService: Sendable {
     public func tasks(planID: Int64, period: Period, unitID: Int64?, for reader: ReportReader, on db: any SQLDatabase) async throws -> [ReportTask] {
         var all = try await tasks(planID: planID, period: period, unitID: unitID, on: db)
         guard all.contains(where: { $0.report.map { !ReportPolicy.canRead($0, by: reader) } ?? false }) else { return all }
-        let visible = try await reports.latest(planID: planID, period: period, unitID: unitID, where: { ReportPolicy.canRead($0, by: reader) }, on: db)
+        let visible = try await reports.latest(
+            planID: planID, period: period, unitID: unitID, where: { ReportPolicy.canRead($0, by: reader) }, on: db)
         let byKey = Dictionary(uniqueKeysWithValues: visible.map { ("\($0.itemID)-\($0.unitID)", $0) })
         for index in all.indices {
             guard let report = all[index].report, !ReportPolicy.canRead(report, by: reader) else { continue }
@@ -153,10 +155,11 @@ public struct ReportingService: Sendable {
             var saved: [Report] = []
             for entry in drafts {
                 let lock = try await reports.versions(itemID: entry.itemID, unitID: unitID, period: period, on: db).last?.lockVersion
-                saved.append(try await save(
-                    planID: planID, itemID: entry.itemID, unitID: unitID, period: period, draft: entry.draft, expectedLock: lock,
-                    submit: false, actor: actor, user: user, on: db
-                ))
+                saved.append(
+                    try await save(
+                        planID: planID, itemID: entry.itemID, unitID: unitID, period: period, draft: entry.draft, expectedLock: lock,
+                        submit: false, actor: actor, user: user, on: db
+                    ))
             }
             return saved
         }
@@ -182,23 +185,28 @@ public struct ReportingService: Sendable {
                 if existing.lockVersion != expectedLock { throw ReportConflict(current: existing) }
                 throw AppError.conflict(refusal.description)
             }
-            guard let saved = try await reports.save(
-                existing.id, expectedLock: expectedLock, values: draft.values, progress: draft.progress,
-                problems: draft.problems, nextSteps: draft.nextSteps, now: configuration.timestamp, on: db
-            ) else { throw ReportConflict(current: existing) }
+            guard
+                let saved = try await reports.save(
+                    existing.id, expectedLock: expectedLock, values: draft.values, progress: draft.progress,
+                    problems: draft.problems, nextSteps: draft.nextSteps, now: configuration.timestamp, on: db
+                )
+            else { throw ReportConflict(current: existing) }
             try await audit.record("report.save", entity: "report", id: saved.id, before: existing, after: saved, by: actor, on: db)
             report = saved
         } else {
             let created = try await reports.create(obligation, planID: planID, by: user.id, now: configuration.timestamp, on: db)
-            guard let saved = try await reports.save(
-                created.id, expectedLock: created.lockVersion, values: draft.values, progress: draft.progress,
-                problems: draft.problems, nextSteps: draft.nextSteps, now: configuration.timestamp, on: db
-            ) else { throw AppError(.internalError, "The new report could not be saved.") }
+            guard
+                let saved = try await reports.save(
+                    created.id, expectedLock: created.lockVersion, values: draft.values, progress: draft.progress,
+                    problems: draft.problems, nextSteps: draft.nextSteps, now: configuration.timestamp, on: db
+                )
+            else { throw AppError(.internalError, "The new report could not be saved.") }
             try await audit.record("report.create", entity: "report", id: saved.id, after: saved, by: actor, on: db)
             report = saved
         }
         if submit {
-            report = try await transition(report, action: .submit, reason: nil, expectedLock: report.lockVersion, principal: reader.principal, actor: actor, on: db)
+            report = try await transition(
+                report, action: .submit, reason: nil, expectedLock: report.lockVersion, principal: reader.principal, actor: actor, on: db)
         }
         return report
     }
@@ -254,10 +262,12 @@ public struct ReportingService: Sendable {
         case .success(let next): state = next
         }
         let trimmedReason = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard let changed = try await reports.transition(
-            report.id, action: action, to: state, expectedLock: expectedLock, reason: trimmedReason?.isEmpty == true ? nil : trimmedReason,
-            actorID: principal.userID, now: configuration.timestamp, on: db
-        ) else { throw ReportConflict(current: report) }
+        guard
+            let changed = try await reports.transition(
+                report.id, action: action, to: state, expectedLock: expectedLock, reason: trimmedReason?.isEmpty == true ? nil : trimmedReason,
+                actorID: principal.userID, now: configuration.timestamp, on: db
+            )
+        else { throw ReportConflict(current: report) }
         try await audit.record("report.\(action.rawValue)", entity: "report", id: report.id, before: report, after: changed, by: actor, on: db)
         return changed
     }
@@ -265,13 +275,15 @@ public struct ReportingService: Sendable {
     /// The report a request with this key produced before, when it is a retry.
     private func repeatedAnswer(_ key: String?, user: User, on db: any SQLDatabase) async throws -> Report? {
         guard let key, !key.isEmpty, let answer = try await IdempotencyStore().answer(userID: user.id, key: key, on: db),
-              let id = answer.body.flatMap(Int64.init) else { return nil }
+            let id = answer.body.flatMap(Int64.init)
+        else { return nil }
         return try await reports.report(id: id, on: db)
     }
 
     private func remember(_ key: String?, report: Report, user: User, on db: any SQLDatabase) async throws {
         guard let key, !key.isEmpty else { return }
-        try await IdempotencyStore().remember(userID: user.id, key: key, answer: .init(status: 200, location: nil, body: String(report.id)), now: configuration.clock(), on: db)
+        try await IdempotencyStore().remember(
+            userID: user.id, key: key, answer: .init(status: 200, location: nil, body: String(report.id)), now: configuration.clock(), on: db)
     }
 
     static func error(for refusal: ReportWorkflow.Refusal) -> AppError {
@@ -288,7 +300,9 @@ public struct ReportingService: Sendable {
             .where("item_id", .equal, itemID).all()
         var indicators: [Int64: (kind: Indicator.Kind, name: String, measure: String)] = [:]
         for row in rows {
-            indicators[try row.int64("id")] = (try row.enumeration("kind", as: Indicator.Kind.self), try row.string("name"), try row.string("measure"))
+            indicators[try row.int64("id")] = (
+                try row.enumeration("kind", as: Indicator.Kind.self), try row.string("name"), try row.string("measure")
+            )
         }
         for value in values {
             guard let indicator = indicators[value.indicatorID] else {
@@ -304,9 +318,12 @@ public struct ReportingService: Sendable {
 
     /// For a lead unit: the values its responsible units have submitted for the item (newest version of each), and
     /// the value it may start from for each indicator (their sum, for counts).
-    public func partsForLead(planID: Int64, itemID: Int64, period: Period, on db: any SQLDatabase) async throws -> (parts: [Report], starting: [Int64: Decimal]) {
+    public func partsForLead(planID: Int64, itemID: Int64, period: Period, on db: any SQLDatabase) async throws -> (
+        parts: [Report], starting: [Int64: Decimal]
+    ) {
         let parts = try await reports.latest(
-            planID: planID, period: period, itemIDs: [itemID], where: { $0.role == .responsible && ($0.state == .submitted || $0.state == .accepted) }, on: db
+            planID: planID, period: period, itemIDs: [itemID],
+            where: { $0.role == .responsible && ($0.state == .submitted || $0.state == .accepted) }, on: db
         )
         let indicators = try await plans.indicators(planID: planID, on: db).filter { $0.itemID == itemID }
         var starting: [Int64: Decimal] = [:]
@@ -321,12 +338,14 @@ public struct ReportingService: Sendable {
 extension ReportingService {
     /// How many reports each unit owed from January through a month of the plan's year, and how many it submitted
     /// by the due day (a report never submitted counts as late once its due day has passed).
-    public func onTimeReporting(planID: Int64, year: Int, throughMonth: Int, on db: any SQLDatabase) async throws -> [Int64: (owed: Int, onTime: Int)] {
+    public func onTimeReporting(planID: Int64, year: Int, throughMonth: Int, on db: any SQLDatabase) async throws -> [Int64: (owed: Int, onTime: Int)]
+    {
         var result: [Int64: (owed: Int, onTime: Int)] = [:]
         let today = configuration.today
         let setting = try await TaskSetting.load(planID: planID, on: db)
         for month in 1...max(1, min(throughMonth, 12)) {
-            for task in try await tasks(in: setting, period: .month(year: year, month: month), on: db) where today > task.dueDate || task.report?.submittedAt != nil {
+            for task in try await tasks(in: setting, period: .month(year: year, month: month), on: db)
+            where today > task.dueDate || task.report?.submittedAt != nil {
                 var tally = result[task.obligation.unitID] ?? (0, 0)
                 tally.owed += 1
                 if task.report?.submittedAt != nil || (task.report?.version ?? 1) > 1, !task.wasLate { tally.onTime += 1 }

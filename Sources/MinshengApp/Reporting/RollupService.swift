@@ -67,7 +67,8 @@ public struct RollupService: Sendable {
         let structure = try await database.readReplica { db in
             let jurisdictions = try await db.select().column("*").from("jurisdictions").all().map(PlanStore.jurisdiction)
             let plans = try await db.select().columns("id", "title", "year", "jurisdiction_id").from("plans").all().map {
-                PlanRow(id: try $0.int64("id"), title: try $0.string("title"), year: try $0.int("year"), jurisdiction: try $0.int64("jurisdiction_id"))
+                PlanRow(
+                    id: try $0.int64("id"), title: try $0.string("title"), year: try $0.int("year"), jurisdiction: try $0.int64("jurisdiction_id"))
             }
             let period = try await resolvePeriod(requestedPeriod, years: plans.map(\.year), on: db)
             let revisions = try await Dictionary(
@@ -116,7 +117,8 @@ public struct RollupService: Sendable {
             if current.id == reach.jurisdictionID { break }
             cursor = current.parentID.flatMap { byID[$0] }
         }
-        return Rollup(root: rootID.flatMap { byID[$0] }, trail: trail, year: period.year, period: period, ownPlans: ownPlans, below: below, total: total)
+        return Rollup(
+            root: rootID.flatMap { byID[$0] }, trail: trail, year: period.year, period: period, ownPlans: ownPlans, below: below, total: total)
     }
 
     /// Each plan's tally, kept per revision, period and day; those missing are computed two at a time.

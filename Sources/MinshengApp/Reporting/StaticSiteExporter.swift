@@ -30,7 +30,9 @@ public struct StaticSiteExporter: Sendable {
             func page(_ name: String, _ html: String) { files[name] = Data(html.utf8) }
             page(links.home, PublicHomePage(site: site, links: links).render())
             for item in site.snapshot.items { page(links.item(item.number), PublicItemPage(site: site, item: item, links: links).render()) }
-            for category in site.snapshot.categories { page(links.category(category.number), PublicCategoryPage(site: site, category: category, links: links).render()) }
+            for category in site.snapshot.categories {
+                page(links.category(category.number), PublicCategoryPage(site: site, category: category, links: links).render())
+            }
             for unit in site.snapshot.units { page(links.unit(unit.id), PublicUnitPage(site: site, unit: unit, links: links).render()) }
             page(links.search, PublicSearchPage(site: site, query: "", links: links).render())
             page(links.publications, PublicPublicationsPage(site: site, links: links).render())

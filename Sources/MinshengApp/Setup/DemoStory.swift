@@ -55,7 +55,8 @@ struct DemoStory {
         let units = Dictionary(uniqueKeysWithValues: try await plans.units(jurisdictionID: plan.jurisdictionID, on: db).map { ($0.name, $0.id) })
         for account in Self.accounts {
             let user = try await UserStore().insert(
-                username: account.username, passwordHash: passwordHash, role: account.role, unitID: account.unit.flatMap { units[$0] }, now: clock(), on: db
+                username: account.username, passwordHash: passwordHash, role: account.role, unitID: account.unit.flatMap { units[$0] }, now: clock(),
+                on: db
             )
             try await AuditLog(clock: clock).record("user.create", entity: "user", id: user.id, after: UserSnapshot(user), by: .system, on: db)
         }
@@ -99,8 +100,10 @@ struct DemoStory {
                 if obligation.role == .lead {
                     planned += reports(item: item, unitID: obligation.unitID, role: .lead, month: month, indicators: indicators)
                 } else {
-                    planned.append(part(item: item, unitID: obligation.unitID, unitName: unitNames[obligation.unitID] ?? "",
-                                        month: month, indicators: indicators, shares: partsPerItem[item.id] ?? 1))
+                    planned.append(
+                        part(
+                            item: item, unitID: obligation.unitID, unitName: unitNames[obligation.unitID] ?? "",
+                            month: month, indicators: indicators, shares: partsPerItem[item.id] ?? 1))
                 }
             }
         }
@@ -122,7 +125,8 @@ struct DemoStory {
         let pace = Self.paces[item.number] ?? (Self.completedEarly.contains(item.number) ? 1.6 : 1.03)
         let fraction = Double(month) / 12 * pace
         let allocations = indicators.filter { indicator in
-            indicator.allocatedTo.map { place in unitName.hasPrefix(place) || place.hasPrefix(unitName.replacingOccurrences(of: "政府", with: "")) } ?? false
+            indicator.allocatedTo.map { place in unitName.hasPrefix(place) || place.hasPrefix(unitName.replacingOccurrences(of: "政府", with: "")) }
+                ?? false
         }
         var values: [ReportValue] = allocations.compactMap { allocation in
             allocation.target.map { ReportValue(indicatorID: allocation.id, value: Self.cumulative($0, fraction: fraction)) }
@@ -151,7 +155,9 @@ struct DemoStory {
         for indicator in indicators {
             switch indicator.kind {
             case .cumulative:
-                if let target = indicator.target { values.append(ReportValue(indicatorID: indicator.id, value: Self.cumulative(target, fraction: fraction))) }
+                if let target = indicator.target {
+                    values.append(ReportValue(indicatorID: indicator.id, value: Self.cumulative(target, fraction: fraction)))
+                }
             case .rate:
                 if let target = indicator.target {
                     let level = Self.cumulative(target, fraction: min(1, 0.7 + 0.3 * fraction))
@@ -184,7 +190,9 @@ struct DemoStory {
                 corrected.submitted = Self.timestamp(month: 7, day: 3)
                 corrected.reviewed = Self.timestamp(month: 7, day: 5)
                 var first = report
-                first.values = first.values.map { ReportValue(indicatorID: $0.indicatorID, value: $0.value.map { $0 + 150 }, reachedOn: $0.reachedOn) }
+                first.values = first.values.map {
+                    ReportValue(indicatorID: $0.indicatorID, value: $0.value.map { $0 + 150 }, reachedOn: $0.reachedOn)
+                }
                 return [first, corrected]
             }
             return [report]
@@ -250,7 +258,8 @@ struct DemoStory {
             for report in planned[chunk..<min(chunk + 200, planned.count)] {
                 let created = Self.timestamp(month: report.month, day: 15)
                 insert = insert.values(
-                    SQLBind(plan.id), SQLBind(report.itemID), SQLBind(report.unitID), SQLBind(Period.month(year: plan.year, month: report.month).description),
+                    SQLBind(plan.id), SQLBind(report.itemID), SQLBind(report.unitID),
+                    SQLBind(Period.month(year: plan.year, month: report.month).description),
                     SQLBind(report.version), SQLBind(report.role.rawValue), SQLBind(report.state.rawValue), SQLBind(report.progress),
                     SQLBind(report.problems), SQLBind(report.nextSteps), SQLBind(report.correctionReason), SQLBind(report.returnReason),
                     SQLBind(1), SQLBind(Int64?.none), SQLBind(created), SQLBind(report.reviewed ?? report.submitted ?? created),
@@ -261,7 +270,8 @@ struct DemoStory {
         }
         var ids: [String: Int64] = [:]
         for row in try await db.select().column("id").column("item_id").column("unit_id").column("period").column("version")
-            .from("reports").where("plan_id", .equal, plan.id).all() {
+            .from("reports").where("plan_id", .equal, plan.id).all()
+        {
             ids["\(try row.int64("item_id"))-\(try row.int64("unit_id"))-\(try row.string("period"))-\(try row.int("version"))"] = try row.int64("id")
         }
         var values: [(Int64, ReportValue)] = []
@@ -270,7 +280,8 @@ struct DemoStory {
             let key = "\(report.itemID)-\(report.unitID)-\(Period.month(year: plan.year, month: report.month))-\(report.version)"
             guard let id = ids[key] else { continue }
             values += report.values.map { (id, $0) }
-            events.append((id, report.version > 1 ? "correct" : "create", .draft, nil, Self.timestamp(month: report.month, day: 15), report.correctionReason))
+            events.append(
+                (id, report.version > 1 ? "correct" : "create", .draft, nil, Self.timestamp(month: report.month, day: 15), report.correctionReason))
             if let submitted = report.submitted { events.append((id, "submit", .submitted, nil, submitted, nil)) }
             if let reviewed = report.reviewed {
                 let returned = report.state == .returned
@@ -280,14 +291,16 @@ struct DemoStory {
         for chunk in stride(from: 0, to: values.count, by: 300) {
             var insert = db.insert(into: "report_values").columns("report_id", "indicator_id", "value", "reached_on")
             for (id, value) in values[chunk..<min(chunk + 300, values.count)] {
-                insert = insert.values(SQLBind(id), SQLBind(value.indicatorID), SQLBind(value.value.map(DecimalText.format)), SQLBind(value.reachedOn?.iso))
+                insert = insert.values(
+                    SQLBind(id), SQLBind(value.indicatorID), SQLBind(value.value.map(DecimalText.format)), SQLBind(value.reachedOn?.iso))
             }
             try await insert.run()
         }
         for chunk in stride(from: 0, to: events.count, by: 300) {
             var insert = db.insert(into: "report_events").columns("report_id", "action", "state", "actor_id", "at", "reason")
             for event in events[chunk..<min(chunk + 300, events.count)] {
-                insert = insert.values(SQLBind(event.0), SQLBind(event.1), SQLBind(event.2.rawValue), SQLBind(event.3), SQLBind(event.4), SQLBind(event.5))
+                insert = insert.values(
+                    SQLBind(event.0), SQLBind(event.1), SQLBind(event.2.rawValue), SQLBind(event.3), SQLBind(event.4), SQLBind(event.5))
             }
             try await insert.run()
         }

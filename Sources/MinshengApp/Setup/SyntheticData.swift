@@ -57,11 +57,14 @@ public struct SyntheticData: Sendable {
                 let cities = scale == .province ? 17 : size(8...12)
                 for city in 1...cities {
                     let cityIndex = places.count
-                    places.append(Place(name: "\(provinceName)第\(city)市", level: .city, parent: provinceIndex, items: scale == .province ? 51 : size(30...40)))
+                    places.append(
+                        Place(name: "\(provinceName)第\(city)市", level: .city, parent: provinceIndex, items: scale == .province ? 51 : size(30...40)))
                     let counties = scale == .province ? 5 : size(6...10)
                     for county in 1...counties {
-                        places.append(Place(name: "\(provinceName)第\(city)市第\(county)县", level: .county, parent: cityIndex,
-                                            items: scale == .province ? size(40...51) : size(28...36)))
+                        places.append(
+                            Place(
+                                name: "\(provinceName)第\(city)市第\(county)县", level: .county, parent: cityIndex,
+                                items: scale == .province ? size(40...51) : size(28...36)))
                     }
                 }
             }
@@ -119,9 +122,14 @@ public struct SyntheticData: Sendable {
                 for indicator in indicators[item.id] ?? [] {
                     switch indicator.kind {
                     case .cumulative:
-                        if let target = indicator.target { values.append(ReportValue(indicatorID: indicator.id, value: DemoStory.cumulative(target, fraction: fraction))) }
+                        if let target = indicator.target {
+                            values.append(ReportValue(indicatorID: indicator.id, value: DemoStory.cumulative(target, fraction: fraction)))
+                        }
                     case .rate:
-                        if let target = indicator.target { values.append(ReportValue(indicatorID: indicator.id, value: DemoStory.cumulative(target, fraction: min(1, 0.7 + 0.3 * fraction)))) }
+                        if let target = indicator.target {
+                            values.append(
+                                ReportValue(indicatorID: indicator.id, value: DemoStory.cumulative(target, fraction: min(1, 0.7 + 0.3 * fraction))))
+                        }
                     case .milestone, .qualitative:
                         let due = indicator.deadline?.month ?? 12
                         if Double(month) >= Double(due) / max(pace, 0.1) * 0.8, let day = CalendarDate(year: year, month: month, day: 15) {
@@ -129,11 +137,14 @@ public struct SyntheticData: Sendable {
                         }
                     }
                 }
-                planned.append(DemoStory.Planned(
-                    itemID: item.id, unitID: unit, role: .lead, month: month, version: 1, state: .accepted, values: values,
-                    progress: "截至\(month)月底，" + DemoStory.narrative(values: values, indicators: indicators[item.id] ?? []), problems: pace < 0.9 ? "进度偏慢。" : "无。",
-                    nextSteps: "继续推进。", submitted: DemoStory.timestamp(month: month, day: 20), reviewed: DemoStory.timestamp(month: month, day: 26)
-                ))
+                planned.append(
+                    DemoStory.Planned(
+                        itemID: item.id, unitID: unit, role: .lead, month: month, version: 1, state: .accepted, values: values,
+                        progress: "截至\(month)月底，" + DemoStory.narrative(values: values, indicators: indicators[item.id] ?? []),
+                        problems: pace < 0.9 ? "进度偏慢。" : "无。",
+                        nextSteps: "继续推进。", submitted: DemoStory.timestamp(month: month, day: 20),
+                        reviewed: DemoStory.timestamp(month: month, day: 26)
+                    ))
             }
         }
         return planned

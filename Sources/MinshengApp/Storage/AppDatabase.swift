@@ -96,7 +96,9 @@ public final class AppDatabase: Sendable {
         return database
     }
 
-    private static func postgresPool(_ configuration: SQLPostgresConfiguration, logger: Logger) -> EventLoopGroupConnectionPool<PostgresConnectionSource> {
+    private static func postgresPool(_ configuration: SQLPostgresConfiguration, logger: Logger) -> EventLoopGroupConnectionPool<
+        PostgresConnectionSource
+    > {
         EventLoopGroupConnectionPool(
             source: PostgresConnectionSource(sqlConfiguration: configuration), maxConnectionsPerEventLoop: 4,
             requestTimeout: .seconds(30), pruneInterval: .seconds(60), logger: logger, on: MultiThreadedEventLoopGroup.singleton

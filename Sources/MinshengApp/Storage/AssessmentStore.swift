@@ -22,17 +22,21 @@ public struct AssessmentStore: Sendable {
         try await db.delete(from: "assessment_settings").where("plan_id", .equal, planID).run()
         try await db.insert(into: "assessment_settings")
             .columns("plan_id", "yellow_threshold", "red_threshold", "ahead_threshold", "completion_month")
-            .values(SQLBind(planID), SQLBind(DecimalText.format(settings.yellowThreshold)), SQLBind(DecimalText.format(settings.redThreshold)),
-                    SQLBind(DecimalText.format(settings.aheadThreshold)), SQLBind(settings.completionMonth))
+            .values(
+                SQLBind(planID), SQLBind(DecimalText.format(settings.yellowThreshold)), SQLBind(DecimalText.format(settings.redThreshold)),
+                SQLBind(DecimalText.format(settings.aheadThreshold)), SQLBind(settings.completionMonth)
+            )
             .run()
     }
 
     public func schedules(planID: Int64, on db: any SQLDatabase) async throws -> [Int64: Schedule] {
-        let rows = try await db.select().column(SQLColumn("indicator_id", table: "indicator_schedules")).column(SQLColumn("schedule", table: "indicator_schedules"))
-            .from("indicator_schedules")
-            .join("indicators", on: SQLColumn("indicator_id", table: "indicator_schedules"), .equal, SQLColumn("id", table: "indicators"))
-            .join("items", on: SQLColumn("item_id", table: "indicators"), .equal, SQLColumn("id", table: "items"))
-            .where(SQLColumn("plan_id", table: "items"), .equal, SQLBind(planID)).all()
+        let rows = try await db.select().column(SQLColumn("indicator_id", table: "indicator_schedules")).column(
+            SQLColumn("schedule", table: "indicator_schedules")
+        )
+        .from("indicator_schedules")
+        .join("indicators", on: SQLColumn("indicator_id", table: "indicator_schedules"), .equal, SQLColumn("id", table: "indicators"))
+        .join("items", on: SQLColumn("item_id", table: "indicators"), .equal, SQLColumn("id", table: "items"))
+        .where(SQLColumn("plan_id", table: "items"), .equal, SQLBind(planID)).all()
         var result: [Int64: Schedule] = [:]
         for row in rows {
             result[try row.int64("indicator_id")] = try JSONDecoder().decode(Schedule.self, from: Data(try row.string("schedule").utf8))
@@ -49,11 +53,13 @@ public struct AssessmentStore: Sendable {
     }
 
     public func weights(planID: Int64, on db: any SQLDatabase) async throws -> [Int64: Decimal] {
-        let rows = try await db.select().column(SQLColumn("indicator_id", table: "indicator_weights")).column(SQLColumn("weight", table: "indicator_weights"))
-            .from("indicator_weights")
-            .join("indicators", on: SQLColumn("indicator_id", table: "indicator_weights"), .equal, SQLColumn("id", table: "indicators"))
-            .join("items", on: SQLColumn("item_id", table: "indicators"), .equal, SQLColumn("id", table: "items"))
-            .where(SQLColumn("plan_id", table: "items"), .equal, SQLBind(planID)).all()
+        let rows = try await db.select().column(SQLColumn("indicator_id", table: "indicator_weights")).column(
+            SQLColumn("weight", table: "indicator_weights")
+        )
+        .from("indicator_weights")
+        .join("indicators", on: SQLColumn("indicator_id", table: "indicator_weights"), .equal, SQLColumn("id", table: "indicators"))
+        .join("items", on: SQLColumn("item_id", table: "indicators"), .equal, SQLColumn("id", table: "items"))
+        .where(SQLColumn("plan_id", table: "items"), .equal, SQLBind(planID)).all()
         var result: [Int64: Decimal] = [:]
         for row in rows { result[try row.int64("indicator_id")] = try row.optionalDecimal("weight") }
         return result
@@ -62,19 +68,24 @@ public struct AssessmentStore: Sendable {
     public func setWeight(_ weight: Decimal, indicatorID: Int64, on db: any SQLDatabase) async throws {
         try await db.delete(from: "indicator_weights").where("indicator_id", .equal, indicatorID).run()
         guard weight != 1 else { return }
-        try await db.insert(into: "indicator_weights").columns("indicator_id", "weight").values(SQLBind(indicatorID), SQLBind(DecimalText.format(weight))).run()
+        try await db.insert(into: "indicator_weights").columns("indicator_id", "weight").values(
+            SQLBind(indicatorID), SQLBind(DecimalText.format(weight))
+        ).run()
     }
 
     public func overrides(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> [Int64: StatusOverride] {
-        let rows = try await db.select().column(SQLColumn("item_id", table: "status_overrides")).column(SQLColumn("status", table: "status_overrides"))
-            .column(SQLColumn("reason", table: "status_overrides"))
-            .from("status_overrides")
-            .join("items", on: SQLColumn("item_id", table: "status_overrides"), .equal, SQLColumn("id", table: "items"))
-            .where(SQLColumn("plan_id", table: "items"), .equal, SQLBind(planID))
-            .where(SQLColumn("period", table: "status_overrides"), .equal, SQLBind(period.description)).all()
+        let rows = try await db.select().column(SQLColumn("item_id", table: "status_overrides")).column(
+            SQLColumn("status", table: "status_overrides")
+        )
+        .column(SQLColumn("reason", table: "status_overrides"))
+        .from("status_overrides")
+        .join("items", on: SQLColumn("item_id", table: "status_overrides"), .equal, SQLColumn("id", table: "items"))
+        .where(SQLColumn("plan_id", table: "items"), .equal, SQLBind(planID))
+        .where(SQLColumn("period", table: "status_overrides"), .equal, SQLBind(period.description)).all()
         var result: [Int64: StatusOverride] = [:]
         for row in rows {
-            result[try row.int64("item_id")] = StatusOverride(status: try row.enumeration("status", as: ProgressStatus.self), reason: try row.string("reason"))
+            result[try row.int64("item_id")] = StatusOverride(
+                status: try row.enumeration("status", as: ProgressStatus.self), reason: try row.string("reason"))
         }
         return result
     }
@@ -86,7 +97,10 @@ public struct AssessmentStore: Sendable {
         try await db.delete(from: "status_overrides").where("item_id", .equal, itemID).where("period", .equal, period.description).run()
         guard let override else { return }
         try await db.insert(into: "status_overrides").columns("item_id", "period", "status", "reason", "created_by", "created_at")
-            .values(SQLBind(itemID), SQLBind(period.description), SQLBind(override.status.rawValue), SQLBind(override.reason), SQLBind(userID), SQLBind(Timestamp.string(from: now)))
+            .values(
+                SQLBind(itemID), SQLBind(period.description), SQLBind(override.status.rawValue), SQLBind(override.reason), SQLBind(userID),
+                SQLBind(Timestamp.string(from: now))
+            )
             .run()
     }
 
@@ -96,16 +110,26 @@ public struct AssessmentStore: Sendable {
         let leadOrder = Dictionary(grouping: try await plans.assignments(planID: planID, on: db).filter { $0.role == .lead }, by: \.itemID)
             .mapValues { $0.sorted { $0.ordinal < $1.ordinal }.map(\.unitID) }
         let rows = try await db.select()
-            .column(SQLColumn("item_id", table: "reports")).column(SQLColumn("unit_id", table: "reports")).column(SQLColumn("period", table: "reports"))
-            .column(SQLColumn("version", table: "reports")).column(SQLColumn("state", table: "reports")).column(SQLColumn("submitted_at", table: "reports"))
+            .column(SQLColumn("item_id", table: "reports")).column(SQLColumn("unit_id", table: "reports")).column(
+                SQLColumn("period", table: "reports")
+            )
+            .column(SQLColumn("version", table: "reports")).column(SQLColumn("state", table: "reports")).column(
+                SQLColumn("submitted_at", table: "reports")
+            )
             .column(SQLColumn("indicator_id", table: "report_values")).column(SQLColumn("value", table: "report_values"))
             .column(SQLColumn("reached_on", table: "report_values"))
             .from("reports")
-            .join("report_values", method: SQLJoinMethod.left, on: SQLColumn("report_id", table: "report_values"), .equal, SQLColumn("id", table: "reports"))
+            .join(
+                "report_values", method: SQLJoinMethod.left, on: SQLColumn("report_id", table: "report_values"), .equal,
+                SQLColumn("id", table: "reports")
+            )
             .where(SQLColumn("plan_id", table: "reports"), .equal, SQLBind(planID))
             .where(SQLColumn("role", table: "reports"), .equal, SQLBind(Assignment.Role.lead.rawValue))
             .all()
-        struct Key: Hashable { var item: Int64; var month: Int }
+        struct Key: Hashable {
+            var item: Int64
+            var month: Int
+        }
         var submitted: [Int64: Set<Int>] = [:]
         var chosen: [Key: (rank: Int, version: Int)] = [:]
         var values: [Key: [(rank: Int, version: Int, value: AcceptedValue)]] = [:]
@@ -113,15 +137,21 @@ public struct AssessmentStore: Sendable {
             guard let period = Period(try row.string("period")), case .month(_, let month) = period else { continue }
             let item = try row.int64("item_id")
             if try row.optionalString("submitted_at") != nil { submitted[item, default: []].insert(month) }
-            guard try row.enumeration("state", as: ReportState.self) == .accepted, let indicator = try row.optionalInt64("indicator_id") else { continue }
+            guard try row.enumeration("state", as: ReportState.self) == .accepted, let indicator = try row.optionalInt64("indicator_id") else {
+                continue
+            }
             let rank = leadOrder[item]?.firstIndex(of: try row.int64("unit_id")) ?? Int.max
             let version = try row.int("version")
             let key = Key(item: item, month: month)
             if let best = chosen[key], (best.rank, -best.version) < (rank, -version) { continue }
             chosen[key] = (rank, version)
-            values[key, default: []].append((rank, version, AcceptedValue(
-                indicatorID: indicator, month: month, value: try row.optionalDecimal("value"), reachedOn: try row.optionalDate("reached_on")
-            )))
+            values[key, default: []].append(
+                (
+                    rank, version,
+                    AcceptedValue(
+                        indicatorID: indicator, month: month, value: try row.optionalDecimal("value"), reachedOn: try row.optionalDate("reached_on")
+                    )
+                ))
         }
         var accepted: [AcceptedValue] = []
         for (key, candidates) in values {

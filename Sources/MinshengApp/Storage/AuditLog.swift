@@ -62,7 +62,9 @@ public struct AuditLog: Sendable {
     }
 
     /// The newest entries first, optionally for one entity.
-    public static func entries(entity: String? = nil, entityID: String? = nil, limit: Int = 200, offset: Int = 0, on db: any SQLDatabase) async throws -> [AuditEntry] {
+    public static func entries(entity: String? = nil, entityID: String? = nil, limit: Int = 200, offset: Int = 0, on db: any SQLDatabase) async throws
+        -> [AuditEntry]
+    {
         var query = db.select().column("*").from("audit_log")
         if let entity { query = query.where("entity", .equal, entity) }
         if let entityID { query = query.where("entity_id", .equal, entityID) }

@@ -18,8 +18,10 @@ public struct Backup: Sendable {
     }
 
     /// The tables whose row counts a backup records and a restore checks.
-    static let countedTables = ["plans", "items", "indicators", "units", "users", "reports", "report_values", "publications", "ratings",
-                                "supervision_notices", "inspections", "accountability_cases", "documents", "audit_log"]
+    static let countedTables = [
+        "plans", "items", "indicators", "units", "users", "reports", "report_values", "publications", "ratings",
+        "supervision_notices", "inspections", "accountability_cases", "documents", "audit_log",
+    ]
 
     let database: AppDatabase
     let uploads: URL
@@ -125,21 +127,25 @@ public struct Backup: Sendable {
     /// Restores a backup into this database and uploads folder, which must be empty unless `replace` is set; the
     /// replaced SQLite file and uploads are kept beside them. Checks the restored row counts against the manifest.
     /// The backup is extracted entry by entry to disk under ``restoreLimits(totalBytes:)`` with `maxBytes`.
-    public static func restore(from file: URL, into configuration: DatabaseConfiguration, uploads: URL, replace: Bool, now: Date,
-                               maxBytes: UInt64 = defaultRestoreLimit, logger: Logger) async throws -> Manifest {
+    public static func restore(
+        from file: URL, into configuration: DatabaseConfiguration, uploads: URL, replace: Bool, now: Date,
+        maxBytes: UInt64 = defaultRestoreLimit, logger: Logger
+    ) async throws -> Manifest {
         let manager = FileManager.default
         let staging = manager.temporaryDirectory.appendingPathComponent("minsheng-restore-\(UUID().uuidString)")
         defer { try? manager.removeItem(at: staging) }
         do {
             try BoundedZip(contentsOf: file, limits: restoreLimits(totalBytes: maxBytes)).extractAll(into: staging)
         } catch let error as ZipError {
-            let hint = error.kind == .entryTooLarge || error.kind == .totalTooLarge ? " (restore with a larger --max-size if the backup is genuine)" : ""
+            let hint =
+                error.kind == .entryTooLarge || error.kind == .totalTooLarge ? " (restore with a larger --max-size if the backup is genuine)" : ""
             throw AppError.invalidInput("\(file.path) is refused: \(error.english)\(hint).")
         } catch {
             throw AppError.invalidInput("\(file.path): not a Minsheng backup (\(error.localizedDescription)).")
         }
         guard let data = try? Data(contentsOf: staging.appendingPathComponent("manifest.json")),
-              let manifest = try? JSONDecoder().decode(Manifest.self, from: data) else {
+            let manifest = try? JSONDecoder().decode(Manifest.self, from: data)
+        else {
             throw AppError.invalidInput("\(file.path): not a Minsheng backup (manifest.json is missing or unreadable).")
         }
         let engine: AppDatabase.Engine = if case .sqlite = configuration { .sqlite } else { .postgres }
@@ -160,8 +166,12 @@ public struct Backup: Sendable {
             }
             try manager.copyItem(at: staging.appendingPathComponent("database.sqlite"), to: target)
         case .postgres(let url, _):
-            try run("pg_restore", ["--clean", "--if-exists", "--no-owner", "--no-privileges", "--exit-on-error", "--dbname", url,
-                                   staging.appendingPathComponent("database.pgdump").path])
+            try run(
+                "pg_restore",
+                [
+                    "--clean", "--if-exists", "--no-owner", "--no-privileges", "--exit-on-error", "--dbname", url,
+                    staging.appendingPathComponent("database.pgdump").path,
+                ])
         }
         if manager.fileExists(atPath: uploads.path), !(try manager.contentsOfDirectory(atPath: uploads.path)).isEmpty {
             try manager.moveItem(at: uploads, to: uploads.deletingLastPathComponent().appendingPathComponent("uploads.before-restore-\(stamp)"))
@@ -174,8 +184,12 @@ public struct Backup: Sendable {
         do {
             let rows = try await Backup(database: restored, uploads: uploads, logger: logger, clock: { now }).counts(of: restored)
             await restored.shutdown()
-            let differing = manifest.rows.filter { rows[$0.key] != $0.value }.map { "\($0.key): \(rows[$0.key] ?? 0) restored, \($0.value) backed up" }
-            guard differing.isEmpty else { throw AppError(.internalError, "The restore is incomplete: " + differing.sorted().joined(separator: "; ")) }
+            let differing = manifest.rows.filter { rows[$0.key] != $0.value }.map {
+                "\($0.key): \(rows[$0.key] ?? 0) restored, \($0.value) backed up"
+            }
+            guard differing.isEmpty else {
+                throw AppError(.internalError, "The restore is incomplete: " + differing.sorted().joined(separator: "; "))
+            }
         } catch {
             await restored.shutdown()
             throw error
@@ -189,7 +203,8 @@ public struct Backup: Sendable {
         let database = try await AppDatabase.open(configuration, logger: logger)
         do {
             let users = try await database.read { db -> Int in
-                let query = database.engine == .sqlite
+                let query =
+                    database.engine == .sqlite
                     ? "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'users'"
                     : "SELECT tablename AS name FROM pg_tables WHERE tablename = 'users' AND schemaname = current_schema()"
                 guard try await db.raw(SQLQueryString(query)).first() != nil else { return 0 }
@@ -237,7 +252,13 @@ public struct Backup: Sendable {
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            throw AppError(.internalError, "\(program) failed (\(process.terminationStatus)): \(String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))")
+            throw AppError(
+                .internalError,
+                """
+                \(program) failed (\(process.terminationStatus)): \
+                \(String(decoding: message, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+                """
+            )
         }
     }
 }

@@ -39,12 +39,16 @@ public struct DocumentSettings: Sendable, Hashable, Codable {
 public struct DocumentStore: Sendable {
     public init() {}
 
-    public func insert(planID: Int64, content: OfficialDocument, by userID: Int64?, now date: Date, on db: any SQLDatabase) async throws -> StoredDocument {
+    public func insert(planID: Int64, content: OfficialDocument, by userID: Int64?, now date: Date, on db: any SQLDatabase) async throws
+        -> StoredDocument
+    {
         let now = Timestamp.string(from: date)
         let id = try await db.insert(into: "documents")
             .columns("plan_id", "kind", "period", "state", "content", "created_by", "created_at", "updated_at")
-            .values(SQLBind(planID), SQLBind(content.kind.rawValue), SQLBind(content.period.description), SQLBind(StoredDocument.State.draft.rawValue),
-                    SQLBind(try Self.encode(content)), SQLBind(userID), SQLBind(now), SQLBind(now))
+            .values(
+                SQLBind(planID), SQLBind(content.kind.rawValue), SQLBind(content.period.description), SQLBind(StoredDocument.State.draft.rawValue),
+                SQLBind(try Self.encode(content)), SQLBind(userID), SQLBind(now), SQLBind(now)
+            )
             .insertedID()
         return StoredDocument(id: id, planID: planID, state: .draft, content: content, createdAt: now, issuedAt: nil)
     }
@@ -59,12 +63,15 @@ public struct DocumentStore: Sendable {
 
     /// Replaces a draft's content; nil when the document is not (or no longer) a draft.
     public func updateDraft(id: Int64, content: OfficialDocument, now: Date, on db: any SQLDatabase) async throws -> Bool {
-        try await db.update("documents").set("content", to: SQLBind(try Self.encode(content))).set("updated_at", to: SQLBind(Timestamp.string(from: now)))
-            .where("id", .equal, id).where("state", .equal, StoredDocument.State.draft.rawValue).returning("id").first() != nil
+        try await db.update("documents").set("content", to: SQLBind(try Self.encode(content))).set(
+            "updated_at", to: SQLBind(Timestamp.string(from: now))
+        )
+        .where("id", .equal, id).where("state", .equal, StoredDocument.State.draft.rawValue).returning("id").first() != nil
     }
 
     /// Issues a draft with the plan's next number, freezing its content; nil when it is not a draft.
-    public func issue(id: Int64, prefix: String, year: Int, by userID: Int64?, now date: Date, on db: any SQLDatabase) async throws -> StoredDocument? {
+    public func issue(id: Int64, prefix: String, year: Int, by userID: Int64?, now date: Date, on db: any SQLDatabase) async throws -> StoredDocument?
+    {
         guard var stored = try await document(id: id, on: db), stored.state == .draft else { return nil }
         let last = try await db.select().column(SQLFunction("MAX", args: SQLColumn("sequence")), as: "last").from("documents")
             .where("plan_id", .equal, stored.planID).first()
@@ -96,8 +103,10 @@ public struct DocumentStore: Sendable {
     public func setSettings(_ settings: DocumentSettings, planID: Int64, on db: any SQLDatabase) async throws {
         try await db.delete(from: "document_settings").where("plan_id", .equal, planID).run()
         try await db.insert(into: "document_settings").columns("plan_id", "issuer", "addressee", "number_prefix", "requirements")
-            .values(SQLBind(planID), SQLBind(settings.issuer), SQLBind(settings.addressee), SQLBind(settings.numberPrefix),
-                    SQLBind(String(decoding: try JSONEncoder().encode(settings.requirements), as: UTF8.self)))
+            .values(
+                SQLBind(planID), SQLBind(settings.issuer), SQLBind(settings.addressee), SQLBind(settings.numberPrefix),
+                SQLBind(String(decoding: try JSONEncoder().encode(settings.requirements), as: UTF8.self))
+            )
             .run()
     }
 

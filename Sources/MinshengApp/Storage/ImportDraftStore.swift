@@ -25,8 +25,10 @@ public struct ImportDraftStore: Sendable {
     ) async throws -> Int64 {
         try await db.insert(into: "import_drafts")
             .columns("user_id", "office_jurisdiction_id", "file_name", "format", "draft", "created_at")
-            .values(SQLBind(userID), SQLBind(officeJurisdictionID), SQLBind(fileName), SQLBind(format.rawValue), SQLBind(try Self.encode(draft)),
-                    SQLBind(Timestamp.string(from: now)))
+            .values(
+                SQLBind(userID), SQLBind(officeJurisdictionID), SQLBind(fileName), SQLBind(format.rawValue), SQLBind(try Self.encode(draft)),
+                SQLBind(Timestamp.string(from: now))
+            )
             .insertedID()
     }
 

@@ -61,7 +61,9 @@ struct PlanMerge {
             if match.name != name { try await db.update("categories").set("name", to: SQLBind(name)).where("id", .equal, match.id).run() }
             return match.id
         }
-        if let created = try await db.select().column("id").from("categories").where("plan_id", .equal, planID).where("ordinal", .equal, ordinal).first() {
+        if let created = try await db.select().column("id").from("categories").where("plan_id", .equal, planID).where("ordinal", .equal, ordinal)
+            .first()
+        {
             return try created.int64("id")
         }
         return try await plans.insert(MinshengCore.Category(id: 0, planID: planID, ordinal: ordinal, name: name), on: db).id
@@ -71,19 +73,30 @@ struct PlanMerge {
     private func update(_ item: Item, with draft: ItemDraft, categoryID: Int64, detail: PlanDetail, on db: any SQLDatabase) async throws -> String? {
         let old = detail.indicators.filter { $0.itemID == item.id }.sorted { $0.ordinal < $1.ordinal }
         let new = PlanStore.flatten(draft.indicators)
-        let sameShape = old.count == new.count && zip(old, new).allSatisfy { pair in
-            (pair.0.parentID.flatMap { parent in old.firstIndex { $0.id == parent } }) == pair.1.parentIndex && (pair.0.allocatedTo == nil) == (pair.1.allocatedTo == nil)
-        }
+        let sameShape =
+            old.count == new.count
+            && zip(old, new).allSatisfy { pair in
+                (pair.0.parentID.flatMap { parent in old.firstIndex { $0.id == parent } }) == pair.1.parentIndex
+                    && (pair.0.allocatedTo == nil) == (pair.1.allocatedTo == nil)
+            }
         if !sameShape, try await hasValues(indicatorIDs: old.map(\.id), on: db) {
-            return "第\(draft.number)项已有报送数值，且指标结构有变化，未修改；请逐项手工调整指标。Item \(draft.number) has reported values and its targets changed shape; it was left unchanged."
+            return
+                """
+                第\(draft.number)项已有报送数值，且指标结构有变化，未修改；请逐项手工调整指标。Item \(draft.number) has reported values and its targets changed shape; it was \
+                left unchanged.
+                """
         }
         try await db.update("items").set("category_id", to: SQLBind(categoryID)).set("text", to: SQLBind(draft.text))
             .set("title", to: SQLBind(draft.title)).set("deadline", to: SQLBind(draft.deadline?.iso)).where("id", .equal, item.id).run()
         if sameShape {
             for (indicator, replacement) in zip(old, new) {
                 try await db.update("indicators").set("name", to: SQLBind(replacement.indicator.name))
-                    .set("target", to: SQLBind(replacement.indicator.target.map(DecimalText.format))).set("measure", to: SQLBind(replacement.indicator.measure))
-                    .set("comparator", to: SQLBind(replacement.indicator.comparator.rawValue)).set("kind", to: SQLBind(replacement.indicator.kind.rawValue))
+                    .set("target", to: SQLBind(replacement.indicator.target.map(DecimalText.format))).set(
+                        "measure", to: SQLBind(replacement.indicator.measure)
+                    )
+                    .set("comparator", to: SQLBind(replacement.indicator.comparator.rawValue)).set(
+                        "kind", to: SQLBind(replacement.indicator.kind.rawValue)
+                    )
                     .set("provisional", to: SQLBind(replacement.indicator.provisional)).set("allocated_to", to: SQLBind(replacement.allocatedTo))
                     .set("deadline", to: SQLBind(replacement.indicator.deadline?.iso)).set("source", to: SQLBind(replacement.indicator.source))
                     .where("id", .equal, indicator.id).run()

@@ -21,7 +21,9 @@ public struct PlanStore: Sendable {
     }
 
     /// The jurisdiction of that name and level, created under `parentID` if it does not exist.
-    public func jurisdiction(named name: String, level: Jurisdiction.Level, parentID: Int64? = nil, on db: any SQLDatabase) async throws -> Jurisdiction {
+    public func jurisdiction(named name: String, level: Jurisdiction.Level, parentID: Int64? = nil, on db: any SQLDatabase) async throws
+        -> Jurisdiction
+    {
         let row = try await db.select().column("*").from("jurisdictions")
             .where("name", .equal, name).where("level", .equal, level.rawValue).first()
         if let row { return try Self.jurisdiction(row) }
@@ -100,7 +102,8 @@ public struct PlanStore: Sendable {
 
     public func categories(planID: Int64, on db: any SQLDatabase) async throws -> [MinshengCore.Category] {
         try await db.select().column("*").from("categories").where("plan_id", .equal, planID).orderBy("ordinal").all().map { row in
-            MinshengCore.Category(id: try row.int64("id"), planID: try row.int64("plan_id"), ordinal: try row.int("ordinal"), name: try row.string("name"))
+            MinshengCore.Category(
+                id: try row.int64("id"), planID: try row.int64("plan_id"), ordinal: try row.int("ordinal"), name: try row.string("name"))
         }
     }
 
@@ -240,7 +243,7 @@ public struct PlanStore: Sendable {
     /// A plan with everything in it, or nil when there is no such plan.
     public func detail(planID: Int64, on db: any SQLDatabase) async throws -> PlanDetail? {
         guard let plan = try await plan(id: planID, on: db),
-              let jurisdiction = try await jurisdiction(id: plan.jurisdictionID, on: db)
+            let jurisdiction = try await jurisdiction(id: plan.jurisdictionID, on: db)
         else { return nil }
         return PlanDetail(
             plan: plan, jurisdiction: jurisdiction,
@@ -310,7 +313,9 @@ public struct PlanStore: Sendable {
     /// Stores one item with its indicators and assignments.
     func insertItem(_ itemDraft: ItemDraft, planID: Int64, categoryID: Int64, jurisdictionID: Int64, on db: any SQLDatabase) async throws {
         let item = try await insert(
-            Item(id: 0, planID: planID, categoryID: categoryID, number: itemDraft.number, text: itemDraft.text, title: itemDraft.title, deadline: itemDraft.deadline),
+            Item(
+                id: 0, planID: planID, categoryID: categoryID, number: itemDraft.number, text: itemDraft.text, title: itemDraft.title,
+                deadline: itemDraft.deadline),
             on: db
         )
         var ordinal = 0
@@ -347,21 +352,26 @@ public struct PlanStore: Sendable {
         var result: [FlatIndicator] = []
         func add(_ draft: IndicatorDraft, parent: Int?) {
             let index = result.count
-            result.append(FlatIndicator(
-                indicator: Indicator(id: 0, itemID: 0, ordinal: index + 1, name: draft.name, target: draft.target, measure: draft.unit,
-                                     comparator: draft.comparator, kind: draft.kind, provisional: draft.provisional, deadline: draft.deadline, source: draft.source),
-                parentIndex: parent, allocatedTo: nil
-            ))
+            result.append(
+                FlatIndicator(
+                    indicator: Indicator(
+                        id: 0, itemID: 0, ordinal: index + 1, name: draft.name, target: draft.target, measure: draft.unit,
+                        comparator: draft.comparator, kind: draft.kind, provisional: draft.provisional, deadline: draft.deadline, source: draft.source
+                    ),
+                    parentIndex: parent, allocatedTo: nil
+                ))
             for child in draft.children { add(child, parent: index) }
             for allocation in draft.allocations {
-                result.append(FlatIndicator(
-                    indicator: Indicator(id: 0, itemID: 0, ordinal: result.count + 1, name: "\(draft.name)（\(allocation.to)）", target: allocation.target,
-                                         measure: draft.unit, comparator: draft.comparator, kind: draft.kind, deadline: draft.deadline, source: draft.source),
-                    parentIndex: index, allocatedTo: allocation.to
-                ))
+                result.append(
+                    FlatIndicator(
+                        indicator: Indicator(
+                            id: 0, itemID: 0, ordinal: result.count + 1, name: "\(draft.name)（\(allocation.to)）", target: allocation.target,
+                            measure: draft.unit, comparator: draft.comparator, kind: draft.kind, deadline: draft.deadline, source: draft.source),
+                        parentIndex: index, allocatedTo: allocation.to
+                    ))
             }
         }
-        drafts.forEach { add($0, parent: nil) }
+        for draft in drafts { add(draft, parent: nil) }
         return result
     }
 

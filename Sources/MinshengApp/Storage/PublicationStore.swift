@@ -52,9 +52,13 @@ public struct PublicationStore: Sendable {
 
     // MARK: Publications
 
-    public func insert(planID: Int64, published: PublishedSnapshot, by userID: Int64?, at now: String, on db: any SQLDatabase) async throws -> Publication {
+    public func insert(planID: Int64, published: PublishedSnapshot, by userID: Int64?, at now: String, on db: any SQLDatabase) async throws
+        -> Publication
+    {
         let id = try await db.insert(into: "publications")
-            .columns("plan_id", "sequence", "period", "published_on", "objections_until", "content", "hash", "previous_hash", "created_by", "created_at")
+            .columns(
+                "plan_id", "sequence", "period", "published_on", "objections_until", "content", "hash", "previous_hash", "created_by", "created_at"
+            )
             .values(
                 SQLBind(planID), SQLBind(published.snapshot.sequence), SQLBind(published.snapshot.period.description),
                 SQLBind(published.snapshot.publishedOn.iso), SQLBind(published.snapshot.objectionsUntil?.iso),
@@ -87,13 +91,16 @@ public struct PublicationStore: Sendable {
 
     static func publication(_ row: any SQLRow) throws -> Publication {
         let snapshot = try JSONDecoder().decode(PublicSnapshot.self, from: Data(try row.string("content").utf8))
-        return Publication(id: try row.int64("id"), planID: try row.int64("plan_id"), published: PublishedSnapshot(snapshot: snapshot, hash: try row.string("hash")))
+        return Publication(
+            id: try row.int64("id"), planID: try row.int64("plan_id"), published: PublishedSnapshot(snapshot: snapshot, hash: try row.string("hash")))
     }
 
     // MARK: Ratings
 
-    public func insertRating(publicationID: Int64, itemNumber: Int, verdict: SatisfactionVerdict, deviceHash: String, addressHash: String, at now: String,
-                             on db: any SQLDatabase) async throws {
+    public func insertRating(
+        publicationID: Int64, itemNumber: Int, verdict: SatisfactionVerdict, deviceHash: String, addressHash: String, at now: String,
+        on db: any SQLDatabase
+    ) async throws {
         try await db.insert(into: "ratings")
             .columns("publication_id", "item_number", "verdict", "device_hash", "address_hash", "created_at")
             .values(SQLBind(publicationID), SQLBind(itemNumber), SQLBind(verdict.rawValue), SQLBind(deviceHash), SQLBind(addressHash), SQLBind(now))
@@ -102,15 +109,21 @@ public struct PublicationStore: Sendable {
 
     /// The verdict a device already gave on an item in a publication.
     public func rating(publicationID: Int64, itemNumber: Int, deviceHash: String, on db: any SQLDatabase) async throws -> SatisfactionVerdict? {
-        try await db.select().column("verdict").from("ratings").where("publication_id", .equal, publicationID).where("item_number", .equal, itemNumber)
-            .where("device_hash", .equal, deviceHash).first().map { try $0.enumeration("verdict", as: SatisfactionVerdict.self) }
+        try await db.select().column("verdict").from("ratings").where("publication_id", .equal, publicationID).where(
+            "item_number", .equal, itemNumber
+        )
+        .where("device_hash", .equal, deviceHash).first().map { try $0.enumeration("verdict", as: SatisfactionVerdict.self) }
     }
 
     /// Ratings from an address since a time, and of one item in one publication from it (ever).
-    public func ratingCounts(addressHash: String, since: String, publicationID: Int64, itemNumber: Int, on db: any SQLDatabase) async throws -> (recent: Int, sameItem: Int) {
-        let recent = try await count(db.select().from("ratings").where("address_hash", .equal, addressHash).where("created_at", .greaterThanOrEqual, since))
-        let sameItem = try await count(db.select().from("ratings").where("address_hash", .equal, addressHash)
-            .where("publication_id", .equal, publicationID).where("item_number", .equal, itemNumber))
+    public func ratingCounts(addressHash: String, since: String, publicationID: Int64, itemNumber: Int, on db: any SQLDatabase) async throws -> (
+        recent: Int, sameItem: Int
+    ) {
+        let recent = try await count(
+            db.select().from("ratings").where("address_hash", .equal, addressHash).where("created_at", .greaterThanOrEqual, since))
+        let sameItem = try await count(
+            db.select().from("ratings").where("address_hash", .equal, addressHash)
+                .where("publication_id", .equal, publicationID).where("item_number", .equal, itemNumber))
         return (recent, sameItem)
     }
 
@@ -129,19 +142,27 @@ public struct PublicationStore: Sendable {
 
     // MARK: Messages
 
-    public func insertMessage(publicationID: Int64, itemNumber: Int, kind: PublicMessage.Kind, text: String, phone: String?, addressHash: String,
-                              at now: String, on db: any SQLDatabase) async throws -> Int64 {
+    public func insertMessage(
+        publicationID: Int64, itemNumber: Int, kind: PublicMessage.Kind, text: String, phone: String?, addressHash: String,
+        at now: String, on db: any SQLDatabase
+    ) async throws -> Int64 {
         try await db.insert(into: "public_messages")
             .columns("publication_id", "item_number", "kind", "text", "fingerprint", "phone", "address_hash", "state", "created_at")
-            .values(SQLBind(publicationID), SQLBind(itemNumber), SQLBind(kind.rawValue), SQLBind(text), SQLBind(MessageGuard.fingerprint(text)),
-                    SQLBind(phone), SQLBind(addressHash), SQLBind(PublicMessage.State.pending.rawValue), SQLBind(now))
+            .values(
+                SQLBind(publicationID), SQLBind(itemNumber), SQLBind(kind.rawValue), SQLBind(text), SQLBind(MessageGuard.fingerprint(text)),
+                SQLBind(phone), SQLBind(addressHash), SQLBind(PublicMessage.State.pending.rawValue), SQLBind(now)
+            )
             .insertedID()
     }
 
     /// Messages from an address since a time, and whether the same text was sent on the publication before.
-    public func messageCounts(addressHash: String, since: String, publicationID: Int64, fingerprint: String, on db: any SQLDatabase) async throws -> (recent: Int, isRepeat: Bool) {
-        let recent = try await count(db.select().from("public_messages").where("address_hash", .equal, addressHash).where("created_at", .greaterThanOrEqual, since))
-        let repeats = try await count(db.select().from("public_messages").where("publication_id", .equal, publicationID).where("fingerprint", .equal, fingerprint))
+    public func messageCounts(addressHash: String, since: String, publicationID: Int64, fingerprint: String, on db: any SQLDatabase) async throws -> (
+        recent: Int, isRepeat: Bool
+    ) {
+        let recent = try await count(
+            db.select().from("public_messages").where("address_hash", .equal, addressHash).where("created_at", .greaterThanOrEqual, since))
+        let repeats = try await count(
+            db.select().from("public_messages").where("publication_id", .equal, publicationID).where("fingerprint", .equal, fingerprint))
         return (recent, repeats > 0)
     }
 
@@ -158,7 +179,9 @@ public struct PublicationStore: Sendable {
     }
 
     /// Answers (publishing the answer) or rejects a pending message; false when it was no longer pending.
-    public func settle(messageID: Int64, state: PublicMessage.State, reply: String?, by userID: Int64, at now: String, on db: any SQLDatabase) async throws -> Bool {
+    public func settle(messageID: Int64, state: PublicMessage.State, reply: String?, by userID: Int64, at now: String, on db: any SQLDatabase)
+        async throws -> Bool
+    {
         guard try await message(id: messageID, on: db)?.state == .pending else { return false }
         try await db.update("public_messages").set("state", to: SQLBind(state.rawValue)).set("reply", to: SQLBind(reply))
             .set("replied_by", to: SQLBind(userID)).set("replied_at", to: SQLBind(now))
@@ -181,7 +204,9 @@ public struct PublicationStore: Sendable {
     public func photoCandidates(planID: Int64, on db: any SQLDatabase) async throws -> [PhotoCandidate] {
         let rows = try await db.select()
             .column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("report_attachments")))
-            .column(SQLColumn("item_id", table: "reports")).column(SQLColumn("unit_id", table: "reports")).column(SQLColumn("period", table: "reports"))
+            .column(SQLColumn("item_id", table: "reports")).column(SQLColumn("unit_id", table: "reports")).column(
+                SQLColumn("period", table: "reports")
+            )
             .from("report_attachments")
             .join("reports", on: SQLColumn("report_id", table: "report_attachments"), .equal, SQLColumn("id", table: "reports"))
             .where(SQLColumn("plan_id", table: "reports"), .equal, SQLBind(planID))
@@ -190,8 +215,9 @@ public struct PublicationStore: Sendable {
             .orderBy(SQLOrderBy(expression: SQLColumn("id", table: "report_attachments"), direction: SQLDirection.descending)).all()
         return try rows.compactMap { row in
             guard let period = Period(try row.string("period")) else { return nil }
-            return PhotoCandidate(attachment: try ReportStore.attachment(row), itemID: try row.int64("item_id"), unitID: try row.int64("unit_id"),
-                                  period: period, isPublic: try row.bool("public"))
+            return PhotoCandidate(
+                attachment: try ReportStore.attachment(row), itemID: try row.int64("item_id"), unitID: try row.int64("unit_id"),
+                period: period, isPublic: try row.bool("public"))
         }
     }
 
@@ -201,7 +227,8 @@ public struct PublicationStore: Sendable {
 
     /// An attachment the public may see: approved, and an image of an accepted report.
     public func publicPhoto(id: Int64, on db: any SQLDatabase) async throws -> ReportAttachment? {
-        try await photoCandidatesQuery(db).where(SQLColumn("id", table: "report_attachments"), .equal, SQLBind(id)).first().map(ReportStore.attachment)
+        try await photoCandidatesQuery(db).where(SQLColumn("id", table: "report_attachments"), .equal, SQLBind(id)).first().map(
+            ReportStore.attachment)
     }
 
     private func photoCandidatesQuery(_ db: any SQLDatabase) -> SQLSelectBuilder {
@@ -217,7 +244,9 @@ public struct PublicationStore: Sendable {
 
     /// The installation's secret salt for hashing devices and addresses, created on first use.
     public func salt(on db: any SQLDatabase) async throws -> String {
-        if let row = try await db.select().column("value").from("settings").where("key", .equal, Self.saltKey).first() { return try row.string("value") }
+        if let row = try await db.select().column("value").from("settings").where("key", .equal, Self.saltKey).first() {
+            return try row.string("value")
+        }
         let salt = Tokens.random()
         try await db.insert(into: "settings").columns("key", "value").values(SQLBind(Self.saltKey), SQLBind(salt)).run()
         return salt

@@ -17,7 +17,9 @@ public struct Reminder: Sendable, Hashable, Codable {
 public struct ReminderStore: Sendable {
     public init() {}
 
-    public func insert(planID: Int64, unitID: Int64, period: Period, message: String, by userID: Int64?, now date: Date, on db: any SQLDatabase) async throws -> Reminder {
+    public func insert(planID: Int64, unitID: Int64, period: Period, message: String, by userID: Int64?, now date: Date, on db: any SQLDatabase)
+        async throws -> Reminder
+    {
         let now = Timestamp.string(from: date)
         let id = try await db.insert(into: "reminders")
             .columns("plan_id", "unit_id", "period", "message", "created_by", "created_at")
@@ -27,7 +29,8 @@ public struct ReminderStore: Sendable {
     }
 
     public func reminders(unitID: Int64, on db: any SQLDatabase) async throws -> [Reminder] {
-        try await db.select().column("*").from("reminders").where("unit_id", .equal, unitID).orderBy("id", .descending).limit(100).all().map(Self.reminder)
+        try await db.select().column("*").from("reminders").where("unit_id", .equal, unitID).orderBy("id", .descending).limit(100).all().map(
+            Self.reminder)
     }
 
     public func reminders(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> [Reminder] {
@@ -48,7 +51,8 @@ public struct ReminderStore: Sendable {
         Reminder(
             id: try row.int64("id"), planID: try row.int64("plan_id"), unitID: try row.int64("unit_id"),
             period: Period(try row.string("period")) ?? .year(0), message: try row.string("message"),
-            createdAt: try row.string("created_at"), readAt: try row.optionalString("read_at"), webhookStatus: try row.optionalString("webhook_status")
+            createdAt: try row.string("created_at"), readAt: try row.optionalString("read_at"),
+            webhookStatus: try row.optionalString("webhook_status")
         )
     }
 }

@@ -48,7 +48,8 @@ public struct ReportStore: Sendable {
     }
 
     /// The newest version of every report of a plan for a period, optionally of one unit or item.
-    public func latest(planID: Int64, period: Period, unitID: Int64? = nil, itemIDs: [Int64]? = nil, on db: any SQLDatabase) async throws -> [Report] {
+    public func latest(planID: Int64, period: Period, unitID: Int64? = nil, itemIDs: [Int64]? = nil, on db: any SQLDatabase) async throws -> [Report]
+    {
         try await latest(planID: planID, period: period, unitID: unitID, itemIDs: itemIDs, where: { _ in true }, on: db)
     }
 
@@ -90,11 +91,12 @@ public struct ReportStore: Sendable {
             .orderBy(SQLColumn("id", table: "report_events")).all()
         var result: [Int64: [ReportEvent]] = [:]
         for row in rows {
-            result[try row.int64("report_id"), default: []].append(ReportEvent(
-                action: try row.string("action"), state: try row.enumeration("state", as: ReportState.self),
-                actorID: try row.optionalInt64("actor_id"), actor: try row.optionalString("username"),
-                at: try row.string("at"), reason: try row.optionalString("reason")
-            ))
+            result[try row.int64("report_id"), default: []].append(
+                ReportEvent(
+                    action: try row.string("action"), state: try row.enumeration("state", as: ReportState.self),
+                    actorID: try row.optionalInt64("actor_id"), actor: try row.optionalString("username"),
+                    at: try row.string("at"), reason: try row.optionalString("reason")
+                ))
         }
         return result
     }
@@ -107,10 +109,11 @@ public struct ReportStore: Sendable {
             let rows = try await db.select().column("*").from("report_values").where("report_id", .in, ids)
                 .orderBy("report_id").orderBy("indicator_id").all()
             for row in rows {
-                byReport[try row.int64("report_id"), default: []].append(ReportValue(
-                    indicatorID: try row.int64("indicator_id"), value: try row.optionalDecimal("value"),
-                    reachedOn: try row.optionalDate("reached_on")
-                ))
+                byReport[try row.int64("report_id"), default: []].append(
+                    ReportValue(
+                        indicatorID: try row.int64("indicator_id"), value: try row.optionalDecimal("value"),
+                        reachedOn: try row.optionalDate("reached_on")
+                    ))
             }
         }
         return reports.map { report in
@@ -142,8 +145,10 @@ public struct ReportStore: Sendable {
             .where("unit_id", .equal, obligation.unitID).where("period", .equal, obligation.period.description).first()
         if existing != nil { throw AppError.conflict("A report for this item, unit and period already exists.") }
         let id = try await db.insert(into: "reports")
-            .columns("plan_id", "item_id", "unit_id", "period", "version", "role", "state", "progress", "problems", "next_steps",
-                     "lock_version", "created_by", "created_at", "updated_at")
+            .columns(
+                "plan_id", "item_id", "unit_id", "period", "version", "role", "state", "progress", "problems", "next_steps",
+                "lock_version", "created_by", "created_at", "updated_at"
+            )
             .values(
                 SQLBind(planID), SQLBind(obligation.itemID), SQLBind(obligation.unitID), SQLBind(obligation.period.description),
                 SQLBind(1), SQLBind(obligation.role.rawValue), SQLBind(ReportState.draft.rawValue), SQLBind(""), SQLBind(""), SQLBind(""),
@@ -163,7 +168,9 @@ public struct ReportStore: Sendable {
     ) async throws -> Report? {
         let updated = try await db.update("reports")
             .set("progress", to: SQLBind(progress)).set("problems", to: SQLBind(problems)).set("next_steps", to: SQLBind(nextSteps))
-            .set("updated_at", to: SQLBind(now)).set("lock_version", to: SQLBinaryExpression(SQLColumn("lock_version"), .add, SQLLiteral.numeric("1")))
+            .set("updated_at", to: SQLBind(now)).set(
+                "lock_version", to: SQLBinaryExpression(SQLColumn("lock_version"), .add, SQLLiteral.numeric("1"))
+            )
             .where("id", .equal, id).where("lock_version", .equal, expectedLock)
             .returning("id").first()
         guard updated != nil else { return nil }
@@ -197,8 +204,10 @@ public struct ReportStore: Sendable {
         let newest = try await versions(itemID: accepted.itemID, unitID: accepted.unitID, period: accepted.period, on: db).last
         guard newest?.id == accepted.id else { throw AppError.conflict("A newer version of this report already exists.") }
         let id = try await db.insert(into: "reports")
-            .columns("plan_id", "item_id", "unit_id", "period", "version", "role", "state", "progress", "problems", "next_steps",
-                     "correction_reason", "lock_version", "created_by", "created_at", "updated_at")
+            .columns(
+                "plan_id", "item_id", "unit_id", "period", "version", "role", "state", "progress", "problems", "next_steps",
+                "correction_reason", "lock_version", "created_by", "created_at", "updated_at"
+            )
             .values(
                 SQLBind(accepted.planID), SQLBind(accepted.itemID), SQLBind(accepted.unitID), SQLBind(accepted.period.description),
                 SQLBind(accepted.version + 1), SQLBind(accepted.role.rawValue), SQLBind(ReportState.draft.rawValue),
@@ -218,12 +227,15 @@ public struct ReportStore: Sendable {
         guard !stored.isEmpty else { return }
         var insert = db.insert(into: "report_values").columns("report_id", "indicator_id", "value", "reached_on")
         for value in stored {
-            insert = insert.values(SQLBind(reportID), SQLBind(value.indicatorID), SQLBind(value.value.map(DecimalText.format)), SQLBind(value.reachedOn?.iso))
+            insert = insert.values(
+                SQLBind(reportID), SQLBind(value.indicatorID), SQLBind(value.value.map(DecimalText.format)), SQLBind(value.reachedOn?.iso))
         }
         try await insert.run()
     }
 
-    private func event(reportID: Int64, action: String, state: ReportState, actorID: Int64?, reason: String?, at: String, on db: any SQLDatabase) async throws {
+    private func event(reportID: Int64, action: String, state: ReportState, actorID: Int64?, reason: String?, at: String, on db: any SQLDatabase)
+        async throws
+    {
         try await db.insert(into: "report_events")
             .columns("report_id", "action", "state", "actor_id", "at", "reason")
             .values(SQLBind(reportID), SQLBind(action), SQLBind(state.rawValue), SQLBind(actorID), SQLBind(at), SQLBind(reason))
@@ -246,7 +258,8 @@ public struct ReportStore: Sendable {
 
     public func attachments(reportIDs: [Int64], on db: any SQLDatabase) async throws -> [ReportAttachment] {
         guard !reportIDs.isEmpty else { return [] }
-        return try await db.select().column("*").from("report_attachments").where("report_id", .in, reportIDs).orderBy("id").all().map(Self.attachment)
+        return try await db.select().column("*").from("report_attachments").where("report_id", .in, reportIDs).orderBy("id").all().map(
+            Self.attachment)
     }
 
     public func attachment(id: Int64, on db: any SQLDatabase) async throws -> ReportAttachment? {

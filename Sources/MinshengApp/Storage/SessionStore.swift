@@ -66,14 +66,15 @@ public enum Tokens {
     /// 32 random bytes as URL-safe base64.
     public static func random() -> String {
         let base64 = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedData()
-        return String(decoding: base64.compactMap { byte -> UInt8? in
-            switch byte {
-            case UInt8(ascii: "+"): return UInt8(ascii: "-")
-            case UInt8(ascii: "/"): return UInt8(ascii: "_")
-            case UInt8(ascii: "="): return nil
-            default: return byte
-            }
-        }, as: UTF8.self)
+        return String(
+            decoding: base64.compactMap { byte -> UInt8? in
+                switch byte {
+                case UInt8(ascii: "+"): return UInt8(ascii: "-")
+                case UInt8(ascii: "/"): return UInt8(ascii: "_")
+                case UInt8(ascii: "="): return nil
+                default: return byte
+                }
+            }, as: UTF8.self)
     }
 
     /// SHA-256 as lowercase hex.

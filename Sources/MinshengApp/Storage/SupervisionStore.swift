@@ -10,8 +10,10 @@ public struct SupervisionSettings: Sendable, Hashable, Codable {
     public var accountability: AccountabilitySettings
     public var scoring: ScoringScheme
 
-    public init(notices: NoticeRules = NoticeRules(), discrepancy: DiscrepancyRule = DiscrepancyRule(),
-                accountability: AccountabilitySettings = AccountabilitySettings(), scoring: ScoringScheme = ScoringScheme()) {
+    public init(
+        notices: NoticeRules = NoticeRules(), discrepancy: DiscrepancyRule = DiscrepancyRule(),
+        accountability: AccountabilitySettings = AccountabilitySettings(), scoring: ScoringScheme = ScoringScheme()
+    ) {
         self.notices = notices
         self.discrepancy = discrepancy
         self.accountability = accountability
@@ -145,8 +147,10 @@ public struct SupervisionStore: Sendable {
     // MARK: Notices
 
     /// Issues one notice per unit under the plan's next number.
-    public func issueNotices(planID: Int64, itemID: Int64, unitIDs: [Int64], grade: NoticeGrade, reason: String, requirement: String,
-                             issuedOn: CalendarDate, by userID: Int64?, at now: String, on db: any SQLDatabase) async throws -> [SupervisionNotice] {
+    public func issueNotices(
+        planID: Int64, itemID: Int64, unitIDs: [Int64], grade: NoticeGrade, reason: String, requirement: String,
+        issuedOn: CalendarDate, by userID: Int64?, at now: String, on db: any SQLDatabase
+    ) async throws -> [SupervisionNotice] {
         let last = try await db.select().column(SQLFunction("MAX", args: SQLColumn("sequence")), as: "last").from("supervision_notices")
             .where("plan_id", .equal, planID).first()
         let sequence = (try last?.decode(column: "last", as: Int?.self) ?? 0) + 1
@@ -154,11 +158,16 @@ public struct SupervisionStore: Sendable {
         for unitID in unitIDs {
             let id = try await db.insert(into: "supervision_notices")
                 .columns("plan_id", "sequence", "item_id", "unit_id", "grade", "reason", "requirement", "issued_on", "issued_by", "created_at")
-                .values(SQLBind(planID), SQLBind(sequence), SQLBind(itemID), SQLBind(unitID), SQLBind(grade.rawValue), SQLBind(reason), SQLBind(requirement),
-                        SQLBind(issuedOn.iso), SQLBind(userID), SQLBind(now))
+                .values(
+                    SQLBind(planID), SQLBind(sequence), SQLBind(itemID), SQLBind(unitID), SQLBind(grade.rawValue), SQLBind(reason),
+                    SQLBind(requirement),
+                    SQLBind(issuedOn.iso), SQLBind(userID), SQLBind(now)
+                )
                 .insertedID()
-            notices.append(SupervisionNotice(id: id, planID: planID, sequence: sequence, itemID: itemID, unitID: unitID, grade: grade, reason: reason,
-                                             requirement: requirement, issuedOn: issuedOn))
+            notices.append(
+                SupervisionNotice(
+                    id: id, planID: planID, sequence: sequence, itemID: itemID, unitID: unitID, grade: grade, reason: reason,
+                    requirement: requirement, issuedOn: issuedOn))
         }
         return notices
     }
@@ -175,7 +184,9 @@ public struct SupervisionStore: Sendable {
     }
 
     /// Records the unit's answer to an unanswered notice; false when it was answered already.
-    public func answer(noticeID: Int64, measures: String, promisedOn: CalendarDate, answeredOn: CalendarDate, by userID: Int64, on db: any SQLDatabase) async throws -> Bool {
+    public func answer(
+        noticeID: Int64, measures: String, promisedOn: CalendarDate, answeredOn: CalendarDate, by userID: Int64, on db: any SQLDatabase
+    ) async throws -> Bool {
         guard try await notice(id: noticeID, on: db)?.answeredOn == nil else { return false }
         try await db.update("supervision_notices").set("measures", to: SQLBind(measures)).set("promised_on", to: SQLBind(promisedOn.iso))
             .set("answered_on", to: SQLBind(answeredOn.iso)).set("answered_by", to: SQLBind(userID))
@@ -192,7 +203,8 @@ public struct SupervisionStore: Sendable {
             id: try row.int64("id"), planID: try row.int64("plan_id"), sequence: try row.int("sequence"), itemID: try row.int64("item_id"),
             unitID: try row.int64("unit_id"), grade: try row.enumeration("grade", as: NoticeGrade.self), reason: try row.string("reason"),
             requirement: try row.string("requirement"), issuedOn: try Self.date(row, "issued_on"), measures: try row.optionalString("measures"),
-            promisedOn: try row.optionalDate("promised_on"), answeredOn: try row.optionalDate("answered_on"), closedOn: try row.optionalDate("closed_on")
+            promisedOn: try row.optionalDate("promised_on"), answeredOn: try row.optionalDate("answered_on"),
+            closedOn: try row.optionalDate("closed_on")
         )
     }
 
@@ -207,16 +219,20 @@ public struct SupervisionStore: Sendable {
         var stored = inspection
         stored.id = try await db.insert(into: "inspections")
             .columns("plan_id", "item_id", "unit_id", "inspected_on", "place", "mode", "state", "checked", "findings", "inspector_id", "created_at")
-            .values(SQLBind(inspection.planID), SQLBind(inspection.itemID), SQLBind(inspection.unitID), SQLBind(inspection.inspectedOn.iso),
-                    SQLBind(inspection.place), SQLBind(inspection.mode.rawValue), SQLBind(inspection.state.rawValue), SQLBind(inspection.checked),
-                    SQLBind(inspection.findings), SQLBind(inspection.inspectorID), SQLBind(now))
+            .values(
+                SQLBind(inspection.planID), SQLBind(inspection.itemID), SQLBind(inspection.unitID), SQLBind(inspection.inspectedOn.iso),
+                SQLBind(inspection.place), SQLBind(inspection.mode.rawValue), SQLBind(inspection.state.rawValue), SQLBind(inspection.checked),
+                SQLBind(inspection.findings), SQLBind(inspection.inspectorID), SQLBind(now)
+            )
             .insertedID()
         try await insertValues(inspection.values, inspectionID: stored.id, on: db)
         return stored
     }
 
     /// Records the results of a planned inspection; false when it was done already.
-    public func complete(inspectionID: Int64, on day: CalendarDate, findings: String, values: [CheckedValue], by userID: Int64?, on db: any SQLDatabase) async throws -> Bool {
+    public func complete(
+        inspectionID: Int64, on day: CalendarDate, findings: String, values: [CheckedValue], by userID: Int64?, on db: any SQLDatabase
+    ) async throws -> Bool {
         guard try await inspection(id: inspectionID, on: db)?.state == .planned else { return false }
         try await db.update("inspections").set("state", to: SQLBind(Inspection.State.done.rawValue)).set("inspected_on", to: SQLBind(day.iso))
             .set("findings", to: SQLBind(findings)).set("inspector_id", to: SQLBind(userID))
@@ -229,8 +245,9 @@ public struct SupervisionStore: Sendable {
         guard !values.isEmpty else { return }
         var insert = db.insert(into: "inspection_values").columns("inspection_id", "indicator_id", "reported", "verified")
         for value in values {
-            insert = insert.values(SQLBind(inspectionID), SQLBind(value.indicatorID), SQLBind(value.reported.map(DecimalText.format)),
-                                   SQLBind(DecimalText.format(value.verified)))
+            insert = insert.values(
+                SQLBind(inspectionID), SQLBind(value.indicatorID), SQLBind(value.reported.map(DecimalText.format)),
+                SQLBind(DecimalText.format(value.verified)))
         }
         try await insert.run()
     }
@@ -253,15 +270,19 @@ public struct SupervisionStore: Sendable {
             let id = try row.int64("id")
             return Inspection(
                 id: id, planID: try row.int64("plan_id"), itemID: try row.optionalInt64("item_id"), unitID: try row.optionalInt64("unit_id"),
-                inspectedOn: try Self.date(row, "inspected_on"), place: try row.string("place"), mode: try row.enumeration("mode", as: InspectionMode.self),
-                state: try row.enumeration("state", as: Inspection.State.self), checked: try row.string("checked"), findings: try row.string("findings"), inspectorID: try row.optionalInt64("inspector_id"),
+                inspectedOn: try Self.date(row, "inspected_on"), place: try row.string("place"),
+                mode: try row.enumeration("mode", as: InspectionMode.self),
+                state: try row.enumeration("state", as: Inspection.State.self), checked: try row.string("checked"),
+                findings: try row.string("findings"), inspectorID: try row.optionalInt64("inspector_id"),
                 values: values[id] ?? []
             )
         }
     }
 
     public func inspection(id: Int64, on db: any SQLDatabase) async throws -> Inspection? {
-        guard let planID = try await db.select().column("plan_id").from("inspections").where("id", .equal, id).first()?.int64("plan_id") else { return nil }
+        guard let planID = try await db.select().column("plan_id").from("inspections").where("id", .equal, id).first()?.int64("plan_id") else {
+            return nil
+        }
         return try await inspections(planID: planID, on: db).first { $0.id == id }
     }
 
@@ -271,8 +292,10 @@ public struct SupervisionStore: Sendable {
         var stored = file
         stored.id = try await db.insert(into: "supervision_files")
             .columns("owner", "owner_id", "file_name", "content_type", "size", "sha256", "storage_key", "created_by", "created_at")
-            .values(SQLBind(file.owner.rawValue), SQLBind(file.ownerID), SQLBind(file.fileName), SQLBind(file.contentType), SQLBind(file.size),
-                    SQLBind(file.sha256), SQLBind(file.storageKey), SQLBind(userID), SQLBind(file.createdAt))
+            .values(
+                SQLBind(file.owner.rawValue), SQLBind(file.ownerID), SQLBind(file.fileName), SQLBind(file.contentType), SQLBind(file.size),
+                SQLBind(file.sha256), SQLBind(file.storageKey), SQLBind(userID), SQLBind(file.createdAt)
+            )
             .insertedID()
         return stored
     }
@@ -290,27 +313,35 @@ public struct SupervisionStore: Sendable {
     static func file(_ row: any SQLRow) throws -> SupervisionFile {
         SupervisionFile(
             id: try row.int64("id"), owner: try row.enumeration("owner", as: SupervisionFile.Owner.self), ownerID: try row.int64("owner_id"),
-            fileName: try row.string("file_name"), contentType: try row.string("content_type"), size: try row.int64("size"), sha256: try row.string("sha256"),
+            fileName: try row.string("file_name"), contentType: try row.string("content_type"), size: try row.int64("size"),
+            sha256: try row.string("sha256"),
             storageKey: try row.string("storage_key"), createdAt: try row.string("created_at")
         )
     }
 
     // MARK: Rectifications
 
-    public func insertRectification(_ rectification: Rectification, by userID: Int64?, at now: String, on db: any SQLDatabase) async throws -> Rectification {
+    public func insertRectification(_ rectification: Rectification, by userID: Int64?, at now: String, on db: any SQLDatabase) async throws
+        -> Rectification
+    {
         var stored = rectification
         stored.id = try await db.insert(into: "rectifications")
             .columns("plan_id", "inspection_id", "item_id", "unit_id", "requirement", "due", "state", "created_by", "created_at", "updated_at")
-            .values(SQLBind(rectification.planID), SQLBind(rectification.inspectionID), SQLBind(rectification.itemID), SQLBind(rectification.unitID),
-                    SQLBind(rectification.requirement), SQLBind(rectification.due.iso), SQLBind(rectification.state.rawValue), SQLBind(userID),
-                    SQLBind(now), SQLBind(now))
+            .values(
+                SQLBind(rectification.planID), SQLBind(rectification.inspectionID), SQLBind(rectification.itemID), SQLBind(rectification.unitID),
+                SQLBind(rectification.requirement), SQLBind(rectification.due.iso), SQLBind(rectification.state.rawValue), SQLBind(userID),
+                SQLBind(now), SQLBind(now)
+            )
             .insertedID()
         stored.updatedAt = now
-        try await event(rectificationID: stored.id, action: "require", state: stored.state, note: rectification.requirement, by: userID, at: now, on: db)
+        try await event(
+            rectificationID: stored.id, action: "require", state: stored.state, note: rectification.requirement, by: userID, at: now, on: db)
         return stored
     }
 
-    public func rectifications(planID: Int64, unitID: Int64? = nil, inspectionID: Int64? = nil, on db: any SQLDatabase) async throws -> [Rectification] {
+    public func rectifications(planID: Int64, unitID: Int64? = nil, inspectionID: Int64? = nil, on db: any SQLDatabase) async throws
+        -> [Rectification]
+    {
         var query = db.select().column("*").from("rectifications").where("plan_id", .equal, planID)
         if let unitID { query = query.where("unit_id", .equal, unitID) }
         if let inspectionID { query = query.where("inspection_id", .equal, inspectionID) }
@@ -322,8 +353,10 @@ public struct SupervisionStore: Sendable {
     }
 
     /// Moves a rectification to a state if it is still in `from`; false when someone moved it first.
-    public func transition(_ id: Int64, from: RectificationState, to: RectificationState, action: String, report: String?, note: String?, by userID: Int64?,
-                           at now: String, on db: any SQLDatabase) async throws -> Bool {
+    public func transition(
+        _ id: Int64, from: RectificationState, to: RectificationState, action: String, report: String?, note: String?, by userID: Int64?,
+        at now: String, on db: any SQLDatabase
+    ) async throws -> Bool {
         guard try await rectification(id: id, on: db)?.state == from else { return false }
         var update = db.update("rectifications").set("state", to: SQLBind(to.rawValue)).set("updated_at", to: SQLBind(now))
         if let report { update = update.set("report", to: SQLBind(report)) }
@@ -333,40 +366,53 @@ public struct SupervisionStore: Sendable {
     }
 
     public func events(rectificationID: Int64, on db: any SQLDatabase) async throws -> [RectificationEvent] {
-        try await db.select().column("*").from("rectification_events").where("rectification_id", .equal, rectificationID).orderBy("id").all().map { row in
-            RectificationEvent(action: try row.string("action"), state: try row.enumeration("state", as: RectificationState.self),
-                               note: try row.optionalString("note"), actorID: try row.optionalInt64("actor_id"), at: try row.string("at"))
+        try await db.select().column("*").from("rectification_events").where("rectification_id", .equal, rectificationID).orderBy("id").all().map {
+            row in
+            RectificationEvent(
+                action: try row.string("action"), state: try row.enumeration("state", as: RectificationState.self),
+                note: try row.optionalString("note"), actorID: try row.optionalInt64("actor_id"), at: try row.string("at"))
         }
     }
 
-    private func event(rectificationID: Int64, action: String, state: RectificationState, note: String?, by userID: Int64?, at now: String,
-                       on db: any SQLDatabase) async throws {
+    private func event(
+        rectificationID: Int64, action: String, state: RectificationState, note: String?, by userID: Int64?, at now: String,
+        on db: any SQLDatabase
+    ) async throws {
         try await db.insert(into: "rectification_events").columns("rectification_id", "action", "state", "note", "actor_id", "at")
             .values(SQLBind(rectificationID), SQLBind(action), SQLBind(state.rawValue), SQLBind(note), SQLBind(userID), SQLBind(now)).run()
     }
 
     static func rectification(_ row: any SQLRow) throws -> Rectification {
         Rectification(
-            id: try row.int64("id"), planID: try row.int64("plan_id"), inspectionID: try row.int64("inspection_id"), itemID: try row.optionalInt64("item_id"),
+            id: try row.int64("id"), planID: try row.int64("plan_id"), inspectionID: try row.int64("inspection_id"),
+            itemID: try row.optionalInt64("item_id"),
             unitID: try row.int64("unit_id"), requirement: try row.string("requirement"), due: try Self.date(row, "due"),
-            state: try row.enumeration("state", as: RectificationState.self), report: try row.optionalString("report"), updatedAt: try row.string("updated_at")
+            state: try row.enumeration("state", as: RectificationState.self), report: try row.optionalString("report"),
+            updatedAt: try row.string("updated_at")
         )
     }
 
     // MARK: Accountability cases
 
-    public func openCase(planID: Int64, unitID: Int64, itemID: Int64?, rule: AccountabilityRule, grounds: [Evidence], openedOn: CalendarDate,
-                         by userID: Int64?, at now: String, on db: any SQLDatabase) async throws -> AccountabilityCase {
+    public func openCase(
+        planID: Int64, unitID: Int64, itemID: Int64?, rule: AccountabilityRule, grounds: [Evidence], openedOn: CalendarDate,
+        by userID: Int64?, at now: String, on db: any SQLDatabase
+    ) async throws -> AccountabilityCase {
         let json = String(decoding: try JSONEncoder().encode(grounds), as: UTF8.self)
         let id = try await db.insert(into: "accountability_cases")
             .columns("plan_id", "unit_id", "item_id", "rule", "grounds", "opened_on", "opened_by", "created_at")
-            .values(SQLBind(planID), SQLBind(unitID), SQLBind(itemID), SQLBind(rule.rawValue), SQLBind(json), SQLBind(openedOn.iso), SQLBind(userID), SQLBind(now))
+            .values(
+                SQLBind(planID), SQLBind(unitID), SQLBind(itemID), SQLBind(rule.rawValue), SQLBind(json), SQLBind(openedOn.iso), SQLBind(userID),
+                SQLBind(now)
+            )
             .insertedID()
         return AccountabilityCase(id: id, planID: planID, unitID: unitID, itemID: itemID, rule: rule, grounds: grounds, openedOn: openedOn)
     }
 
     /// Records the decision of an open case; false when it was decided already.
-    public func decide(caseID: Int64, decision: AccountabilityDecision, note: String, on day: CalendarDate, by userID: Int64, on db: any SQLDatabase) async throws -> Bool {
+    public func decide(caseID: Int64, decision: AccountabilityDecision, note: String, on day: CalendarDate, by userID: Int64, on db: any SQLDatabase)
+        async throws -> Bool
+    {
         guard let existing = try await accountabilityCase(id: caseID, on: db), existing.decision == nil else { return false }
         try await db.update("accountability_cases").set("decision", to: SQLBind(decision.rawValue)).set("decision_note", to: SQLBind(note))
             .set("decided_on", to: SQLBind(day.iso)).set("decided_by", to: SQLBind(userID))

@@ -29,8 +29,10 @@ public struct TokenStore: Sendable {
     /// The live (not revoked) token's user.
     public func user(secret: String, on db: any SQLDatabase) async throws -> (token: PersonalToken, user: User)? {
         guard secret.hasPrefix(Self.prefix) else { return nil }
-        guard let row = try await db.select().column("*").from("api_tokens").where("token_hash", .equal, Tokens.hash(secret))
-            .where("revoked_at", .is, SQLLiteral.null).first() else { return nil }
+        guard
+            let row = try await db.select().column("*").from("api_tokens").where("token_hash", .equal, Tokens.hash(secret))
+                .where("revoked_at", .is, SQLLiteral.null).first()
+        else { return nil }
         let token = try Self.token(row)
         guard let user = try await UserStore().user(id: token.userID, on: db), !user.disabled else { return nil }
         return (token, user)

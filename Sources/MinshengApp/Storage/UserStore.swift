@@ -30,7 +30,10 @@ public struct UserStore: Sendable {
         let jurisdictionID = try await Self.jurisdiction(role: role, unitID: unitID, given: jurisdictionID, on: db)
         let id = try await db.insert(into: "users")
             .columns("username", "password_hash", "role", "unit_id", "jurisdiction_id", "created_at")
-            .values(SQLBind(username), SQLBind(passwordHash), SQLBind(role.rawValue), SQLBind(unitID), SQLBind(jurisdictionID), SQLBind(Timestamp.string(from: now)))
+            .values(
+                SQLBind(username), SQLBind(passwordHash), SQLBind(role.rawValue), SQLBind(unitID), SQLBind(jurisdictionID),
+                SQLBind(Timestamp.string(from: now))
+            )
             .insertedID()
         return User(id: id, username: username, passwordHash: passwordHash, role: role, unitID: unitID, jurisdictionID: jurisdictionID)
     }

@@ -17,19 +17,27 @@ struct AccountabilityPage {
             SupervisionTabs.node(.accountability, page: page),
             .if(page.principal.map(SupervisionPolicy.canDecide) ?? false, proposalList),
             .h2(.text("\(words.accountability)（\(cases.count)）")),
-            cases.isEmpty ? .p(.class("hint"), .text(words.noCases)) : .div(.class("table-scroll"), .table(
-                .class("list"),
-                .thead(.tr(.th(.text(words.openedOn)), .th(.text(words.unit)), .th(.text(words.item)), .th(.text(words.rule)), .th(.text(words.decision)))),
-                .tbody(.forEach(cases) { entry in
-                    .tr(
-                        .td(.a(.href(SiteURL.accountabilityCase(.value(entry.id)).path), .text(entry.openedOn.iso))),
-                        .td(.text(directory.unit(entry.unitID))),
-                        .td(.text(directory.item(entry.itemID))),
-                        .td(.text(words.ruleName(entry.rule))),
-                        .td(.text(entry.decision.map { "\(words.decisionName($0))（\(entry.decidedOn?.iso ?? "")）" } ?? words.undecided))
-                    )
-                })
-            ))
+            cases.isEmpty
+                ? .p(.class("hint"), .text(words.noCases))
+                : .div(
+                    .class("table-scroll"),
+                    .table(
+                        .class("list"),
+                        .thead(
+                            .tr(
+                                .th(.text(words.openedOn)), .th(.text(words.unit)), .th(.text(words.item)), .th(.text(words.rule)),
+                                .th(.text(words.decision)))),
+                        .tbody(
+                            .forEach(cases) { entry in
+                                .tr(
+                                    .td(.a(.href(SiteURL.accountabilityCase(.value(entry.id)).path), .text(entry.openedOn.iso))),
+                                    .td(.text(directory.unit(entry.unitID))),
+                                    .td(.text(directory.item(entry.itemID))),
+                                    .td(.text(words.ruleName(entry.rule))),
+                                    .td(.text(entry.decision.map { "\(words.decisionName($0))（\(entry.decidedOn?.iso ?? "")）" } ?? words.undecided))
+                                )
+                            })
+                    ))
         )
         return Layout(title: words.accountability, page: page, content: content).render()
     }
@@ -37,19 +45,21 @@ struct AccountabilityPage {
     private var proposalList: Node {
         .section(
             .h2(.text("\(words.caseProposals)（\(proposals.count)）")),
-            proposals.isEmpty ? .p(.class("hint"), .text(words.noCaseProposals)) : .forEach(proposals.enumerated()) { index, proposal in
-                .form(
-                    .class("proposal"), .method(.post), .action(SiteURL.accountability.path),
-                    page.csrfField,
-                    .input(.type(.hidden), .name("plan"), .value(String(directory.plan.id))),
-                    .input(.type(.hidden), .name("unit"), .value(String(proposal.unitID))),
-                    .input(.type(.hidden), .name("item"), .value(proposal.itemID.map(String.init) ?? "")),
-                    .input(.type(.hidden), .name("rule"), .value(proposal.rule.rawValue)),
-                    .h3(.text("\(directory.unit(proposal.unitID)) · \(directory.item(proposal.itemID)) · \(words.ruleName(proposal.rule))")),
-                    .ul(.forEach(proposal.grounds) { .li(.text($0.text)) }),
-                    .button(.type(.submit), .id("open-\(index)"), .text(words.openCase))
-                )
-            }
+            proposals.isEmpty
+                ? .p(.class("hint"), .text(words.noCaseProposals))
+                : .forEach(proposals.enumerated()) { index, proposal in
+                    .form(
+                        .class("proposal"), .method(.post), .action(SiteURL.accountability.path),
+                        page.csrfField,
+                        .input(.type(.hidden), .name("plan"), .value(String(directory.plan.id))),
+                        .input(.type(.hidden), .name("unit"), .value(String(proposal.unitID))),
+                        .input(.type(.hidden), .name("item"), .value(proposal.itemID.map(String.init) ?? "")),
+                        .input(.type(.hidden), .name("rule"), .value(proposal.rule.rawValue)),
+                        .h3(.text("\(directory.unit(proposal.unitID)) · \(directory.item(proposal.itemID)) · \(words.ruleName(proposal.rule))")),
+                        .ul(.forEach(proposal.grounds) { .li(.text($0.text)) }),
+                        .button(.type(.submit), .id("open-\(index)"), .text(words.openCase))
+                    )
+                }
         )
     }
 }
@@ -78,16 +88,20 @@ struct AccountabilityCasePage {
             ),
             .h2(.text(words.grounds)),
             .ul(.forEach(entry.grounds) { evidence in .li(link(evidence)) }),
-            .if(canDecide && entry.decision == nil, .form(
-                .class("narrow"), .method(.post), .action(SiteURL.caseDecision(.value(entry.id)).path),
-                page.csrfField,
-                .label(.for("decision"), .text(words.decision)),
-                SelectField.node(id: "decision", name: "decision", label: words.decision,
-                                 options: AccountabilityDecision.allCases.map { ($0.rawValue, words.decisionName($0)) }, selected: AccountabilityDecision.interview.rawValue),
-                .label(.for("note"), .text(words.note)),
-                .textarea(.id("note"), .name("note"), .attribute(named: "rows", value: "3"), .attribute(named: "required", value: "required")),
-                .button(.type(.submit), .class("primary"), .text(words.decide))
-            ))
+            .if(
+                canDecide && entry.decision == nil,
+                .form(
+                    .class("narrow"), .method(.post), .action(SiteURL.caseDecision(.value(entry.id)).path),
+                    page.csrfField,
+                    .label(.for("decision"), .text(words.decision)),
+                    SelectField.node(
+                        id: "decision", name: "decision", label: words.decision,
+                        options: AccountabilityDecision.allCases.map { ($0.rawValue, words.decisionName($0)) },
+                        selected: AccountabilityDecision.interview.rawValue),
+                    .label(.for("note"), .text(words.note)),
+                    .textarea(.id("note"), .name("note"), .attribute(named: "rows", value: "3"), .attribute(named: "required", value: "required")),
+                    .button(.type(.submit), .class("primary"), .text(words.decide))
+                ))
         )
         return Layout(title: words.accountability, page: page, content: content).render()
     }
@@ -123,14 +137,15 @@ struct ScoresPage {
             .table(
                 .class("list scores"),
                 .thead(header),
-                .tbody(.forEach(scores) { score in
-                    .tr(
-                        .td(.text(String(score.rank))),
-                        .td(.a(.href("#score-\(score.unitID)"), .text(score.name))),
-                        .td(.strong(.text(DecimalText.format(score.total)))),
-                        .group(score.lines.map { .td(.text(DecimalText.format($0.points))) })
-                    )
-                })
+                .tbody(
+                    .forEach(scores) { score in
+                        .tr(
+                            .td(.text(String(score.rank))),
+                            .td(.a(.href("#score-\(score.unitID)"), .text(score.name))),
+                            .td(.strong(.text(DecimalText.format(score.total)))),
+                            .group(score.lines.map { .td(.text(DecimalText.format($0.points))) })
+                        )
+                    })
             ),
             .forEach(scores) { score in
                 .section(
@@ -139,10 +154,12 @@ struct ScoresPage {
                     .table(
                         .class("list"),
                         .thead(.tr(.th(.text(words.criterion)), .th(.text(words.points)), .th(.text(words.maximum)), .th(.text(words.explanation)))),
-                        .tbody(.forEach(score.lines) { line in
-                            .tr(.td(.text(line.criterion)), .td(.text(DecimalText.format(line.points))),
-                                .td(.text(line.maximum > 0 ? DecimalText.format(line.maximum) : "—")), .td(.text(line.explanation)))
-                        })
+                        .tbody(
+                            .forEach(score.lines) { line in
+                                .tr(
+                                    .td(.text(line.criterion)), .td(.text(DecimalText.format(line.points))),
+                                    .td(.text(line.maximum > 0 ? DecimalText.format(line.maximum) : "—")), .td(.text(line.explanation)))
+                            })
                     )
                 )
             }
@@ -168,22 +185,26 @@ struct SupervisionSettingsPage {
     func render() -> String {
         let words = page.language.supervisionWords
         let scheme = settings.scoring
-        let numbers: [(String, String, String)] = [
-            ("nearDays", words.nearDays, String(settings.notices.nearDays)),
-            ("blueResponseDays", "\(words.gradeName(.blue))：\(words.responseDays)", String(settings.notices.blueResponseDays)),
-            ("yellowResponseDays", "\(words.gradeName(.yellow))：\(words.responseDays)", String(settings.notices.yellowResponseDays)),
-            ("redResponseDays", "\(words.gradeName(.red))：\(words.responseDays)", String(settings.notices.redResponseDays)),
-            ("tolerance", words.tolerance, DecimalText.format(settings.discrepancy.tolerance * 100)),
-            ("consecutiveMonths", words.consecutiveMonths, String(settings.accountability.consecutiveMonths)),
-            ("completion", "\(words.weights)：完成度", DecimalText.format(scheme.completion)),
-            ("progress", "\(words.weights)：进度", DecimalText.format(scheme.progress)),
-            ("reporting", "\(words.weights)：按时报送", DecimalText.format(scheme.reporting)),
-            ("satisfaction", "\(words.weights)：满意度", DecimalText.format(scheme.satisfaction)),
-            ("perDiscrepancy", "\(words.deductions)：\(words.discrepancy)", DecimalText.format(scheme.perDiscrepancy)),
-            ("perOverdueRectification", "\(words.deductions)：整改逾期", DecimalText.format(scheme.perOverdueRectification)),
-            ("perRedNotice", "\(words.deductions)：\(words.gradeName(.red))", DecimalText.format(scheme.perRedNotice)),
-            ("findingsCap", "\(words.deductions)：督查扣分上限", DecimalText.format(scheme.findingsCap)),
-        ] + AccountabilityDecision.allCases.map { ("decision.\($0.rawValue)", "\(words.deductions)：\(words.decisionName($0))", DecimalText.format(scheme.decisions[$0] ?? 0)) }
+        let numbers: [(String, String, String)] =
+            [
+                ("nearDays", words.nearDays, String(settings.notices.nearDays)),
+                ("blueResponseDays", "\(words.gradeName(.blue))：\(words.responseDays)", String(settings.notices.blueResponseDays)),
+                ("yellowResponseDays", "\(words.gradeName(.yellow))：\(words.responseDays)", String(settings.notices.yellowResponseDays)),
+                ("redResponseDays", "\(words.gradeName(.red))：\(words.responseDays)", String(settings.notices.redResponseDays)),
+                ("tolerance", words.tolerance, DecimalText.format(settings.discrepancy.tolerance * 100)),
+                ("consecutiveMonths", words.consecutiveMonths, String(settings.accountability.consecutiveMonths)),
+                ("completion", "\(words.weights)：完成度", DecimalText.format(scheme.completion)),
+                ("progress", "\(words.weights)：进度", DecimalText.format(scheme.progress)),
+                ("reporting", "\(words.weights)：按时报送", DecimalText.format(scheme.reporting)),
+                ("satisfaction", "\(words.weights)：满意度", DecimalText.format(scheme.satisfaction)),
+                ("perDiscrepancy", "\(words.deductions)：\(words.discrepancy)", DecimalText.format(scheme.perDiscrepancy)),
+                ("perOverdueRectification", "\(words.deductions)：整改逾期", DecimalText.format(scheme.perOverdueRectification)),
+                ("perRedNotice", "\(words.deductions)：\(words.gradeName(.red))", DecimalText.format(scheme.perRedNotice)),
+                ("findingsCap", "\(words.deductions)：督查扣分上限", DecimalText.format(scheme.findingsCap)),
+            ]
+            + AccountabilityDecision.allCases.map {
+                ("decision.\($0.rawValue)", "\(words.deductions)：\(words.decisionName($0))", DecimalText.format(scheme.decisions[$0] ?? 0))
+            }
         let content: Node = .group(
             .h1(.text("\(words.settings)：\(plan.title)")),
             SupervisionTabs.node(.supervisionSettings, page: page),
@@ -194,13 +215,19 @@ struct SupervisionSettingsPage {
                 page.csrfField,
                 .input(.type(.hidden), .name("plan"), .value(String(plan.id))),
                 .forEach(numbers) { field in
-                    .group(.label(.for(field.0), .text(field.1)), .input(.type(.text), .id(field.0), .name(field.0), .value(field.2), .attribute(named: "inputmode", value: "decimal")))
+                    .group(
+                        .label(.for(field.0), .text(field.1)),
+                        .input(.type(.text), .id(field.0), .name(field.0), .value(field.2), .attribute(named: "inputmode", value: "decimal")))
                 },
                 .fieldset(
                     .element(named: "legend", text: words.rules),
                     .forEach(AccountabilityRule.allCases) { rule in
-                        .label(.class("check"), .input(.type(.checkbox), .name("rule"), .value(rule.rawValue), settings.accountability.rules.contains(rule) ? .attribute(named: "checked", value: "checked") : .empty),
-                               .text(" " + words.ruleName(rule)))
+                        .label(
+                            .class("check"),
+                            .input(
+                                .type(.checkbox), .name("rule"), .value(rule.rawValue),
+                                settings.accountability.rules.contains(rule) ? .attribute(named: "checked", value: "checked") : .empty),
+                            .text(" " + words.ruleName(rule)))
                     }
                 ),
                 .button(.type(.submit), .class("primary"), .text(words.save))

@@ -22,8 +22,10 @@ struct UsersPage: Bilingual {
             .unwrap(message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
             .table(
                 .class("list"),
-                .thead(.tr(.th(.text(strings.username)), .th(.text(words.role)), .th(.text(words.unit)), .th(.text(t("地区", "Jurisdiction"))),
-                           .th(.text(words.disabled)), .th(.text(words.action)))),
+                .thead(
+                    .tr(
+                        .th(.text(strings.username)), .th(.text(words.role)), .th(.text(words.unit)), .th(.text(t("地区", "Jurisdiction"))),
+                        .th(.text(words.disabled)), .th(.text(words.action)))),
                 .tbody(.forEach(users, row))
             ),
             .h2(.text(words.createUser)),
@@ -38,7 +40,9 @@ struct UsersPage: Bilingual {
                 unitSelect(id: "new-unit", selected: nil),
                 jurisdictionField,
                 .label(.for("new-password"), .text(strings.password)),
-                .input(.type(.password), .id("new-password"), .name("password"), .required(true), .attribute(named: "minlength", value: "10"), .attribute(named: "autocomplete", value: "new-password")),
+                .input(
+                    .type(.password), .id("new-password"), .name("password"), .required(true), .attribute(named: "minlength", value: "10"),
+                    .attribute(named: "autocomplete", value: "new-password")),
                 .button(.type(.submit), .text(words.createUser))
             )
         )
@@ -53,15 +57,20 @@ struct UsersPage: Bilingual {
             .td(roleSelect(id: "\(form)-role", selected: user.role, form: form)),
             .td(unitSelect(id: "\(form)-unit", selected: user.unitID, form: form)),
             .td(.text(serves(user))),
-            .td(.input(.type(.checkbox), .id("\(form)-disabled"), .name("disabled"), .value("1"), .checked(user.disabled),
-                       .attribute(named: "form", value: form), .attribute(named: "aria-label", value: words.disabled))),
-            .td(.form(
-                .id(form), .class("inline"), .method(.post), .action(SiteURL.adminUser(.value(user.id)).path),
-                page.csrfField,
-                .input(.type(.password), .name("password"), .placeholder(words.newPassword), .attribute(named: "autocomplete", value: "new-password"),
-                       .attribute(named: "aria-label", value: words.newPassword)),
-                .button(.type(.submit), .text(page.strings.save))
-            ))
+            .td(
+                .input(
+                    .type(.checkbox), .id("\(form)-disabled"), .name("disabled"), .value("1"), .checked(user.disabled),
+                    .attribute(named: "form", value: form), .attribute(named: "aria-label", value: words.disabled))),
+            .td(
+                .form(
+                    .id(form), .class("inline"), .method(.post), .action(SiteURL.adminUser(.value(user.id)).path),
+                    page.csrfField,
+                    .input(
+                        .type(.password), .name("password"), .placeholder(words.newPassword),
+                        .attribute(named: "autocomplete", value: "new-password"),
+                        .attribute(named: "aria-label", value: words.newPassword)),
+                    .button(.type(.submit), .text(page.strings.save))
+                ))
         )
     }
 
@@ -74,7 +83,8 @@ struct UsersPage: Bilingual {
     /// For an instance-wide office: the jurisdiction a new office, leader or inspector account serves.
     private var jurisdictionField: Node {
         guard choosesJurisdiction else { return .empty }
-        let options = [("", t("全部（不限地区）", "All (the whole instance)"))]
+        let options =
+            [("", t("全部（不限地区）", "All (the whole instance)"))]
             + jurisdictions.values.sorted { $0.id < $1.id }.map { (String($0.id), $0.name) }
         return .group(
             .label(.for("new-jurisdiction"), .text(t("所属地区（管理员、领导、督查人员）", "Jurisdiction (admins, leaders, inspectors)"))),
@@ -83,14 +93,16 @@ struct UsersPage: Bilingual {
     }
 
     private func roleSelect(id: String, selected: Role, form: String? = nil) -> Node {
-        SelectField.node(id: id, name: "role", label: page.language.reporting.role, form: form,
-                         options: Role.allCases.map { ($0.rawValue, page.strings.roleName($0)) }, selected: selected.rawValue)
+        SelectField.node(
+            id: id, name: "role", label: page.language.reporting.role, form: form,
+            options: Role.allCases.map { ($0.rawValue, page.strings.roleName($0)) }, selected: selected.rawValue)
     }
 
     private func unitSelect(id: String, selected: Int64?, form: String? = nil) -> Node {
-        SelectField.node(id: id, name: "unit", label: page.language.reporting.unit, form: form,
-                         options: [("", "—")] + units.filter { $0.kind != .group }.map { (String($0.id), $0.name) },
-                         selected: selected.map(String.init) ?? "")
+        SelectField.node(
+            id: id, name: "unit", label: page.language.reporting.unit, form: form,
+            options: [("", "—")] + units.filter { $0.kind != .group }.map { (String($0.id), $0.name) },
+            selected: selected.map(String.init) ?? "")
     }
 }
 
@@ -102,9 +114,11 @@ enum SelectField {
         ]
         if let form { nodes.append(.attribute(named: "form", value: form)) }
         nodes += options.map { option in
-            .element(named: "option", nodes: [
-                .attribute(named: "value", value: option.0), option.0 == selected ? .attribute(named: "selected") : .empty, .text(option.1),
-            ])
+            .element(
+                named: "option",
+                nodes: [
+                    .attribute(named: "value", value: option.0), option.0 == selected ? .attribute(named: "selected") : .empty, .text(option.1),
+                ])
         }
         return .element(named: "select", nodes: nodes)
     }
@@ -137,7 +151,9 @@ struct UnitsPage {
                         .forEach(units.filter { $0.kind != .group }) { unit in
                             .label(
                                 .class("check"),
-                                .input(.type(.checkbox), .name("member"), .value(String(unit.id)), .checked(members[group.id]?.contains(unit.id) ?? false)),
+                                .input(
+                                    .type(.checkbox), .name("member"), .value(String(unit.id)),
+                                    .checked(members[group.id]?.contains(unit.id) ?? false)),
                                 .text(" " + unit.name)
                             )
                         }
@@ -146,7 +162,14 @@ struct UnitsPage {
                 )
             },
             .h2(.text(words.units)),
-            .ul(.forEach(units) { unit in .li(.text("\(unit.name)（\(unit.kind.rawValue)）" + ((members[unit.id] ?? []).isEmpty ? "" : "：" + (members[unit.id] ?? []).compactMap { names[$0] }.joined(separator: "、")))) })
+            .ul(
+                .forEach(units) { unit in
+                    .li(
+                        .text(
+                            "\(unit.name)（\(unit.kind.rawValue)）"
+                                + ((members[unit.id] ?? []).isEmpty
+                                    ? "" : "：" + (members[unit.id] ?? []).compactMap { names[$0] }.joined(separator: "、"))))
+                })
         )
         return Layout(title: words.units, page: page, content: content).render()
     }
@@ -171,12 +194,16 @@ struct CalendarPage {
                 .method(.post), .action(SiteURL.adminCalendar(.value(plan.id)).path),
                 page.csrfField,
                 .label(.for("due-day"), .text(words.dueDay)),
-                .input(.type(.number), .id("due-day"), .name("dueDay"), .value(String(calendar.dueDay)), .attribute(named: "min", value: "1"), .attribute(named: "max", value: "28")),
+                .input(
+                    .type(.number), .id("due-day"), .name("dueDay"), .value(String(calendar.dueDay)), .attribute(named: "min", value: "1"),
+                    .attribute(named: "max", value: "28")),
                 .fieldset(
                     .element(named: "legend", text: words.quarterly),
                     .forEach(items) { item in
-                        .label(.class("check"), .input(.type(.checkbox), .name("quarterly"), .value(String(item.id)), .checked(cadences[item.id] == .quarterly)),
-                               .text(" \(item.number). \(item.title)"))
+                        .label(
+                            .class("check"),
+                            .input(.type(.checkbox), .name("quarterly"), .value(String(item.id)), .checked(cadences[item.id] == .quarterly)),
+                            .text(" \(item.number). \(item.title)"))
                     }
                 ),
                 .button(.type(.submit), .text(page.strings.save))
@@ -198,14 +225,18 @@ struct AuditPage {
             .h1(.text(words.audit)),
             .table(
                 .class("list audit"),
-                .thead(.tr(.th(.text(words.at)), .th(.text(words.by)), .th(.text(words.action)), .th(.text(words.entity)), .th(.text(words.before)), .th(.text(words.after)))),
-                .tbody(.forEach(entries) { entry in
+                .thead(
                     .tr(
-                        .td(.text(entry.at)), .td(.text(entry.actor + (entry.address.map { " (\($0))" } ?? ""))), .td(.text(entry.action)),
-                        .td(.text("\(entry.entity) \(entry.entityID ?? "")")),
-                        .td(.code(.text(String((entry.before ?? "").prefix(300))))), .td(.code(.text(String((entry.after ?? "").prefix(300)))))
-                    )
-                })
+                        .th(.text(words.at)), .th(.text(words.by)), .th(.text(words.action)), .th(.text(words.entity)), .th(.text(words.before)),
+                        .th(.text(words.after)))),
+                .tbody(
+                    .forEach(entries) { entry in
+                        .tr(
+                            .td(.text(entry.at)), .td(.text(entry.actor + (entry.address.map { " (\($0))" } ?? ""))), .td(.text(entry.action)),
+                            .td(.text("\(entry.entity) \(entry.entityID ?? "")")),
+                            .td(.code(.text(String((entry.before ?? "").prefix(300))))), .td(.code(.text(String((entry.after ?? "").prefix(300)))))
+                        )
+                    })
             ),
             .unwrap(nextOffset) { .p(.a(.href(SiteURL.adminAudit.path + "?offset=\($0)"), .text("→"))) }
         )
@@ -227,15 +258,19 @@ struct TokensPage {
             .table(
                 .class("list"),
                 .thead(.tr(.th(.text(words.tokenName)), .th(.text(words.at)), .th(.text(words.state)), .th(.text(words.action)))),
-                .tbody(.forEach(tokens) { token in
-                    .tr(
-                        .td(.text(token.name)), .td(.text(token.createdAt)), .td(.text(token.revokedAt == nil ? "" : words.revoked)),
-                        .td(.if(token.revokedAt == nil, .form(
-                            .class("inline"), .method(.post), .action(SiteURL.revokeToken(.value(token.id)).path), page.csrfField,
-                            .button(.type(.submit), .text(words.revoke))
-                        )))
-                    )
-                })
+                .tbody(
+                    .forEach(tokens) { token in
+                        .tr(
+                            .td(.text(token.name)), .td(.text(token.createdAt)), .td(.text(token.revokedAt == nil ? "" : words.revoked)),
+                            .td(
+                                .if(
+                                    token.revokedAt == nil,
+                                    .form(
+                                        .class("inline"), .method(.post), .action(SiteURL.revokeToken(.value(token.id)).path), page.csrfField,
+                                        .button(.type(.submit), .text(words.revoke))
+                                    )))
+                        )
+                    })
             ),
             .form(
                 .class("narrow"), .method(.post), .action(SiteURL.tokens.path),

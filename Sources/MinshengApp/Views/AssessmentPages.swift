@@ -12,7 +12,8 @@ struct AssessmentPeriodForm {
 
     var node: Node {
         let words = language.reporting
-        let options = Period.months(of: plan.year).map(\.description)
+        let options =
+            Period.months(of: plan.year).map(\.description)
             + (1...4).map { "\(plan.year)-Q\($0)" } + ["\(plan.year)-H1", "\(plan.year)-H2", "\(plan.year)"]
         return .form(
             .class("period-form"), .method(.get), .action(action),
@@ -28,11 +29,13 @@ struct AssessmentPeriodForm {
 /// A coloured light with its status written beside it, so the page reads without colour.
 enum StatusLight {
     static func node(_ status: ProgressStatus, words: AssessmentStrings) -> Node {
-        .element(named: "span", nodes: [
-            .attribute(named: "class", value: "light light-\(status.cssName)"),
-            .element(named: "span", nodes: [.attribute(named: "class", value: "dot"), .attribute(named: "aria-hidden", value: "true")]),
-            .text(words.status(status)),
-        ])
+        .element(
+            named: "span",
+            nodes: [
+                .attribute(named: "class", value: "light light-\(status.cssName)"),
+                .element(named: "span", nodes: [.attribute(named: "class", value: "dot"), .attribute(named: "aria-hidden", value: "true")]),
+                .text(words.status(status)),
+            ])
     }
 }
 
@@ -67,7 +70,9 @@ struct OverviewPage {
             .div(
                 .class("charts"),
                 .div(.class("chart-box"), Charts.statusCounts(assessment.counts, words: words)),
-                .div(.class("chart-box"), Charts.categoryProgress(categories.map { ($0.category.name, $0.progress, $0.expected, $0.status) }, words: words))
+                .div(
+                    .class("chart-box"),
+                    Charts.categoryProgress(categories.map { ($0.category.name, $0.progress, $0.expected, $0.status) }, words: words))
             ),
             filterForm,
             table
@@ -82,14 +87,19 @@ struct OverviewPage {
             .input(.type(.hidden), .name("plan"), .value(String(plan.id))),
             .input(.type(.hidden), .name("period"), .value(assessment.period.description)),
             .label(.for("category"), .text(words.category)),
-            SelectField.node(id: "category", name: "category", label: words.category,
-                             options: [("", words.all)] + categories.map { (String($0.category.id), $0.category.name) }, selected: filters.category.map(String.init) ?? ""),
+            SelectField.node(
+                id: "category", name: "category", label: words.category,
+                options: [("", words.all)] + categories.map { (String($0.category.id), $0.category.name) },
+                selected: filters.category.map(String.init) ?? ""),
             .label(.for("status"), .text(page.language.reporting.state)),
-            SelectField.node(id: "status", name: "status", label: page.language.reporting.state,
-                             options: [("", words.all)] + ProgressStatus.allCases.map { ($0.rawValue, words.status($0)) }, selected: filters.status?.rawValue ?? ""),
+            SelectField.node(
+                id: "status", name: "status", label: page.language.reporting.state,
+                options: [("", words.all)] + ProgressStatus.allCases.map { ($0.rawValue, words.status($0)) }, selected: filters.status?.rawValue ?? ""
+            ),
             .label(.for("unit"), .text(page.language.reporting.unit)),
-            SelectField.node(id: "unit", name: "unit", label: page.language.reporting.unit,
-                             options: [("", words.all)] + units.map { (String($0.id), $0.name) }, selected: filters.unit.map(String.init) ?? ""),
+            SelectField.node(
+                id: "unit", name: "unit", label: page.language.reporting.unit,
+                options: [("", words.all)] + units.map { (String($0.id), $0.name) }, selected: filters.unit.map(String.init) ?? ""),
             .button(.type(.submit), .text(words.filter))
         )
     }
@@ -98,22 +108,31 @@ struct OverviewPage {
         let words = page.language.assessment
         return .table(
             .class("list assessment"),
-            .thead(.tr(.th(.text(page.language.reporting.item)), .th(.text(page.language.reporting.state)), .th(.text(words.progress)),
-                       .th(.text(words.expected)), .th(.text(words.forecast)), .th(.text(words.leadUnit)))),
-            .tbody(.forEach(rows) { row in
-                let a = row.assessment
-                return .tr(
-                    .td(.a(.href(SiteURL.item(plan: .value(plan.id), number: .value(row.item.number)).path + "?period=\(assessment.period)"),
-                           .text("\(row.item.number). \(row.item.title)")),
-                        .if(row.discrepancy, .span(.class("badge discrepancy"), .text(page.language.supervisionWords.discrepancy)))),
-                    .td(StatusLight.node(a.status, words: words), .if(a.override != nil, .text(" *"))),
-                    .td(Charts.bar(progress: a.progress, expected: a.expected, status: a.status, label: "\(words.progress) \(Percent.text(a.progress))"),
-                        .text(" " + Percent.text(a.progress))),
-                    .td(.text(Percent.text(a.expected))),
-                    .td(.text(Percent.text(a.forecast)), .if(a.earlyWarning, .span(.class("badge late"), .attribute(named: "title", value: words.earlyWarning), .text("⚠")))),
-                    .td(.text(row.leadUnits))
-                )
-            })
+            .thead(
+                .tr(
+                    .th(.text(page.language.reporting.item)), .th(.text(page.language.reporting.state)), .th(.text(words.progress)),
+                    .th(.text(words.expected)), .th(.text(words.forecast)), .th(.text(words.leadUnit)))),
+            .tbody(
+                .forEach(rows) { row in
+                    let a = row.assessment
+                    return .tr(
+                        .td(
+                            .a(
+                                .href(SiteURL.item(plan: .value(plan.id), number: .value(row.item.number)).path + "?period=\(assessment.period)"),
+                                .text("\(row.item.number). \(row.item.title)")),
+                            .if(row.discrepancy, .span(.class("badge discrepancy"), .text(page.language.supervisionWords.discrepancy)))),
+                        .td(StatusLight.node(a.status, words: words), .if(a.override != nil, .text(" *"))),
+                        .td(
+                            Charts.bar(
+                                progress: a.progress, expected: a.expected, status: a.status, label: "\(words.progress) \(Percent.text(a.progress))"),
+                            .text(" " + Percent.text(a.progress))),
+                        .td(.text(Percent.text(a.expected))),
+                        .td(
+                            .text(Percent.text(a.forecast)),
+                            .if(a.earlyWarning, .span(.class("badge late"), .attribute(named: "title", value: words.earlyWarning), .text("⚠")))),
+                        .td(.text(row.leadUnits))
+                    )
+                })
         )
     }
 }
@@ -145,12 +164,17 @@ struct BattleMapPage {
             .table(
                 .class("battle-map"),
                 .thead(.tr(.th(.text(page.language.reporting.item)), .forEach(1...12) { .th(.text(words.month($0))) })),
-                .tbody(.forEach(items) { item in
-                    .tr(
-                        .th(.attribute(named: "scope", value: "row"), .a(.href(SiteURL.item(plan: .value(plan.id), number: .value(item.number)).path), .text("\(item.number). \(item.title)"))),
-                        .forEach(1...12) { month in cell(item: item, month: month) }
-                    )
-                })
+                .tbody(
+                    .forEach(items) { item in
+                        .tr(
+                            .th(
+                                .attribute(named: "scope", value: "row"),
+                                .a(
+                                    .href(SiteURL.item(plan: .value(plan.id), number: .value(item.number)).path),
+                                    .text("\(item.number). \(item.title)"))),
+                            .forEach(1...12) { month in cell(item: item, month: month) }
+                        )
+                    })
             )
         )
         return content.render()
@@ -164,7 +188,10 @@ struct BattleMapPage {
         }
         return .td(
             .class("cell-\(cell.status.cssName)"),
-            .attribute(named: "title", value: "\(words.status(cell.status)) \(words.actual) \(Percent.text(cell.progress)) / \(words.planned) \(Percent.text(cell.expected))"),
+            .attribute(
+                named: "title",
+                value: "\(words.status(cell.status)) \(words.actual) \(Percent.text(cell.progress)) / \(words.planned) \(Percent.text(cell.expected))"
+            ),
             .span(.class("figures"), .text("\(Percent.text(cell.progress))/\(Percent.text(cell.expected))")),
             .span(.class("mark"), .text(Self.mark(cell.status))),
             .forEach(dueNodes) { .span(.class("node"), .text("◆ " + $0)) }

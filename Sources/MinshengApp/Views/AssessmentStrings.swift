@@ -56,12 +56,16 @@ public struct AssessmentStrings: Sendable {
 
 extension AssessmentStrings {
     static let chineseStatus: @Sendable (ProgressStatus) -> String = {
-        ["completed": "已完成", "ahead": "超序时", "onSchedule": "按序时", "behind": "进度偏慢", "seriouslyBehind": "严重滞后",
-         "notReported": "未报送", "pending": "目标待定"][$0.rawValue] ?? $0.rawValue
+        [
+            "completed": "已完成", "ahead": "超序时", "onSchedule": "按序时", "behind": "进度偏慢", "seriouslyBehind": "严重滞后",
+            "notReported": "未报送", "pending": "目标待定",
+        ][$0.rawValue] ?? $0.rawValue
     }
     static let englishStatus: @Sendable (ProgressStatus) -> String = {
-        ["completed": "completed", "ahead": "ahead", "onSchedule": "on schedule", "behind": "behind", "seriouslyBehind": "seriously behind",
-         "notReported": "not reported", "pending": "target pending"][$0.rawValue] ?? $0.rawValue
+        [
+            "completed": "completed", "ahead": "ahead", "onSchedule": "on schedule", "behind": "behind", "seriouslyBehind": "seriously behind",
+            "notReported": "not reported", "pending": "target pending",
+        ][$0.rawValue] ?? $0.rawValue
     }
 
     public static let zh = AssessmentStrings(
@@ -74,7 +78,10 @@ extension AssessmentStrings {
         categoryDescription: { pairs in pairs.map { "\($0.0) \($0.1.map { "\($0)%" } ?? "—")" }.joined(separator: "，") },
         pathTitle: { "\($0)：计划与实际" }, series: { "\($0)：\($1.joined(separator: "，"))。" }, planned: "计划", actual: "实际（已审核）",
         thresholds: { settings in
-            "落后序时进度超过 \(settings.yellowThreshold) 个百分点为进度偏慢，超过 \(settings.redThreshold) 个百分点或节点逾期为严重滞后；超前 \(settings.aheadThreshold) 个百分点以上为超序时。序时进度按 \(settings.completionMonth) 月底全部完成计算。"
+            """
+            落后序时进度超过 \(settings.yellowThreshold) 个百分点为进度偏慢，超过 \(settings.redThreshold) 个百分点或节点逾期为严重滞后；超前 \(settings.aheadThreshold) 个百分点以上为超序时。\
+            序时进度按 \(settings.completionMonth) 月底全部完成计算。
+            """
         },
         filter: "筛选", all: "全部", category: "类别", leadUnit: "牵头单位", month: { "\($0)月" }, nodes: "节点", reports: "报送记录",
         override: "人工调整状态", overrideReason: "调整原因", clearOverride: "取消调整", overriddenBecause: "状态经人工调整：",
@@ -93,7 +100,8 @@ extension AssessmentStrings {
     public static let en = AssessmentStrings(
         overview: "Overview", battleMap: "Battle map", units: "Unit ranking",
         status: englishStatus,
-        progress: "Progress", expected: "Expected", forecast: "Year-end forecast", earlyWarning: "Warning: at the recent pace the target will not be met",
+        progress: "Progress", expected: "Expected", forecast: "Year-end forecast",
+        earlyWarning: "Warning: at the recent pace the target will not be met",
         countsTitle: "Items by status",
         countsDescription: { pairs in pairs.map { "\(englishStatus($0.0)) \($0.1)" }.joined(separator: ", ") },
         categoryTitle: "Progress by category",
@@ -101,12 +109,20 @@ extension AssessmentStrings {
         pathTitle: { "\($0): planned and actual" }, series: { "\($0): \($1.joined(separator: ", ")). " }, planned: "Planned",
         actual: "Actual (accepted)",
         thresholds: { settings in
-            "Behind the planned path by more than \(settings.yellowThreshold) points is behind; by more than \(settings.redThreshold) points, or a node overdue, seriously behind; more than \(settings.aheadThreshold) points ahead is ahead. The path completes at the end of month \(settings.completionMonth)."
+            """
+            Behind the planned path by more than \(settings.yellowThreshold) points is behind; by more than \(settings.redThreshold) points, or \
+            a node overdue, seriously behind; more than \(settings.aheadThreshold) points ahead is ahead. The path completes at the end of \
+            month \(settings.completionMonth).
+            """
         },
         filter: "Filter", all: "All", category: "Category", leadUnit: "Lead unit", month: { "M\($0)" }, nodes: "Nodes", reports: "Reports",
         override: "Override the status", overrideReason: "Reason", clearOverride: "Remove the override", overriddenBecause: "Status overridden: ",
         weight: "Weight", schedule: "Planned path",
-        scheduleHint: "Leave empty for the time-proportional path. Nodes, one per line: date name share, e.g. \"2019-03-31 开工 10%\"; or a monthly curve, one per line: month value, e.g. \"6 30\".",
+        scheduleHint:
+            """
+            Leave empty for the time-proportional path. Nodes, one per line: date name share, e.g. \"2019-03-31 开工 10%\"; or a monthly curve, \
+            one per line: month value, e.g. \"6 30\".
+            """,
         timeProportional: "Time-proportional", settings: "Assessment settings", yellow: "Yellow threshold (points)", red: "Red threshold (points)",
         ahead: "Ahead threshold (points)", completionMonth: "Month of full completion", onTimeRate: "On-time reporting", itemsLed: "Items led",
         itemsShared: "Items shared", ranking: "Unit ranking", onTrackShare: "Items on schedule or better", asOf: { "data as of month \($0)" },

@@ -44,14 +44,16 @@ enum Charts {
 
     /// A label or figure at a point; `anchor` is the `text-anchor` (nil for the start).
     static func label(_ text: String, x: Int, y: Int, size: Int, anchor: String? = nil, fill: String? = nil) -> Node {
-        .svgText(.at("x", x), .at("y", y), .attribute(named: "text-anchor", value: anchor), .at("font-size", size),
-                 .attribute(named: "fill", value: fill), .text(text))
+        .svgText(
+            .at("x", x), .at("y", y), .attribute(named: "text-anchor", value: anchor), .at("font-size", size),
+            .attribute(named: "fill", value: fill), .text(text))
     }
 
     /// A straight line; `dash` is the `stroke-dasharray`.
     static func line(_ x1: Int, _ y1: Int, _ x2: Int, _ y2: Int, stroke: String, width: String? = nil, dash: String? = nil) -> Node {
-        .line(.at("x1", x1), .at("y1", y1), .at("x2", x2), .at("y2", y2), .at("stroke", stroke),
-              .attribute(named: "stroke-width", value: width), .attribute(named: "stroke-dasharray", value: dash))
+        .line(
+            .at("x1", x1), .at("y1", y1), .at("x2", x2), .at("y2", y2), .at("stroke", stroke),
+            .attribute(named: "stroke-width", value: width), .attribute(named: "stroke-dasharray", value: dash))
     }
 
     /// Items by status: one labelled bar per status.
@@ -67,8 +69,9 @@ enum Charts {
                 let width = Int(Double(row.1) / Double(maximum) * 330)
                 return .group(
                     label(words.status(row.0), x: 110, y: y + 17, size: 13, anchor: "end"),
-                    .rect(.at("x", 120), .at("y", y + 3), .at("width", max(width, 1)), .at("height", 18), .at("fill", "url(#\(id)-\(row.0.cssName))"),
-                          .at("stroke", "#24292f"), .at("stroke-width", "0.5")),
+                    .rect(
+                        .at("x", 120), .at("y", y + 3), .at("width", max(width, 1)), .at("height", 18), .at("fill", "url(#\(id)-\(row.0.cssName))"),
+                        .at("stroke", "#24292f"), .at("stroke-width", "0.5")),
                     label(String(row.1), x: 126 + width, y: y + 17, size: 13)
                 )
             }
@@ -76,7 +79,9 @@ enum Charts {
     }
 
     /// Progress by category: a bar for progress with a tick at the expected progress.
-    static func categoryProgress(_ rows: [(name: String, progress: Decimal?, expected: Decimal?, status: ProgressStatus?)], words: AssessmentStrings, id: String = "categories") -> Node {
+    static func categoryProgress(
+        _ rows: [(name: String, progress: Decimal?, expected: Decimal?, status: ProgressStatus?)], words: AssessmentStrings, id: String = "categories"
+    ) -> Node {
         let rowHeight = 28
         let height = rows.count * rowHeight + 24
         let percents = rows.map { ($0.name, $0.progress.map(Percent.of)) }
@@ -88,7 +93,9 @@ enum Charts {
         )
     }
 
-    private static func categoryRow(_ row: (name: String, progress: Decimal?, expected: Decimal?, status: ProgressStatus?), y: Int, id: String) -> Node {
+    private static func categoryRow(_ row: (name: String, progress: Decimal?, expected: Decimal?, status: ProgressStatus?), y: Int, id: String)
+        -> Node
+    {
         let width = Int(double(row.progress ?? 0) * 360)
         let fill = row.status.map { "url(#\(id)-\($0.cssName))" } ?? "#d0d7de"
         return .group(
@@ -109,7 +116,9 @@ enum Charts {
         return .svg(
             .at("xmlns", "http://www.w3.org/2000/svg"), .class("bar"), .at("viewBox", "0 0 124 14"), .at("width", 124), .at("height", 14),
             .at("role", "img"), .attribute(named: "aria-label", value: label),
-            .rect(.at("x", 1), .at("y", 1), .at("width", 120), .at("height", 12), .at("fill", "#f6f8fa"), .at("stroke", "#8c959f"), .at("stroke-width", "0.5")),
+            .rect(
+                .at("x", 1), .at("y", 1), .at("width", 120), .at("height", 12), .at("fill", "#f6f8fa"), .at("stroke", "#8c959f"),
+                .at("stroke-width", "0.5")),
             .rect(.at("x", 1), .at("y", 1), .at("width", width), .at("height", 12), .at("fill", status.color)),
             .unwrap(expected) { expected in
                 let x = 1 + Int(double(expected) * 120)

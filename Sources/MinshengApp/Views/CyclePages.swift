@@ -39,10 +39,17 @@ struct TasksPage {
         let content: Node = .group(
             .h1(.text(words.tasks + (unit.map { "：\($0.name)" } ?? ""))),
             .p(.class("plan-meta"), .text(scope.plan.title)),
-            PeriodForm(action: SiteURL.tasks.path, period: scope.period, planID: scope.plan.id, extra: unit.map { [("unit", String($0.id))] } ?? [], language: page.language).node,
+            PeriodForm(
+                action: SiteURL.tasks.path, period: scope.period, planID: scope.plan.id, extra: unit.map { [("unit", String($0.id))] } ?? [],
+                language: page.language
+            ).node,
             unitChooser,
             .unwrap(message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
-            .if(!errors.isEmpty, .div(.class("alert"), .attribute(named: "role", value: "alert"), .p(.text(words.formErrors)), .ul(.forEach(errors) { .li(.text($0)) }))),
+            .if(
+                !errors.isEmpty,
+                .div(
+                    .class("alert"), .attribute(named: "role", value: "alert"), .p(.text(words.formErrors)), .ul(.forEach(errors) { .li(.text($0)) }))
+            ),
             tasks.isEmpty ? .p(.text(words.noTasks)) : table,
             spreadsheet
         )
@@ -61,11 +68,13 @@ struct TasksPage {
                 .id("unit"), .attribute(named: "name", value: "unit"),
                 .element(named: "option", nodes: [.attribute(named: "value", value: ""), .text(words.allUnits)]),
                 .forEach(units) { candidate in
-                    .element(named: "option", nodes: [
-                        .attribute(named: "value", value: String(candidate.id)),
-                        candidate.id == unit?.id ? .attribute(named: "selected") : .empty,
-                        .text(candidate.name),
-                    ])
+                    .element(
+                        named: "option",
+                        nodes: [
+                            .attribute(named: "value", value: String(candidate.id)),
+                            candidate.id == unit?.id ? .attribute(named: "selected") : .empty,
+                            .text(candidate.name),
+                        ])
                 }
             ),
             .button(.type(.submit), .text(words.show))
@@ -76,20 +85,25 @@ struct TasksPage {
         let words = page.language.reporting
         return .table(
             .class("list"),
-            .thead(.tr(.th(.text(words.item)), .th(.text(words.unit)), .th(.text(words.role)), .th(.text(words.state)), .th(.text(words.dueDate)), .th(.text(words.action)))),
-            .tbody(.forEach(tasks) { task in
-                let link = SiteURL.report(planID: scope.plan.id, period: scope.period, itemID: task.item.id, unitID: task.obligation.unitID)
-                return .tr(
-                    .td(.text("\(task.item.number). \(task.item.title)")),
-                    .td(.text(unitNames[task.obligation.unitID] ?? "")),
-                    .td(.text(words.roleName(task.obligation.role))),
-                    .td(.span(.class("state state-\(task.report?.state.rawValue ?? "none")"), .text(words.stateName(task.report?.state))),
-                        .if(task.isOverdue, .span(.class("badge overdue"), .text(words.overdueBadge))),
-                        .if(task.wasLate, .span(.class("badge late"), .text(words.lateBadge)))),
-                    .td(.text(task.dueDate.iso)),
-                    .td(.a(.href(link.path), .text(words.open)))
-                )
-            })
+            .thead(
+                .tr(
+                    .th(.text(words.item)), .th(.text(words.unit)), .th(.text(words.role)), .th(.text(words.state)), .th(.text(words.dueDate)),
+                    .th(.text(words.action)))),
+            .tbody(
+                .forEach(tasks) { task in
+                    let link = SiteURL.report(planID: scope.plan.id, period: scope.period, itemID: task.item.id, unitID: task.obligation.unitID)
+                    return .tr(
+                        .td(.text("\(task.item.number). \(task.item.title)")),
+                        .td(.text(unitNames[task.obligation.unitID] ?? "")),
+                        .td(.text(words.roleName(task.obligation.role))),
+                        .td(
+                            .span(.class("state state-\(task.report?.state.rawValue ?? "none")"), .text(words.stateName(task.report?.state))),
+                            .if(task.isOverdue, .span(.class("badge overdue"), .text(words.overdueBadge))),
+                            .if(task.wasLate, .span(.class("badge late"), .text(words.lateBadge)))),
+                        .td(.text(task.dueDate.iso)),
+                        .td(.a(.href(link.path), .text(words.open)))
+                    )
+                })
         )
     }
 
@@ -126,20 +140,30 @@ struct ReviewQueuePage {
         let content: Node = .group(
             .h1(.text(words.reviewQueue)),
             .p(.class("plan-meta"), .text(scope.plan.title)),
-            reports.isEmpty ? .p(.text(words.nothingToReview)) : .table(
-                .class("list"),
-                .thead(.tr(.th(.text(words.period)), .th(.text(words.item)), .th(.text(words.unit)), .th(.text(words.version)), .th(.text(words.at)), .th(.text(words.action)))),
-                .tbody(.forEach(reports) { report in
-                    .tr(
-                        .td(.text(report.period.description)),
-                        .td(.text(items[report.itemID].map { "\($0.number). \($0.title)" } ?? "")),
-                        .td(.text(unitNames[report.unitID] ?? "")),
-                        .td(.text(String(report.version))),
-                        .td(.text(report.submittedAt ?? "")),
-                        .td(.a(.href(SiteURL.report(planID: report.planID, period: report.period, itemID: report.itemID, unitID: report.unitID).path), .text(words.show)))
-                    )
-                })
-            )
+            reports.isEmpty
+                ? .p(.text(words.nothingToReview))
+                : .table(
+                    .class("list"),
+                    .thead(
+                        .tr(
+                            .th(.text(words.period)), .th(.text(words.item)), .th(.text(words.unit)), .th(.text(words.version)), .th(.text(words.at)),
+                            .th(.text(words.action)))),
+                    .tbody(
+                        .forEach(reports) { report in
+                            .tr(
+                                .td(.text(report.period.description)),
+                                .td(.text(items[report.itemID].map { "\($0.number). \($0.title)" } ?? "")),
+                                .td(.text(unitNames[report.unitID] ?? "")),
+                                .td(.text(String(report.version))),
+                                .td(.text(report.submittedAt ?? "")),
+                                .td(
+                                    .a(
+                                        .href(
+                                            SiteURL.report(planID: report.planID, period: report.period, itemID: report.itemID, unitID: report.unitID)
+                                                .path), .text(words.show)))
+                            )
+                        })
+                )
         )
         return Layout(title: words.reviewQueue, page: page, content: content).render()
     }
@@ -176,17 +200,19 @@ struct OverduePage {
             .table(
                 .class("list"),
                 .thead(.tr(.th(.text("")), .th(.text(words.unit)), .th(.text(words.item)), .th(.text(words.inbox)))),
-                .tbody(.forEach(overdue) { entry in
-                    .tr(
-                        .td(.input(.type(.checkbox), .id("unit-\(entry.unit.id)"), .name("unit"), .value(String(entry.unit.id)))),
-                        .td(.label(.for("unit-\(entry.unit.id)"), .text(entry.unit.name))),
-                        .td(.text(entry.tasks.map { String($0.item.number) }.joined(separator: "、"))),
-                        .td(.text(remindedUnits.contains(entry.unit.id) ? "✓" : ""))
-                    )
-                })
+                .tbody(
+                    .forEach(overdue) { entry in
+                        .tr(
+                            .td(.input(.type(.checkbox), .id("unit-\(entry.unit.id)"), .name("unit"), .value(String(entry.unit.id)))),
+                            .td(.label(.for("unit-\(entry.unit.id)"), .text(entry.unit.name))),
+                            .td(.text(entry.tasks.map { String($0.item.number) }.joined(separator: "、"))),
+                            .td(.text(remindedUnits.contains(entry.unit.id) ? "✓" : ""))
+                        )
+                    })
             ),
             .label(.for("message"), .text(words.message)),
-            .textarea(.id("message"), .name("message"), .attribute(named: "rows", value: "2"), .text(words.defaultReminder(scope.period.description))),
+            .textarea(
+                .id("message"), .name("message"), .attribute(named: "rows", value: "2"), .text(words.defaultReminder(scope.period.description))),
             .div(
                 .class("actions"),
                 .button(.type(.submit), .name("scope"), .value("selected"), .text(words.remindSelected)),
@@ -205,13 +231,17 @@ struct InboxPage {
         let words = page.language.reporting
         let content: Node = .group(
             .h1(.text(words.inbox)),
-            reminders.isEmpty ? .p(.text(words.noReminders)) : .ul(
-                .class("inbox"),
-                .forEach(reminders) { reminder in
-                    .li(.class(reminder.readAt == nil ? "unread" : "read"),
-                        .strong(.text("\(reminder.period) ")), .text(reminder.message), .span(.class("plan-meta"), .text(" · \(reminder.createdAt)")))
-                }
-            )
+            reminders.isEmpty
+                ? .p(.text(words.noReminders))
+                : .ul(
+                    .class("inbox"),
+                    .forEach(reminders) { reminder in
+                        .li(
+                            .class(reminder.readAt == nil ? "unread" : "read"),
+                            .strong(.text("\(reminder.period) ")), .text(reminder.message),
+                            .span(.class("plan-meta"), .text(" · \(reminder.createdAt)")))
+                    }
+                )
         )
         return Layout(title: words.inbox, page: page, content: content).render()
     }

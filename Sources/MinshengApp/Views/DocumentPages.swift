@@ -12,31 +12,37 @@ struct DocumentsPage {
         let kinds = OfficialDocument.Kind.allCases
         let content: Node = .group(
             .h1(.text("\(words.documents)：\(plan.title)")),
-            .if(page.may(.office), .form(
-                .class("period-form"), .method(.post), .action(SiteURL.documents.path),
-                page.csrfField,
-                .input(.type(.hidden), .name("plan"), .value(String(plan.id))),
-                .label(.for("kind"), .text(words.kind)),
-                SelectField.node(id: "kind", name: "kind", label: words.kind, options: kinds.map { ($0.rawValue, words.kindName($0)) }, selected: "quarterly"),
-                .label(.for("period"), .text(page.language.reporting.period)),
-                .input(.type(.text), .id("period"), .name("period"), .placeholder("\(plan.year)-Q3"), .required(true)),
-                .button(.type(.submit), .text(words.draft))
-            )),
+            .if(
+                page.may(.office),
+                .form(
+                    .class("period-form"), .method(.post), .action(SiteURL.documents.path),
+                    page.csrfField,
+                    .input(.type(.hidden), .name("plan"), .value(String(plan.id))),
+                    .label(.for("kind"), .text(words.kind)),
+                    SelectField.node(
+                        id: "kind", name: "kind", label: words.kind, options: kinds.map { ($0.rawValue, words.kindName($0)) }, selected: "quarterly"),
+                    .label(.for("period"), .text(page.language.reporting.period)),
+                    .input(.type(.text), .id("period"), .name("period"), .placeholder("\(plan.year)-Q3"), .required(true)),
+                    .button(.type(.submit), .text(words.draft))
+                )),
             .p(.class("hint"), .text(words.periodHint(plan.year))),
             .table(
                 .class("list"),
-                .thead(.tr(.th(.text(words.title)), .th(.text(words.kind)), .th(.text(page.language.reporting.period)), .th(.text(words.number)),
-                           .th(.text(page.language.reporting.state)), .th(.text(page.language.reporting.at)))),
-                .tbody(.forEach(documents) { stored in
+                .thead(
                     .tr(
-                        .td(.a(.href(SiteURL.document(.value(stored.id)).path), .text(stored.content.title))),
-                        .td(.text(words.kindName(stored.content.kind))),
-                        .td(.text(stored.content.period.description)),
-                        .td(.text(stored.content.number ?? "—")),
-                        .td(.text(stored.state == .issued ? words.issued : words.draftState)),
-                        .td(.text(stored.issuedAt ?? stored.createdAt))
-                    )
-                })
+                        .th(.text(words.title)), .th(.text(words.kind)), .th(.text(page.language.reporting.period)), .th(.text(words.number)),
+                        .th(.text(page.language.reporting.state)), .th(.text(page.language.reporting.at)))),
+                .tbody(
+                    .forEach(documents) { stored in
+                        .tr(
+                            .td(.a(.href(SiteURL.document(.value(stored.id)).path), .text(stored.content.title))),
+                            .td(.text(words.kindName(stored.content.kind))),
+                            .td(.text(stored.content.period.description)),
+                            .td(.text(stored.content.number ?? "—")),
+                            .td(.text(stored.state == .issued ? words.issued : words.draftState)),
+                            .td(.text(stored.issuedAt ?? stored.createdAt))
+                        )
+                    })
             )
         )
         return Layout(title: words.documents, page: page, content: content).render()
@@ -56,19 +62,31 @@ struct DocumentPage {
         let content: Node = .group(
             .p(.a(.href(SiteURL.documents.path + "?plan=\(stored.planID)"), .text("← " + words.documents))),
             .h1(.text(document.title)),
-            .p(.class("plan-meta"), .text("\(words.kindName(document.kind)) · \(document.period) · " + (stored.state == .issued ? "\(words.issued) \(document.number ?? "")" : words.draftState))),
+            .p(
+                .class("plan-meta"),
+                .text(
+                    "\(words.kindName(document.kind)) · \(document.period) · "
+                        + (stored.state == .issued ? "\(words.issued) \(document.number ?? "")" : words.draftState))),
             .unwrap(message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
-            .p(.text(words.downloads + "："), .forEach(DocumentService.Format.allCases) { format in
-                .group(.a(.href(SiteURL.documentFile(.value(stored.id), .value(format.rawValue)).path), .text(format.rawValue.uppercased())), .text(" "))
-            }),
+            .p(
+                .text(words.downloads + "："),
+                .forEach(DocumentService.Format.allCases) { format in
+                    .group(
+                        .a(.href(SiteURL.documentFile(.value(stored.id), .value(format.rawValue)).path), .text(format.rawValue.uppercased())),
+                        .text(" "))
+                }),
             isDraft ? editor : reading,
-            .if(isDraft, .div(
-                .class("actions"),
-                .form(.method(.post), .action(SiteURL.documentRefresh(.value(stored.id)).path), page.csrfField,
-                      .button(.type(.submit), .text(words.refresh))),
-                .form(.method(.post), .action(SiteURL.documentIssue(.value(stored.id)).path), page.csrfField,
-                      .button(.type(.submit), .class("primary"), .text(words.issue)))
-            )),
+            .if(
+                isDraft,
+                .div(
+                    .class("actions"),
+                    .form(
+                        .method(.post), .action(SiteURL.documentRefresh(.value(stored.id)).path), page.csrfField,
+                        .button(.type(.submit), .text(words.refresh))),
+                    .form(
+                        .method(.post), .action(SiteURL.documentIssue(.value(stored.id)).path), page.csrfField,
+                        .button(.type(.submit), .class("primary"), .text(words.issue)))
+                )),
             .if(isDraft, .p(.class("hint"), .text(words.issueHint)))
         )
         return Layout(title: document.title, page: page, content: content).render()
@@ -82,7 +100,9 @@ struct DocumentPage {
             .forEach(document.sections) { section in
                 .group(.unwrap(section.heading) { .h2(.text($0)) }, .forEach(section.paragraphs) { .p(.text($0)) })
             },
-            .div(.class("charts"), .forEach(Array(document.charts.enumerated())) { index, chart in DocumentPrintPage.svg(chart, id: "chart-\(index + 1)") }),
+            .div(
+                .class("charts"),
+                .forEach(Array(document.charts.enumerated())) { index, chart in DocumentPrintPage.svg(chart, id: "chart-\(index + 1)") }),
             .p(.class("signature"), .text(document.issuer)),
             .p(.class("signature"), .text(DocxWriter.chineseDate(document.date))),
             table
@@ -112,8 +132,10 @@ struct DocumentPage {
                 .forEach(Array(document.sections.enumerated())) { index, section in
                     .group(
                         .label(.for("section-\(index)"), .text(section.heading ?? words.opening)),
-                        .textarea(.id("section-\(index)"), .name("section.\(index)"), .attribute(named: "rows", value: String(max(3, section.paragraphs.count * 2))),
-                                  .text(section.paragraphs.joined(separator: "\n")))
+                        .textarea(
+                            .id("section-\(index)"), .name("section.\(index)"),
+                            .attribute(named: "rows", value: String(max(3, section.paragraphs.count * 2))),
+                            .text(section.paragraphs.joined(separator: "\n")))
                     )
                 },
                 .label(.for("issuer"), .text(words.issuer)),
@@ -122,7 +144,9 @@ struct DocumentPage {
                 .input(.type(.date), .id("date"), .name("date"), .value(document.date.iso)),
                 .button(.type(.submit), .text(page.strings.save))
             ),
-            .div(.class("charts"), .forEach(Array(document.charts.enumerated())) { index, chart in DocumentPrintPage.svg(chart, id: "chart-\(index + 1)") }),
+            .div(
+                .class("charts"),
+                .forEach(Array(document.charts.enumerated())) { index, chart in DocumentPrintPage.svg(chart, id: "chart-\(index + 1)") }),
             table
         )
     }
@@ -150,7 +174,9 @@ struct DocumentSettingsPage {
                 .label(.for("prefix"), .text(words.prefix)),
                 .input(.type(.text), .id("prefix"), .name("prefix"), .value(settings.numberPrefix)),
                 .label(.for("requirements"), .text(words.requirements)),
-                .textarea(.id("requirements"), .name("requirements"), .attribute(named: "rows", value: "8"), .text(settings.requirements.joined(separator: "\n"))),
+                .textarea(
+                    .id("requirements"), .name("requirements"), .attribute(named: "rows", value: "8"),
+                    .text(settings.requirements.joined(separator: "\n"))),
                 .button(.type(.submit), .text(page.strings.save))
             )
         )
@@ -197,10 +223,14 @@ extension DocumentStrings {
 
     public static let en = DocumentStrings(
         documents: "Documents", kind: "Kind",
-        kindName: { ["monthly": "Monthly report", "quarterly": "Quarterly circular", "halfYear": "Half-year summary", "annual": "Year-end report"][$0.rawValue] ?? $0.rawValue },
+        kindName: {
+            ["monthly": "Monthly report", "quarterly": "Quarterly circular", "halfYear": "Half-year summary", "annual": "Year-end report"][
+                $0.rawValue] ?? $0.rawValue
+        },
         draft: "Draft", periodHint: { "Monthly \($0)-09, quarterly \($0)-Q3, half-year \($0)-H1, year-end \($0)." },
         title: "Title", number: "Number", issued: "issued", draftState: "draft", downloads: "Download", refresh: "Regenerate from the current data",
-        issue: "Issue", issueHint: "Issuing numbers and archives the document; its content never changes afterwards. Regenerating applies to drafts only.",
+        issue: "Issue",
+        issueHint: "Issuing numbers and archives the document; its content never changes afterwards. Regenerating applies to drafts only.",
         addressee: "Addressee", opening: "Opening", issuer: "Issued by", date: "Date", settings: "Document settings",
         prefix: "Number prefix (e.g. 洛政督)", requirements: "Next-step requirements (a paragraph per line)",
         issuedAs: { "Issued as \($0)." }, refreshed: "The draft was regenerated from the current data.", saved: "Saved."

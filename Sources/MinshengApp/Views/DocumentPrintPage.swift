@@ -7,20 +7,22 @@ struct DocumentPrintPage {
     var document: OfficialDocument
 
     static let css: StaticString = """
-    @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
-    body { font-family: "仿宋_GB2312", "FangSong", "STFangsong", "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 28.9pt; color: #000; max-width: 156mm; margin: 2rem auto; }
-    h1 { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", serif; font-size: 22pt; font-weight: normal; text-align: center; line-height: 1.5; }
-    h2 { font-family: "黑体", "SimHei", "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; }
-    p { margin: 0; text-indent: 2em; text-align: justify; }
-    p.addressee, p.number { text-indent: 0; }
-    p.number { text-align: center; }
-    p.signature { text-align: right; text-indent: 0; padding-right: 4em; }
-    .charts svg { max-width: 100%; }
-    table { border-collapse: collapse; font-size: 10.5pt; line-height: 1.4; width: 100%; page-break-before: always; }
-    th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: middle; }
-    th { font-family: "黑体", "SimHei", sans-serif; font-weight: normal; }
-    @media print { body { margin: 0; max-width: none; } }
-    """
+        @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
+        body { font-family: "仿宋_GB2312", "FangSong", "STFangsong", "Noto Serif CJK SC", serif; font-size: 16pt; line-height: 28.9pt; color: #000; \
+        max-width: 156mm; margin: 2rem auto; }
+        h1 { font-family: "方正小标宋简体", "FZXiaoBiaoSong-B05S", "Noto Serif CJK SC", serif; font-size: 22pt; font-weight: normal; text-align: center; \
+        line-height: 1.5; }
+        h2 { font-family: "黑体", "SimHei", "Noto Sans CJK SC", sans-serif; font-size: 16pt; font-weight: normal; margin: 0; text-indent: 2em; }
+        p { margin: 0; text-indent: 2em; text-align: justify; }
+        p.addressee, p.number { text-indent: 0; }
+        p.number { text-align: center; }
+        p.signature { text-align: right; text-indent: 0; padding-right: 4em; }
+        .charts svg { max-width: 100%; }
+        table { border-collapse: collapse; font-size: 10.5pt; line-height: 1.4; width: 100%; page-break-before: always; }
+        th, td { border: 1px solid #000; padding: 2pt 4pt; vertical-align: middle; }
+        th { font-family: "黑体", "SimHei", sans-serif; font-weight: normal; }
+        @media print { body { margin: 0; max-width: none; } }
+        """
 
     func render() -> String {
         let html = HTML(
@@ -61,17 +63,19 @@ struct DocumentPrintPage {
             .at("aria-labelledby", "\(id)-title"),
             .svgTitle(.id("\(id)-title"), .text("\(chart.title)：" + summary)),
             Charts.label(chart.title, x: 260, y: 16, size: 13, anchor: "middle"),
-            .defs(.pattern(
-                .id("\(id)-hatch"), .at("width", 6), .at("height", 6), .at("patternUnits", "userSpaceOnUse"),
-                .rect(.at("width", 6), .at("height", 6), .at("fill", "#bfbfbf")), .path(.at("d", "M0 6 L6 0"), .at("stroke", "#404040"))
-            )),
+            .defs(
+                .pattern(
+                    .id("\(id)-hatch"), .at("width", 6), .at("height", 6), .at("patternUnits", "userSpaceOnUse"),
+                    .rect(.at("width", 6), .at("height", 6), .at("fill", "#bfbfbf")), .path(.at("d", "M0 6 L6 0"), .at("stroke", "#404040"))
+                )),
             .forEach(Array(zip(chart.labels, chart.values).enumerated())) { index, row in
                 let y = 28 + index * rowHeight
                 let width = Int(Double(row.1) / Double(maximum) * 300)
                 return .group(
                     Charts.label(row.0, x: 130, y: y + 15, size: 12, anchor: "end"),
-                    .rect(.at("x", 140), .at("y", y + 3), .at("width", max(width, 1)), .at("height", 16), .at("fill", "url(#\(id)-hatch)"),
-                          .at("stroke", "#000"), .at("stroke-width", "0.5")),
+                    .rect(
+                        .at("x", 140), .at("y", y + 3), .at("width", max(width, 1)), .at("height", 16), .at("fill", "url(#\(id)-hatch)"),
+                        .at("stroke", "#000"), .at("stroke-width", "0.5")),
                     Charts.label("\(row.1)\(unit)", x: 146 + width, y: y + 15, size: 12)
                 )
             }

@@ -114,7 +114,8 @@ enum IndicatorEdits {
         return item
     }
 
-    private static func apply(_ form: FormFields, to indicator: IndicatorDraft, key: String, item: Int, language: Language) throws -> IndicatorDraft? {
+    private static func apply(_ form: FormFields, to indicator: IndicatorDraft, key: String, item: Int, language: Language) throws -> IndicatorDraft?
+    {
         if form["delete.\(key)"] != nil { return nil }
         var edited = indicator
         if let name = form.text("name.\(key)") { edited.name = name }
@@ -149,9 +150,10 @@ enum IndicatorEdits {
         guard let text else { return nil }
         let normalised = String(text.map { QuantityScanner.asciiDigit($0) ?? ($0 == "．" ? "." : $0) }).replacingOccurrences(of: ",", with: "")
         guard let value = DecimalText.parse(normalised) else {
-            throw AppError.invalidInput(language == .zh
-                ? "第\(item)项“\(indicator)”的目标值“\(text)”不是数字。"
-                : "Item \(item), \(indicator): the target \(text) is not a number.")
+            throw AppError.invalidInput(
+                language == .zh
+                    ? "第\(item)项“\(indicator)”的目标值“\(text)”不是数字。"
+                    : "Item \(item), \(indicator): the target \(text) is not a number.")
         }
         return value
     }
@@ -159,9 +161,10 @@ enum IndicatorEdits {
     private static func date(_ text: String?, field: String, item: Int, language: Language) throws -> CalendarDate? {
         guard let text else { return nil }
         guard let date = CalendarDate(iso: text) else {
-            throw AppError.invalidInput(language == .zh
-                ? "第\(item)项“\(field)”的日期“\(text)”应写作 2019-12-31。"
-                : "Item \(item), \(field): the date \(text) should be written 2019-12-31.")
+            throw AppError.invalidInput(
+                language == .zh
+                    ? "第\(item)项“\(field)”的日期“\(text)”应写作 2019-12-31。"
+                    : "Item \(item), \(field): the date \(text) should be written 2019-12-31.")
         }
         return date
     }

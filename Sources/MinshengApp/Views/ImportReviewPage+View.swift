@@ -18,7 +18,8 @@ extension ImportReviewPage {
             .group(
                 .h1(.text("\(strings.reviewTitle)：\(model.importDraft.fileName)")),
                 .unwrap(model.error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
-                .if(model.importDraft.confirmedPlanID != nil, .p(.class("notice"), .text(strings.alreadyConfirmed)),
+                .if(
+                    model.importDraft.confirmedPlanID != nil, .p(.class("notice"), .text(strings.alreadyConfirmed)),
                     else: .p(.class("notice"), .text(strings.reviewNotStored))),
                 existingPlan,
                 warnings,
@@ -37,9 +38,13 @@ extension ImportReviewPage {
                 .class("diff"),
                 .p(.text(strings.replacesPlan(existing.plan.title, existing.plan.id))),
                 .p(.text(existing.diff.isEmpty ? strings.noChanges : strings.diffSummary(count(.added), count(.removed), count(.changed)))),
-                .ul(.forEach(changes) { change in
-                    .li(.text("\(strings.diffKind(change.kind)) \(change.number). \(change.title)" + (change.fields.isEmpty ? "" : "（\(change.fields.joined(separator: "、"))）")))
-                })
+                .ul(
+                    .forEach(changes) { change in
+                        .li(
+                            .text(
+                                "\(strings.diffKind(change.kind)) \(change.number). \(change.title)"
+                                    + (change.fields.isEmpty ? "" : "（\(change.fields.joined(separator: "、"))）")))
+                    })
             )
         }
 
@@ -102,9 +107,12 @@ extension ImportReviewPage {
                 .label(.for(prefix + "title"), .text(strings.title)),
                 .input(.type(.text), .id(prefix + "title"), .name("title"), .value(item.title)),
                 .label(.for(prefix + "lead"), .text("\(strings.leadUnits)（\(strings.onePerLine)）")),
-                .textarea(.id(prefix + "lead"), .name("leadUnits"), .attribute(named: "rows", value: "2"), .text(item.leadUnits.joined(separator: "\n"))),
+                .textarea(
+                    .id(prefix + "lead"), .name("leadUnits"), .attribute(named: "rows", value: "2"), .text(item.leadUnits.joined(separator: "\n"))),
                 .label(.for(prefix + "responsible"), .text("\(strings.responsibleUnits)（\(strings.onePerLine)）")),
-                .textarea(.id(prefix + "responsible"), .name("responsibleUnits"), .attribute(named: "rows", value: "3"), .text(item.responsibleUnits.joined(separator: "\n"))),
+                .textarea(
+                    .id(prefix + "responsible"), .name("responsibleUnits"), .attribute(named: "rows", value: "3"),
+                    .text(item.responsibleUnits.joined(separator: "\n"))),
                 .label(.for(prefix + "deadline"), .text(strings.deadline)),
                 .input(.type(.date), .id(prefix + "deadline"), .name("deadline"), .value(item.deadline?.iso ?? "")),
                 indicatorTable(row, prefix: prefix),
@@ -115,11 +123,12 @@ extension ImportReviewPage {
         private func indicatorTable(_ row: Model.ItemRow, prefix: String) -> Node {
             .table(
                 .class("indicators"),
-                .thead(.tr(
-                    .th(.text(strings.indicatorName)), .th(.text(strings.target)), .th(.text(strings.measure)),
-                    .th(.text(strings.comparator)), .th(.text(strings.kind)), .th(.text(strings.provisional)),
-                    .th(.text(strings.deadline)), .th(.text(strings.delete))
-                )),
+                .thead(
+                    .tr(
+                        .th(.text(strings.indicatorName)), .th(.text(strings.target)), .th(.text(strings.measure)),
+                        .th(.text(strings.comparator)), .th(.text(strings.kind)), .th(.text(strings.provisional)),
+                        .th(.text(strings.deadline)), .th(.text(strings.delete))
+                    )),
                 .tbody(
                     .forEach(row.rows) { indicatorRow($0, prefix: prefix) },
                     newRow(prefix: prefix)
@@ -133,7 +142,9 @@ extension ImportReviewPage {
             if let allocation = row.allocation {
                 return .tr(
                     .class("allocation depth-\(row.depth)"),
-                    .td(.span(.text(strings.allocationTo + " ")), textInput("to.\(key)", id: id + "-to", value: allocation.to, label: strings.allocationTo)),
+                    .td(
+                        .span(.text(strings.allocationTo + " ")),
+                        textInput("to.\(key)", id: id + "-to", value: allocation.to, label: strings.allocationTo)),
                     .td(textInput("target.\(key)", id: id + "-target", value: DecimalText.format(allocation.target), label: strings.target)),
                     .td(), .td(), .td(), .td(), .td(),
                     .td(checkbox("delete.\(key)", id: id + "-delete", checked: false, label: strings.delete))
@@ -145,10 +156,20 @@ extension ImportReviewPage {
                 .td(textInput("name.\(key)", id: id + "-name", value: indicator.name, label: strings.indicatorName)),
                 .td(textInput("target.\(key)", id: id + "-target", value: indicator.target.map(DecimalText.format) ?? "", label: strings.target)),
                 .td(textInput("unit.\(key)", id: id + "-unit", value: indicator.unit, label: strings.measure)),
-                .td(select("comparator.\(key)", id: id + "-comparator", options: Indicator.Comparator.allCases.map { ($0.rawValue, strings.comparatorName($0)) }, selected: indicator.comparator.rawValue, label: strings.comparator)),
-                .td(select("kind.\(key)", id: id + "-kind", options: Indicator.Kind.allCases.map { ($0.rawValue, strings.kindName($0)) }, selected: indicator.kind.rawValue, label: strings.kind)),
+                .td(
+                    select(
+                        "comparator.\(key)", id: id + "-comparator",
+                        options: Indicator.Comparator.allCases.map { ($0.rawValue, strings.comparatorName($0)) },
+                        selected: indicator.comparator.rawValue, label: strings.comparator)),
+                .td(
+                    select(
+                        "kind.\(key)", id: id + "-kind", options: Indicator.Kind.allCases.map { ($0.rawValue, strings.kindName($0)) },
+                        selected: indicator.kind.rawValue, label: strings.kind)),
                 .td(checkbox("provisional.\(key)", id: id + "-provisional", checked: indicator.provisional, label: strings.provisional)),
-                .td(.input(.type(.date), .id(id + "-deadline"), .name("deadline.\(key)"), .value(indicator.deadline?.iso ?? ""), .attribute(named: "aria-label", value: strings.deadline))),
+                .td(
+                    .input(
+                        .type(.date), .id(id + "-deadline"), .name("deadline.\(key)"), .value(indicator.deadline?.iso ?? ""),
+                        .attribute(named: "aria-label", value: strings.deadline))),
                 .td(checkbox("delete.\(key)", id: id + "-delete", checked: false, label: strings.delete))
             )
         }
@@ -157,11 +178,21 @@ extension ImportReviewPage {
             let id = prefix + "new"
             return .tr(
                 .class("new"),
-                .td(.input(.type(.text), .id(id + "-name"), .name("name.new"), .placeholder(strings.addIndicator), .attribute(named: "aria-label", value: strings.addIndicator))),
+                .td(
+                    .input(
+                        .type(.text), .id(id + "-name"), .name("name.new"), .placeholder(strings.addIndicator),
+                        .attribute(named: "aria-label", value: strings.addIndicator))),
                 .td(textInput("target.new", id: id + "-target", value: "", label: strings.target)),
                 .td(textInput("unit.new", id: id + "-unit", value: "", label: strings.measure)),
-                .td(select("comparator.new", id: id + "-comparator", options: Indicator.Comparator.allCases.map { ($0.rawValue, strings.comparatorName($0)) }, selected: "atLeast", label: strings.comparator)),
-                .td(select("kind.new", id: id + "-kind", options: Indicator.Kind.allCases.map { ($0.rawValue, strings.kindName($0)) }, selected: "cumulative", label: strings.kind)),
+                .td(
+                    select(
+                        "comparator.new", id: id + "-comparator",
+                        options: Indicator.Comparator.allCases.map { ($0.rawValue, strings.comparatorName($0)) }, selected: "atLeast",
+                        label: strings.comparator)),
+                .td(
+                    select(
+                        "kind.new", id: id + "-kind", options: Indicator.Kind.allCases.map { ($0.rawValue, strings.kindName($0)) },
+                        selected: "cumulative", label: strings.kind)),
                 .td(checkbox("provisional.new", id: id + "-provisional", checked: false, label: strings.provisional)),
                 .td(.input(.type(.date), .id(id + "-deadline"), .name("deadline.new"), .attribute(named: "aria-label", value: strings.deadline))),
                 .td()
@@ -180,11 +211,13 @@ extension ImportReviewPage {
             .select(
                 .id(id), .attribute(named: "name", value: name), .attribute(named: "aria-label", value: label),
                 .forEach(options) { option in
-                    .element(named: "option", nodes: [
-                        .attribute(named: "value", value: option.0),
-                        option.0 == selected ? .attribute(named: "selected") : .empty,
-                        .text(option.1),
-                    ])
+                    .element(
+                        named: "option",
+                        nodes: [
+                            .attribute(named: "value", value: option.0),
+                            option.0 == selected ? .attribute(named: "selected") : .empty,
+                            .text(option.1),
+                        ])
                 }
             )
         }
@@ -204,14 +237,20 @@ extension ImportReviewPage {
                 page.csrfField,
                 .h2(.text(strings.acceptChangesTitle)),
                 .p(.text(strings.acceptChangesHint(existing.plan.title))),
-                .if(existing.diff.planFieldsChanged, .label(.class("check"), .input(.type(.checkbox), .name("planFields"), .value("1")), .text(" " + strings.planFields))),
-                .ul(.forEach(existing.diff.changes) { change in
-                    .li(.label(
-                        .class("check"),
-                        .input(.type(.checkbox), .name("accept"), .value(String(change.number))),
-                        .text(" \(strings.diffKind(change.kind)) \(change.number). \(change.title)" + (change.fields.isEmpty ? "" : "（\(change.fields.joined(separator: "、"))）"))
-                    ))
-                }),
+                .if(
+                    existing.diff.planFieldsChanged,
+                    .label(.class("check"), .input(.type(.checkbox), .name("planFields"), .value("1")), .text(" " + strings.planFields))),
+                .ul(
+                    .forEach(existing.diff.changes) { change in
+                        .li(
+                            .label(
+                                .class("check"),
+                                .input(.type(.checkbox), .name("accept"), .value(String(change.number))),
+                                .text(
+                                    " \(strings.diffKind(change.kind)) \(change.number). \(change.title)"
+                                        + (change.fields.isEmpty ? "" : "（\(change.fields.joined(separator: "、"))）"))
+                            ))
+                    }),
                 .button(.type(.submit), .class("primary"), .text(strings.acceptChanges))
             )
         }

@@ -16,8 +16,9 @@ struct ImportUploadPage {
                 .method(.post), .action(SiteURL.imports.path), .enctype(.multipartData),
                 page.csrfField,
                 .label(.for("file"), .text(strings.file)),
-                .input(.type(.file), .id("file"), .name("file"), .required(true),
-                       .attribute(named: "accept", value: ".docx,.xlsx,.csv,.txt,.md,.markdown")),
+                .input(
+                    .type(.file), .id("file"), .name("file"), .required(true),
+                    .attribute(named: "accept", value: ".docx,.xlsx,.csv,.txt,.md,.markdown")),
                 .label(.for("year"), .text("\(strings.year)（\(strings.optional)）")),
                 .input(.type(.number), .id("year"), .name("year"), .attribute(named: "min", value: "2000"), .attribute(named: "max", value: "2100")),
                 .label(.for("jurisdiction"), .text("\(strings.jurisdiction)（\(strings.optional)）")),

@@ -104,15 +104,19 @@ struct Layout {
 
     private var sessionLinks: Node {
         guard let session = page.session else {
-            return .li(.a(.href(SiteURL.login.path + "?next=" + (page.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")), .text(strings.login)))
+            return .li(
+                .a(
+                    .href(SiteURL.login.path + "?next=" + (page.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/")),
+                    .text(strings.login)))
         }
         return .group(
             .li(.class("user"), .text("\(session.user.username)（\(strings.roleName(session.user.role))）")),
-            .li(.form(
-                .class("inline"), .method(.post), .action(SiteURL.logout.path),
-                page.csrfField,
-                .button(.type(.submit), .class("link"), .text(strings.logout))
-            ))
+            .li(
+                .form(
+                    .class("inline"), .method(.post), .action(SiteURL.logout.path),
+                    page.csrfField,
+                    .button(.type(.submit), .class("link"), .text(strings.logout))
+                ))
         )
     }
 

@@ -19,9 +19,13 @@ struct LoginPage {
                 .input(.type(.hidden), .name(CSRF.fieldName), .value(csrf)),
                 .input(.type(.hidden), .name("next"), .value(next ?? "")),
                 .label(.for("username"), .text(strings.username)),
-                .input(.type(.text), .id("username"), .name("username"), .attribute(named: "autocomplete", value: "username"), .required(true), .autofocus(true)),
+                .input(
+                    .type(.text), .id("username"), .name("username"), .attribute(named: "autocomplete", value: "username"), .required(true),
+                    .autofocus(true)),
                 .label(.for("password"), .text(strings.password)),
-                .input(.type(.password), .id("password"), .name("password"), .attribute(named: "autocomplete", value: "current-password"), .required(true)),
+                .input(
+                    .type(.password), .id("password"), .name("password"), .attribute(named: "autocomplete", value: "current-password"),
+                    .required(true)),
                 .button(.type(.submit), .text(strings.login))
             )
         )

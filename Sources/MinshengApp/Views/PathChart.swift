@@ -23,7 +23,9 @@ extension Charts {
         nodes: [ScheduleNode], unit: String, words: AssessmentStrings, id: String
     ) -> Node {
         let f = PathFrame(maximum: max(double(target), (actual.map { double($0.value) } + planned.map { double($0.value) }).max() ?? 1, 1))
-        func points(_ values: [(month: Int, value: Decimal)]) -> [String] { values.map { "\(words.month($0.month)) \(DecimalText.display($0.value))" } }
+        func points(_ values: [(month: Int, value: Decimal)]) -> [String] {
+            values.map { "\(words.month($0.month)) \(DecimalText.display($0.value))" }
+        }
         let description = words.series(words.planned, points(planned)) + words.series(words.actual, points(actual))
         return chart(
             width: f.width, height: f.height, id: id, title: words.pathTitle(title), description: description,
@@ -33,12 +35,15 @@ extension Charts {
             line(f.left, f.y(target), f.width - 20, f.y(target), stroke: "#8c959f", dash: "2 3"),
             label(DecimalText.format(target) + unit, x: f.left - 4, y: f.y(target) + 4, size: 11, anchor: "end"),
             polyline(f.points([(month: 0, value: Decimal(0))] + planned), stroke: "#57606a", width: "2", dash: "6 4"),
-            .if(!actual.isEmpty, .group(
-                polyline(f.points(actual), stroke: "#b3261e", width: "2.5"),
-                .forEach(actual) { point in
-                    .rect(.at("x", f.x(point.month) - 3), .at("y", f.y(point.value) - 3), .at("width", 6), .at("height", 6), .at("fill", "#b3261e"))
-                }
-            )),
+            .if(
+                !actual.isEmpty,
+                .group(
+                    polyline(f.points(actual), stroke: "#b3261e", width: "2.5"),
+                    .forEach(actual) { point in
+                        .rect(
+                            .at("x", f.x(point.month) - 3), .at("y", f.y(point.value) - 3), .at("width", 6), .at("height", 6), .at("fill", "#b3261e"))
+                    }
+                )),
             .forEach(nodes.filter { $0.due.year >= 1 }) { node in
                 .group(
                     line(f.x(node.due.month), f.top, f.x(node.due.month), f.bottom, stroke: "#0b4f9c", width: "1", dash: "1 3"),
@@ -51,7 +56,9 @@ extension Charts {
     }
 
     private static func polyline(_ points: String, stroke: String, width: String, dash: String? = nil) -> Node {
-        .polyline(.at("points", points), .at("fill", "none"), .at("stroke", stroke), .at("stroke-width", width), .attribute(named: "stroke-dasharray", value: dash))
+        .polyline(
+            .at("points", points), .at("fill", "none"), .at("stroke", stroke), .at("stroke-width", width),
+            .attribute(named: "stroke-dasharray", value: dash))
     }
 
     /// A sample of a line with its name, at the bottom of the chart.

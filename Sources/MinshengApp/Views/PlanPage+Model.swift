@@ -35,9 +35,11 @@ struct PlanPage {
             plan = detail.plan
             jurisdiction = detail.jurisdiction
             sections = detail.categories.map { category in
-                Section(category: category, rows: (itemsByCategory[category.id] ?? []).map { item in
-                    Row(item: item, leadUnits: names(item.id, .lead), responsibleUnits: names(item.id, .responsible))
-                })
+                Section(
+                    category: category,
+                    rows: (itemsByCategory[category.id] ?? []).map { item in
+                        Row(item: item, leadUnits: names(item.id, .lead), responsibleUnits: names(item.id, .responsible))
+                    })
             }
             self.allPlans = allPlans
         }

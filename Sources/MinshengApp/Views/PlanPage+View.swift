@@ -70,13 +70,16 @@ extension PlanPage {
         }
 
         private var otherPlans: Node {
-            .if(model.allPlans.count > 1, .nav(
-                .class("plan-list"),
-                .h2(.text(strings.plans)),
-                .ul(.forEach(model.allPlans) { plan in
-                    .li(.a(.href(SiteURL.plan(.value(plan.id)).path), .text("\(plan.year) · \(plan.title)")))
-                })
-            ))
+            .if(
+                model.allPlans.count > 1,
+                .nav(
+                    .class("plan-list"),
+                    .h2(.text(strings.plans)),
+                    .ul(
+                        .forEach(model.allPlans) { plan in
+                            .li(.a(.href(SiteURL.plan(.value(plan.id)).path), .text("\(plan.year) · \(plan.title)")))
+                        })
+                ))
         }
     }
 }

@@ -32,7 +32,9 @@ struct PublicationsAdminPage {
                 .input(.type(.hidden), .name("plan"), .value(String(plan.id))),
                 .input(.type(.hidden), .name("period"), .value(period.description)),
                 .label(.for("objection-days"), .text(words.objectionDays)),
-                .input(.type(.number), .id("objection-days"), .name("objectionDays"), .value("7"), .attribute(named: "min", value: "1"), .attribute(named: "max", value: "60")),
+                .input(
+                    .type(.number), .id("objection-days"), .name("objectionDays"), .value("7"), .attribute(named: "min", value: "1"),
+                    .attribute(named: "max", value: "60")),
                 .button(.type(.submit), .class("primary"), .text("\(words.publish)（\(period)）"))
             ),
             .h2(.text("\(words.preview)（\(preview.items.count)\(words.itemsCount)）")),
@@ -41,15 +43,19 @@ struct PublicationsAdminPage {
             .table(
                 .class("list"),
                 .thead(.tr(col(words.sequence), col(words.period), col(words.publishedOn), col(words.objectionsUntil), col(words.hash))),
-                .tbody(.forEach(publications.reversed()) { publication in
-                    .tr(
-                        .td(.a(.href(SiteURL.publicPublicationFile(plan: .value(plan.id), file: .value("\(publication.sequence).json")).path), .text(String(publication.sequence)))),
-                        .td(.text(publication.snapshot.period.description)),
-                        .td(.text(publication.snapshot.publishedOn.iso)),
-                        .td(.text(publication.snapshot.objectionsUntil?.iso ?? "—")),
-                        .td(.code(.class("hash"), .text(publication.hash)))
-                    )
-                })
+                .tbody(
+                    .forEach(publications.reversed()) { publication in
+                        .tr(
+                            .td(
+                                .a(
+                                    .href(SiteURL.publicPublicationFile(plan: .value(plan.id), file: .value("\(publication.sequence).json")).path),
+                                    .text(String(publication.sequence)))),
+                            .td(.text(publication.snapshot.period.description)),
+                            .td(.text(publication.snapshot.publishedOn.iso)),
+                            .td(.text(publication.snapshot.objectionsUntil?.iso ?? "—")),
+                            .td(.code(.class("hash"), .text(publication.hash)))
+                        )
+                    })
             )
         )
         return Layout(title: words.disclosure, page: page, content: content).render()
@@ -75,16 +81,20 @@ struct PublicationsAdminPage {
     private func previewTable(_ words: PublicStrings) -> Node {
         .table(
             .class("list"),
-            .thead(.tr(.th(.text(words.number)), .th(.text(words.item)), .th(.text(words.status)), .th(.text(words.progress)), .th(.text(words.narrative)))),
-            .tbody(.forEach(preview.items) { item in
+            .thead(
                 .tr(
-                    .td(.text(String(item.number))),
-                    .td(.text(item.title)),
-                    .td(PublicParts.light(item.status, page.language)),
-                    .td(.text(PublicParts.percent(item.progress))),
-                    .td(.text(item.narrative.isEmpty ? "—" : String(item.narrative.prefix(60))))
-                )
-            })
+                    .th(.text(words.number)), .th(.text(words.item)), .th(.text(words.status)), .th(.text(words.progress)),
+                    .th(.text(words.narrative)))),
+            .tbody(
+                .forEach(preview.items) { item in
+                    .tr(
+                        .td(.text(String(item.number))),
+                        .td(.text(item.title)),
+                        .td(PublicParts.light(item.status, page.language)),
+                        .td(.text(PublicParts.percent(item.progress))),
+                        .td(.text(item.narrative.isEmpty ? "—" : String(item.narrative.prefix(60))))
+                    )
+                })
         )
     }
 }
@@ -105,30 +115,36 @@ struct PublicMessagesAdminPage {
             .h1(.text("\(words.messages)：\(plan.title)")),
             .p(.a(.href(SiteURL.adminPublications.path + "?plan=\(plan.id)"), .text("← \(words.disclosure)"))),
             .h2(.text("\(words.pending)（\(pending.count)）")),
-            pending.isEmpty ? .p(.class("hint"), .text(words.noMessages)) : .forEach(pending) { message in
-                .article(
-                    .class("public-message"), .id("message-\(message.id)"),
-                    .h3(.text(heading(message))),
-                    .p(.text(message.text)),
-                    .p(.class("hint"), .text("\(words.received) \(message.createdAt)" + (message.phone.map { "；\(words.contact) \($0)" } ?? ""))),
-                    .form(
-                        .method(.post), .action(SiteURL.adminPublicMessage(.value(message.id)).path),
-                        page.csrfField,
-                        .label(.for("answer-\(message.id)"), .text(words.answerLabel)),
-                        .textarea(.id("answer-\(message.id)"), .name("answer"), .attribute(named: "rows", value: "3"), .class("wide")),
-                        .div(.class("actions"),
-                             .button(.type(.submit), .name("action"), .value("answer"), .class("primary"), .text(words.answerAndPublish)),
-                             .button(.type(.submit), .name("action"), .value("reject"), .text(words.reject)))
+            pending.isEmpty
+                ? .p(.class("hint"), .text(words.noMessages))
+                : .forEach(pending) { message in
+                    .article(
+                        .class("public-message"), .id("message-\(message.id)"),
+                        .h3(.text(heading(message))),
+                        .p(.text(message.text)),
+                        .p(.class("hint"), .text("\(words.received) \(message.createdAt)" + (message.phone.map { "；\(words.contact) \($0)" } ?? ""))),
+                        .form(
+                            .method(.post), .action(SiteURL.adminPublicMessage(.value(message.id)).path),
+                            page.csrfField,
+                            .label(.for("answer-\(message.id)"), .text(words.answerLabel)),
+                            .textarea(.id("answer-\(message.id)"), .name("answer"), .attribute(named: "rows", value: "3"), .class("wide")),
+                            .div(
+                                .class("actions"),
+                                .button(.type(.submit), .name("action"), .value("answer"), .class("primary"), .text(words.answerAndPublish)),
+                                .button(.type(.submit), .name("action"), .value("reject"), .text(words.reject)))
+                        )
                     )
-                )
-            },
+                },
             .h2(.text("\(words.settled)（\(settled.count)）")),
             .table(
                 .class("list"),
                 .thead(.tr(.th(.text(words.item)), .th(.text(words.messageText)), .th(.text(words.state)), .th(.text(words.reply)))),
-                .tbody(.forEach(Array(settled)) { message in
-                    .tr(.td(.text(heading(message))), .td(.text(message.text)), .td(.text(words.messageState(message.state))), .td(.text(message.reply ?? "—")))
-                })
+                .tbody(
+                    .forEach(Array(settled)) { message in
+                        .tr(
+                            .td(.text(heading(message))), .td(.text(message.text)), .td(.text(words.messageState(message.state))),
+                            .td(.text(message.reply ?? "—")))
+                    })
             )
         )
         return Layout(title: words.messages, page: page, content: content).render()
@@ -155,9 +171,15 @@ struct PhotosAdminPage {
             .h1(.text("\(words.photoApproval)：\(plan.title)")),
             .p(.a(.href(SiteURL.adminPublications.path + "?plan=\(plan.id)"), .text("← \(words.disclosure)"))),
             .p(.class("hint"), .text(words.publishHint)),
-            candidates.isEmpty ? .p(.class("hint"), .text(words.noPhotos)) : .div(.class("photos"), .forEach(candidates) { candidate in
-                PublicParts.figure(src: SiteURL.attachment(.value(candidate.attachment.id)).path, alt: candidate.attachment.fileName, caption: caption(candidate))
-            })
+            candidates.isEmpty
+                ? .p(.class("hint"), .text(words.noPhotos))
+                : .div(
+                    .class("photos"),
+                    .forEach(candidates) { candidate in
+                        PublicParts.figure(
+                            src: SiteURL.attachment(.value(candidate.attachment.id)).path, alt: candidate.attachment.fileName,
+                            caption: caption(candidate))
+                    })
         )
         return Layout(title: words.photoApproval, page: page, content: content).render()
     }

@@ -13,22 +13,32 @@ struct PublicHomePage {
     func render() -> String {
         let content: Node = .group(
             .h1(.text(snapshot.planTitle)),
-            .p(.class("plan-meta"), .text("\(words.publicationTitle(snapshot))，\(words.asOfDate(snapshot.period.endDate))，\(words.publishedOn) \(snapshot.publishedOn.iso)")),
+            .p(
+                .class("plan-meta"),
+                .text(
+                    "\(words.publicationTitle(snapshot))，\(words.asOfDate(snapshot.period.endDate))，\(words.publishedOn) \(snapshot.publishedOn.iso)")
+            ),
             objectionNotice,
-            .p(.class("summary"), .strong(.text("\(words.overallProgress)：\(PublicParts.percent(snapshot.progress))")),
-               .text("　\(words.satisfaction)：\(words.tallyText(site.overallTally))")),
+            .p(
+                .class("summary"), .strong(.text("\(words.overallProgress)：\(PublicParts.percent(snapshot.progress))")),
+                .text("　\(words.satisfaction)：\(words.tallyText(site.overallTally))")),
             .div(
                 .class("charts"),
                 .div(.class("chart-box"), Charts.statusCounts(counts, words: links.language.assessment)),
                 .div(.class("chart-box"), Charts.categoryProgress(categoryRows, words: links.language.assessment))
             ),
             .h2(.text(words.categories)),
-            .ul(.class("category-links"), .forEach(snapshot.categories) { category in
-                .li(.a(.href(links.category(category.number)), .text(category.name)), .text(" \(PublicParts.percent(category.progress))"))
-            }),
+            .ul(
+                .class("category-links"),
+                .forEach(snapshot.categories) { category in
+                    .li(.a(.href(links.category(category.number)), .text(category.name)), .text(" \(PublicParts.percent(category.progress))"))
+                }),
             PublicParts.searchForm(links: links, query: ""),
-            PublicParts.itemTable(snapshot.items, snapshot: snapshot, links: links, caption: "\(words.items)（\(snapshot.items.count)\(words.itemsCount)）"),
-            .p(.text("\(words.hash)："), .code(.class("hash"), .text(site.latest.hash)), .text(" "), .a(.href(links.publications), .text(words.publications)))
+            PublicParts.itemTable(
+                snapshot.items, snapshot: snapshot, links: links, caption: "\(words.items)（\(snapshot.items.count)\(words.itemsCount)）"),
+            .p(
+                .text("\(words.hash)："), .code(.class("hash"), .text(site.latest.hash)), .text(" "),
+                .a(.href(links.publications), .text(words.publications)))
         )
         return PublicLayout(title: snapshot.planTitle, path: links.home, links: links, content: content).render()
     }
@@ -73,7 +83,9 @@ struct PublicCategoryPage {
         let content: Node = .group(
             .p(.class("breadcrumb"), .a(.href(links.home), .text(site.snapshot.planTitle))),
             .h1(.text(category.name)),
-            .p(.class("summary"), .text("\(words.progress)：\(PublicParts.percent(category.progress))，\(words.asOfDate(site.snapshot.period.endDate))")),
+            .p(
+                .class("summary"),
+                .text("\(words.progress)：\(PublicParts.percent(category.progress))，\(words.asOfDate(site.snapshot.period.endDate))")),
             PublicParts.itemTable(items, snapshot: site.snapshot, links: links, caption: "\(category.name)（\(items.count)\(words.itemsCount)）")
         )
         return PublicLayout(title: category.name, path: links.category(category.number), links: links, content: content).render()
@@ -96,8 +108,13 @@ struct PublicUnitPage {
             .p(.class("breadcrumb"), .a(.href(links.home), .text(snapshot.planTitle))),
             .h1(.text(unit.name)),
             .p(.class("summary"), .text("\(words.satisfaction)（\(words.unitItemsLed)）：\(words.tallyText(tally))")),
-            led.isEmpty ? .empty : PublicParts.itemTable(led, snapshot: snapshot, links: links, caption: "\(words.unitItemsLed)（\(led.count)\(words.itemsCount)）"),
-            shared.isEmpty ? .empty : PublicParts.itemTable(shared, snapshot: snapshot, links: links, caption: "\(words.unitItemsShared)（\(shared.count)\(words.itemsCount)）")
+            led.isEmpty
+                ? .empty
+                : PublicParts.itemTable(led, snapshot: snapshot, links: links, caption: "\(words.unitItemsLed)（\(led.count)\(words.itemsCount)）"),
+            shared.isEmpty
+                ? .empty
+                : PublicParts.itemTable(
+                    shared, snapshot: snapshot, links: links, caption: "\(words.unitItemsShared)（\(shared.count)\(words.itemsCount)）")
         )
         return PublicLayout(title: unit.name, path: links.unit(unit.id), links: links, content: content).render()
     }
@@ -131,9 +148,13 @@ struct PublicSearchPage {
         let results: Node
         if links.mode == .exported {
             results = .group(
-                .ul(.id("search-results"), .class("search-results"), .forEach(snapshot.items) { item in
-                    .li(.attribute(named: "data-search", value: Self.searchText(item, snapshot)), .a(.href(links.item(item.number)), .text("\(item.number). \(item.title)")))
-                }),
+                .ul(
+                    .id("search-results"), .class("search-results"),
+                    .forEach(snapshot.items) { item in
+                        .li(
+                            .attribute(named: "data-search", value: Self.searchText(item, snapshot)),
+                            .a(.href(links.item(item.number)), .text("\(item.number). \(item.title)")))
+                    }),
                 .p(.id("no-results"), .attribute(named: "hidden", value: "hidden"), .text(words.noResults)),
                 .script(.src(links.script))
             )
@@ -152,26 +173,26 @@ struct PublicSearchPage {
 
     /// The export's search script: filters the listed items as the reader types, without a server.
     static let script = """
-    (function () {
-      var input = document.getElementById('q');
-      var items = document.querySelectorAll('#search-results li');
-      var none = document.getElementById('no-results');
-      function filter() {
-        var terms = input.value.toLowerCase().split(/[\\s,，]+/).filter(function (t) { return t.length > 0; });
-        var shown = 0;
-        items.forEach(function (li) {
-          var text = li.getAttribute('data-search').toLowerCase();
-          var match = terms.every(function (t) { return text.indexOf(t) >= 0; });
-          li.hidden = !match;
-          if (match) { shown += 1; }
-        });
-        none.hidden = shown > 0;
-      }
-      var params = new URLSearchParams(window.location.search);
-      if (params.get('q')) { input.value = params.get('q'); }
-      input.addEventListener('input', filter);
-      input.form.addEventListener('submit', function (event) { event.preventDefault(); filter(); });
-      filter();
-    })();
-    """
+        (function () {
+          var input = document.getElementById('q');
+          var items = document.querySelectorAll('#search-results li');
+          var none = document.getElementById('no-results');
+          function filter() {
+            var terms = input.value.toLowerCase().split(/[\\s,，]+/).filter(function (t) { return t.length > 0; });
+            var shown = 0;
+            items.forEach(function (li) {
+              var text = li.getAttribute('data-search').toLowerCase();
+              var match = terms.every(function (t) { return text.indexOf(t) >= 0; });
+              li.hidden = !match;
+              if (match) { shown += 1; }
+            });
+            none.hidden = shown > 0;
+          }
+          var params = new URLSearchParams(window.location.search);
+          if (params.get('q')) { input.value = params.get('q'); }
+          input.addEventListener('input', filter);
+          input.form.addEventListener('submit', function (event) { event.preventDefault(); filter(); });
+          filter();
+        })();
+        """
 }

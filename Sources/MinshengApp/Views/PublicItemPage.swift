@@ -15,17 +15,27 @@ struct PublicItemPage {
     func render() -> String {
         let category = snapshot.categories.first { $0.number == item.category }
         let content: Node = .group(
-            .p(.class("breadcrumb"), .a(.href(links.home), .text(snapshot.planTitle)),
-               .unwrap(category) { .group(.text(" › "), .a(.href(links.category($0.number)), .text($0.name))) }),
+            .p(
+                .class("breadcrumb"), .a(.href(links.home), .text(snapshot.planTitle)),
+                .unwrap(category) { .group(.text(" › "), .a(.href(links.category($0.number)), .text($0.name))) }),
             .h1(.text("\(item.number). \(item.title)")),
             .p(.class("item-text"), .text(item.text)),
             units,
-            .p(.class("summary"), PublicParts.light(item.status, links.language),
-               .text("　\(words.progress) \(PublicParts.percent(item.progress))，\(words.expected) \(PublicParts.percent(item.expected))，\(words.asOfDate(snapshot.period.endDate))")),
+            .p(
+                .class("summary"), PublicParts.light(item.status, links.language),
+                .text(
+                    """
+                    　\(words.progress) \(PublicParts.percent(item.progress))，\(words.expected) \(PublicParts.percent(item.expected))，\
+                    \(words.asOfDate(snapshot.period.endDate))
+                    """
+                )),
             targets,
             .h2(.text(words.narrative)),
-            item.narrative.isEmpty ? .p(.class("hint"), .text(words.noNarrative))
-                : .p(.class("narrative"), .text(item.narrative), .unwrap(item.narrativeMonth) { .span(.class("hint"), .text("（\(words.month($0))）")) }),
+            item.narrative.isEmpty
+                ? .p(.class("hint"), .text(words.noNarrative))
+                : .p(
+                    .class("narrative"), .text(item.narrative),
+                    .unwrap(item.narrativeMonth) { .span(.class("hint"), .text("（\(words.month($0))）")) }),
             photos,
             history,
             satisfaction,
@@ -38,10 +48,17 @@ struct PublicItemPage {
         .dl(
             .class("item-units"),
             .dt(.text(words.leadUnits)),
-            .dd(.forEach(item.leadUnits.enumerated()) { index, id in .group(index > 0 ? .text("、") : .empty, .a(.href(links.unit(id)), .text(snapshot.unitName(id)))) }),
+            .dd(
+                .forEach(item.leadUnits.enumerated()) { index, id in
+                    .group(index > 0 ? .text("、") : .empty, .a(.href(links.unit(id)), .text(snapshot.unitName(id))))
+                }),
             .unwrap(item.responsibleUnits.isEmpty ? nil : item.responsibleUnits) { ids in
-                .group(.dt(.text(words.responsibleUnits)),
-                       .dd(.forEach(ids.enumerated()) { index, id in .group(index > 0 ? .text("、") : .empty, .a(.href(links.unit(id)), .text(snapshot.unitName(id)))) }))
+                .group(
+                    .dt(.text(words.responsibleUnits)),
+                    .dd(
+                        .forEach(ids.enumerated()) { index, id in
+                            .group(index > 0 ? .text("、") : .empty, .a(.href(links.unit(id)), .text(snapshot.unitName(id))))
+                        }))
             }
         )
     }
@@ -50,19 +67,25 @@ struct PublicItemPage {
         guard !item.targets.isEmpty else { return .empty }
         return .group(
             .h2(.text(words.targets)),
-            .div(.class("table-scroll"), .table(
-                .class("list"),
-                .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text(words.target)), .th(.attribute(named: "scope", value: "col"), .text(words.reached)),
-                           .th(.attribute(named: "scope", value: "col"), .text(words.progress)))),
-                .tbody(.forEach(item.targets) { target in
-                    .tr(
-                        .class(target.breakdown ? "child" : ""),
-                        .td(.text(targetText(target))),
-                        .td(.text(reachedText(target))),
-                        .td(.text(PublicParts.percent(target.progress)))
-                    )
-                })
-            ))
+            .div(
+                .class("table-scroll"),
+                .table(
+                    .class("list"),
+                    .thead(
+                        .tr(
+                            .th(.attribute(named: "scope", value: "col"), .text(words.target)),
+                            .th(.attribute(named: "scope", value: "col"), .text(words.reached)),
+                            .th(.attribute(named: "scope", value: "col"), .text(words.progress)))),
+                    .tbody(
+                        .forEach(item.targets) { target in
+                            .tr(
+                                .class(target.breakdown ? "child" : ""),
+                                .td(.text(targetText(target))),
+                                .td(.text(reachedText(target))),
+                                .td(.text(PublicParts.percent(target.progress)))
+                            )
+                        })
+                ))
         )
     }
 
@@ -83,9 +106,11 @@ struct PublicItemPage {
         guard !shown.isEmpty else { return .empty }
         return .group(
             .h2(.text(words.photos)),
-            .div(.class("photos"), .forEach(shown) { photo in
-                PublicParts.figure(src: links.photo(photo), alt: photo.caption, caption: .text(photo.caption))
-            })
+            .div(
+                .class("photos"),
+                .forEach(shown) { photo in
+                    PublicParts.figure(src: links.photo(photo), alt: photo.caption, caption: .text(photo.caption))
+                })
         )
     }
 
@@ -93,21 +118,28 @@ struct PublicItemPage {
         let rows = site.publications.compactMap { publication in publication.snapshot.item(number: item.number).map { (publication.snapshot, $0) } }
         return .group(
             .h2(.text(words.history)),
-            .div(.class("table-scroll"), .table(
-                .class("list"),
-                .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text(words.sequence)), .th(.attribute(named: "scope", value: "col"), .text(words.period)),
-                           .th(.attribute(named: "scope", value: "col"), .text(words.status)), .th(.attribute(named: "scope", value: "col"), .text(words.progress)),
-                           .th(.attribute(named: "scope", value: "col"), .text(words.reached)))),
-                .tbody(.forEach(rows.reversed()) { row in
-                    .tr(
-                        .td(.a(.href(links.publicationFile(row.0.sequence, "json")), .text(String(row.0.sequence)))),
-                        .td(.text(row.0.period.description)),
-                        .td(PublicParts.light(row.1.status, links.language)),
-                        .td(.text(PublicParts.percent(row.1.progress))),
-                        .td(.text(row.1.targets.filter { !$0.breakdown }.map { reachedText($0) }.joined(separator: "；")))
-                    )
-                })
-            ))
+            .div(
+                .class("table-scroll"),
+                .table(
+                    .class("list"),
+                    .thead(
+                        .tr(
+                            .th(.attribute(named: "scope", value: "col"), .text(words.sequence)),
+                            .th(.attribute(named: "scope", value: "col"), .text(words.period)),
+                            .th(.attribute(named: "scope", value: "col"), .text(words.status)),
+                            .th(.attribute(named: "scope", value: "col"), .text(words.progress)),
+                            .th(.attribute(named: "scope", value: "col"), .text(words.reached)))),
+                    .tbody(
+                        .forEach(rows.reversed()) { row in
+                            .tr(
+                                .td(.a(.href(links.publicationFile(row.0.sequence, "json")), .text(String(row.0.sequence)))),
+                                .td(.text(row.0.period.description)),
+                                .td(PublicParts.light(row.1.status, links.language)),
+                                .td(.text(PublicParts.percent(row.1.progress))),
+                                .td(.text(row.1.targets.filter { !$0.breakdown }.map { reachedText($0) }.joined(separator: "；")))
+                            )
+                        })
+                ))
         )
     }
 
@@ -115,7 +147,9 @@ struct PublicItemPage {
         .section(
             .id("satisfaction"), .attribute(named: "aria-labelledby", value: "satisfaction-title"),
             .h2(.id("satisfaction-title"), .text(words.satisfaction)),
-            .p(.id("tally-current"), .text("\(words.thisRound)（\(words.publicationTitle(snapshot))）：\(words.tallyText(site.currentTally(item.number)))")),
+            .p(
+                .id("tally-current"),
+                .text("\(words.thisRound)（\(words.publicationTitle(snapshot))）：\(words.tallyText(site.currentTally(item.number)))")),
             .p(.id("tally-total"), .text("\(words.allRounds)：\(words.tallyText(site.totalTally(item.number)))")),
             forms
         )
@@ -130,9 +164,12 @@ struct PublicItemPage {
                 .fieldset(
                     .element(named: "legend", text: words.rateThis),
                     .forEach(SatisfactionVerdict.allCases) { verdict in
-                        .label(.class("check"), .input(.type(.radio), .name("verdict"), .value(verdict.rawValue), .id("verdict-\(verdict.rawValue)"),
-                                                       .attribute(named: "required", value: "required")),
-                               .text(" " + words.verdict(verdict)))
+                        .label(
+                            .class("check"),
+                            .input(
+                                .type(.radio), .name("verdict"), .value(verdict.rawValue), .id("verdict-\(verdict.rawValue)"),
+                                .attribute(named: "required", value: "required")),
+                            .text(" " + words.verdict(verdict)))
                     }
                 ),
                 .p(.class("hint"), .text(words.oneRating)),
@@ -143,10 +180,14 @@ struct PublicItemPage {
                 .class("message-form narrow"), .method(.post), .action(message),
                 .h3(.text(words.leaveMessage)),
                 .label(.for("kind"), .text(words.messageKind)),
-                SelectField.node(id: "kind", name: "kind", label: words.messageKind, options: kinds.map { ($0.rawValue, words.kind($0)) }, selected: PublicMessage.Kind.suggestion.rawValue),
+                SelectField.node(
+                    id: "kind", name: "kind", label: words.messageKind, options: kinds.map { ($0.rawValue, words.kind($0)) },
+                    selected: PublicMessage.Kind.suggestion.rawValue),
                 .label(.for("text"), .text(words.messageText)),
-                .textarea(.id("text"), .name("text"), .attribute(named: "rows", value: "4"), .attribute(named: "maxlength", value: String(MessageGuard().maximumLength)),
-                          .attribute(named: "required", value: "required")),
+                .textarea(
+                    .id("text"), .name("text"), .attribute(named: "rows", value: "4"),
+                    .attribute(named: "maxlength", value: String(MessageGuard().maximumLength)),
+                    .attribute(named: "required", value: "required")),
                 .label(.for("phone"), .text(words.phone)),
                 .input(.type(.tel), .id("phone"), .name("phone"), .attribute(named: "autocomplete", value: "tel")),
                 .p(.class("hint"), .text(words.moderated)),
@@ -160,14 +201,16 @@ struct PublicItemPage {
         return .section(
             .attribute(named: "aria-labelledby", value: "answers-title"),
             .h2(.id("answers-title"), .text(words.answers)),
-            answered.isEmpty ? .p(.class("hint"), .text(words.noAnswers)) : .forEach(answered.reversed()) { message in
-                .article(
-                    .class("answer"),
-                    .h3(.text("\(words.kind(message.kind))（\(message.createdAt.prefix(10))）")),
-                    .p(.text(message.text)),
-                    .p(.class("reply"), .strong(.text("\(words.reply)：")), .text(message.reply ?? ""))
-                )
-            }
+            answered.isEmpty
+                ? .p(.class("hint"), .text(words.noAnswers))
+                : .forEach(answered.reversed()) { message in
+                    .article(
+                        .class("answer"),
+                        .h3(.text("\(words.kind(message.kind))（\(message.createdAt.prefix(10))）")),
+                        .p(.text(message.text)),
+                        .p(.class("reply"), .strong(.text("\(words.reply)：")), .text(message.reply ?? ""))
+                    )
+                }
         )
     }
 }

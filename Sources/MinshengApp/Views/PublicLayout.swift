@@ -42,7 +42,8 @@ struct PublicLinks {
     var script: String { mode == .server ? SiteURL.publicScript.path : "minsheng-public.js" }
 
     func publicationFile(_ sequence: Int, _ format: String) -> String {
-        mode == .server ? SiteURL.publicPublicationFile(plan: .value(planID), file: .value("\(sequence).\(format)")).path : "publication-\(sequence).\(format)"
+        mode == .server
+            ? SiteURL.publicPublicationFile(plan: .value(planID), file: .value("\(sequence).\(format)")).path : "publication-\(sequence).\(format)"
     }
 
     func photo(_ photo: PublicSnapshot.Photo) -> String {
@@ -101,7 +102,9 @@ struct PublicLayout {
     }
 
     private var navigation: Node {
-        var entries: [(String, String)] = [(links.home, words.home), (links.search, words.search), (links.publications, words.publications), (links.verify, words.verify)]
+        var entries: [(String, String)] = [
+            (links.home, words.home), (links.search, words.search), (links.publications, words.publications), (links.verify, words.verify),
+        ]
         entries.append((links.switchLanguage(current: path), words.languageSwitch))
         if links.mode == .server { entries.append((SiteURL.login.path, words.staffLogin)) }
         return .nav(
@@ -137,28 +140,35 @@ enum PublicParts {
             .table(
                 .class("list public-items"),
                 .caption(.text(caption)),
-                .thead(.tr(.th(.attribute(named: "scope", value: "col"), .text(words.number)), .th(.attribute(named: "scope", value: "col"), .text(words.item)),
-                           .th(.attribute(named: "scope", value: "col"), .text(words.leadUnits)), .th(.attribute(named: "scope", value: "col"), .text(words.status)),
-                           .th(.attribute(named: "scope", value: "col"), .text(words.progress)))),
-                .tbody(.forEach(items) { item in
+                .thead(
                     .tr(
-                        .td(.text(String(item.number))),
-                        .td(.a(.href(links.item(item.number)), .text(item.title))),
-                        .td(.text(item.leadUnits.map(snapshot.unitName).joined(separator: "、"))),
-                        .td(light(item.status, links.language)),
-                        .td(bar(item.progress, item.expected, item.status, links.language), .text(" \(percent(item.progress))"))
-                    )
-                })
+                        .th(.attribute(named: "scope", value: "col"), .text(words.number)),
+                        .th(.attribute(named: "scope", value: "col"), .text(words.item)),
+                        .th(.attribute(named: "scope", value: "col"), .text(words.leadUnits)),
+                        .th(.attribute(named: "scope", value: "col"), .text(words.status)),
+                        .th(.attribute(named: "scope", value: "col"), .text(words.progress)))),
+                .tbody(
+                    .forEach(items) { item in
+                        .tr(
+                            .td(.text(String(item.number))),
+                            .td(.a(.href(links.item(item.number)), .text(item.title))),
+                            .td(.text(item.leadUnits.map(snapshot.unitName).joined(separator: "、"))),
+                            .td(light(item.status, links.language)),
+                            .td(bar(item.progress, item.expected, item.status, links.language), .text(" \(percent(item.progress))"))
+                        )
+                    })
             )
         )
     }
 
     /// A `<figure>` with an image and its caption.
     static func figure(src: String, alt: String, caption: Node) -> Node {
-        .element(named: "figure", nodes: [
-            .img(.src(src), .alt(alt), .attribute(named: "loading", value: "lazy")),
-            .element(named: "figcaption", nodes: [caption]),
-        ])
+        .element(
+            named: "figure",
+            nodes: [
+                .img(.src(src), .alt(alt), .attribute(named: "loading", value: "lazy")),
+                .element(named: "figcaption", nodes: [caption]),
+            ])
     }
 
     /// The search form, which in an export filters the listed items with a small script.

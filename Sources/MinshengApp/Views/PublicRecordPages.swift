@@ -13,21 +13,30 @@ struct PublicPublicationsPage {
         let content: Node = .group(
             .h1(.text(words.publications)),
             .p(.text(words.verifyIntro)),
-            .div(.class("table-scroll"), .table(
-                .class("list publications"),
-                .thead(.tr(col(words.sequence), col(words.period), col(words.publishedOn), col(words.objectionsUntil), col(words.hash), col(words.downloads))),
-                .tbody(.forEach(site.publications.reversed()) { publication in
-                    .tr(
-                        .td(.text(String(publication.sequence))),
-                        .td(.text(publication.snapshot.period.description)),
-                        .td(.text(publication.snapshot.publishedOn.iso)),
-                        .td(.text(publication.snapshot.objectionsUntil?.iso ?? "—")),
-                        .td(.code(.class("hash"), .text(publication.hash)), .br(), .span(.class("hint"), .text("\(words.previousHash) \(publication.snapshot.previousHash.prefix(16))…"))),
-                        .td(.a(.href(links.publicationFile(publication.sequence, "json")), .text("JSON")), .text(" · "),
-                            .a(.href(links.publicationFile(publication.sequence, "csv")), .text("CSV")))
-                    )
-                })
-            )),
+            .div(
+                .class("table-scroll"),
+                .table(
+                    .class("list publications"),
+                    .thead(
+                        .tr(
+                            col(words.sequence), col(words.period), col(words.publishedOn), col(words.objectionsUntil), col(words.hash),
+                            col(words.downloads))),
+                    .tbody(
+                        .forEach(site.publications.reversed()) { publication in
+                            .tr(
+                                .td(.text(String(publication.sequence))),
+                                .td(.text(publication.snapshot.period.description)),
+                                .td(.text(publication.snapshot.publishedOn.iso)),
+                                .td(.text(publication.snapshot.objectionsUntil?.iso ?? "—")),
+                                .td(
+                                    .code(.class("hash"), .text(publication.hash)), .br(),
+                                    .span(.class("hint"), .text("\(words.previousHash) \(publication.snapshot.previousHash.prefix(16))…"))),
+                                .td(
+                                    .a(.href(links.publicationFile(publication.sequence, "json")), .text("JSON")), .text(" · "),
+                                    .a(.href(links.publicationFile(publication.sequence, "csv")), .text("CSV")))
+                            )
+                        })
+                )),
             .p(.a(.href(links.chain), .text(words.chain)), .text(" · "), .a(.href(links.verify), .text(words.verifyTitle)))
         )
         return PublicLayout(title: words.publications, path: links.publications, links: links, content: content).render()
@@ -74,7 +83,8 @@ struct PublicVerifyPage {
         .form(
             .method(.post), .action(links.verify), .class("verify-form"),
             .label(.for("json"), .text(words.verifyField)),
-            .textarea(.id("json"), .name("json"), .attribute(named: "rows", value: "10"), .attribute(named: "required", value: "required"), .text(pasted)),
+            .textarea(
+                .id("json"), .name("json"), .attribute(named: "rows", value: "10"), .attribute(named: "required", value: "required"), .text(pasted)),
             .button(.type(.submit), .class("primary"), .text(words.verifyButton))
         )
     }
@@ -124,6 +134,9 @@ struct PublicEmptyPage {
 
     func render() -> String {
         let words = links.language.publicWords
-        return PublicLayout(title: words.portal, path: links.home, links: links, content: .group(.h1(.text(words.portal)), .p(.class("empty"), .text(words.noPublication)))).render()
+        return PublicLayout(
+            title: words.portal, path: links.home, links: links,
+            content: .group(.h1(.text(words.portal)), .p(.class("empty"), .text(words.noPublication)))
+        ).render()
     }
 }

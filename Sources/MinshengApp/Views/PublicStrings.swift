@@ -6,7 +6,15 @@ struct PublicStrings: Bilingual {
 
     var disclosure: String { t("公示", "Publishing") }
     var publish: String { t("发布公示", "Publish") }
-    var publishHint: String { t("发布后内容即冻结，不能修改：只公开已审核通过的数据、各单位报告中的“进展情况”和已批准的照片，“存在问题”“下步打算”、退回意见和人工调整原因等内部内容不会公开。", "Once published, a snapshot is frozen: only accepted figures, the 进展情况 part of reports and approved photos are public; 存在问题, 下步打算, return reasons and override reasons never are.") }
+    var publishHint: String {
+        t(
+            "发布后内容即冻结，不能修改：只公开已审核通过的数据、各单位报告中的“进展情况”和已批准的照片，“存在问题”“下步打算”、退回意见和人工调整原因等内部内容不会公开。",
+            """
+            Once published, a snapshot is frozen: only accepted figures, the 进展情况 part of reports and approved photos are public; 存在问题, 下步打算, \
+            return reasons and override reasons never are.
+            """
+        )
+    }
     var objectionDays: String { t("公示期（天，留空则不设）", "Objection period (days; empty for none)") }
     var preview: String { t("发布预览", "Preview") }
     var messages: String { t("群众留言与异议", "Public messages and objections") }
@@ -38,7 +46,11 @@ struct PublicStrings: Bilingual {
     var skip: String { t("跳到正文", "Skip to content") }
     var navigation: String { t("公示导航", "Public navigation") }
     var languageSwitch: String { t("English", "中文") }
-    var footer: String { t("本页内容来自已公示的数据，每期公示均记录 SHA-256 哈希值，可下载核验。", "Everything here comes from published snapshots; each records its SHA-256 hash and can be downloaded and verified.") }
+    var footer: String {
+        t(
+            "本页内容来自已公示的数据，每期公示均记录 SHA-256 哈希值，可下载核验。",
+            "Everything here comes from published snapshots; each records its SHA-256 hash and can be downloaded and verified.")
+    }
     var overallProgress: String { t("总体完成进度", "Overall progress") }
     var items: String { t("民生实事", "Projects") }
     var item: String { t("事项", "Project") }
@@ -68,7 +80,11 @@ struct PublicStrings: Bilingual {
     var satisfaction: String { t("群众满意度", "Public satisfaction") }
     var rateThis: String { t("您对这项民生实事的办理满意吗？", "Are you satisfied with how this project is going?") }
     var submitRating: String { t("提交评价", "Submit rating") }
-    var oneRating: String { t("每期公示每人对每项可评价一次。我们不保存您的原始网络地址或设备标识，只保存加盐哈希值。", "One rating per person per project per publication. We keep only salted hashes, never your raw address or device identifier.") }
+    var oneRating: String {
+        t(
+            "每期公示每人对每项可评价一次。我们不保存您的原始网络地址或设备标识，只保存加盐哈希值。",
+            "One rating per person per project per publication. We keep only salted hashes, never your raw address or device identifier.")
+    }
     var leaveMessage: String { t("建议或问题", "Suggestion or question") }
     var messageKind: String { t("类型", "Kind") }
     var messageText: String { t("内容", "Message") }
@@ -76,7 +92,11 @@ struct PublicStrings: Bilingual {
     var send: String { t("提交", "Send") }
     var moderated: String { t("留言经审核后，连同官方答复一并公开。请勿包含网址。", "Messages are published with the official reply after moderation. No links, please.") }
     var objection: String { t("对本期公示提出异议", "Object to this publication") }
-    var objectionOpen: String { t("本期公示期内，如对公示的数据有异议，可在此提出，我们将核实并公开答复。", "During the objection period you may challenge the published figures here; we will check and publish the answer.") }
+    var objectionOpen: String {
+        t(
+            "本期公示期内，如对公示的数据有异议，可在此提出，我们将核实并公开答复。",
+            "During the objection period you may challenge the published figures here; we will check and publish the answer.")
+    }
     var answers: String { t("答疑解惑", "Questions answered") }
     var noAnswers: String { t("暂无已答复的留言。", "No answered messages yet.") }
     var reply: String { t("答复", "Reply") }
@@ -84,7 +104,15 @@ struct PublicStrings: Bilingual {
     var searchLabel: String { t("搜索事项、目标或单位", "Search projects, targets or units") }
     var noResults: String { t("没有找到匹配的事项。", "No project matches.") }
     var verifyTitle: String { t("核验公示数据", "Verify published data") }
-    var verifyIntro: String { t("下载的公示文件（单期 JSON 或全部公示 JSON）可在此核验：检查每期内容与其哈希是否一致、各期是否首尾相连，并与本平台保存的原件逐项比对。也可以在命令行运行 minsheng verify 文件…。", "Check downloaded publication files (one publication's JSON or the whole chain): each file's content against its hash, each link of the chain, and every figure against the copy kept here. The command line does the same with minsheng verify FILE….") }
+    var verifyIntro: String {
+        t(
+            "下载的公示文件（单期 JSON 或全部公示 JSON）可在此核验：检查每期内容与其哈希是否一致、各期是否首尾相连，并与本平台保存的原件逐项比对。也可以在命令行运行 minsheng verify 文件…。",
+            """
+            Check downloaded publication files (one publication's JSON or the whole chain): each file's content against its hash, each link of \
+            the chain, and every figure against the copy kept here. The command line does the same with minsheng verify FILE….
+            """
+        )
+    }
     var verifyField: String { t("粘贴 JSON 内容", "Paste the JSON") }
     var verifyButton: String { t("核验", "Verify") }
     var verified: String { t("核验通过", "Verified") }
@@ -135,8 +163,14 @@ struct PublicStrings: Bilingual {
     func outcome(_ outcome: PublicService.Outcome) -> String {
         switch outcome {
         case .rated(let verdict): return t("已收到您的评价：\(verdict.chineseName)。", "Your rating was recorded: \(verdict.englishName).")
-        case .alreadyRated(let verdict): return t("您已对本期公示的这一事项作过评价（\(verdict.chineseName)），每期只能评价一次。", "You already rated this project in this publication (\(verdict.englishName)); one rating per publication.")
-        case .messageReceived(let kind): return t("已收到您的\(self.kind(kind))，审核并答复后将在事项页面公开。", "Your \(self.kind(kind).lowercased()) was received; it is published with the reply once answered.")
+        case .alreadyRated(let verdict):
+            return t(
+                "您已对本期公示的这一事项作过评价（\(verdict.chineseName)），每期只能评价一次。",
+                "You already rated this project in this publication (\(verdict.englishName)); one rating per publication.")
+        case .messageReceived(let kind):
+            return t(
+                "已收到您的\(self.kind(kind))，审核并答复后将在事项页面公开。",
+                "Your \(self.kind(kind).lowercased()) was received; it is published with the reply once answered.")
         }
     }
 

@@ -18,7 +18,14 @@ extension ReportPage {
         private var content: Node {
             .group(
                 .h1(.text("\(model.item.number). \(model.item.title)")),
-                .p(.class("plan-meta"), .text("\(model.unit.name)（\(words.roleName(model.role))）· \(words.period) \(model.period) · \(words.dueDate) \(model.dueDate.iso) · \(words.state)：\(words.stateName(model.current?.state))")),
+                .p(
+                    .class("plan-meta"),
+                    .text(
+                        """
+                        \(model.unit.name)（\(words.roleName(model.role))）· \(words.period) \(model.period) · \(words.dueDate) \
+                        \(model.dueDate.iso) · \(words.state)：\(words.stateName(model.current?.state))
+                        """
+                    )),
                 .p(.class("item-text"), .text(model.item.text)),
                 .unwrap(model.error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
                 .if(model.conflictingDraft != nil, .p(.class("alert"), .attribute(named: "role", value: "alert"), .text(words.conflict))),
@@ -74,15 +81,23 @@ extension ReportPage {
                 .class(line.depth > 0 ? "child" : "indicator"),
                 .td(.label(.for("value-\(indicator.id)"), .text(indicator.name))),
                 .td(.text(Self.targetText(indicator, strings: strings))),
-                .td(.if(!takesDate, .input(.type(.text), .id("value-\(indicator.id)"), .name("value.\(indicator.id)"),
-                                           .value(value?.value.map(DecimalText.format) ?? ""), .attribute(named: "inputmode", value: "decimal")))),
-                .td(.input(.type(.date), .id("reached-\(indicator.id)"), .name("reached.\(indicator.id)"), .value(value?.reachedOn?.iso ?? ""),
-                           .attribute(named: "aria-label", value: "\(indicator.name) \(words.reachedOn)")))
+                .td(
+                    .if(
+                        !takesDate,
+                        .input(
+                            .type(.text), .id("value-\(indicator.id)"), .name("value.\(indicator.id)"),
+                            .value(value?.value.map(DecimalText.format) ?? ""), .attribute(named: "inputmode", value: "decimal")))),
+                .td(
+                    .input(
+                        .type(.date), .id("reached-\(indicator.id)"), .name("reached.\(indicator.id)"), .value(value?.reachedOn?.iso ?? ""),
+                        .attribute(named: "aria-label", value: "\(indicator.name) \(words.reachedOn)")))
             )
         }
 
         static func targetText(_ indicator: Indicator, strings: Strings) -> String {
-            if let target = indicator.target { return "\(strings.comparatorName(indicator.comparator)) \(DecimalText.format(target))\(indicator.measure)" }
+            if let target = indicator.target {
+                return "\(strings.comparatorName(indicator.comparator)) \(DecimalText.format(target))\(indicator.measure)"
+            }
             if indicator.provisional { return strings.provisional }
             return strings.kindName(indicator.kind) + (indicator.deadline.map { " · \($0.iso)" } ?? "")
         }
@@ -100,14 +115,16 @@ extension ReportPage {
                 .class("report-readonly"),
                 .table(
                     .class("values"),
-                    .thead(.tr(.th(.text(strings.indicatorName)), .th(.text(words.target)), .th(.text(words.valueToDate)), .th(.text(words.reachedOn)))),
-                    .tbody(.forEach(model.indicators) { line in
-                        .tr(
-                            .td(.text(line.indicator.name)), .td(.text(Self.targetText(line.indicator, strings: strings))),
-                            .td(.text(report.value(for: line.indicator.id)?.value.map(DecimalText.format) ?? "—")),
-                            .td(.text(report.value(for: line.indicator.id)?.reachedOn?.iso ?? "—"))
-                        )
-                    })
+                    .thead(
+                        .tr(.th(.text(strings.indicatorName)), .th(.text(words.target)), .th(.text(words.valueToDate)), .th(.text(words.reachedOn)))),
+                    .tbody(
+                        .forEach(model.indicators) { line in
+                            .tr(
+                                .td(.text(line.indicator.name)), .td(.text(Self.targetText(line.indicator, strings: strings))),
+                                .td(.text(report.value(for: line.indicator.id)?.value.map(DecimalText.format) ?? "—")),
+                                .td(.text(report.value(for: line.indicator.id)?.reachedOn?.iso ?? "—"))
+                            )
+                        })
                 ),
                 .h3(.text(words.progress)), .p(.text(report.progress)),
                 .h3(.text(words.problems)), .p(.text(report.problems)),
@@ -123,12 +140,15 @@ extension ReportPage {
                 .table(
                     .class("values"),
                     .thead(.tr(.th(.text(words.unit)), .th(.text(words.state)), .forEach(model.indicators) { .th(.text($0.indicator.name)) })),
-                    .tbody(.forEach(model.parts) { part in
-                        .tr(
-                            .td(.text(part.unitName)), .td(.text(words.stateName(part.report.state))),
-                            .forEach(model.indicators) { line in .td(.text(part.report.value(for: line.indicator.id)?.value.map(DecimalText.format) ?? "—")) }
-                        )
-                    })
+                    .tbody(
+                        .forEach(model.parts) { part in
+                            .tr(
+                                .td(.text(part.unitName)), .td(.text(words.stateName(part.report.state))),
+                                .forEach(model.indicators) { line in
+                                    .td(.text(part.report.value(for: line.indicator.id)?.value.map(DecimalText.format) ?? "—"))
+                                }
+                            )
+                        })
                 ),
                 .if(model.editable, .p(.a(.href(target.path + "?from=parts"), .text(words.startFromParts))))
             )
@@ -136,7 +156,8 @@ extension ReportPage {
 
         private var review: Node {
             guard model.reviewable, let current = model.current else { return .empty }
-            let action = SiteURL.reportReview(plan: .value(model.plan.id), period: .value(model.period.description), item: .value(model.item.id), unit: .value(model.unit.id))
+            let action = SiteURL.reportReview(
+                plan: .value(model.plan.id), period: .value(model.period.description), item: .value(model.item.id), unit: .value(model.unit.id))
             return .form(
                 .class("review"), .method(.post), .action(action.path),
                 page.csrfField,
@@ -155,7 +176,8 @@ extension ReportPage {
 
         private var correction: Node {
             guard model.correctable, let current = model.current else { return .empty }
-            let action = SiteURL.reportCorrect(plan: .value(model.plan.id), period: .value(model.period.description), item: .value(model.item.id), unit: .value(model.unit.id))
+            let action = SiteURL.reportCorrect(
+                plan: .value(model.plan.id), period: .value(model.period.description), item: .value(model.item.id), unit: .value(model.unit.id))
             return .form(
                 .class("correct"), .method(.post), .action(action.path),
                 page.csrfField,
@@ -168,21 +190,29 @@ extension ReportPage {
         }
 
         private var attachments: Node {
-            let upload = SiteURL.reportAttachments(plan: .value(model.plan.id), period: .value(model.period.description), item: .value(model.item.id), unit: .value(model.unit.id))
+            let upload = SiteURL.reportAttachments(
+                plan: .value(model.plan.id), period: .value(model.period.description), item: .value(model.item.id), unit: .value(model.unit.id))
             return .section(
                 .class("attachments"),
                 .h2(.text(words.attachments)),
-                .ul(.forEach(model.attachments) { attachment in
-                    .li(.a(.href(SiteURL.attachment(.value(attachment.id)).path), .text(attachment.fileName)), .text("（\(attachment.size / 1024 + 1) KB）"))
-                }),
-                .if(model.editable && model.current != nil, .form(
-                    .method(.post), .action(upload.path), .enctype(.multipartData),
-                    page.csrfField,
-                    .label(.for("attachment"), .text(words.addAttachment)),
-                    .p(.class("hint"), .text(words.attachmentHint)),
-                    .input(.type(.file), .id("attachment"), .name("file"), .required(true), .attribute(named: "accept", value: ".jpg,.jpeg,.png,.pdf,.doc,.docx,.xls,.xlsx")),
-                    .button(.type(.submit), .text(words.upload))
-                ))
+                .ul(
+                    .forEach(model.attachments) { attachment in
+                        .li(
+                            .a(.href(SiteURL.attachment(.value(attachment.id)).path), .text(attachment.fileName)),
+                            .text("（\(attachment.size / 1024 + 1) KB）"))
+                    }),
+                .if(
+                    model.editable && model.current != nil,
+                    .form(
+                        .method(.post), .action(upload.path), .enctype(.multipartData),
+                        page.csrfField,
+                        .label(.for("attachment"), .text(words.addAttachment)),
+                        .p(.class("hint"), .text(words.attachmentHint)),
+                        .input(
+                            .type(.file), .id("attachment"), .name("file"), .required(true),
+                            .attribute(named: "accept", value: ".jpg,.jpeg,.png,.pdf,.doc,.docx,.xls,.xlsx")),
+                        .button(.type(.submit), .text(words.upload))
+                    ))
             )
         }
 
@@ -195,9 +225,12 @@ extension ReportPage {
                     .div(
                         .class("version"),
                         .h3(.text("\(words.version) \(version.version) · \(words.stateName(version.state))")),
-                        .ul(.forEach(model.events[version.id] ?? []) { event in
-                            .li(.text("\(event.at) \(words.eventName(event.action)) \(event.actor ?? "")" + (event.reason.map { "：\($0)" } ?? "")))
-                        })
+                        .ul(
+                            .forEach(model.events[version.id] ?? []) { event in
+                                .li(
+                                    .text("\(event.at) \(words.eventName(event.action)) \(event.actor ?? "")" + (event.reason.map { "：\($0)" } ?? ""))
+                                )
+                            })
                     )
                 }
             )

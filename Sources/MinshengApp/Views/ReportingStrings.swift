@@ -133,18 +133,28 @@ extension ReportingStrings {
         submit: "Submit", accept: "Accept", returnReport: "Return", reason: "Reason for returning", correct: "Correct",
         correctionReason: "Reason for the correction", history: "Versions", version: "Version", attachments: "Attachments",
         addAttachment: "Add an attachment", attachmentHint: "Photos (JPG, PNG), PDF, Word, Excel; up to 10 MB each.", upload: "Upload",
-        conflict: "Conflict: someone changed this report after you opened the form. What you entered is kept below; compare it with the current version and save again.",
+        conflict:
+            """
+            Conflict: someone changed this report after you opened the form. What you entered is kept below; compare it with the current \
+            version and save again.
+            """,
         yourValues: "What you entered", currentValues: "Current version", returnedBecause: "Returned because: ",
-        correctionBecause: "Corrected because: ", partsTitle: "Responsible units' submissions", startFromParts: "Start from the responsible units' figures",
+        correctionBecause: "Corrected because: ", partsTitle: "Responsible units' submissions",
+        startFromParts: "Start from the responsible units' figures",
         sum: "Total", nothingToReview: "Nothing to review.", nothingOverdue: "No unit is overdue.", remindSelected: "Remind selected units",
         remindAll: "Remind all", message: "Message", defaultReminder: { period in "Please submit your progress report for \(period)." },
         remindersSent: { "Reminded \($0) unit(s)." }, noReminders: "No messages.", downloadForm: "Download the Excel form",
         uploadForm: "Upload a filled-in form",
-        formHint: "Download your unit's form for the period, fill it in offline and upload it; every error names its sheet and cell, and nothing is saved until the file is clean.",
+        formHint:
+            """
+            Download your unit's form for the period, fill it in offline and upload it; every error names its sheet and cell, and nothing is \
+            saved until the file is clean.
+            """,
         formSaved: { "Saved \($0) draft(s) from the form." }, formErrors: "The form has errors; nothing was saved:", action: "Action",
         eventName: { $0 }, by: "By", at: "At", createUser: "New user", disabled: "Disabled", resetPassword: "Reset password",
         newPassword: "New password", members: "Members", groupHint: "Group units such as 各县(市、区)政府 report through their members.",
-        dueDay: "Due day of the month", quarterly: "Quarterly", calendarHint: "Monthly items are due by the due day of every month; quarterly items in March, June, September and December.",
+        dueDay: "Due day of the month", quarterly: "Quarterly",
+        calendarHint: "Monthly items are due by the due day of every month; quarterly items in March, June, September and December.",
         tokenName: "Token name", createToken: "Create token", tokenShownOnce: "Copy it now; this token is shown only once:",
         revoke: "Revoke", revoked: "revoked", entity: "Entity", before: "Before", after: "After", noPlan: "There is no plan yet.",
         viewAsUnit: "View as unit", allUnits: "All units"

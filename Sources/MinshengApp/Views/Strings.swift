@@ -141,7 +141,9 @@ extension Strings {
         acceptChangesTitle: "逐项接受修改",
         acceptChangesHint: { "方案《\($0)》已有报送数据，不能整体替换。请勾选要接受的修改；已有报送的事项和指标会保留原有关联。" },
         acceptChanges: "接受所选修改",
-        changesApplied: { applied, refused in "已接受第 \(applied.map(String.init).joined(separator: "、")) 项的修改。" + (refused.isEmpty ? "" : "未能修改：" + refused.joined(separator: " ")) }
+        changesApplied: { applied, refused in
+            "已接受第 \(applied.map(String.init).joined(separator: "、")) 项的修改。" + (refused.isEmpty ? "" : "未能修改：" + refused.joined(separator: " "))
+        }
     )
 
     public static let en = Strings(
@@ -170,9 +172,15 @@ extension Strings {
         username: "Username",
         password: "Password",
         importPlan: "Import a plan",
-        roleName: { role in ["admin": "supervision office", "leader": "leader", "reporter": "reporter", "inspector": "inspector"][role.rawValue] ?? role.rawValue },
+        roleName: { role in
+            ["admin": "supervision office", "leader": "leader", "reporter": "reporter", "inspector": "inspector"][role.rawValue] ?? role.rawValue
+        },
         uploadTitle: "Import a plan",
-        uploadHint: "Word (.docx), Excel (.xlsx), CSV, or text and Markdown (UTF-8, UTF-16 or GBK). You review what was understood before anything is stored.",
+        uploadHint:
+            """
+            Word (.docx), Excel (.xlsx), CSV, or text and Markdown (UTF-8, UTF-16 or GBK). You review what was understood before anything is \
+            stored.
+            """,
         file: "File",
         year: "Year",
         jurisdiction: "Jurisdiction",
@@ -200,7 +208,9 @@ extension Strings {
         addIndicator: "Add an indicator",
         onePerLine: "one unit per line",
         comparatorName: { ["atLeast": "at least", "exactly": "exactly", "atMost": "at most"][$0.rawValue] ?? $0.rawValue },
-        kindName: { ["cumulative": "count", "rate": "rate or level", "milestone": "milestone", "qualitative": "qualitative"][$0.rawValue] ?? $0.rawValue },
+        kindName: {
+            ["cumulative": "count", "rate": "rate or level", "milestone": "milestone", "qualitative": "qualitative"][$0.rawValue] ?? $0.rawValue
+        },
         allocationTo: "allocated to",
         breakdownOf: "of which",
         replacesPlan: { title, id in "A plan for the same year exists (\(title), id \(id)) and has no reports; confirming replaces it." },
@@ -210,8 +220,13 @@ extension Strings {
         highlightLegend: "In the source text, numbers read as targets are marked yellow; numbers left out are grey.",
         alreadyConfirmed: "This import has been confirmed and stored.",
         acceptChangesTitle: "Accept changes one by one",
-        acceptChangesHint: { "The plan \($0) has reports and cannot be replaced. Tick the changes to accept; items and indicators with reports keep their links." },
+        acceptChangesHint: {
+            "The plan \($0) has reports and cannot be replaced. Tick the changes to accept; items and indicators with reports keep their links."
+        },
         acceptChanges: "Accept the ticked changes",
-        changesApplied: { applied, refused in "Applied changes to items \(applied.map(String.init).joined(separator: ", "))." + (refused.isEmpty ? "" : " Not changed: " + refused.joined(separator: " ")) }
+        changesApplied: { applied, refused in
+            "Applied changes to items \(applied.map(String.init).joined(separator: ", "))."
+                + (refused.isEmpty ? "" : " Not changed: " + refused.joined(separator: " "))
+        }
     )
 }

@@ -24,14 +24,17 @@ struct SupervisionDirectory {
 enum SupervisionTabs {
     static func node(_ current: SiteURL, page: PageContext) -> Node {
         let words = page.language.supervisionWords
-        var tabs: [(SiteURL, String)] = [(.supervision, words.notices), (.inspections, words.inspections), (.rectifications, words.rectifications),
-                                         (.accountability, words.accountability), (.scores, words.scores)]
+        var tabs: [(SiteURL, String)] = [
+            (.supervision, words.notices), (.inspections, words.inspections), (.rectifications, words.rectifications),
+            (.accountability, words.accountability), (.scores, words.scores),
+        ]
         if page.mayOpen(.supervisionSettings) { tabs.append((.supervisionSettings, words.settings)) }
         return .nav(
             .class("tabs"), .attribute(named: "aria-label", value: words.supervision),
-            .ul(.forEach(tabs) { tab in
-                .li(.a(.href(tab.0.path), tab.0 == current ? .attribute(named: "aria-current", value: "page") : .empty, .text(tab.1)))
-            })
+            .ul(
+                .forEach(tabs) { tab in
+                    .li(.a(.href(tab.0.path), tab.0 == current ? .attribute(named: "aria-current", value: "page") : .empty, .text(tab.1)))
+                })
         )
     }
 }
@@ -69,44 +72,58 @@ struct NoticesPage {
     private var proposalList: Node {
         .section(
             .h2(.text("\(words.proposals)（\(proposals.count)）")),
-            proposals.isEmpty ? .p(.class("hint"), .text(words.noProposals)) : .forEach(proposals) { proposal in
-                .form(
-                    .class("proposal"), .method(.post), .action(SiteURL.supervision.path),
-                    page.csrfField,
-                    .input(.type(.hidden), .name("plan"), .value(String(directory.plan.id))),
-                    .input(.type(.hidden), .name("item"), .value(String(proposal.itemID))),
-                    .input(.type(.hidden), .name("grade"), .value(proposal.grade.rawValue)),
-                    .h3(.element(named: "span", nodes: [.attribute(named: "class", value: "grade \(proposal.grade.cssName)"), .text(words.gradeName(proposal.grade))]),
-                        .text(" " + directory.item(proposal.itemID))),
-                    .label(.for("reason-\(proposal.itemID)"), .text(words.reason)),
-                    .input(.type(.text), .id("reason-\(proposal.itemID)"), .name("reason"), .value(proposal.reason), .class("wide")),
-                    .label(.for("requirement-\(proposal.itemID)"), .text(words.requirement)),
-                    .textarea(.id("requirement-\(proposal.itemID)"), .name("requirement"), .attribute(named: "rows", value: "2"), .class("wide"),
-                              .text(SupervisionService.requirement(proposal.grade))),
-                    .button(.type(.submit), .class("primary"), .text(words.issue))
-                )
-            }
+            proposals.isEmpty
+                ? .p(.class("hint"), .text(words.noProposals))
+                : .forEach(proposals) { proposal in
+                    .form(
+                        .class("proposal"), .method(.post), .action(SiteURL.supervision.path),
+                        page.csrfField,
+                        .input(.type(.hidden), .name("plan"), .value(String(directory.plan.id))),
+                        .input(.type(.hidden), .name("item"), .value(String(proposal.itemID))),
+                        .input(.type(.hidden), .name("grade"), .value(proposal.grade.rawValue)),
+                        .h3(
+                            .element(
+                                named: "span",
+                                nodes: [
+                                    .attribute(named: "class", value: "grade \(proposal.grade.cssName)"),
+                                    .text(words.gradeName(proposal.grade)),
+                                ]),
+                            .text(" " + directory.item(proposal.itemID))),
+                        .label(.for("reason-\(proposal.itemID)"), .text(words.reason)),
+                        .input(.type(.text), .id("reason-\(proposal.itemID)"), .name("reason"), .value(proposal.reason), .class("wide")),
+                        .label(.for("requirement-\(proposal.itemID)"), .text(words.requirement)),
+                        .textarea(
+                            .id("requirement-\(proposal.itemID)"), .name("requirement"), .attribute(named: "rows", value: "2"), .class("wide"),
+                            .text(SupervisionService.requirement(proposal.grade))),
+                        .button(.type(.submit), .class("primary"), .text(words.issue))
+                    )
+                }
         )
     }
 
     private var noticeTable: Node {
-        .div(.class("table-scroll"), .table(
-            .class("list"),
-            .thead(.tr(.th(.text("#")), .th(.text(words.item)), .th(.text(words.unit)), .th(.text(words.grade)), .th(.text(words.issuedOn)),
-                       .th(.text(words.due)), .th(.text(words.answer)))),
-            .tbody(.forEach(notices) { notice in
-                let standing = notice.standing(today: directory.day, rules: directory.settings.notices)
-                return .tr(
-                    .td(.a(.href(SiteURL.notice(.value(notice.id)).path), .text(words.noticeNumber(notice, year: directory.plan.year)))),
-                    .td(.text(directory.item(notice.itemID))),
-                    .td(.text(directory.unit(notice.unitID))),
-                    .td(GradeBadge.node(standing, words: words)),
-                    .td(.text(notice.issuedOn.iso)),
-                    .td(.text(standing.due.iso), standing.redOverdue ? .span(.class("badge overdue"), .text(words.overdue)) : .empty),
-                    .td(.text(answerText(notice)))
-                )
-            })
-        ))
+        .div(
+            .class("table-scroll"),
+            .table(
+                .class("list"),
+                .thead(
+                    .tr(
+                        .th(.text("#")), .th(.text(words.item)), .th(.text(words.unit)), .th(.text(words.grade)), .th(.text(words.issuedOn)),
+                        .th(.text(words.due)), .th(.text(words.answer)))),
+                .tbody(
+                    .forEach(notices) { notice in
+                        let standing = notice.standing(today: directory.day, rules: directory.settings.notices)
+                        return .tr(
+                            .td(.a(.href(SiteURL.notice(.value(notice.id)).path), .text(words.noticeNumber(notice, year: directory.plan.year)))),
+                            .td(.text(directory.item(notice.itemID))),
+                            .td(.text(directory.unit(notice.unitID))),
+                            .td(GradeBadge.node(standing, words: words)),
+                            .td(.text(notice.issuedOn.iso)),
+                            .td(.text(standing.due.iso), standing.redOverdue ? .span(.class("badge overdue"), .text(words.overdue)) : .empty),
+                            .td(.text(answerText(notice)))
+                        )
+                    })
+            ))
     }
 
     private func answerText(_ notice: SupervisionNotice) -> String {
@@ -139,23 +156,29 @@ struct NoticePage {
                 .dt(.text(words.reason)), .dd(.text(notice.reason)),
                 .dt(.text(words.requirement)), .dd(.text(notice.requirement)),
                 .dt(.text(words.issuedOn)), .dd(.text(notice.issuedOn.iso)),
-                .dt(.text(words.due)), .dd(.text(standing.due.iso), standing.redOverdue ? .span(.class("badge overdue"), .text(words.overdue)) : .empty),
+                .dt(.text(words.due)),
+                .dd(.text(standing.due.iso), standing.redOverdue ? .span(.class("badge overdue"), .text(words.overdue)) : .empty),
                 .dt(.text(words.measures)), .dd(.text(notice.measures ?? words.unanswered)),
                 .dt(.text(words.promisedOn)), .dd(.text(notice.promisedOn?.iso ?? "—"))
             ),
-            .if(canAnswer && notice.answeredOn == nil, .form(
-                .class("narrow"), .method(.post), .action(SiteURL.noticeAnswer(.value(notice.id)).path),
-                page.csrfField,
-                .label(.for("measures"), .text(words.measures)),
-                .textarea(.id("measures"), .name("measures"), .attribute(named: "rows", value: "4"), .attribute(named: "required", value: "required")),
-                .label(.for("promisedOn"), .text(words.promisedOn)),
-                .input(.type(.date), .id("promisedOn"), .name("promisedOn"), .attribute(named: "required", value: "required")),
-                .button(.type(.submit), .class("primary"), .text(words.sendAnswer))
-            )),
-            .if(canClose && notice.closedOn == nil, .form(
-                .method(.post), .action(SiteURL.noticeClose(.value(notice.id)).path), page.csrfField,
-                .button(.type(.submit), .text(words.close))
-            ))
+            .if(
+                canAnswer && notice.answeredOn == nil,
+                .form(
+                    .class("narrow"), .method(.post), .action(SiteURL.noticeAnswer(.value(notice.id)).path),
+                    page.csrfField,
+                    .label(.for("measures"), .text(words.measures)),
+                    .textarea(
+                        .id("measures"), .name("measures"), .attribute(named: "rows", value: "4"), .attribute(named: "required", value: "required")),
+                    .label(.for("promisedOn"), .text(words.promisedOn)),
+                    .input(.type(.date), .id("promisedOn"), .name("promisedOn"), .attribute(named: "required", value: "required")),
+                    .button(.type(.submit), .class("primary"), .text(words.sendAnswer))
+                )),
+            .if(
+                canClose && notice.closedOn == nil,
+                .form(
+                    .method(.post), .action(SiteURL.noticeClose(.value(notice.id)).path), page.csrfField,
+                    .button(.type(.submit), .text(words.close))
+                ))
         )
         return Layout(title: words.noticeNumber(notice, year: directory.plan.year), page: page, content: content).render()
     }

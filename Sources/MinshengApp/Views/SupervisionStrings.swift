@@ -44,7 +44,15 @@ struct SupervisionStrings: Bilingual {
     var planned: String { t("检查计划", "Planned") }
     var done: String { t("检查记录", "Done") }
     var planIt: String { t("列入检查计划", "Plan it") }
-    var planHint: String { t("“保存”记录已完成的检查；“列入检查计划”只登记时间、地点和检查内容，检查后再录入结果。暗访计划不向被检查单位显示。", "Save records an inspection done; Plan it records only when, where and what, with results entered afterwards. Units never see planned unannounced visits.") }
+    var planHint: String {
+        t(
+            "“保存”记录已完成的检查；“列入检查计划”只登记时间、地点和检查内容，检查后再录入结果。暗访计划不向被检查单位显示。",
+            """
+            Save records an inspection done; Plan it records only when, where and what, with results entered afterwards. Units never see \
+            planned unannounced visits.
+            """
+        )
+    }
     var plannedNote: String { t("这是检查计划，尚未录入检查结果。", "This inspection is planned; its results are not recorded yet.") }
     var recordResults: String { t("录入检查结果", "Record the results") }
     var save: String { t("保存", "Save") }

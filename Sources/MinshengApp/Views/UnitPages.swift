@@ -47,22 +47,35 @@ struct UnitPage {
         return .section(
             .h2(.text(words.record)),
             .unwrap(record.score) { score in
-                .p(.text("\(words.scores)：\(DecimalText.format(score.total))（\(words.rank) \(score.rank)）"), .text(" "),
-                   .a(.href(SiteURL.scores.path + "?plan=\(plan.id)&period=\(period)#score-\(unit.id)"), .text(words.explanation)))
+                .p(
+                    .text("\(words.scores)：\(DecimalText.format(score.total))（\(words.rank) \(score.rank)）"), .text(" "),
+                    .a(.href(SiteURL.scores.path + "?plan=\(plan.id)&period=\(period)#score-\(unit.id)"), .text(words.explanation)))
             },
             .h3(.text("\(words.notices)（\(record.notices.count)）")),
-            .ul(.forEach(record.notices) { notice in
-                .li(.a(.href(SiteURL.notice(.value(notice.id)).path), .text("\(words.noticeNumber(notice, year: plan.year)) \(directory.item(notice.itemID)) ")),
-                    GradeBadge.node(notice.standing(today: directory.day, rules: directory.settings.notices), words: words),
-                    .text(" " + (notice.answeredOn == nil ? words.unanswered : words.answered)))
-            }),
+            .ul(
+                .forEach(record.notices) { notice in
+                    .li(
+                        .a(
+                            .href(SiteURL.notice(.value(notice.id)).path),
+                            .text("\(words.noticeNumber(notice, year: plan.year)) \(directory.item(notice.itemID)) ")),
+                        GradeBadge.node(notice.standing(today: directory.day, rules: directory.settings.notices), words: words),
+                        .text(" " + (notice.answeredOn == nil ? words.unanswered : words.answered)))
+                }),
             .h3(.text("\(words.rectifications)（\(record.rectifications.count)）")),
             RectificationTable.node(record.rectifications, directory: directory, words: words),
             .h3(.text("\(words.accountability)（\(record.cases.count)）")),
-            .ul(.forEach(record.cases) { entry in
-                .li(.a(.href(SiteURL.accountabilityCase(.value(entry.id)).path),
-                       .text("\(entry.openedOn.iso) \(directory.item(entry.itemID)) \(words.ruleName(entry.rule))：\(entry.decision.map(words.decisionName) ?? words.undecided)")))
-            })
+            .ul(
+                .forEach(record.cases) { entry in
+                    .li(
+                        .a(
+                            .href(SiteURL.accountabilityCase(.value(entry.id)).path),
+                            .text(
+                                """
+                                \(entry.openedOn.iso) \(directory.item(entry.itemID)) \
+                                \(words.ruleName(entry.rule))：\(entry.decision.map(words.decisionName) ?? words.undecided)
+                                """
+                            )))
+                })
         )
     }
 
@@ -72,15 +85,22 @@ struct UnitPage {
             .h2(.text("\(title)（\(rows.count)）")),
             .table(
                 .class("list"),
-                .thead(.tr(.th(.text(page.language.reporting.item)), .th(.text(page.language.reporting.state)), .th(.text(words.progress)), .th(.text(words.expected)))),
-                .tbody(.forEach(rows) { row in
+                .thead(
                     .tr(
-                        .td(.a(.href(SiteURL.item(plan: .value(plan.id), number: .value(row.item.number)).path + "?period=\(period)"), .text("\(row.item.number). \(row.item.title)"))),
-                        .td(.unwrap(row.assessment) { StatusLight.node($0.status, words: words) }),
-                        .td(.text(Percent.text(row.assessment?.progress))),
-                        .td(.text(Percent.text(row.assessment?.expected)))
-                    )
-                })
+                        .th(.text(page.language.reporting.item)), .th(.text(page.language.reporting.state)), .th(.text(words.progress)),
+                        .th(.text(words.expected)))),
+                .tbody(
+                    .forEach(rows) { row in
+                        .tr(
+                            .td(
+                                .a(
+                                    .href(SiteURL.item(plan: .value(plan.id), number: .value(row.item.number)).path + "?period=\(period)"),
+                                    .text("\(row.item.number). \(row.item.title)"))),
+                            .td(.unwrap(row.assessment) { StatusLight.node($0.status, words: words) }),
+                            .td(.text(Percent.text(row.assessment?.progress))),
+                            .td(.text(Percent.text(row.assessment?.expected)))
+                        )
+                    })
             )
         )
     }
@@ -113,21 +133,24 @@ struct UnitRankingPage {
             AssessmentPeriodForm(action: SiteURL.unitRanking.path, plan: plan, period: period, extra: [], language: page.language).node,
             .table(
                 .class("list"),
-                .thead(.tr(.th(.text("#")), .th(.text(page.language.reporting.unit)), .th(.text(words.itemsLed)), .th(.text(words.onTrackShare)),
-                           .th(.text(words.progress)), .th(.text(page.language.reporting.state)), .th(.text(words.onTimeRate)),
-                           .th(.text(page.language.supervisionWords.scores)))),
-                .tbody(.forEach(Array(rows.enumerated())) { index, row in
+                .thead(
                     .tr(
-                        .td(.text(String(index + 1))),
-                        .td(.a(.href(SiteURL.unitPage(.value(row.unit.id)).path + "?plan=\(plan.id)&period=\(period)"), .text(row.unit.name))),
-                        .td(.text(String(row.items))),
-                        .td(.text(Percent.text(row.onTrackShare))),
-                        .td(.text(Percent.text(row.progress))),
-                        .td(.unwrap(row.worst) { StatusLight.node($0, words: words) }),
-                        .td(.text(Percent.text(row.onTimeRate))),
-                        .td(.text(row.score.map { DecimalText.display($0) } ?? "—"))
-                    )
-                })
+                        .th(.text("#")), .th(.text(page.language.reporting.unit)), .th(.text(words.itemsLed)), .th(.text(words.onTrackShare)),
+                        .th(.text(words.progress)), .th(.text(page.language.reporting.state)), .th(.text(words.onTimeRate)),
+                        .th(.text(page.language.supervisionWords.scores)))),
+                .tbody(
+                    .forEach(Array(rows.enumerated())) { index, row in
+                        .tr(
+                            .td(.text(String(index + 1))),
+                            .td(.a(.href(SiteURL.unitPage(.value(row.unit.id)).path + "?plan=\(plan.id)&period=\(period)"), .text(row.unit.name))),
+                            .td(.text(String(row.items))),
+                            .td(.text(Percent.text(row.onTrackShare))),
+                            .td(.text(Percent.text(row.progress))),
+                            .td(.unwrap(row.worst) { StatusLight.node($0, words: words) }),
+                            .td(.text(Percent.text(row.onTimeRate))),
+                            .td(.text(row.score.map { DecimalText.display($0) } ?? "—"))
+                        )
+                    })
             )
         )
         return Layout(title: words.ranking, page: page, content: content).render()

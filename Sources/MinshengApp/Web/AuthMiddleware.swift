@@ -12,11 +12,14 @@ struct AuthMiddleware: RouterMiddleware {
     let sessions = SessionStore()
     let tokens = TokenStore()
 
-    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response
+    {
         var context = context
         if let authorization = request.headers[.authorization] {
             guard authorization.lowercased().hasPrefix("bearer "),
-                  let found = try await database.read({ try await tokens.user(secret: String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces), on: $0) })
+                let found = try await database.read({
+                    try await tokens.user(secret: String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces), on: $0)
+                })
             else {
                 throw AppError(.unauthorized, "The API token is not valid or has been revoked.")
             }
@@ -100,7 +103,10 @@ enum CSRF {
     /// Checks the token of a signed-in form.
     static func check(_ token: String?, context: AppRequestContext) throws {
         guard let session = context.session, let token, Tokens.equal(token, session.csrfToken) else {
-            throw AppError(.forbidden, context.language == .zh ? "表单已过期或来源不明，请刷新页面后重试。" : "The form has expired or did not come from this site; reload the page and try again.")
+            throw AppError(
+                .forbidden,
+                context.language == .zh
+                    ? "表单已过期或来源不明，请刷新页面后重试。" : "The form has expired or did not come from this site; reload the page and try again.")
         }
     }
 

@@ -6,7 +6,8 @@ struct ClientAddressMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let trustedProxies: Set<String>
 
-    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response
+    {
         guard !trustedProxies.isEmpty, trustedProxies.contains(context.clientAddress) else { return try await next(request, context) }
         var context = context
         if let client = Self.client(forwardedFor: request.headers[values: .init("X-Forwarded-For")!], trusted: trustedProxies) {

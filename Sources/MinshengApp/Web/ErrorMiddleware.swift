@@ -7,11 +7,13 @@ import Logging
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
 
-    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response
+    {
         do {
             return try await next(request, context)
         } catch let error as MethodNotAllowed {
-            var response = SiteURL.isAPI(request.uri.path)
+            var response =
+                SiteURL.isAPI(request.uri.path)
                 ? Self.problem(status: .methodNotAllowed, detail: error.message)
                 : Response(
                     status: .methodNotAllowed, headers: [.contentType: "text/plain; charset=utf-8"],

@@ -24,7 +24,8 @@ struct JSONBody<Value: Encodable>: ResponseGenerator {
         do {
             data = try Self.encoder.encode(value)
         } catch {
-            return Response(status: .internalServerError, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "Encoding failed")))
+            return Response(
+                status: .internalServerError, headers: [.contentType: "text/plain"], body: .init(byteBuffer: ByteBuffer(string: "Encoding failed")))
         }
         return Response(status: status, headers: [.contentType: contentType], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }

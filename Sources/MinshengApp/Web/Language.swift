@@ -47,7 +47,9 @@ public struct LanguageMiddleware: RouterMiddleware {
 
     public init() {}
 
-    public func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+    public func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws
+        -> Response
+    {
         var context = context
         context.cookies = AppRequestContext.parseCookies(request.headers[values: .cookie])
         let chosen = request.uri.queryParameters.get("lang").flatMap { Language(code: String($0)) }

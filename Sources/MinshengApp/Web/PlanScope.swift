@@ -8,7 +8,9 @@ struct PlanScope {
     var plan: Plan
     var period: Period
 
-    static func resolve(_ request: Request, context: AppRequestContext, database: AppDatabase, configuration: AppConfiguration) async throws -> PlanScope? {
+    static func resolve(_ request: Request, context: AppRequestContext, database: AppDatabase, configuration: AppConfiguration) async throws
+        -> PlanScope?
+    {
         let query = request.uri.queryParameters
         let requestedPlan = query.get("plan").flatMap { Int64(String($0)) }
         let requestedPeriod = query.get("period").map { String($0) }
@@ -17,7 +19,9 @@ struct PlanScope {
             let plan: Plan?
             if let requestedPlan {
                 plan = try await plans.plan(id: requestedPlan, on: db)
-                if plan == nil { throw AppError.notFound(context.language == .zh ? "没有编号为 \(requestedPlan) 的工作方案。" : "No plan has id \(requestedPlan).") }
+                if plan == nil {
+                    throw AppError.notFound(context.language == .zh ? "没有编号为 \(requestedPlan) 的工作方案。" : "No plan has id \(requestedPlan).")
+                }
             } else {
                 plan = try await plans.plans(within: context.reach, on: db).first
             }

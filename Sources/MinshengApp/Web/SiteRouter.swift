@@ -18,7 +18,10 @@ final class SiteRouter {
     }
 
     /// Registers a route of the table for a method it declares in ``SiteURL/capability(_:)``.
-    func on(_ url: SiteURL, method: HTTPRequest.Method, use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> some ResponseGenerator) {
+    func on(
+        _ url: SiteURL, method: HTTPRequest.Method,
+        use handler: @escaping @Sendable (Request, AppRequestContext) async throws -> some ResponseGenerator
+    ) {
         guard let capability = url.capability(method) else {
             preconditionFailure("\(url.routerPath) \(method) has no capability in SiteURL+Capability.swift")
         }

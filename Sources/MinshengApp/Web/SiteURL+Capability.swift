@@ -37,7 +37,7 @@ extension SiteURL {
     private var capabilities: (read: Capability?, write: Capability?) {
         switch self {
         case .home, .healthz, .stylesheet, .plan, .publicIndex, .publicScript, .publicHome, .publicItem, .publicCategory,
-             .publicUnit, .publicSearch, .publicPublications, .publicPublicationFile, .publicChain, .publicPhoto:
+            .publicUnit, .publicSearch, .publicPublications, .publicPublicationFile, .publicChain, .publicPhoto:
             return (.anyone, nil)
         case .login, .publicVerify: return (.anyone, .anyone)
         case .publicRate, .publicMessage: return (nil, .anyone)
@@ -47,12 +47,12 @@ extension SiteURL {
         case .importDraft: return (.office, nil)
         case .importPlanFields, .importItem, .importConfirm: return (nil, .office)
         case .tasks, .inbox, .unitPage, .item, .attachment, .rectifications, .rectification, .notice, .supervisionFile,
-             .accountabilityCase:
+            .accountabilityCase:
             return (.signedIn, nil)
         case .taskForm, .report, .tokens: return (.signedIn, .signedIn)
         case .reportCorrect, .reportAttachments, .revokeToken, .rectificationAction: return (nil, .signedIn)
         case .reportReview, .remind, .adminUser, .adminUnitMembers, .itemSettings, .documentIssue, .documentRefresh,
-             .adminPublicMessage, .adminPhoto, .noticeClose, .caseDecision:
+            .adminPublicMessage, .adminPhoto, .noticeClose, .caseDecision:
             return (nil, .office)
         case .reviewQueue, .overdue, .overview, .battleMap, .unitRanking, .rollup, .documentFile, .scores:
             return (.monitor, nil)

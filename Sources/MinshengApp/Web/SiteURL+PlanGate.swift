@@ -21,9 +21,13 @@ enum PlanGate: Sendable {
     static func table(_ table: String) -> PlanGate {
         .record(table: table, "SELECT plan_id FROM \(unsafeRaw: table) WHERE id = ")
     }
-    static let attachment = PlanGate.record(table: "report_attachments", "SELECT r.plan_id AS plan_id FROM report_attachments a JOIN reports r ON r.id = a.report_id WHERE a.id = ")
-    static let publicMessage = PlanGate.record(table: "public_messages", "SELECT p.plan_id AS plan_id FROM public_messages m JOIN publications p ON p.id = m.publication_id WHERE m.id = ")
-    static let supervisionFile = PlanGate.record(table: "supervision_files", """
+    static let attachment = PlanGate.record(
+        table: "report_attachments", "SELECT r.plan_id AS plan_id FROM report_attachments a JOIN reports r ON r.id = a.report_id WHERE a.id = ")
+    static let publicMessage = PlanGate.record(
+        table: "public_messages", "SELECT p.plan_id AS plan_id FROM public_messages m JOIN publications p ON p.id = m.publication_id WHERE m.id = ")
+    static let supervisionFile = PlanGate.record(
+        table: "supervision_files",
+        """
         SELECT COALESCE(i.plan_id, r.plan_id) AS plan_id FROM supervision_files f
         LEFT JOIN inspections i ON f.owner = 'inspection' AND i.id = f.owner_id
         LEFT JOIN rectifications r ON f.owner = 'rectification' AND r.id = f.owner_id WHERE f.id = 
@@ -39,14 +43,14 @@ extension SiteURL {
         case .newImport, .imports, .importDraft, .importPlanFields, .importItem, .importConfirm:
             return .none
         case .publicIndex, .publicScript, .publicHome, .publicItem, .publicRate, .publicMessage, .publicCategory, .publicUnit,
-             .publicSearch, .publicPublications, .publicPublicationFile, .publicChain, .publicVerify, .publicPhoto:
+            .publicSearch, .publicPublications, .publicPublicationFile, .publicChain, .publicVerify, .publicPhoto:
             return .none
         case .plan, .report, .reportReview, .reportCorrect, .reportAttachments, .adminCalendar, .item, .itemSettings,
-             .adminAssessment, .documentSettings:
+            .adminAssessment, .documentSettings:
             return .pathPlan
         case .tasks, .taskForm, .reviewQueue, .overdue, .remind, .overview, .battleMap, .unitRanking, .documents,
-             .adminPublications, .adminPublicMessages, .adminPhotos, .supervision, .inspections, .newInspection,
-             .rectifications, .accountability, .scores, .supervisionSettings:
+            .adminPublications, .adminPublicMessages, .adminPhotos, .supervision, .inspections, .newInspection,
+            .rectifications, .accountability, .scores, .supervisionSettings:
             return .queryPlan
         case .attachment, .adminPhoto: return .attachment
         case .adminUser: return .user
@@ -69,8 +73,8 @@ extension SiteURL.API {
         case .openapi, .me, .plans, .inbox, .users, .units, .audit, .tokens, .token:
             return .none
         case .plan, .tasks, .reports, .saveReport, .overdue, .reminders, .calendar, .assessment, .documents, .publications,
-             .publicMessages, .noticeProposals, .notices, .inspections, .rectifications, .caseProposals, .cases, .scores,
-             .supervisionSettings:
+            .publicMessages, .noticeProposals, .notices, .inspections, .rectifications, .caseProposals, .cases, .scores,
+            .supervisionSettings:
             return .pathPlan
         case .report, .reportAction, .corrections: return .table("reports")
         case .document, .issueDocument: return .table("documents")
@@ -96,7 +100,8 @@ struct PlanGateMiddleware: RouterMiddleware {
     let gate: PlanGate
     let database: AppDatabase
 
-    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response {
+    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response
+    {
         if case .queryPlan = gate, let text = request.uri.queryParameters.get("plan"), !text.isEmpty, Int64(String(text)) == nil {
             throw AppError.invalidInput(context.language == .zh ? "plan 参数应为方案编号。" : "The plan parameter is a plan's id.")
         }
@@ -134,10 +139,12 @@ struct PlanGateMiddleware: RouterMiddleware {
         case .user:
             guard let id = context.parameters.get(SiteURL.Key.id, as: Int64.self) else { break }
             let row = try await database.read { db in
-                try await db.raw("""
+                try await db.raw(
+                    """
                     SELECT u.id AS id, COALESCE(u.jurisdiction_id, n.jurisdiction_id) AS jurisdiction_id FROM users u
                     LEFT JOIN units n ON n.id = u.unit_id WHERE u.id = \(bind: id)
-                    """).first()
+                    """
+                ).first()
             }
             if let row {
                 guard let jurisdiction = try row.optionalInt64("jurisdiction_id") else { throw context.outOfReach() }

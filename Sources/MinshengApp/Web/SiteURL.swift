@@ -1,5 +1,5 @@
-import MinshengCore
 import Hummingbird
+import MinshengCore
 
 /// A path parameter: `.key` when registering a route, `.value` when building a link.
 public enum Parameter<Value: Sendable & Equatable & CustomStringConvertible>: Sendable, Equatable {
@@ -173,7 +173,9 @@ public enum SiteURL: Sendable, Equatable {
         case .importPlanFields(let id):
             return [.literal("admin"), .literal("imports"), Self.parameter(Key.importID, id), .literal("plan")]
         case .importItem(let id, let number):
-            return [.literal("admin"), .literal("imports"), Self.parameter(Key.importID, id), .literal("items"), Self.parameter(Key.itemNumber, number)]
+            return [
+                .literal("admin"), .literal("imports"), Self.parameter(Key.importID, id), .literal("items"), Self.parameter(Key.itemNumber, number),
+            ]
         case .importConfirm(let id):
             return [.literal("admin"), .literal("imports"), Self.parameter(Key.importID, id), .literal("confirm")]
         case .tasks: return [.literal("tasks")]
@@ -198,9 +200,12 @@ public enum SiteURL: Sendable, Equatable {
         case .revokeToken(let id): return [.literal("account"), .literal("tokens"), Self.parameter(Key.id, id), .literal("revoke")]
         case .overview: return [.literal("overview")]
         case .battleMap: return [.literal("battle-map")]
-        case .item(let plan, let number): return [.literal("plans"), Self.parameter(Key.planID, plan), .literal("items"), Self.parameter(Key.itemNumber, number)]
+        case .item(let plan, let number):
+            return [.literal("plans"), Self.parameter(Key.planID, plan), .literal("items"), Self.parameter(Key.itemNumber, number)]
         case .itemSettings(let plan, let number):
-            return [.literal("plans"), Self.parameter(Key.planID, plan), .literal("items"), Self.parameter(Key.itemNumber, number), .literal("settings")]
+            return [
+                .literal("plans"), Self.parameter(Key.planID, plan), .literal("items"), Self.parameter(Key.itemNumber, number), .literal("settings"),
+            ]
         case .unitPage(let id): return [.literal("units"), Self.parameter(Key.id, id)]
         case .unitRanking: return [.literal("units")]
         case .rollup: return [.literal("rollup")]
@@ -209,7 +214,8 @@ public enum SiteURL: Sendable, Equatable {
         case .document(let id): return [.literal("documents"), Self.parameter(Key.id, id)]
         case .documentIssue(let id): return [.literal("documents"), Self.parameter(Key.id, id), .literal("issue")]
         case .documentRefresh(let id): return [.literal("documents"), Self.parameter(Key.id, id), .literal("refresh")]
-        case .documentFile(let id, let format): return [.literal("documents"), Self.parameter(Key.id, id), .literal("download"), Self.parameter(Key.format, format)]
+        case .documentFile(let id, let format):
+            return [.literal("documents"), Self.parameter(Key.id, id), .literal("download"), Self.parameter(Key.format, format)]
         case .documentSettings(let id): return [.literal("admin"), .literal("plans"), Self.parameter(Key.planID, id), .literal("documents")]
         case .adminPublications: return [.literal("admin"), .literal("publications")]
         case .adminPublicMessages: return [.literal("admin"), .literal("public-messages")]
@@ -228,7 +234,8 @@ public enum SiteURL: Sendable, Equatable {
         case .inspectionRectifications(let id): return [.literal("inspections"), Self.parameter(Key.id, id), .literal("rectifications")]
         case .rectifications: return [.literal("rectifications")]
         case .rectification(let id): return [.literal("rectifications"), Self.parameter(Key.id, id)]
-        case .rectificationAction(let id, let action): return [.literal("rectifications"), Self.parameter(Key.id, id), Self.parameter(Key.action, action)]
+        case .rectificationAction(let id, let action):
+            return [.literal("rectifications"), Self.parameter(Key.id, id), Self.parameter(Key.action, action)]
         case .supervisionFile(let id): return [.literal("supervision"), .literal("files"), Self.parameter(Key.id, id)]
         case .accountability: return [.literal("accountability")]
         case .accountabilityCase(let id): return [.literal("accountability"), Self.parameter(Key.id, id)]
@@ -239,8 +246,10 @@ public enum SiteURL: Sendable, Equatable {
         case .publicScript: return [.literal("static"), .literal("minsheng-public.js")]
         case .publicHome(let id): return Self.publicPlan(id)
         case .publicItem(let plan, let number): return Self.publicPlan(plan) + [.literal("items"), Self.parameter(Key.itemNumber, number)]
-        case .publicRate(let plan, let number): return Self.publicPlan(plan) + [.literal("items"), Self.parameter(Key.itemNumber, number), .literal("rating")]
-        case .publicMessage(let plan, let number): return Self.publicPlan(plan) + [.literal("items"), Self.parameter(Key.itemNumber, number), .literal("messages")]
+        case .publicRate(let plan, let number):
+            return Self.publicPlan(plan) + [.literal("items"), Self.parameter(Key.itemNumber, number), .literal("rating")]
+        case .publicMessage(let plan, let number):
+            return Self.publicPlan(plan) + [.literal("items"), Self.parameter(Key.itemNumber, number), .literal("messages")]
         case .publicCategory(let plan, let number): return Self.publicPlan(plan) + [.literal("categories"), Self.parameter(Key.itemNumber, number)]
         case .publicUnit(let plan, let id): return Self.publicPlan(plan) + [.literal("units"), Self.parameter(Key.id, id)]
         case .publicSearch(let id): return Self.publicPlan(id) + [.literal("search")]
@@ -258,9 +267,11 @@ public enum SiteURL: Sendable, Equatable {
             case .plan(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id)]
             case .tasks(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("tasks")]
             case .reports(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("reports")]
-            case .saveReport(let plan, let period, let item, let unit): return [.literal("api"), .literal("v1")] + Self.reportPath(plan, period, item, unit)
+            case .saveReport(let plan, let period, let item, let unit):
+                return [.literal("api"), .literal("v1")] + Self.reportPath(plan, period, item, unit)
             case .report(let id): return base + [.literal("reports"), Self.parameter(Key.id, id)]
-            case .reportAction(let id, let action): return base + [.literal("reports"), Self.parameter(Key.id, id), Self.parameter(Key.action, action)]
+            case .reportAction(let id, let action):
+                return base + [.literal("reports"), Self.parameter(Key.id, id), Self.parameter(Key.action, action)]
             case .corrections(let id): return base + [.literal("reports"), Self.parameter(Key.id, id), .literal("corrections")]
             case .overdue(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("overdue")]
             case .reminders(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("reminders")]
@@ -288,7 +299,8 @@ public enum SiteURL: Sendable, Equatable {
             case .inspections(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("inspections")]
             case .inspectionRectifications(let id): return base + [.literal("inspections"), Self.parameter(Key.id, id), .literal("rectifications")]
             case .rectifications(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("rectifications")]
-            case .rectificationAction(let id, let action): return base + [.literal("rectifications"), Self.parameter(Key.id, id), Self.parameter(Key.action, action)]
+            case .rectificationAction(let id, let action):
+                return base + [.literal("rectifications"), Self.parameter(Key.id, id), Self.parameter(Key.action, action)]
             case .caseProposals(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("case-proposals")]
             case .cases(let id): return base + [.literal("plans"), Self.parameter(Key.planID, id), .literal("cases")]
             case .caseDecision(let id): return base + [.literal("cases"), Self.parameter(Key.id, id), .literal("decision")]
@@ -302,9 +314,13 @@ public enum SiteURL: Sendable, Equatable {
         [.literal("public"), .literal("plans"), parameter(Key.planID, plan)]
     }
 
-    private static func reportPath(_ plan: Parameter<Int64>, _ period: Parameter<String>, _ item: Parameter<Int64>, _ unit: Parameter<Int64>) -> [Component] {
-        [.literal("plans"), parameter(Key.planID, plan), .literal("reports"), parameter(Key.period, period),
-         parameter(Key.itemID, item), parameter(Key.unitID, unit)]
+    private static func reportPath(_ plan: Parameter<Int64>, _ period: Parameter<String>, _ item: Parameter<Int64>, _ unit: Parameter<Int64>)
+        -> [Component]
+    {
+        [
+            .literal("plans"), parameter(Key.planID, plan), .literal("reports"), parameter(Key.period, period),
+            parameter(Key.itemID, item), parameter(Key.unitID, unit),
+        ]
     }
 
     /// The report page of a unit's report on an item for a month.
@@ -321,35 +337,39 @@ public enum SiteURL: Sendable, Equatable {
 
     /// The path of a link, such as `/plans/3`. Every parameter must have a value.
     public var path: String {
-        "/" + components.map { component in
-            switch component {
-            case .literal(let text): return text
-            case .parameter(let name, let value):
-                guard let value else { preconditionFailure("Link to \(self) lacks a value for \(name)") }
-                return value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? value
-            }
-        }.joined(separator: "/")
+        "/"
+            + components.map { component in
+                switch component {
+                case .literal(let text): return text
+                case .parameter(let name, let value):
+                    guard let value else { preconditionFailure("Link to \(self) lacks a value for \(name)") }
+                    return value.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? value
+                }
+            }.joined(separator: "/")
     }
 
     /// The pattern a router registers, such as `/plans/:planID`.
     public var routerPath: RouterPath {
-        let pattern = "/" + components.map { component in
-            switch component {
-            case .literal(let text): return text
-            case .parameter(let name, _): return ":\(name)"
-            }
-        }.joined(separator: "/")
+        let pattern =
+            "/"
+            + components.map { component in
+                switch component {
+                case .literal(let text): return text
+                case .parameter(let name, _): return ":\(name)"
+                }
+            }.joined(separator: "/")
         return RouterPath(stringLiteral: pattern)
     }
 
     /// The path in OpenAPI's template form, such as `/api/v1/plans/{planID}`.
     public var openAPIPath: String {
-        "/" + components.map { component in
-            switch component {
-            case .literal(let text): return text
-            case .parameter(let name, _): return "{\(name)}"
-            }
-        }.joined(separator: "/")
+        "/"
+            + components.map { component in
+                switch component {
+                case .literal(let text): return text
+                case .parameter(let name, _): return "{\(name)}"
+                }
+            }.joined(separator: "/")
     }
 
     /// The names of the path's parameters, in order.

@@ -153,7 +153,9 @@ public struct Assessor: Sendable {
             let indicators = (indicatorsByItem[item.id] ?? []).sorted { $0.ordinal < $1.ordinal }
             let silent = !(input.submittedMonths[item.id]?.contains(month) ?? false)
             let assessed = indicators.map { indicator in
-                assess(indicator, history: history[indicator.id] ?? [], month: month, periodEnd: periodEnd, silent: silent, input: input, timeShares: timeShares)
+                assess(
+                    indicator, history: history[indicator.id] ?? [], month: month, periodEnd: periodEnd, silent: silent, input: input,
+                    timeShares: timeShares)
             }
             return combine(
                 item, indicators: indicators, assessed: assessed, weights: input.weights, override: input.overrides[item.id], settings: input.settings
@@ -168,8 +170,9 @@ public struct Assessor: Sendable {
         _ indicator: Indicator, history: [AcceptedValue], month: Int, periodEnd: CalendarDate, silent: Bool, input: AssessmentInput,
         timeShares: TimeShares
     ) -> IndicatorAssessment {
-        var result = IndicatorAssessment(indicatorID: indicator.id, status: .notReported, progress: nil, expected: nil, value: nil,
-                                         asOfMonth: nil, forecast: nil, overdueNodes: [])
+        var result = IndicatorAssessment(
+            indicatorID: indicator.id, status: .notReported, progress: nil, expected: nil, value: nil,
+            asOfMonth: nil, forecast: nil, overdueNodes: [])
         let schedule = input.schedules[indicator.id] ?? .timeProportional
         if indicator.kind == .milestone || indicator.kind == .qualitative {
             return assessSteps(indicator, schedule: schedule, history: history, periodEnd: periodEnd, year: input.year, result: result)
@@ -184,7 +187,11 @@ public struct Assessor: Sendable {
         let asOf = latest.month
         let progress = Self.share(value: value, target: target, comparator: indicator.comparator)
         let expected: Decimal
-        if case .timeProportional = schedule { expected = timeShares[asOf] } else { expected = expectedShare(schedule, target: target, month: asOf, input: input) }
+        if case .timeProportional = schedule {
+            expected = timeShares[asOf]
+        } else {
+            expected = expectedShare(schedule, target: target, month: asOf, input: input)
+        }
         result.value = value
         result.asOfMonth = asOf
         result.progress = min(progress, 1)

@@ -14,7 +14,10 @@ public struct CircularBuilder: Sendable {
         public var problems: String
         public var nextSteps: String
 
-        public init(item: Item, category: String, leadUnits: [String], responsibleUnits: [String], indicators: [Indicator], problems: String = "", nextSteps: String = "") {
+        public init(
+            item: Item, category: String, leadUnits: [String], responsibleUnits: [String], indicators: [Indicator], problems: String = "",
+            nextSteps: String = ""
+        ) {
             self.item = item
             self.category = category
             self.leadUnits = leadUnits
@@ -105,14 +108,23 @@ public struct CircularBuilder: Sendable {
             .init(heading: "一、总体情况", paragraphs: [overall(summary)]),
         ]
         let completed = rows.filter { $0.status == .completed }
-        sections.append(.init(heading: "二、已完成事项", paragraphs: completed.isEmpty ? ["截至目前，尚无事项全面完成。"]
-            : ["已完成的事项\(completed.count)项：" + completed.map { "第\($0.number)项“\($0.title)”" }.joined(separator: "、") + "。"]))
+        sections.append(
+            .init(
+                heading: "二、已完成事项",
+                paragraphs: completed.isEmpty
+                    ? ["截至目前，尚无事项全面完成。"]
+                    : ["已完成的事项\(completed.count)项：" + completed.map { "第\($0.number)项“\($0.title)”" }.joined(separator: "、") + "。"]))
         let lagging = ordered.filter { [.behind, .seriouslyBehind].contains(byID[$0.item.id]?.status) }
         var laggingParagraphs = lagging.isEmpty ? ["各事项均按序时进度推进，暂无进度滞后事项。"] : []
         for (index, facts) in lagging.enumerated() {
             guard let a = byID[facts.item.id] else { continue }
             let gap = Self.percent((a.expected ?? 0) - (a.progress ?? 0))
-            var text = "（\(ChineseNumeralWriter.string(index + 1))）第\(facts.item.number)项“\(facts.item.title)”（牵头单位：\(facts.leadUnits.joined(separator: "、"))）：\(a.status.chineseName)，完成进度\(Self.percent(a.progress ?? 0))%，落后序时进度\(gap)个百分点。"
+            var text =
+                """
+                （\(ChineseNumeralWriter.string(index + 1))）\
+                第\(facts.item.number)项“\(facts.item.title)”（牵头单位：\(facts.leadUnits.joined(separator: "、"))）：\(a.status.chineseName)，\
+                完成进度\(Self.percent(a.progress ?? 0))%，落后序时进度\(gap)个百分点。
+                """
             if !facts.problems.isEmpty && facts.problems != "无。" { text += "存在问题：\(facts.problems)" }
             laggingParagraphs.append(text)
         }
@@ -125,7 +137,10 @@ public struct CircularBuilder: Sendable {
             sections.append(.init(heading: "\(ChineseNumeralWriter.string(sections.count))、群众满意度评价", paragraphs: satisfactionParagraphs(ordered)))
         }
         if kind == .annual {
-            sections.append(.init(heading: "\(ChineseNumeralWriter.string(sections.count))、年度完成评价", paragraphs: verdicts(rows) + unitVerdicts(rows, items: ordered)))
+            sections.append(
+                .init(
+                    heading: "\(ChineseNumeralWriter.string(sections.count))、年度完成评价", paragraphs: verdicts(rows) + unitVerdicts(rows, items: ordered))
+            )
             if !scores.isEmpty {
                 sections.append(.init(heading: "\(ChineseNumeralWriter.string(sections.count))、牵头单位考核评分", paragraphs: scoreParagraphs()))
             }
@@ -134,12 +149,14 @@ public struct CircularBuilder: Sendable {
         let categories = Dictionary(grouping: ordered, by: \.category)
         let categoryOrder = ordered.map(\.category).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
         let charts = [
-            OfficialDocument.Chart(title: "各状态事项数", labels: ProgressStatus.allCases.map(\.chineseName),
-                                   values: ProgressStatus.allCases.map { counts[$0.rawValue] ?? 0 }, percent: false),
-            OfficialDocument.Chart(title: "各类别完成进度（%）", labels: categoryOrder,
-                                   values: categoryOrder.map { name in
-                                       Self.percent(assessment.progress(of: Set((categories[name] ?? []).map(\.item.id))) ?? 0)
-                                   }, percent: true),
+            OfficialDocument.Chart(
+                title: "各状态事项数", labels: ProgressStatus.allCases.map(\.chineseName),
+                values: ProgressStatus.allCases.map { counts[$0.rawValue] ?? 0 }, percent: false),
+            OfficialDocument.Chart(
+                title: "各类别完成进度（%）", labels: categoryOrder,
+                values: categoryOrder.map { name in
+                    Self.percent(assessment.progress(of: Set((categories[name] ?? []).map(\.item.id))) ?? 0)
+                }, percent: true),
         ]
         return OfficialDocument(
             kind: kind, period: period, planTitle: planTitle, title: title(), addressee: addressee, asOf: asOf, sections: sections,
@@ -159,7 +176,8 @@ public struct CircularBuilder: Sendable {
     }
 
     private func overall(_ summary: OfficialDocument.Summary) -> String {
-        var text = "\(year)年确定的\(summary.total)项重点民生实事中，已完成\(summary.count(.completed))项，超序时或按序时推进\(summary.count(.ahead) + summary.count(.onSchedule))项，"
+        var text =
+            "\(year)年确定的\(summary.total)项重点民生实事中，已完成\(summary.count(.completed))项，超序时或按序时推进\(summary.count(.ahead) + summary.count(.onSchedule))项，"
             + "进度偏慢\(summary.count(.behind))项，严重滞后\(summary.count(.seriouslyBehind))项，未报送\(summary.count(.notReported))项"
         if summary.count(.pending) > 0 { text += "，目标待上级下达\(summary.count(.pending))项" }
         text += "。"
@@ -184,8 +202,10 @@ public struct CircularBuilder: Sendable {
     /// The public's verdicts: the overall rate, each lead unit's rate, and the items the public is least satisfied with.
     private func satisfactionParagraphs(_ items: [ItemFacts]) -> [String] {
         let all = SatisfactionTally.sum(satisfaction.values)
-        var paragraphs = ["通过民生实事公示平台，群众共对\(satisfaction.values.filter { $0.total > 0 }.count)项民生实事作出评价\(all.total)人次，"
-            + "其中满意\(all.satisfied)人次、基本满意\(all.basicallySatisfied)人次、不满意\(all.dissatisfied)人次，总体满意度为\(all.rate ?? 0)%。"]
+        var paragraphs = [
+            "通过民生实事公示平台，群众共对\(satisfaction.values.filter { $0.total > 0 }.count)项民生实事作出评价\(all.total)人次，"
+                + "其中满意\(all.satisfied)人次、基本满意\(all.basicallySatisfied)人次、不满意\(all.dissatisfied)人次，总体满意度为\(all.rate ?? 0)%。"
+        ]
         var order: [String] = []
         var byUnit: [String: SatisfactionTally] = [:]
         for facts in items {
@@ -196,13 +216,19 @@ public struct CircularBuilder: Sendable {
             }
         }
         if !order.isEmpty {
-            paragraphs.append("各牵头单位所牵头事项的群众满意度：" + order.map { "\($0)\(byUnit[$0]?.rate ?? 0)%（\(byUnit[$0]?.total ?? 0)人次）" }.joined(separator: "；") + "。")
+            paragraphs.append(
+                "各牵头单位所牵头事项的群众满意度：" + order.map { "\($0)\(byUnit[$0]?.rate ?? 0)%（\(byUnit[$0]?.total ?? 0)人次）" }.joined(separator: "；") + "。")
         }
         let low = items.filter { (satisfaction[$0.item.number]?.rate ?? 100) < Self.lowSatisfaction }
         if !low.isEmpty {
-            paragraphs.append("满意度低于\(Self.lowSatisfaction)%的事项：" + low.map { facts in
-                "第\(facts.item.number)项“\(facts.item.title)”（\(satisfaction[facts.item.number]?.rate ?? 0)%，牵头单位：\(facts.leadUnits.joined(separator: "、"))）"
-            }.joined(separator: "、") + "，有关单位要认真研究群众意见，改进工作。")
+            paragraphs.append(
+                "满意度低于\(Self.lowSatisfaction)%的事项："
+                    + low.map { facts in
+                        """
+                        第\(facts.item.number)项“\(facts.item.title)”（\(satisfaction[facts.item.number]?.rate ?? 0)%，\
+                        牵头单位：\(facts.leadUnits.joined(separator: "、"))）
+                        """
+                    }.joined(separator: "、") + "，有关单位要认真研究群众意见，改进工作。")
         }
         return paragraphs
     }
@@ -211,10 +237,14 @@ public struct CircularBuilder: Sendable {
     private func scoreParagraphs() -> [String] {
         let ranking = scores.map { "\($0.rank). \($0.name) \(DecimalText.format($0.total))分" }.joined(separator: "；")
         let lowest = scores.suffix(3).map { score in
-            "\(score.name)：" + score.lines.filter { $0.points != 0 || $0.maximum > 0 }.map { "\($0.criterion)\(DecimalText.format($0.points))分" }.joined(separator: "，")
+            "\(score.name)："
+                + score.lines.filter { $0.points != 0 || $0.maximum > 0 }.map { "\($0.criterion)\(DecimalText.format($0.points))分" }.joined(
+                    separator: "，")
         }
-        return ["按照考核评分办法（完成度、进度、按时报送、群众满意度，扣除督查和问责扣分），各牵头单位得分排名：\(ranking)。",
-                "排名靠后的单位得分构成：" + lowest.joined(separator: "；") + "。"]
+        return [
+            "按照考核评分办法（完成度、进度、按时报送、群众满意度，扣除督查和问责扣分），各牵头单位得分排名：\(ranking)。",
+            "排名靠后的单位得分构成：" + lowest.joined(separator: "；") + "。",
+        ]
     }
 
     /// Items below this satisfaction rate are named in the document.
@@ -225,7 +255,9 @@ public struct CircularBuilder: Sendable {
         let mostly = rows.filter { $0.verdict == "基本完成" }.count
         let not = rows.filter { $0.verdict == "未完成" }
         var text = "全年\(rows.count)项民生实事，完成\(done)项，基本完成\(mostly)项，未完成\(not.count)项。"
-        if !not.isEmpty { text += "未完成的事项：" + not.map { "第\($0.number)项（完成率\($0.rate.map { "\($0)%" } ?? "—")，牵头单位：\($0.leadUnits)）" }.joined(separator: "、") + "。" }
+        if !not.isEmpty {
+            text += "未完成的事项：" + not.map { "第\($0.number)项（完成率\($0.rate.map { "\($0)%" } ?? "—")，牵头单位：\($0.leadUnits)）" }.joined(separator: "、") + "。"
+        }
         return [text]
     }
 
@@ -270,7 +302,9 @@ public struct CircularBuilder: Sendable {
         if let override = a.override { notes.append("状态经调整：\(override.reason)") }
         if a.earlyWarning { notes.append("按近期进度年底难以完成") }
         if let tally = satisfaction[facts.item.number], let rate = tally.rate { notes.append("群众满意度\(rate)%（\(tally.total)人次）") }
-        if let asOf = a.indicators.compactMap(\.asOfMonth).max(), asOf < period.months.upperBound, a.status != .completed { notes.append("数据截至\(asOf)月") }
+        if let asOf = a.indicators.compactMap(\.asOfMonth).max(), asOf < period.months.upperBound, a.status != .completed {
+            notes.append("数据截至\(asOf)月")
+        }
         let rate = a.progress.map(Self.percent)
         var verdict: String?
         if kind == .annual {

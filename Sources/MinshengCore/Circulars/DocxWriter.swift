@@ -84,23 +84,41 @@ public struct DocxWriter: Sendable {
             + "</Types>"
     }
 
-    static let packageRelationships = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+    static let packageRelationships =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
         + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
-        + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/>"
-        + "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
-        + "<Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" Target=\"docProps/app.xml\"/>"
+            + """
+            <Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" \
+            Target=\"word/document.xml\"/>
+            """
+            + """
+            <Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" \
+            Target=\"docProps/core.xml\"/>
+            """
+            + """
+            <Relationship Id=\"rId3\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties\" \
+            Target=\"docProps/app.xml\"/>
+            """
         + "</Relationships>"
 
     private var core: String {
         "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-            + "<cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">"
+            + """
+            <cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" \
+            xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\" \
+            xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\">
+            """
             + "<dc:title>\(XML.escape(document.title))</dc:title><dc:creator>\(XML.escape(document.issuer))</dc:creator>"
             + "<dcterms:created xsi:type=\"dcterms:W3CDTF\">\(document.date.iso)T00:00:00Z</dcterms:created>"
             + "</cp:coreProperties>"
     }
 
-    static let app = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-        + "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Application>Minsheng</Application></Properties>"
+    static let app =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+            + """
+            <Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\"><Application>Minsheng</Application>\
+            </Properties>
+            """
 
     private func documentRelationships(charts: Int) -> String {
         var relationships = [
@@ -109,7 +127,9 @@ public struct DocxWriter: Sendable {
             ("rIdFooterOdd", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer", "footer1.xml"),
             ("rIdFooterEven", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer", "footer2.xml"),
         ]
-        relationships += (0..<charts).map { ("rIdChart\($0 + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart", "charts/chart\($0 + 1).xml") }
+        relationships += (0..<charts).map {
+            ("rIdChart\($0 + 1)", "http://schemas.openxmlformats.org/officeDocument/2006/relationships/chart", "charts/chart\($0 + 1).xml")
+        }
         return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
             + "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
             + relationships.map { "<Relationship Id=\"\($0.0)\" Type=\"\($0.1)\" Target=\"\($0.2)\"/>" }.joined()
@@ -124,40 +144,91 @@ public struct DocxWriter: Sendable {
         let exact = "<w:spacing w:line=\"\(linePitch)\" w:lineRule=\"exact\" w:before=\"0\" w:after=\"0\"/>"
         return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
             + "<w:styles xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
-            + "<w:docDefaults><w:rPrDefault><w:rPr>\(fonts(bodyFont))<w:spacing w:val=\"\(characterSpacing)\"/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:rPr></w:rPrDefault>"
+                + """
+                <w:docDefaults><w:rPrDefault><w:rPr>\(fonts(bodyFont))<w:spacing w:val=\"\(characterSpacing)\"/><w:sz w:val=\"32\"/><w:szCs \
+                w:val=\"32\"/><w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\"/></w:rPr></w:rPrDefault>
+                """
             + "<w:pPrDefault><w:pPr>\(exact)<w:jc w:val=\"both\"/></w:pPr></w:pPrDefault></w:docDefaults>"
-            + "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:pPr><w:ind w:firstLineChars=\"200\" w:firstLine=\"640\"/></w:pPr></w:style>"
-            + "<w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:jc w:val=\"center\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:spacing w:line=\"\(linePitch * 6 / 5)\" w:lineRule=\"exact\"/></w:pPr><w:rPr>\(fonts(titleFont))<w:spacing w:val=\"0\"/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/></w:rPr></w:style>"
-            + "<w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:outlineLvl w:val=\"0\"/></w:pPr><w:rPr>\(fonts(headingFont))</w:rPr></w:style>"
-            + "<w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:outlineLvl w:val=\"1\"/></w:pPr><w:rPr>\(fonts(subheadingFont))</w:rPr></w:style>"
-            + "<w:style w:type=\"paragraph\" w:styleId=\"Addressee\"><w:name w:val=\"Addressee\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/></w:pPr></w:style>"
-            + "<w:style w:type=\"paragraph\" w:styleId=\"Signature\"><w:name w:val=\"Signature\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:jc w:val=\"right\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\" w:rightChars=\"400\" w:right=\"1280\"/></w:pPr></w:style>"
-            + "<w:style w:type=\"paragraph\" w:styleId=\"TableText\"><w:name w:val=\"Table Text\"/><w:pPr><w:spacing w:line=\"300\" w:lineRule=\"auto\"/><w:jc w:val=\"left\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/></w:pPr><w:rPr><w:spacing w:val=\"0\"/><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/></w:rPr></w:style>"
-            + "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:tblPr><w:tblCellMar><w:left w:w=\"80\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>"
+                + """
+                <w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\"><w:name w:val=\"Normal\"/><w:pPr><w:ind w:firstLineChars=\"200\" \
+                w:firstLine=\"640\"/></w:pPr></w:style>
+                """
+                + """
+                <w:style w:type=\"paragraph\" w:styleId=\"Title\"><w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:jc \
+                w:val=\"center\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:spacing w:line=\"\(linePitch * 6 / 5)\" w:lineRule=\"exact\"/>\
+                </w:pPr><w:rPr>\(fonts(titleFont))<w:spacing w:val=\"0\"/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/></w:rPr></w:style>
+                """
+                + """
+                <w:style w:type=\"paragraph\" w:styleId=\"Heading1\"><w:name w:val=\"heading 1\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:outlineLvl \
+                w:val=\"0\"/></w:pPr><w:rPr>\(fonts(headingFont))</w:rPr></w:style>
+                """
+                + """
+                <w:style w:type=\"paragraph\" w:styleId=\"Heading2\"><w:name w:val=\"heading 2\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:outlineLvl \
+                w:val=\"1\"/></w:pPr><w:rPr>\(fonts(subheadingFont))</w:rPr></w:style>
+                """
+                + """
+                <w:style w:type=\"paragraph\" w:styleId=\"Addressee\"><w:name w:val=\"Addressee\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:ind \
+                w:firstLineChars=\"0\" w:firstLine=\"0\"/></w:pPr></w:style>
+                """
+                + """
+                <w:style w:type=\"paragraph\" w:styleId=\"Signature\"><w:name w:val=\"Signature\"/><w:basedOn w:val=\"Normal\"/><w:pPr><w:jc \
+                w:val=\"right\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\" w:rightChars=\"400\" w:right=\"1280\"/></w:pPr></w:style>
+                """
+                + """
+                <w:style w:type=\"paragraph\" w:styleId=\"TableText\"><w:name w:val=\"Table Text\"/><w:pPr><w:spacing w:line=\"300\" \
+                w:lineRule=\"auto\"/><w:jc w:val=\"left\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/></w:pPr><w:rPr><w:spacing w:val=\"0\"/>\
+                <w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/></w:rPr></w:style>
+                """
+                + """
+                <w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:tblPr><w:tblCellMar><w:left \
+                w:w=\"80\" w:type=\"dxa\"/><w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar></w:tblPr></w:style>
+                """
             + "</w:styles>"
     }()
 
-    static let settings = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-        + "<w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:evenAndOddHeaders/><w:defaultTabStop w:val=\"420\"/>"
-        + "<w:characterSpacingControl w:val=\"compressPunctuation\"/><w:compat><w:compatSetting w:name=\"compatibilityMode\" w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat></w:settings>"
+    static let settings =
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+            + """
+            <w:settings xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:evenAndOddHeaders/><w:defaultTabStop \
+            w:val=\"420\"/>
+            """
+            + """
+            <w:characterSpacingControl w:val=\"compressPunctuation\"/><w:compat><w:compatSetting w:name=\"compatibilityMode\" \
+            w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/></w:compat></w:settings>
+            """
 
     /// "— 1 —" in 4号 宋体: odd pages right with one character's space, even pages left.
     static func footer(odd: Bool) -> String {
         let run = { (text: String) in "<w:r><w:rPr>\(fonts(pageNumberFont))<w:sz w:val=\"28\"/><w:szCs w:val=\"28\"/></w:rPr>\(text)</w:r>" }
-        let indent = odd ? "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\" w:rightChars=\"100\" w:right=\"280\"/>" : "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\" w:leftChars=\"100\" w:left=\"280\"/>"
+        let indent =
+            odd
+            ? "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\" w:rightChars=\"100\" w:right=\"280\"/>"
+            : "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\" w:leftChars=\"100\" w:left=\"280\"/>"
         return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-            + "<w:ftr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:p><w:pPr><w:jc w:val=\"\(odd ? "right" : "left")\"/>\(indent)<w:spacing w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>"
-            + run("<w:t xml:space=\"preserve\">— </w:t>") + run("<w:fldChar w:fldCharType=\"begin\"/>") + run("<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>")
-            + run("<w:fldChar w:fldCharType=\"separate\"/>") + run("<w:t>1</w:t>") + run("<w:fldChar w:fldCharType=\"end\"/>") + run("<w:t xml:space=\"preserve\"> —</w:t>")
+            + """
+            <w:ftr xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:p><w:pPr><w:jc \
+            w:val=\"\(odd ? "right" : "left")\"/>\(indent)<w:spacing w:line=\"240\" w:lineRule=\"auto\"/></w:pPr>
+            """
+            + run("<w:t xml:space=\"preserve\">— </w:t>") + run("<w:fldChar w:fldCharType=\"begin\"/>")
+            + run("<w:instrText xml:space=\"preserve\"> PAGE </w:instrText>")
+            + run("<w:fldChar w:fldCharType=\"separate\"/>") + run("<w:t>1</w:t>") + run("<w:fldChar w:fldCharType=\"end\"/>")
+            + run("<w:t xml:space=\"preserve\"> —</w:t>")
             + "</w:p></w:ftr>"
     }
 
     // MARK: Body
 
     private var body: String {
-        var xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-            + "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" "
-            + "xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+        var xml =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+                + """
+                <w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" \
+                xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\" 
+                """
+                + """
+                xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" \
+                xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" 
+                """
             + "xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><w:body>"
         if let number = document.number {
             xml += paragraph(number, style: "Addressee", alignment: "center")
@@ -209,7 +280,10 @@ public struct DocxWriter: Sendable {
     private var portraitSection: String {
         "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooterOdd\"/><w:footerReference w:type=\"even\" r:id=\"rIdFooterEven\"/>"
             + "<w:pgSz w:w=\"\(Self.pageWidth)\" w:h=\"\(Self.pageHeight)\"/>"
-            + "<w:pgMar w:top=\"\(Self.marginTop)\" w:right=\"\(Self.marginRight)\" w:bottom=\"\(Self.marginBottom)\" w:left=\"\(Self.marginLeft)\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
+                + """
+                <w:pgMar w:top=\"\(Self.marginTop)\" w:right=\"\(Self.marginRight)\" w:bottom=\"\(Self.marginBottom)\" \
+                w:left=\"\(Self.marginLeft)\" w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>
+                """
             + "<w:docGrid w:type=\"lines\" w:linePitch=\"\(Self.linePitch)\"/></w:sectPr>"
     }
 
@@ -217,7 +291,10 @@ public struct DocxWriter: Sendable {
     private var landscapeSection: String {
         "<w:sectPr><w:footerReference w:type=\"default\" r:id=\"rIdFooterOdd\"/><w:footerReference w:type=\"even\" r:id=\"rIdFooterEven\"/>"
             + "<w:type w:val=\"nextPage\"/><w:pgSz w:w=\"\(Self.pageHeight)\" w:h=\"\(Self.pageWidth)\" w:orient=\"landscape\"/>"
-            + "<w:pgMar w:top=\"\(Self.marginLeft)\" w:right=\"\(Self.marginTop)\" w:bottom=\"\(Self.marginRight)\" w:left=\"\(Self.marginBottom)\" w:header=\"851\" w:footer=\"700\" w:gutter=\"0\"/>"
+                + """
+                <w:pgMar w:top=\"\(Self.marginLeft)\" w:right=\"\(Self.marginTop)\" w:bottom=\"\(Self.marginRight)\" \
+                w:left=\"\(Self.marginBottom)\" w:header=\"851\" w:footer=\"700\" w:gutter=\"0\"/>
+                """
             + "<w:docGrid w:type=\"lines\" w:linePitch=\"312\"/></w:sectPr>"
     }
 
@@ -231,15 +308,20 @@ public struct DocxWriter: Sendable {
 
     private var table: String {
         let widths = columnWidths
-        var xml = "<w:tbl><w:tblPr><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders>"
-            + ["top", "left", "bottom", "right", "insideH", "insideV"].map { "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>" }.joined()
-            + "</w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined() + "</w:tblGrid>"
+        var xml =
+            "<w:tbl><w:tblPr><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders>"
+            + ["top", "left", "bottom", "right", "insideH", "insideV"].map {
+                "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
+            }.joined()
+            + "</w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined()
+            + "</w:tblGrid>"
         for (index, row) in document.tableText.enumerated() {
             let header = index == 0
             xml += "<w:tr>" + (header ? "<w:trPr><w:tblHeader/></w:trPr>" : "<w:trPr><w:cantSplit/></w:trPr>")
             for (column, text) in row.enumerated() {
                 let alignment = header || column == 0 || column == 4 || column == 5 ? "center" : "left"
-                xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[min(column, widths.count - 1)])\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
+                xml +=
+                    "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[min(column, widths.count - 1)])\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
                     + "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/><w:jc w:val=\"\(alignment)\"/></w:pPr>"
                     + run(text, font: header ? Self.headingFont : nil) + "</w:p></w:tc>"
             }
@@ -251,10 +333,20 @@ public struct DocxWriter: Sendable {
     private func chartParagraph(index: Int, title: String, bars: Int) -> String {
         let width = 5_400_000
         let height = max(1_600_000, 320_000 * bars + 600_000)
-        return "<w:p><w:pPr><w:jc w:val=\"center\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:spacing w:line=\"240\" w:lineRule=\"auto\"/></w:pPr><w:r><w:drawing>"
-            + "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"\(width)\" cy=\"\(height)\"/><wp:docPr id=\"\(index)\" name=\"\(XML.escape(title))\" descr=\"\(XML.escape(title))\"/>"
-            + "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><c:chart r:id=\"rIdChart\(index)\"/></a:graphicData></a:graphic>"
-            + "</wp:inline></w:drawing></w:r></w:p>"
+        return
+            """
+            <w:p><w:pPr><w:jc w:val=\"center\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:spacing w:line=\"240\" w:lineRule=\"auto\"/>\
+            </w:pPr><w:r><w:drawing>
+            """
+                + """
+                <wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\"><wp:extent cx=\"\(width)\" cy=\"\(height)\"/><wp:docPr id=\"\(index)\" \
+                name=\"\(XML.escape(title))\" descr=\"\(XML.escape(title))\"/>
+                """
+                    + """
+                    <a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/chart\"><c:chart r:id=\"rIdChart\(index)\"/>\
+                    </a:graphicData></a:graphic>
+                    """
+                + "</wp:inline></w:drawing></w:r></w:p>"
     }
 
     /// A horizontal bar chart with its values written on the bars.
@@ -263,17 +355,43 @@ public struct DocxWriter: Sendable {
         let categories = chart.labels.enumerated().map { "<c:pt idx=\"\($0.offset)\"><c:v>\(XML.escape($0.element))</c:v></c:pt>" }.joined()
         let values = chart.values.enumerated().map { "<c:pt idx=\"\($0.offset)\"><c:v>\($0.element)</c:v></c:pt>" }.joined()
         return "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
-            + "<c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">"
-            + "<c:lang val=\"zh-CN\"/><c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz=\"1200\"/></a:pPr><a:r><a:rPr lang=\"zh-CN\" sz=\"1200\"><a:latin typeface=\"\(headingFont)\"/><a:ea typeface=\"\(headingFont)\"/></a:rPr><a:t>\(XML.escape(chart.title))</a:t></a:r></a:p></c:rich></c:tx><c:overlay val=\"0\"/></c:title>"
-            + "<c:autoTitleDeleted val=\"0\"/><c:plotArea><c:layout/><c:barChart><c:barDir val=\"bar\"/><c:grouping val=\"clustered\"/><c:varyColors val=\"0\"/>"
+            + """
+            <c:chartSpace xmlns:c=\"http://schemas.openxmlformats.org/drawingml/2006/chart\" \
+            xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" \
+            xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\">
+            """
+                + """
+                <c:lang val=\"zh-CN\"/><c:chart><c:title><c:tx><c:rich><a:bodyPr/><a:p><a:pPr><a:defRPr sz=\"1200\"/></a:pPr><a:r><a:rPr \
+                lang=\"zh-CN\" sz=\"1200\"><a:latin typeface=\"\(headingFont)\"/><a:ea typeface=\"\(headingFont)\"/></a:rPr>\
+                <a:t>\(XML.escape(chart.title))</a:t></a:r></a:p></c:rich></c:tx><c:overlay val=\"0\"/></c:title>
+                """
+                + """
+                <c:autoTitleDeleted val=\"0\"/><c:plotArea><c:layout/><c:barChart><c:barDir val=\"bar\"/><c:grouping val=\"clustered\"/>\
+                <c:varyColors val=\"0\"/>
+                """
             + "<c:ser><c:idx val=\"0\"/><c:order val=\"0\"/><c:tx><c:v>\(XML.escape(chart.title))</c:v></c:tx>"
-            + "<c:spPr><a:pattFill prst=\"wdDnDiag\"><a:fgClr><a:srgbClr val=\"404040\"/></a:fgClr><a:bgClr><a:srgbClr val=\"BFBFBF\"/></a:bgClr></a:pattFill><a:ln><a:solidFill><a:srgbClr val=\"000000\"/></a:solidFill></a:ln></c:spPr>"
-            + "<c:invertIfNegative val=\"0\"/><c:dLbls><c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls>"
+                + """
+                <c:spPr><a:pattFill prst=\"wdDnDiag\"><a:fgClr><a:srgbClr val=\"404040\"/></a:fgClr><a:bgClr><a:srgbClr val=\"BFBFBF\"/></a:bgClr>\
+                </a:pattFill><a:ln><a:solidFill><a:srgbClr val=\"000000\"/></a:solidFill></a:ln></c:spPr>
+                """
+                + """
+                <c:invertIfNegative val=\"0\"/><c:dLbls><c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName val=\"0\"/><c:showSerName \
+                val=\"0\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls>
+                """
             + "<c:cat><c:strLit><c:ptCount val=\"\(count)\"/>\(categories)</c:strLit></c:cat>"
             + "<c:val><c:numLit><c:formatCode>General</c:formatCode><c:ptCount val=\"\(count)\"/>\(values)</c:numLit></c:val></c:ser>"
             + "<c:gapWidth val=\"60\"/><c:axId val=\"1001\"/><c:axId val=\"1002\"/></c:barChart>"
-            + "<c:catAx><c:axId val=\"1001\"/><c:scaling><c:orientation val=\"maxMin\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"l\"/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"1002\"/><c:crosses val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/></c:catAx>"
-            + "<c:valAx><c:axId val=\"1002\"/><c:scaling><c:orientation val=\"minMax\"/>\(chart.percent ? "<c:max val=\"100\"/>" : "")<c:min val=\"0\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"b\"/><c:majorGridlines/><c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"1001\"/><c:crosses val=\"max\"/><c:crossBetween val=\"between\"/></c:valAx>"
+                + """
+                <c:catAx><c:axId val=\"1001\"/><c:scaling><c:orientation val=\"maxMin\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"l\"/>\
+                <c:numFmt formatCode=\"General\" sourceLinked=\"0\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"1002\"/><c:crosses \
+                val=\"autoZero\"/><c:auto val=\"1\"/><c:lblAlgn val=\"ctr\"/><c:lblOffset val=\"100\"/></c:catAx>
+                """
+                + """
+                <c:valAx><c:axId val=\"1002\"/><c:scaling><c:orientation val=\"minMax\"/>\(chart.percent ? "<c:max val=\"100\"/>" : "")<c:min \
+                val=\"0\"/></c:scaling><c:delete val=\"0\"/><c:axPos val=\"b\"/><c:majorGridlines/><c:numFmt formatCode=\"General\" \
+                sourceLinked=\"0\"/><c:tickLblPos val=\"nextTo\"/><c:crossAx val=\"1001\"/><c:crosses val=\"max\"/><c:crossBetween val=\"between\"/>\
+                </c:valAx>
+                """
             + "</c:plotArea><c:plotVisOnly val=\"1\"/></c:chart></c:chartSpace>"
     }
 

@@ -53,8 +53,10 @@ public struct OfficialDocument: Sendable, Hashable, Codable {
         /// 完成 / 基本完成 / 未完成, in the year-end report.
         @NullCoded public var verdict: String?
 
-        public init(number: Int, title: String, target: String, achieved: String, rate: Int?, status: ProgressStatus,
-                    leadUnits: String, responsibleUnits: String, note: String, verdict: String? = nil) {
+        public init(
+            number: Int, title: String, target: String, achieved: String, rate: Int?, status: ProgressStatus,
+            leadUnits: String, responsibleUnits: String, note: String, verdict: String? = nil
+        ) {
             self.number = number
             self.title = title
             self.target = target
@@ -112,12 +114,15 @@ public struct OfficialDocument: Sendable, Hashable, Codable {
     public var tableText: [[String]] {
         var header = Self.tableHeader
         if kind == .annual { header.insert("完成评价", at: 6) }
-        return [header] + rows.map { row in
-            var cells = [String(row.number), row.title, row.target, row.achieved, row.rate.map { "\($0)%" } ?? "—", row.status.chineseName,
-                         row.leadUnits, row.responsibleUnits, row.note]
-            if kind == .annual { cells.insert(row.verdict ?? "", at: 6) }
-            return cells
-        }
+        return [header]
+            + rows.map { row in
+                var cells = [
+                    String(row.number), row.title, row.target, row.achieved, row.rate.map { "\($0)%" } ?? "—", row.status.chineseName,
+                    row.leadUnits, row.responsibleUnits, row.note,
+                ]
+                if kind == .annual { cells.insert(row.verdict ?? "", at: 6) }
+                return cells
+            }
     }
 }
 

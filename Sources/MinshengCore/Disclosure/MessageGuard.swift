@@ -16,8 +16,10 @@ public struct MessageGuard: Sendable, Hashable {
     /// The window of the rate limits, in seconds.
     public var window: Int
 
-    public init(maximumLength: Int = 500, minimumLength: Int = 4, messagesPerWindow: Int = 5, ratingsPerWindow: Int = 60,
-                ratingsPerItemAndAddress: Int = 20, window: Int = 3600) {
+    public init(
+        maximumLength: Int = 500, minimumLength: Int = 4, messagesPerWindow: Int = 5, ratingsPerWindow: Int = 60,
+        ratingsPerItemAndAddress: Int = 20, window: Int = 3600
+    ) {
         self.maximumLength = maximumLength
         self.minimumLength = minimumLength
         self.messagesPerWindow = messagesPerWindow

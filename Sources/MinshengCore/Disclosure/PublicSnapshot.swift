@@ -69,8 +69,10 @@ public struct PublicSnapshot: Sendable, Hashable, Codable {
         /// SHA-256 of this item's canonical JSON without this field: names the item a change touched.
         public var digest: String
 
-        public init(number: Int, category: Int, title: String, text: String, leadUnits: [Int64], responsibleUnits: [Int64], status: ProgressStatus,
-                    progress: Int?, expected: Int?, targets: [Target], narrative: String, narrativeMonth: Int?, photos: [Photo], digest: String = "") {
+        public init(
+            number: Int, category: Int, title: String, text: String, leadUnits: [Int64], responsibleUnits: [Int64], status: ProgressStatus,
+            progress: Int?, expected: Int?, targets: [Target], narrative: String, narrativeMonth: Int?, photos: [Photo], digest: String = ""
+        ) {
             self.number = number
             self.category = category
             self.title = title
@@ -102,8 +104,10 @@ public struct PublicSnapshot: Sendable, Hashable, Codable {
         @NullCoded public var asOfMonth: Int?
         @NullCoded public var progress: Int?
 
-        public init(name: String, target: String?, unit: String, breakdown: Bool, provisional: Bool, value: String?, reachedOn: CalendarDate?,
-                    asOfMonth: Int?, progress: Int?) {
+        public init(
+            name: String, target: String?, unit: String, breakdown: Bool, provisional: Bool, value: String?, reachedOn: CalendarDate?,
+            asOfMonth: Int?, progress: Int?
+        ) {
             self.name = name
             self.target = target
             self.unit = unit
@@ -240,7 +244,12 @@ public enum ChainVerifier {
             }
             if let computed = try? snapshot.hash(), computed != publication.hash {
                 if changedItems.isEmpty {
-                    problems.append("\(label)：内容的哈希 \(computed.prefix(12))… 与记录的 \(publication.hash.prefix(12))… 不符，发布后被改动过 (the snapshot was changed after publication)")
+                    problems.append(
+                        """
+                        \(label)：内容的哈希 \(computed.prefix(12))… 与记录的 \(publication.hash.prefix(12))… 不符，发布后被改动过 (the snapshot was changed after \
+                        publication)
+                        """
+                    )
                 }
             }
             if let previous {
@@ -262,8 +271,13 @@ public enum ChainVerifier {
         var found: [String] = []
         let originals = Dictionary(uniqueKeysWithValues: original.items.map { ($0.number, $0) })
         for item in downloaded.items {
-            guard let before = originals[item.number] else { found.append("第\(item.number)项：原公示中没有 (not in the original)"); continue }
-            if item.progress != before.progress { found.append("第\(item.number)项 完成进度：\(before.progress.map { "\($0)%" } ?? "—") → \(item.progress.map { "\($0)%" } ?? "—")") }
+            guard let before = originals[item.number] else {
+                found.append("第\(item.number)项：原公示中没有 (not in the original)")
+                continue
+            }
+            if item.progress != before.progress {
+                found.append("第\(item.number)项 完成进度：\(before.progress.map { "\($0)%" } ?? "—") → \(item.progress.map { "\($0)%" } ?? "—")")
+            }
             if item.status != before.status { found.append("第\(item.number)项 状态：\(before.status.chineseName) → \(item.status.chineseName)") }
             if item.narrative != before.narrative { found.append("第\(item.number)项 进展情况已改动") }
             for (index, target) in item.targets.enumerated() where index < before.targets.count {

@@ -24,8 +24,10 @@ public struct PublicSnapshotBuilder: Sendable {
     public var units: [Unit]
     public var assignments: [Assignment]
 
-    public init(planTitle: String, year: Int, jurisdiction: String, categories: [Category], items: [Item], indicators: [Indicator], units: [Unit],
-                assignments: [Assignment]) {
+    public init(
+        planTitle: String, year: Int, jurisdiction: String, categories: [Category], items: [Item], indicators: [Indicator], units: [Unit],
+        assignments: [Assignment]
+    ) {
         self.planTitle = planTitle
         self.year = year
         self.jurisdiction = jurisdiction
@@ -66,12 +68,13 @@ public struct PublicSnapshotBuilder: Sendable {
                 )
             }
             let narrative = narratives[item.id]
-            published.append(PublicSnapshot.Item(
-                number: item.number, category: categoryNumbers[item.categoryID] ?? 0, title: item.title, text: item.text,
-                leadUnits: leads, responsibleUnits: responsible, status: a.status, progress: a.progress.map(Self.percent),
-                expected: a.expected.map(Self.percent), targets: targets, narrative: narrative?.text ?? "", narrativeMonth: narrative?.month,
-                photos: photos[item.id] ?? []
-            ))
+            published.append(
+                PublicSnapshot.Item(
+                    number: item.number, category: categoryNumbers[item.categoryID] ?? 0, title: item.title, text: item.text,
+                    leadUnits: leads, responsibleUnits: responsible, status: a.status, progress: a.progress.map(Self.percent),
+                    expected: a.expected.map(Self.percent), targets: targets, narrative: narrative?.text ?? "", narrativeMonth: narrative?.month,
+                    photos: photos[item.id] ?? []
+                ))
         }
         let unitNames = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) })
         let publishedCategories = categories.sorted { $0.ordinal < $1.ordinal }.map { category in
@@ -113,13 +116,17 @@ extension PublicSnapshot {
         for item in items {
             let leads = item.leadUnits.map(unitName).joined(separator: "、")
             let responsible = item.responsibleUnits.map(unitName).joined(separator: "、")
-            let head = [String(item.number), item.title, leads, responsible, item.status.chineseName, item.progress.map(String.init) ?? "", item.expected.map(String.init) ?? ""]
+            let head = [
+                String(item.number), item.title, leads, responsible, item.status.chineseName, item.progress.map(String.init) ?? "",
+                item.expected.map(String.init) ?? "",
+            ]
             if item.targets.isEmpty { rows.append(head + ["", "", "", "", "", ""]) }
             for target in item.targets {
-                rows.append(head + [
-                    (target.breakdown ? "其中：" : "") + target.name, target.target ?? (target.provisional ? "以上级下达为准" : ""), target.unit,
-                    target.value ?? "", target.reachedOn?.iso ?? "", target.asOfMonth.map(String.init) ?? "",
-                ])
+                rows.append(
+                    head + [
+                        (target.breakdown ? "其中：" : "") + target.name, target.target ?? (target.provisional ? "以上级下达为准" : ""), target.unit,
+                        target.value ?? "", target.reachedOn?.iso ?? "", target.asOfMonth.map(String.init) ?? "",
+                    ])
             }
         }
         return CSVWriter.document(rows)

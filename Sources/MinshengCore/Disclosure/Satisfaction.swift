@@ -59,8 +59,9 @@ public struct SatisfactionTally: Sendable, Hashable, Codable {
     }
 
     public static func + (lhs: SatisfactionTally, rhs: SatisfactionTally) -> SatisfactionTally {
-        SatisfactionTally(satisfied: lhs.satisfied + rhs.satisfied, basicallySatisfied: lhs.basicallySatisfied + rhs.basicallySatisfied,
-                          dissatisfied: lhs.dissatisfied + rhs.dissatisfied)
+        SatisfactionTally(
+            satisfied: lhs.satisfied + rhs.satisfied, basicallySatisfied: lhs.basicallySatisfied + rhs.basicallySatisfied,
+            dissatisfied: lhs.dissatisfied + rhs.dissatisfied)
     }
 
     /// The sum of tallies.

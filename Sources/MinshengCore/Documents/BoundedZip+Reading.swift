@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(CZlib)
-import CZlib
+    import CZlib
 #else
-import zlib
+    import zlib
 #endif
 
 extension BoundedZip {

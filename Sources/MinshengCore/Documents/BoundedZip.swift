@@ -67,7 +67,9 @@ public final class BoundedZip {
         self.limits = limits
         let directory = try Self.centralDirectory(in: source)
         guard directory.count <= UInt64(limits.entries) else { throw ZipError.tooManyEntries(limit: limits.entries) }
-        guard directory.count <= directory.size / 46 else { throw ZipError.damaged(nil, "的中央目录条目数与大小不符", "has a central directory too small for its entries") }
+        guard directory.count <= directory.size / 46 else {
+            throw ZipError.damaged(nil, "的中央目录条目数与大小不符", "has a central directory too small for its entries")
+        }
         var entries: [Entry] = []
         entries.reserveCapacity(Int(directory.count))
         var position = directory.offset
@@ -79,7 +81,9 @@ public final class BoundedZip {
         }
         var index: [String: Int] = [:]
         for (number, entry) in entries.enumerated() {
-            guard index.updateValue(number, forKey: entry.path) == nil else { throw ZipError.damaged(entry.path, "在压缩包中出现了两次", "appears twice in the archive") }
+            guard index.updateValue(number, forKey: entry.path) == nil else {
+                throw ZipError.damaged(entry.path, "在压缩包中出现了两次", "appears twice in the archive")
+            }
         }
         try Self.checkLayout(entries, dataEnd: directory.offset)
         self.entries = entries
@@ -100,9 +104,11 @@ public final class BoundedZip {
         let tailLength = Int(min(source.size, 22 + 0xFFFF))
         let tailStart = source.size - UInt64(tailLength)
         let tail = LittleEndian(try source.read(at: tailStart, count: tailLength))
-        guard let record = stride(from: tailLength - 22, through: 0, by: -1).first(where: { at in
-            tail.u32(at) == 0x0605_4B50 && at + 22 + Int(tail.u16(at + 20)) <= tailLength
-        }) else { throw ZipError.notAnArchive() }
+        guard
+            let record = stride(from: tailLength - 22, through: 0, by: -1).first(where: { at in
+                tail.u32(at) == 0x0605_4B50 && at + 22 + Int(tail.u16(at + 20)) <= tailLength
+            })
+        else { throw ZipError.notAnArchive() }
         guard tail.u16(record + 4) == 0, tail.u16(record + 6) == 0 else {
             throw ZipError.unsupported(nil, "是分卷压缩包，不受支持", "is part of a multi-volume archive, which is not supported")
         }
@@ -112,7 +118,9 @@ public final class BoundedZip {
         var directoryEnd = tailStart + UInt64(record)
         if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF, record >= 20, tail.u32(record - 20) == 0x0706_4B50 {
             let zip64Offset = tail.u64(record - 20 + 8)
-            guard directoryEnd >= 56, zip64Offset <= directoryEnd - 56 else { throw ZipError.damaged(nil, "的 ZIP64 目录结尾记录位置无效", "has a misplaced ZIP64 end of central directory") }
+            guard directoryEnd >= 56, zip64Offset <= directoryEnd - 56 else {
+                throw ZipError.damaged(nil, "的 ZIP64 目录结尾记录位置无效", "has a misplaced ZIP64 end of central directory")
+            }
             let zip64 = LittleEndian(try source.read(at: zip64Offset, count: 56))
             guard zip64.u32(0) == 0x0606_4B50 else { throw ZipError.damaged(nil, "缺少 ZIP64 目录结尾记录", "lacks its ZIP64 end of central directory") }
             count = zip64.u64(32)

@@ -220,7 +220,8 @@ private final class DocumentHandler: XMLHandler {
 
     /// The number Word would draw before an automatically numbered paragraph (`3.`, `一、`, `（2）`).
     private func numberLabel() -> String? {
-        guard let id = numID, id != "0", let levels = numbering[id], let level = levels[numLevel], level.format != "bullet", level.format != "none" else {
+        guard let id = numID, id != "0", let levels = numbering[id], let level = levels[numLevel], level.format != "bullet", level.format != "none"
+        else {
             return nil
         }
         var levelCounters = counters[id] ?? [:]

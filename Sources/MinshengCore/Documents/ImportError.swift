@@ -34,7 +34,14 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     static func encrypted(_ file: String) -> ImportError {
-        ImportError(.encrypted, file: file, detail: "文件已加密或是旧版 .doc/.xls 格式，请去掉密码并另存为 .docx 或 .xlsx 后再导入 (the file is encrypted or in the old .doc/.xls format; save it without a password as .docx or .xlsx)")
+        ImportError(
+            .encrypted, file: file,
+            detail:
+                """
+                文件已加密或是旧版 .doc/.xls 格式，请去掉密码并另存为 .docx 或 .xlsx 后再导入 (the file is encrypted or in the old .doc/.xls format; save it without a \
+                password as .docx or .xlsx)
+                """
+        )
     }
 
     static func corrupt(_ file: String, _ why: String) -> ImportError {

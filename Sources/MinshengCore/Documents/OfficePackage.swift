@@ -1,6 +1,7 @@
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// An Office Open XML package (.docx, .xlsx): a ZIP archive of XML parts, read under ``BoundedZip/Limits/officePackage``
@@ -86,7 +87,10 @@ private final class XMLDelegate: NSObject, XMLParserDelegate {
         self.handler = handler
     }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
+        attributes attributeDict: [String: String] = [:]
+    ) {
         handler.start(qName ?? elementName, attributes: attributeDict)
     }
 

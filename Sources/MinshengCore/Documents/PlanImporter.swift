@@ -30,7 +30,8 @@ public struct PlanImporter: Sendable {
             throw .binary(fileName)
         }
         if head.starts(with: [0x25, 0x50, 0x44, 0x46]) {
-            throw ImportError(.unsupported, file: fileName, detail: "不支持 PDF，请导入 Word、Excel 或文本文件 (PDF is not supported; import a Word, Excel or text file)")
+            throw ImportError(
+                .unsupported, file: fileName, detail: "不支持 PDF，请导入 Word、Excel 或文本文件 (PDF is not supported; import a Word, Excel or text file)")
         }
         let lowercased = fileName.lowercased()
         if lowercased.hasSuffix(".csv") || lowercased.hasSuffix(".tsv") { return .csv }
@@ -60,7 +61,9 @@ public struct PlanImporter: Sendable {
 
     private func table(_ rows: [[String]], fileName: String, numericCells: Set<CellAddress> = []) throws(ImportError) -> PlanDraft {
         guard let header = TaskTableParser.header(in: rows) else {
-            throw ImportError(.missingColumns, file: fileName, detail: "没有找到表头：需要一行列名，如 序号、项目内容、目标任务、牵头单位、责任单位 (no header row naming the columns, such as 序号, 项目内容, 目标任务, 牵头单位, 责任单位)")
+            throw ImportError(
+                .missingColumns, file: fileName,
+                detail: "没有找到表头：需要一行列名，如 序号、项目内容、目标任务、牵头单位、责任单位 (no header row naming the columns, such as 序号, 项目内容, 目标任务, 牵头单位, 责任单位)")
         }
         return TaskTableParser(year: year).parse(rows: rows, header: header, numericCells: numericCells)
     }
@@ -84,7 +87,8 @@ public struct PlanImporter: Sendable {
                 // Spanned cells are written out once per grid column, within the cells a document may spread to.
                 cells -= rows.reduce(0) { $0 + $1.reduce(0) { $0 + $1.span } }
                 guard cells >= 0 else {
-                    throw .tooLarge(fileName, "表格超过 \(OfficePackage.maxCells) 个单元格的上限 (the tables spread beyond the limit of \(OfficePackage.maxCells) cells)")
+                    throw .tooLarge(
+                        fileName, "表格超过 \(OfficePackage.maxCells) 个单元格的上限 (the tables spread beyond the limit of \(OfficePackage.maxCells) cells)")
                 }
                 let grid = rows.map { row in row.flatMap { cell in Array(repeating: cell.text, count: cell.span) } }
                 if table == nil, TaskTableParser.header(in: grid) != nil { table = grid }

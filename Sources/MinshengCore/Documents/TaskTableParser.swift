@@ -105,11 +105,14 @@ public struct TaskTableParser: Sendable {
             }
             let lead = UnitListParser.parse(cell(row, .lead).replacingOccurrences(of: "\n", with: "、"))
             let responsible = UnitListParser.parse(cell(row, .responsible).replacingOccurrences(of: "\n", with: "、"))
-            var item = ItemDraft(number: number, title: ItemTitle.make(from: itemText.isEmpty ? targetText : itemText), text: text,
-                                 leadUnits: lead, responsibleUnits: responsible)
+            var item = ItemDraft(
+                number: number, title: ItemTitle.make(from: itemText.isEmpty ? targetText : itemText), text: text,
+                leadUnits: lead, responsibleUnits: responsible)
             item.indicators = extractor.indicators(in: targetText.isEmpty ? text : targetText, units: lead + responsible)
-            item.deadline = deadline(cell(row, .deadline), address: header.columns[.deadline].map { CellAddress(row: index, column: $0) },
-                                     numericCells: numericCells, year: draft.year) ?? extractor.deadline(in: text)
+            item.deadline =
+                deadline(
+                    cell(row, .deadline), address: header.columns[.deadline].map { CellAddress(row: index, column: $0) },
+                    numericCells: numericCells, year: draft.year) ?? extractor.deadline(in: text)
             if lead.isEmpty { item.warnings.append("未找到牵头单位。") }
             categories[categories.count - 1].items.append(item)
         }
@@ -178,7 +181,10 @@ public struct TaskTableParser: Sendable {
                 days -= left + 1
                 day = 1
                 month += 1
-                if month > 12 { month = 1; year += 1 }
+                if month > 12 {
+                    month = 1
+                    year += 1
+                }
             }
         }
         return CalendarDate(year: year, month: month, day: day)

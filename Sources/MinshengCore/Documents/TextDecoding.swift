@@ -1,8 +1,9 @@
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// Turns the bytes of a text file into a string: UTF-8 with or without BOM, UTF-16 (LE or BE, with or without BOM)

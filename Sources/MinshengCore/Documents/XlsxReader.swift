@@ -171,7 +171,8 @@ private final class SheetHandler: XMLHandler {
             nextColumn = 0
         case "c":
             // A cell outside Excel's grid is dropped.
-            address = attributes["r"].flatMap(CellAddress.init(reference:))
+            address =
+                attributes["r"].flatMap(CellAddress.init(reference:))
                 ?? (rowIndex < CellAddress.rows && nextColumn < CellAddress.columns ? CellAddress(row: max(rowIndex, 0), column: nextColumn) : nil)
             type = attributes["t"] ?? "n"
             value = ""
@@ -179,8 +180,11 @@ private final class SheetHandler: XMLHandler {
         case "mergeCell":
             let parts = (attributes["ref"] ?? "").split(separator: ":").map(String.init)
             if parts.count == 2, let from = CellAddress(reference: parts[0]), let to = CellAddress(reference: parts[1]) {
-                merges.append((CellAddress(row: min(from.row, to.row), column: min(from.column, to.column)),
-                               CellAddress(row: max(from.row, to.row), column: max(from.column, to.column))))
+                merges.append(
+                    (
+                        CellAddress(row: min(from.row, to.row), column: min(from.column, to.column)),
+                        CellAddress(row: max(from.row, to.row), column: max(from.column, to.column))
+                    ))
             }
         default: break
         }
@@ -192,7 +196,8 @@ private final class SheetHandler: XMLHandler {
         case "c":
             guard let address else { return }
             switch type {
-            case "s": cells[address] = Int(value.trimmingCharacters(in: .whitespaces)).flatMap { $0 < sharedStrings.count ? sharedStrings[$0] : nil } ?? ""
+            case "s":
+                cells[address] = Int(value.trimmingCharacters(in: .whitespaces)).flatMap { $0 < sharedStrings.count ? sharedStrings[$0] : nil } ?? ""
             case "b": cells[address] = value == "1" ? "TRUE" : "FALSE"
             case "n":
                 cells[address] = Self.plainNumber(value)
@@ -226,8 +231,10 @@ private final class SheetHandler: XMLHandler {
         let columnCount = max(cells.keys.map(\.column).max() ?? -1, merges.map(\.1.column).max() ?? -1) + 1
         let merged = merges.reduce(0) { $0 + ($1.1.row - $1.0.row + 1) * ($1.1.column - $1.0.column + 1) }
         guard rowCount * columnCount <= budget, merged <= budget else {
-            throw .tooLarge(file, "工作表“\(name)”有 \(rowCount) 行 × \(columnCount) 列，超过 \(OfficePackage.maxCells) 个单元格的上限 "
-                + "(the sheet \(name) spans \(rowCount) rows × \(columnCount) columns, beyond the limit of \(OfficePackage.maxCells) cells)")
+            throw .tooLarge(
+                file,
+                "工作表“\(name)”有 \(rowCount) 行 × \(columnCount) 列，超过 \(OfficePackage.maxCells) 个单元格的上限 "
+                    + "(the sheet \(name) spans \(rowCount) rows × \(columnCount) columns, beyond the limit of \(OfficePackage.maxCells) cells)")
         }
         budget -= rowCount * columnCount
         // A merged range shows its top-left value in every cell it covers.

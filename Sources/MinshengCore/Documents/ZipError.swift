@@ -47,13 +47,15 @@ public struct ZipError: Error, Sendable, Equatable, CustomStringConvertible {
 
     static func totalTooLarge(_ path: String, limit: UInt64) -> ZipError {
         let size = ByteCount.text(limit)
-        return ZipError(kind: .totalTooLarge, entry: path, chinese: "解压到 \(path) 时总量超过 \(size)",
-                        english: "the archive inflates beyond \(size) in all by \(path)")
+        return ZipError(
+            kind: .totalTooLarge, entry: path, chinese: "解压到 \(path) 时总量超过 \(size)",
+            english: "the archive inflates beyond \(size) in all by \(path)")
     }
 
     static func sizeMismatch(_ path: String, declared: UInt64) -> ZipError {
-        ZipError(kind: .sizeMismatch, entry: path, chinese: "\(path) 解压后的大小与文件头声明的 \(declared) 字节不符",
-                 english: "\(path) does not inflate to the \(declared) bytes its headers declare")
+        ZipError(
+            kind: .sizeMismatch, entry: path, chinese: "\(path) 解压后的大小与文件头声明的 \(declared) 字节不符",
+            english: "\(path) does not inflate to the \(declared) bytes its headers declare")
     }
 
     static func unsafePath(_ path: String) -> ZipError {
@@ -65,7 +67,8 @@ public struct ZipError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     static func unsupported(_ path: String?, _ chinese: String, _ english: String) -> ZipError {
-        ZipError(kind: .unsupported, entry: path, chinese: (path.map { $0 + " " } ?? "压缩包") + chinese, english: (path ?? "the archive") + " " + english)
+        ZipError(
+            kind: .unsupported, entry: path, chinese: (path.map { $0 + " " } ?? "压缩包") + chinese, english: (path ?? "the archive") + " " + english)
     }
 
     static func damaged(_ path: String?, _ chinese: String, _ english: String) -> ZipError {

@@ -88,14 +88,14 @@ enum ChineseText {
     static func wholeDate(_ text: String) -> CalendarDate? {
         let chars = Array(text.filter { !$0.isWhitespace })
         guard let yearEnd = chars.firstIndex(of: "年"), let monthEnd = chars.firstIndex(of: "月"),
-              let dayEnd = chars.firstIndex(of: "日"), yearEnd < monthEnd, monthEnd < dayEnd, dayEnd == chars.count - 1
+            let dayEnd = chars.firstIndex(of: "日"), yearEnd < monthEnd, monthEnd < dayEnd, dayEnd == chars.count - 1
         else { return nil }
         func number(_ slice: ArraySlice<Character>) -> Int? {
             if slice.allSatisfy(isASCIIDigit) { return Int(String(slice)) }
             return numeralValue(String(slice))
         }
         guard let year = number(chars[..<yearEnd]), let month = number(chars[(yearEnd + 1)..<monthEnd]),
-              let day = number(chars[(monthEnd + 1)..<dayEnd]), year > 1900
+            let day = number(chars[(monthEnd + 1)..<dayEnd]), year > 1900
         else { return nil }
         return CalendarDate(year: year, month: month, day: day)
     }

@@ -35,7 +35,10 @@ public enum Deadlines {
         if index > 0, QuantityScanner.asciiDigit(chars[index - 1]) != nil || ChineseText.isChineseNumeral(chars[index - 1]) { return nil }
         var end = index
         var digits = ""
-        while end < chars.count, let d = QuantityScanner.asciiDigit(chars[end]) { digits.append(d); end += 1 }
+        while end < chars.count, let d = QuantityScanner.asciiDigit(chars[end]) {
+            digits.append(d)
+            end += 1
+        }
         var month: Int?
         if digits.isEmpty {
             while end < chars.count, ChineseText.isChineseNumeral(chars[end]) { end += 1 }
@@ -49,9 +52,13 @@ public enum Deadlines {
         end += 1
         var dayDigits = ""
         var dayEnd = end
-        while dayEnd < chars.count, let d = QuantityScanner.asciiDigit(chars[dayEnd]) { dayDigits.append(d); dayEnd += 1 }
+        while dayEnd < chars.count, let d = QuantityScanner.asciiDigit(chars[dayEnd]) {
+            dayDigits.append(d)
+            dayEnd += 1
+        }
         if !dayDigits.isEmpty, dayEnd < chars.count, chars[dayEnd] == "日" || chars[dayEnd] == "号",
-           let day = Int(dayDigits), let date = CalendarDate(year: year, month: month, day: day) {
+            let day = Int(dayDigits), let date = CalendarDate(year: year, month: month, day: day)
+        {
             return (date, dayEnd + 1)
         }
         if end < chars.count, chars[end] == "前" {

@@ -51,7 +51,8 @@ public struct PlanDiff: Sendable, Equatable {
             }
         }
         self.changes = changes
-        planFieldsChanged = old.title != new.title || old.year != new.year || old.issuers != new.issuers
+        planFieldsChanged =
+            old.title != new.title || old.year != new.year || old.issuers != new.issuers
             || old.issuedOn != new.issuedOn || old.documentNumber != new.documentNumber || old.notice != new.notice
     }
 

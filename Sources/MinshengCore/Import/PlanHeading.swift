@@ -35,7 +35,7 @@ enum PlanHeading {
         for (index, c) in chars.enumerated() where c == "〔" || c == "[" || c == "［" {
             let yearEnd = index + 5
             guard yearEnd + 1 < chars.count, chars[(index + 1)..<yearEnd].allSatisfy(ChineseText.isASCIIDigit),
-                  chars[yearEnd] == "〕" || chars[yearEnd] == "]" || chars[yearEnd] == "］"
+                chars[yearEnd] == "〕" || chars[yearEnd] == "]" || chars[yearEnd] == "］"
             else { continue }
             var end = yearEnd + 1
             while end < chars.count, ChineseText.isASCIIDigit(chars[end]) { end += 1 }

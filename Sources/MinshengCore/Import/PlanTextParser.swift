@@ -203,7 +203,8 @@ private struct Builder {
     /// Appends a line as a new paragraph, or joins it to the last one when that was cut off mid-sentence.
     static func appendParagraph(_ text: String, to paragraphs: inout [String], warnings: inout [String], line: Int) {
         if let last = paragraphs.last, let end = last.last, !ChineseText.terminalPunctuation.contains(end),
-           !isStandalone(last) {
+            !isStandalone(last)
+        {
             paragraphs[paragraphs.count - 1] = joinFragments(last, text, warnings: &warnings, line: line)
         } else {
             paragraphs.append(text)
@@ -220,7 +221,8 @@ private struct Builder {
     static func joinFragments(_ head: String, _ tail: String, warnings: inout [String], line: Int) -> String {
         let tailChars = Array(tail)
         if let last = head.last, tailChars.count > 1, tailChars[0] == last, ChineseText.isHan(last),
-           ChineseText.punctuation.contains(tailChars[1]) {
+            ChineseText.punctuation.contains(tailChars[1])
+        {
             warnings.append("第\(line)行：跨页重复的“\(last)”只保留一个。")
             return head + String(tailChars.dropFirst())
         }
@@ -279,7 +281,10 @@ enum InlineUnits {
                 if chars[index] == "（" || chars[index] == "(" { depth += 1 }
                 if chars[index] == "）" || chars[index] == ")" {
                     depth -= 1
-                    if depth == 0 { clauseEnd = index + 1; break }
+                    if depth == 0 {
+                        clauseEnd = index + 1
+                        break
+                    }
                 }
             }
         }

@@ -58,11 +58,21 @@ public enum QuantityScanner {
         var end = numberEnd
         var value = number
         while end < chars.count {
-            if chars[end] == "万" { value *= 10_000; end += 1 } else if chars[end] == "亿" { value *= 100_000_000; end += 1 } else { break }
+            if chars[end] == "万" {
+                value *= 10_000
+                end += 1
+            } else if chars[end] == "亿" {
+                value *= 100_000_000
+                end += 1
+            } else {
+                break
+            }
         }
-        guard let unit = units.first(where: { unit in
-            end + unit.count <= chars.count && Array(chars[end..<(end + unit.count)]) == unit
-        }) else { return nil }
+        guard
+            let unit = units.first(where: { unit in
+                end + unit.count <= chars.count && Array(chars[end..<(end + unit.count)]) == unit
+            })
+        else { return nil }
         return Quantity(range: start..<(end + unit.count), numberStart: start, value: value, unit: String(unit))
     }
 
@@ -75,12 +85,13 @@ public enum QuantityScanner {
                 if let d = asciiDigit(chars[end]) {
                     digits.append(d)
                     end += 1
-                } else if (chars[end] == "." || chars[end] == "．"), end + 1 < chars.count, asciiDigit(chars[end + 1]) != nil, !digits.contains(".") {
+                } else if chars[end] == "." || chars[end] == "．", end + 1 < chars.count, asciiDigit(chars[end + 1]) != nil, !digits.contains(".") {
                     digits.append(".")
                     end += 1
                 } else if chars[end] == ",", !digits.contains("."), end + 3 < chars.count,
-                          (1...3).allSatisfy({ asciiDigit(chars[end + $0]) != nil }),
-                          end + 4 >= chars.count || asciiDigit(chars[end + 4]) == nil {
+                    (1...3).allSatisfy({ asciiDigit(chars[end + $0]) != nil }),
+                    end + 4 >= chars.count || asciiDigit(chars[end + 4]) == nil
+                {
                     end += 1
                 } else {
                     break

@@ -41,7 +41,12 @@ public enum SyntheticPlan {
             digits = ""
         }
         for c in text {
-            if c.isASCII && c.isNumber { digits.append(c) } else { flush(); result.append(c) }
+            if c.isASCII && c.isNumber {
+                digits.append(c)
+            } else {
+                flush()
+                result.append(c)
+            }
         }
         flush()
         return result

@@ -115,7 +115,8 @@ public struct TargetExtractor: Sendable {
     private func makeIndicator(_ quantity: Quantity, clause: Clause, in sentence: Sentence, sentenceDeadline: CalendarDate?) -> IndicatorDraft {
         let chars = sentence.chars
         let name = Self.name(for: quantity, clause: Self.segment(of: quantity, in: clause, sentence: sentence), in: sentence)
-        let isRate = quantity.unit == "%" || quantity.unit == "％" || quantity.unit == "‰" || quantity.unit.hasSuffix("百分点")
+        let isRate =
+            quantity.unit == "%" || quantity.unit == "％" || quantity.unit == "‰" || quantity.unit.hasSuffix("百分点")
             || name.hasSuffix("率") || name.hasSuffix("比例") || name.hasSuffix("覆盖面")
         let clauseText = String(chars[clause.range])
         return IndicatorDraft(
@@ -153,7 +154,8 @@ public struct TargetExtractor: Sendable {
                 return true
             }
             if previous.isASCII, let value = Int(String(previous)), value >= 2,
-               index < 2 || QuantityScanner.asciiDigit(chars[index - 2]) == nil {
+                index < 2 || QuantityScanner.asciiDigit(chars[index - 2]) == nil
+            {
                 return true
             }
         }
@@ -161,7 +163,8 @@ public struct TargetExtractor: Sendable {
     }
 
     /// In `5个县14个行政村15个4G基站` the first two numbers describe where the third is built.
-    static func droppingScopeChains(_ found: [(quantity: Quantity, clause: Clause)], in chars: [Character]) -> [(quantity: Quantity, clause: Clause)] {
+    static func droppingScopeChains(_ found: [(quantity: Quantity, clause: Clause)], in chars: [Character]) -> [(quantity: Quantity, clause: Clause)]
+    {
         var kept: [(quantity: Quantity, clause: Clause)] = []
         for (index, entry) in found.enumerated() {
             if index + 1 < found.count {
@@ -210,7 +213,8 @@ public struct TargetExtractor: Sendable {
                     changed = true
                 }
                 if let year = trimmed.firstIndex(of: "年"), trimmed.distance(from: trimmed.startIndex, to: year) == 4,
-                   trimmed.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber }) {
+                    trimmed.prefix(4).allSatisfy({ $0.isASCII && $0.isNumber })
+                {
                     trimmed = String(trimmed[trimmed.index(after: year)...])
                     changed = true
                 }
@@ -229,18 +233,26 @@ public struct TargetExtractor: Sendable {
     /// The part of a clause that belongs to one of several quantities listed in it (诸葛段360亩、李楼段2500亩和唐韵段870亩).
     static func segment(of quantity: Quantity, in clause: Clause, sentence: Sentence) -> Clause {
         let chars = sentence.chars
-        let quantities = QuantityScanner.scan(Array(chars[clause.range])).filter { !sentence.isInsideBracket($0.numberStart + clause.range.lowerBound) }
+        let quantities = QuantityScanner.scan(Array(chars[clause.range])).filter {
+            !sentence.isInsideBracket($0.numberStart + clause.range.lowerBound)
+        }
         guard quantities.count > 1 else { return clause }
         var start = clause.range.lowerBound
         var end = clause.range.upperBound
         var index = quantity.numberStart - 1
         while index >= clause.range.lowerBound {
-            if !sentence.isInsideBracket(index), "、和及与".contains(chars[index]) { start = index + 1; break }
+            if !sentence.isInsideBracket(index), "、和及与".contains(chars[index]) {
+                start = index + 1
+                break
+            }
             index -= 1
         }
         index = quantity.range.upperBound
         while index < clause.range.upperBound {
-            if !sentence.isInsideBracket(index), "、和及与".contains(chars[index]) { end = index; break }
+            if !sentence.isInsideBracket(index), "、和及与".contains(chars[index]) {
+                end = index
+                break
+            }
             index += 1
         }
         return Clause(range: start..<end)
@@ -293,9 +305,11 @@ public struct TargetExtractor: Sendable {
             guard !text.isEmpty else { continue }
             let deadline = year.flatMap { Deadlines.find(in: text, year: $0) }
             if Self.milestoneWords.contains(where: text.has) {
-                result.append(IndicatorDraft(name: Self.trimmedFiller(text), target: nil, unit: "", kind: .milestone, deadline: deadline, source: text))
+                result.append(
+                    IndicatorDraft(name: Self.trimmedFiller(text), target: nil, unit: "", kind: .milestone, deadline: deadline, source: text))
             } else if text.hasPrefix("完成") {
-                result.append(IndicatorDraft(name: Self.trimmedFiller(text), target: nil, unit: "", kind: .qualitative, deadline: deadline, source: text))
+                result.append(
+                    IndicatorDraft(name: Self.trimmedFiller(text), target: nil, unit: "", kind: .qualitative, deadline: deadline, source: text))
             }
         }
         return result
@@ -308,7 +322,7 @@ public struct TargetExtractor: Sendable {
         var name: String
         if let bracket = sentence.brackets.first(where: { $0.kind == .provisional }) {
             let inner = String(chars[(bracket.range.lowerBound + 1)..<(bracket.range.upperBound - 1)])
-            if let marker = inner.range(of: "以") ?? inner.range(of: "待") , marker.lowerBound != inner.startIndex {
+            if let marker = inner.range(of: "以") ?? inner.range(of: "待"), marker.lowerBound != inner.startIndex {
                 name = String(inner[..<marker.lowerBound])
             } else {
                 name = String(chars[0..<bracket.range.lowerBound])

@@ -80,7 +80,7 @@ public enum UnitListParser {
         guard leading.allSatisfy({ isBarePlace($0) }) else { return parts }
         let chars = Array(last)
         guard let placeEnd = chars.indices.last(where: { placeEndings.contains(chars[$0]) }),
-              placeEnd < chars.count - 1
+            placeEnd < chars.count - 1
         else { return parts }
         let suffix = String(chars[(placeEnd + 1)...])
         guard suffix == "政府" || suffix == "人民政府" || suffix == "管委会" || suffix == "党委" else { return parts }

@@ -30,7 +30,9 @@ public enum DecimalText {
         for (index, scalar) in trimmed.unicodeScalars.enumerated() {
             switch scalar {
             case "0"..."9": sawDigit = true
-            case ".": if sawPoint { return nil }; sawPoint = true
+            case ".":
+                if sawPoint { return nil }
+                sawPoint = true
             case "-", "+": if index != 0 { return nil }
             default: return nil
             }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// How often an item is reported.
 public enum Cadence: String, Sendable, Hashable, Codable, CaseIterable {
     case monthly
@@ -61,7 +63,9 @@ public enum Obligations {
         guard case .month(_, let month) = period else { return [] }
         var seen: Set<String> = []
         var result: [Obligation] = []
-        for assignment in assignments.sorted(by: { ($0.itemID, $0.role == .lead ? 0 : 1, $0.ordinal) < ($1.itemID, $1.role == .lead ? 0 : 1, $1.ordinal) }) {
+        for assignment in assignments.sorted(by: {
+            ($0.itemID, $0.role == .lead ? 0 : 1, $0.ordinal) < ($1.itemID, $1.role == .lead ? 0 : 1, $1.ordinal)
+        }) {
             guard (cadences[assignment.itemID] ?? .monthly).isDue(inMonth: month) else { continue }
             let owners: [(Int64, Int64?)]
             if let group = members[assignment.unitID], !group.isEmpty {
@@ -89,5 +93,3 @@ public enum ReportAggregation {
         return partValues.reduce(0, +)
     }
 }
-
-import Foundation

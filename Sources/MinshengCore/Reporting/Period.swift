@@ -1,3 +1,5 @@
+import Foundation
+
 /// A reporting or assessment period, written the same way everywhere: `2019-09` (month), `2019-Q3` (quarter),
 /// `2019-H1` (half year) and `2019` (year).
 public enum Period: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
@@ -10,7 +12,10 @@ public enum Period: Sendable, Hashable, Comparable, Codable, CustomStringConvert
     public init?(_ text: String) {
         let parts = text.trimmingCharacters(in: .whitespaces).uppercased().split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, first.count == 4, let year = Int(first), year > 1900, year < 3000 else { return nil }
-        if parts.count == 1 { self = .year(year); return }
+        if parts.count == 1 {
+            self = .year(year)
+            return
+        }
         guard parts.count == 2 else { return nil }
         let second = parts[1]
         if second.count == 2, let month = Int(second), (1...12).contains(month) {
@@ -81,7 +86,8 @@ public enum Period: Sendable, Hashable, Comparable, Codable, CustomStringConvert
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let period = Period(text) else {
-            throw DecodingError.dataCorruptedError(in: container, debugDescription: "Expected a period such as 2019-09, 2019-Q3, 2019-H1 or 2019; got \(text)")
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "Expected a period such as 2019-09, 2019-Q3, 2019-H1 or 2019; got \(text)")
         }
         self = period
     }
@@ -91,5 +97,3 @@ public enum Period: Sendable, Hashable, Comparable, Codable, CustomStringConvert
         try container.encode(description)
     }
 }
-
-import Foundation

@@ -72,7 +72,10 @@ public struct ReportValue: Sendable, Hashable, Codable {
         self.reachedOn = reachedOn
     }
 
-    enum CodingKeys: String, CodingKey { case indicatorID = "indicatorId", value, reachedOn }
+    enum CodingKeys: String, CodingKey {
+        case indicatorID = "indicatorId"
+        case value, reachedOn
+    }
 
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The life of a monthly report: draft → submitted → returned (with a reason) → submitted → accepted.
 /// An accepted report is never changed in place: a correction is a new version that runs the same course.
 public enum ReportState: String, Sendable, Hashable, Codable, CaseIterable {
@@ -45,7 +47,9 @@ public enum ReportWorkflow {
     }
 
     /// The state after `action`, or why it is refused.
-    public static func apply(_ action: ReportAction, to state: ReportState, by actor: ReportActor, reason: String? = nil) -> Result<ReportState, Refusal> {
+    public static func apply(_ action: ReportAction, to state: ReportState, by actor: ReportActor, reason: String? = nil) -> Result<
+        ReportState, Refusal
+    > {
         let hasReason = !(reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
         switch action {
         case .edit, .submit:
@@ -81,5 +85,3 @@ extension ReportAction {
         }
     }
 }
-
-import Foundation

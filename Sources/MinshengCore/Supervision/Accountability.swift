@@ -159,8 +159,10 @@ public struct AccountabilityFacts: Sendable {
         }
     }
 
-    public init(monthlyStatuses: [Int64: [Int: ProgressStatus]], leads: [Int64: [Int64]], notices: [Notice] = [], rectifications: [Rectification] = [],
-                discrepancies: [Discrepancy] = []) {
+    public init(
+        monthlyStatuses: [Int64: [Int: ProgressStatus]], leads: [Int64: [Int64]], notices: [Notice] = [], rectifications: [Rectification] = [],
+        discrepancies: [Discrepancy] = []
+    ) {
         self.monthlyStatuses = monthlyStatuses
         self.leads = leads
         self.notices = notices
@@ -203,23 +205,32 @@ public struct AccountabilityProposer: Sendable {
         }
         if settings.rules.contains(.redNoticeUnanswered) {
             for notice in facts.notices where notice.standing.redOverdue {
-                proposals.append(AccountabilityProposal(unitID: notice.unitID, itemID: notice.itemID, rule: .redNoticeUnanswered, grounds: [
-                    Evidence(kind: .notice, reference: notice.id, text: "红色督办单应于\(notice.standing.due.iso)前反馈，至今未反馈"),
-                ]))
+                proposals.append(
+                    AccountabilityProposal(
+                        unitID: notice.unitID, itemID: notice.itemID, rule: .redNoticeUnanswered,
+                        grounds: [
+                            Evidence(kind: .notice, reference: notice.id, text: "红色督办单应于\(notice.standing.due.iso)前反馈，至今未反馈")
+                        ]))
             }
         }
         if settings.rules.contains(.rectificationOverdue) {
             for rectification in facts.rectifications where rectification.state.isPending && today > rectification.due {
-                proposals.append(AccountabilityProposal(unitID: rectification.unitID, itemID: rectification.itemID, rule: .rectificationOverdue, grounds: [
-                    Evidence(kind: .rectification, reference: rectification.id, text: "整改应于\(rectification.due.iso)前完成，至今未完成"),
-                ]))
+                proposals.append(
+                    AccountabilityProposal(
+                        unitID: rectification.unitID, itemID: rectification.itemID, rule: .rectificationOverdue,
+                        grounds: [
+                            Evidence(kind: .rectification, reference: rectification.id, text: "整改应于\(rectification.due.iso)前完成，至今未完成")
+                        ]))
             }
         }
         if settings.rules.contains(.discrepancy) {
             for finding in facts.discrepancies {
-                proposals.append(AccountabilityProposal(unitID: finding.unitID, itemID: finding.itemID, rule: .discrepancy, grounds: [
-                    Evidence(kind: .inspection, reference: finding.inspectionID, text: finding.text),
-                ]))
+                proposals.append(
+                    AccountabilityProposal(
+                        unitID: finding.unitID, itemID: finding.itemID, rule: .discrepancy,
+                        grounds: [
+                            Evidence(kind: .inspection, reference: finding.inspectionID, text: finding.text)
+                        ]))
             }
         }
         var merged: [Key: AccountabilityProposal] = [:]

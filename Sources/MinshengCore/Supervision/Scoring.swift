@@ -23,9 +23,11 @@ public struct ScoringScheme: Sendable, Hashable, Codable {
     /// Deducted per accountability decision.
     public var decisions: [AccountabilityDecision: Decimal]
 
-    public init(completion: Decimal = 40, progress: Decimal = 25, reporting: Decimal = 20, satisfaction: Decimal = 15, perDiscrepancy: Decimal = 3,
-                perOverdueRectification: Decimal = 2, perRedNotice: Decimal = 1, findingsCap: Decimal = 10,
-                decisions: [AccountabilityDecision: Decimal] = [.interview: 2, .publicCriticism: 3, .admonition: 4, .disciplinary: 5, .noAccountability: 0]) {
+    public init(
+        completion: Decimal = 40, progress: Decimal = 25, reporting: Decimal = 20, satisfaction: Decimal = 15, perDiscrepancy: Decimal = 3,
+        perOverdueRectification: Decimal = 2, perRedNotice: Decimal = 1, findingsCap: Decimal = 10,
+        decisions: [AccountabilityDecision: Decimal] = [.interview: 2, .publicCriticism: 3, .admonition: 4, .disciplinary: 5, .noAccountability: 0]
+    ) {
         self.completion = completion
         self.progress = progress
         self.reporting = reporting
@@ -67,8 +69,10 @@ public struct UnitRecord: Sendable, Hashable {
     public var redNotices: Int
     public var decisions: [AccountabilityDecision]
 
-    public init(unitID: Int64, name: String, items: [LedItem], reportsOnTime: Int, reportsOwed: Int, satisfaction: SatisfactionTally = SatisfactionTally(),
-                discrepancies: Int = 0, overdueRectifications: Int = 0, redNotices: Int = 0, decisions: [AccountabilityDecision] = []) {
+    public init(
+        unitID: Int64, name: String, items: [LedItem], reportsOnTime: Int, reportsOwed: Int, satisfaction: SatisfactionTally = SatisfactionTally(),
+        discrepancies: Int = 0, overdueRectifications: Int = 0, redNotices: Int = 0, decisions: [AccountabilityDecision] = []
+    ) {
         self.unitID = unitID
         self.name = name
         self.items = items
@@ -119,14 +123,19 @@ public struct UnitScorer: Sendable {
         let averages = [completionShares, progressShares, reportingShares, satisfactionShares].map(Self.mean)
         var scores = records.enumerated().map { index, record -> UnitScore in
             var lines = [
-                line("完成度", weight: scheme.completion, share: completionShares[index], average: averages[0],
-                     detail: "所牵头\(record.items.count)项平均完成进度\(Self.percent(completionShares[index]))（每项最多计100%）"),
-                line("进度", weight: scheme.progress, share: progressShares[index], average: averages[1],
-                     detail: "按序时或超序时、已完成\(record.items.filter { Self.onTrack.contains($0.status) }.count)项，占可评价事项\(Self.percent(progressShares[index]))"),
-                line("按时报送", weight: scheme.reporting, share: reportingShares[index], average: averages[2],
-                     detail: "应报\(record.reportsOwed)份，按时\(record.reportsOnTime)份"),
-                line("满意度", weight: scheme.satisfaction, share: satisfactionShares[index], average: averages[3],
-                     detail: record.satisfaction.total > 0 ? "群众评价\(record.satisfaction.total)人次，满意度\(record.satisfaction.rate ?? 0)%" : "尚无群众评价"),
+                line(
+                    "完成度", weight: scheme.completion, share: completionShares[index], average: averages[0],
+                    detail: "所牵头\(record.items.count)项平均完成进度\(Self.percent(completionShares[index]))（每项最多计100%）"),
+                line(
+                    "进度", weight: scheme.progress, share: progressShares[index], average: averages[1],
+                    detail:
+                        "按序时或超序时、已完成\(record.items.filter { Self.onTrack.contains($0.status) }.count)项，占可评价事项\(Self.percent(progressShares[index]))"),
+                line(
+                    "按时报送", weight: scheme.reporting, share: reportingShares[index], average: averages[2],
+                    detail: "应报\(record.reportsOwed)份，按时\(record.reportsOnTime)份"),
+                line(
+                    "满意度", weight: scheme.satisfaction, share: satisfactionShares[index], average: averages[3],
+                    detail: record.satisfaction.total > 0 ? "群众评价\(record.satisfaction.total)人次，满意度\(record.satisfaction.rate ?? 0)%" : "尚无群众评价"),
             ]
             lines.append(findings(record))
             lines.append(accountability(record))
@@ -148,15 +157,18 @@ public struct UnitScorer: Sendable {
     private func line(_ criterion: String, weight: Decimal, share: Decimal?, average: Decimal?, detail: String) -> UnitScore.Line {
         guard let share else {
             let fallback = average ?? 1
-            return UnitScore.Line(criterion: criterion, points: Self.rounded(weight * fallback), maximum: weight,
-                                  explanation: "\(detail)；无可计量数据，按全市平均\(Self.percent(fallback))计：\(DecimalText.format(weight))×\(Self.percent(fallback))")
+            return UnitScore.Line(
+                criterion: criterion, points: Self.rounded(weight * fallback), maximum: weight,
+                explanation: "\(detail)；无可计量数据，按全市平均\(Self.percent(fallback))计：\(DecimalText.format(weight))×\(Self.percent(fallback))")
         }
-        return UnitScore.Line(criterion: criterion, points: Self.rounded(weight * share), maximum: weight,
-                              explanation: "\(detail)：\(DecimalText.format(weight))×\(Self.percent(share))")
+        return UnitScore.Line(
+            criterion: criterion, points: Self.rounded(weight * share), maximum: weight,
+            explanation: "\(detail)：\(DecimalText.format(weight))×\(Self.percent(share))")
     }
 
     private func findings(_ record: UnitRecord) -> UnitScore.Line {
-        let raw = scheme.perDiscrepancy * Decimal(record.discrepancies) + scheme.perOverdueRectification * Decimal(record.overdueRectifications)
+        let raw =
+            scheme.perDiscrepancy * Decimal(record.discrepancies) + scheme.perOverdueRectification * Decimal(record.overdueRectifications)
             + scheme.perRedNotice * Decimal(record.redNotices)
         let deducted = min(raw, scheme.findingsCap)
         var parts = [

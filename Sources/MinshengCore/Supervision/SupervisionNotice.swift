@@ -100,9 +100,13 @@ public struct NoticeProposer: Sendable {
             }
             switch item.status {
             case .seriouslyBehind:
-                return NoticeProposal(itemID: item.itemID, number: item.number, grade: .red, reason: "严重滞后：完成进度\(Self.percent(item.progress))，落后序时进度\(Self.points(gap))个百分点。")
+                return NoticeProposal(
+                    itemID: item.itemID, number: item.number, grade: .red,
+                    reason: "严重滞后：完成进度\(Self.percent(item.progress))，落后序时进度\(Self.points(gap))个百分点。")
             case .behind:
-                return NoticeProposal(itemID: item.itemID, number: item.number, grade: .yellow, reason: "进度偏慢：完成进度\(Self.percent(item.progress))，落后序时进度\(Self.points(gap))个百分点。")
+                return NoticeProposal(
+                    itemID: item.itemID, number: item.number, grade: .yellow,
+                    reason: "进度偏慢：完成进度\(Self.percent(item.progress))，落后序时进度\(Self.points(gap))个百分点。")
             case .notReported:
                 return NoticeProposal(itemID: item.itemID, number: item.number, grade: .yellow, reason: "未按时报送进展情况。")
             default:
@@ -148,8 +152,10 @@ public struct NoticeStanding: Sendable, Hashable {
     public var answered: Bool
 
     /// The standing of a notice issued as `grade` on `issuedOn`, answered on `answeredOn` (if at all), on `today`.
-    public static func evaluate(grade issued: NoticeGrade, issuedOn: CalendarDate, answeredOn: CalendarDate?, today: CalendarDate,
-                                rules: NoticeRules) -> NoticeStanding {
+    public static func evaluate(
+        grade issued: NoticeGrade, issuedOn: CalendarDate, answeredOn: CalendarDate?, today: CalendarDate,
+        rules: NoticeRules
+    ) -> NoticeStanding {
         var grade = issued
         var due = issuedOn.adding(days: rules.responseDays(issued))
         var escalations: [Escalation] = []

@@ -134,18 +134,26 @@ struct M0004Reporting: Migration {
     /// Makes the audit log refuse updates and deletes in the database itself.
     private func appendOnly(_ db: any SQLDatabase) async throws {
         if db.dialect.name == "postgresql" {
-            try await db.raw("""
+            try await db.raw(
+                """
                 CREATE FUNCTION audit_log_append_only() RETURNS trigger AS $$
                 BEGIN RAISE EXCEPTION 'the audit log is append-only'; END;
                 $$ LANGUAGE plpgsql
-                """).run()
-            try await db.raw("""
+                """
+            ).run()
+            try await db.raw(
+                """
                 CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
                 FOR EACH ROW EXECUTE FUNCTION audit_log_append_only()
-                """).run()
+                """
+            ).run()
         } else {
-            try await db.raw("CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END").run()
-            try await db.raw("CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END").run()
+            try await db.raw(
+                "CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+            ).run()
+            try await db.raw(
+                "CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END"
+            ).run()
         }
     }
 }

@@ -60,15 +60,39 @@ struct M0007Disclosure: Migration {
 enum AppendOnly {
     static func protect(_ table: String, on db: any SQLDatabase) async throws {
         if db.dialect.name == "postgresql" {
-            try await db.raw(SQLQueryString("""
-                CREATE FUNCTION \(unsafeRaw: table)_append_only() RETURNS trigger AS $$
-                BEGIN RAISE EXCEPTION '\(unsafeRaw: table) rows are never changed'; END;
-                $$ LANGUAGE plpgsql
-                """)).run()
-            try await db.raw(SQLQueryString("CREATE TRIGGER \(unsafeRaw: table)_append_only BEFORE UPDATE OR DELETE ON \(unsafeRaw: table) FOR EACH ROW EXECUTE FUNCTION \(unsafeRaw: table)_append_only()")).run()
+            try await db.raw(
+                SQLQueryString(
+                    """
+                    CREATE FUNCTION \(unsafeRaw: table)_append_only() RETURNS trigger AS $$
+                    BEGIN RAISE EXCEPTION '\(unsafeRaw: table) rows are never changed'; END;
+                    $$ LANGUAGE plpgsql
+                    """)
+            ).run()
+            try await db.raw(
+                SQLQueryString(
+                    """
+                    CREATE TRIGGER \(unsafeRaw: table)_append_only BEFORE UPDATE OR DELETE ON \(unsafeRaw: table) FOR EACH ROW EXECUTE FUNCTION \
+                    \(unsafeRaw: table)_append_only()
+                    """
+                )
+            ).run()
         } else {
-            try await db.raw(SQLQueryString("CREATE TRIGGER \(unsafeRaw: table)_no_update BEFORE UPDATE ON \(unsafeRaw: table) BEGIN SELECT RAISE(ABORT, '\(unsafeRaw: table) rows are never changed'); END")).run()
-            try await db.raw(SQLQueryString("CREATE TRIGGER \(unsafeRaw: table)_no_delete BEFORE DELETE ON \(unsafeRaw: table) BEGIN SELECT RAISE(ABORT, '\(unsafeRaw: table) rows are never changed'); END")).run()
+            try await db.raw(
+                SQLQueryString(
+                    """
+                    CREATE TRIGGER \(unsafeRaw: table)_no_update BEFORE UPDATE ON \(unsafeRaw: table) BEGIN SELECT RAISE(ABORT, \
+                    '\(unsafeRaw: table) rows are never changed'); END
+                    """
+                )
+            ).run()
+            try await db.raw(
+                SQLQueryString(
+                    """
+                    CREATE TRIGGER \(unsafeRaw: table)_no_delete BEFORE DELETE ON \(unsafeRaw: table) BEGIN SELECT RAISE(ABORT, \
+                    '\(unsafeRaw: table) rows are never changed'); END
+                    """
+                )
+            ).run()
         }
     }
 }

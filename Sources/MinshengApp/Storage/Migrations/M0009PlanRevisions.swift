@@ -15,8 +15,14 @@ struct M0009PlanRevisions: Migration {
         ("indicators", "(SELECT plan_id FROM items WHERE id = R.item_id)"),
         ("assignments", "(SELECT plan_id FROM items WHERE id = R.item_id)"),
         ("status_overrides", "(SELECT plan_id FROM items WHERE id = R.item_id)"),
-        ("indicator_schedules", "(SELECT items.plan_id FROM indicators JOIN items ON items.id = indicators.item_id WHERE indicators.id = R.indicator_id)"),
-        ("indicator_weights", "(SELECT items.plan_id FROM indicators JOIN items ON items.id = indicators.item_id WHERE indicators.id = R.indicator_id)"),
+        (
+            "indicator_schedules",
+            "(SELECT items.plan_id FROM indicators JOIN items ON items.id = indicators.item_id WHERE indicators.id = R.indicator_id)"
+        ),
+        (
+            "indicator_weights",
+            "(SELECT items.plan_id FROM indicators JOIN items ON items.id = indicators.item_id WHERE indicators.id = R.indicator_id)"
+        ),
         ("assessment_settings", "R.plan_id"),
         ("categories", "R.plan_id"),
         ("inspections", "R.plan_id"),
@@ -33,7 +39,8 @@ struct M0009PlanRevisions: Migration {
         for (table, plan) in Self.watched {
             // A plan expression names one plan; a SELECT (units) names every plan of the jurisdiction.
             let source = plan.hasPrefix("SELECT") ? "(\(plan))" : "(SELECT %@ AS id)"
-            let bump = "INSERT INTO plan_revisions (plan_id, revision) SELECT id, 1 FROM \(source) AS changed WHERE id IS NOT NULL "
+            let bump =
+                "INSERT INTO plan_revisions (plan_id, revision) SELECT id, 1 FROM \(source) AS changed WHERE id IS NOT NULL "
                 + "ON CONFLICT (plan_id) DO UPDATE SET revision = plan_revisions.revision + 1"
             let expression = plan.hasPrefix("SELECT") ? "" : plan
             if db.dialect.name == "postgresql" {
@@ -49,13 +56,23 @@ struct M0009PlanRevisions: Migration {
                     END $$ LANGUAGE plpgsql
                     """
                 try await db.raw(SQLQueryString(stringLiteral: function)).run()
-                try await db.raw(SQLQueryString(stringLiteral:
-                    "CREATE TRIGGER \(table)_plan_revision AFTER INSERT OR UPDATE OR DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION \(table)_plan_revision()")).run()
+                try await db.raw(
+                    SQLQueryString(
+                        stringLiteral:
+                            """
+                            CREATE TRIGGER \(table)_plan_revision AFTER INSERT OR UPDATE OR DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION \
+                            \(table)_plan_revision()
+                            """
+                    )
+                ).run()
             } else {
                 for (event, row) in [("INSERT", "NEW."), ("UPDATE", "NEW."), ("DELETE", "OLD.")] {
                     let statement = bump.replacingOccurrences(of: "%@", with: expression).replacingOccurrences(of: "R.", with: row)
-                    try await db.raw(SQLQueryString(stringLiteral:
-                        "CREATE TRIGGER \(table)_plan_revision_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN \(statement); END")).run()
+                    try await db.raw(
+                        SQLQueryString(
+                            stringLiteral:
+                                "CREATE TRIGGER \(table)_plan_revision_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN \(statement); END")
+                    ).run()
                 }
             }
         }

@@ -25,7 +25,8 @@ struct APIPublication: Encodable {
     }
 
     static let schema: APISchema = .record([
-        ("sequence", .integer), ("period", .string()), ("publishedOn", .string(format: "date")), ("objectionsUntil", .nullable(.string(format: "date"))),
+        ("sequence", .integer), ("period", .string()), ("publishedOn", .string(format: "date")),
+        ("objectionsUntil", .nullable(.string(format: "date"))),
         ("hash", .string()), ("previousHash", .string()), ("json", .string()), ("csv", .string()),
     ])
 }
@@ -57,7 +58,8 @@ struct APIPublicMessage: Encodable {
     }
 
     static let schema: APISchema = .record([
-        ("id", .integer), ("kind", .enumeration(PublicMessage.Kind.allCases.map(\.rawValue))), ("publicationSequence", .integer), ("itemNumber", .integer),
+        ("id", .integer), ("kind", .enumeration(PublicMessage.Kind.allCases.map(\.rawValue))), ("publicationSequence", .integer),
+        ("itemNumber", .integer),
         ("text", .string()), ("phone", .nullable(.string())), ("state", .enumeration(PublicMessage.State.allCases.map(\.rawValue))),
         ("reply", .nullable(.string())), ("createdAt", .string(format: "date-time")), ("repliedAt", .nullable(.string(format: "date-time"))),
     ])
@@ -87,24 +89,31 @@ extension APIRequests {
 }
 
 extension APIController {
-    var publicService: PublicService { PublicService(database: database, configuration: configuration) }
+    var publicService: PublicService { services.disclosure }
 
     var disclosureEndpoints: [APIEndpoint] {
         [
-            APIEndpoint(method: .get, url: .api(.publications(.key)), operationID: "listPublications", summary: "A plan's publications (公示), oldest first, with their hashes",
-                        response: .array(.ref("Publication")), errors: [400, 404], isPublic: true, handler: listPublications),
-            APIEndpoint(method: .post, url: .api(.publications(.key)), operationID: "publish",
-                        summary: "Publish the plan's progress at a period, optionally with a 公示期 of objectionDays (admin)",
-                        body: APIRequests.Publish.schema, response: .ref("Publication"), success: 201, errors: [400, 403, 404], handler: publish),
-            APIEndpoint(method: .get, url: .api(.publicMessages(.key)), operationID: "listPublicMessages",
-                        summary: "The public's objections, suggestions and questions, with phone numbers (admin)",
-                        query: [("state", .enumeration(PublicMessage.State.allCases.map(\.rawValue)), false)], response: .array(.ref("PublicMessage")),
-                        errors: [400, 403, 404], handler: listPublicMessages),
-            APIEndpoint(method: .post, url: .api(.publicMessage(.key)), operationID: "settlePublicMessage",
-                        summary: "Answer a pending message (published with its answer) or, without an answer, reject it (admin)",
-                        body: APIRequests.Settle.schema, response: .ref("PublicMessage"), errors: [400, 403, 404, 409], handler: settlePublicMessage),
-            APIEndpoint(method: .put, url: .api(.photo(.key)), operationID: "approvePhoto", summary: "Approve a report's photo for publication, or withdraw it (admin)",
-                        body: APIRequests.PhotoApproval.schema, response: .ref("Empty"), errors: [400, 403, 404], handler: approvePhoto),
+            APIEndpoint(
+                method: .get, url: .api(.publications(.key)), operationID: "listPublications",
+                summary: "A plan's publications (公示), oldest first, with their hashes",
+                response: .array(.ref("Publication")), errors: [400, 404], isPublic: true, handler: listPublications),
+            APIEndpoint(
+                method: .post, url: .api(.publications(.key)), operationID: "publish",
+                summary: "Publish the plan's progress at a period, optionally with a 公示期 of objectionDays (admin)",
+                body: APIRequests.Publish.schema, response: .ref("Publication"), success: 201, errors: [400, 403, 404], handler: publish),
+            APIEndpoint(
+                method: .get, url: .api(.publicMessages(.key)), operationID: "listPublicMessages",
+                summary: "The public's objections, suggestions and questions, with phone numbers (admin)",
+                query: [("state", .enumeration(PublicMessage.State.allCases.map(\.rawValue)), false)], response: .array(.ref("PublicMessage")),
+                errors: [400, 403, 404], handler: listPublicMessages),
+            APIEndpoint(
+                method: .post, url: .api(.publicMessage(.key)), operationID: "settlePublicMessage",
+                summary: "Answer a pending message (published with its answer) or, without an answer, reject it (admin)",
+                body: APIRequests.Settle.schema, response: .ref("PublicMessage"), errors: [400, 403, 404, 409], handler: settlePublicMessage),
+            APIEndpoint(
+                method: .put, url: .api(.photo(.key)), operationID: "approvePhoto",
+                summary: "Approve a report's photo for publication, or withdraw it (admin)",
+                body: APIRequests.PhotoApproval.schema, response: .ref("Empty"), errors: [400, 403, 404], handler: approvePhoto),
         ]
     }
 
@@ -120,7 +129,9 @@ extension APIController {
     @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let body = try await request.decode(as: APIRequests.Publish.self, context: context)
-        guard let period = Period(body.period) else { throw AppError.invalidInput("period must be 2019-09, 2019-Q3, 2019-H1 or 2019; got \(body.period).") }
+        guard let period = Period(body.period) else {
+            throw AppError.invalidInput("period must be 2019-09, 2019-Q3, 2019-H1 or 2019; got \(body.period).")
+        }
         let publication = try await publicService.publish(planID: planID, period: period, objectionDays: body.objectionDays, by: context.auditActor)
         return JSONBody(APIPublication(publication), status: .created).response()
     }
@@ -129,7 +140,9 @@ extension APIController {
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         var states: [PublicMessage.State]?
         if let text = request.uri.queryParameters.get("state").map({ String($0) }) {
-            guard let state = PublicMessage.State(rawValue: text) else { throw AppError.invalidInput("state must be pending, answered or rejected; got \(text).") }
+            guard let state = PublicMessage.State(rawValue: text) else {
+                throw AppError.invalidInput("state must be pending, answered or rejected; got \(text).")
+            }
             states = [state]
         }
         let selected = states
@@ -148,8 +161,11 @@ extension APIController {
         let body = try await request.decode(as: APIRequests.Settle.self, context: context)
         try await publicService.settle(messageID: id, answer: body.answer, by: context.auditActor)
         let answer = try await database.read { db -> APIPublicMessage in
-            guard let message = try await PublicationStore().message(id: id, on: db) else { throw AppError.notFound("No public message has id \(id).") }
-            let sequence = try await db.select().column("sequence").from("publications").where("id", .equal, message.publicationID).first()?.int("sequence") ?? 0
+            guard let message = try await PublicationStore().message(id: id, on: db) else {
+                throw AppError.notFound("No public message has id \(id).")
+            }
+            let sequence =
+                try await db.select().column("sequence").from("publications").where("id", .equal, message.publicationID).first()?.int("sequence") ?? 0
             return APIPublicMessage(message, sequence: sequence)
         }
         return JSONBody(answer).response()

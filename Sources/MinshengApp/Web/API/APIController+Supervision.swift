@@ -51,7 +51,8 @@ struct APINotice: Encodable {
         ("id", .integer), ("number", .integer), ("itemNumber", .integer), ("unitId", .integer), ("issuedGrade", grades), ("grade", grades),
         ("escalations", .array(.record([("on", .string(format: "date")), ("grade", grades)]))), ("reason", .string()), ("requirement", .string()),
         ("issuedOn", .string(format: "date")), ("due", .string(format: "date")), ("redOverdue", .boolean), ("measures", .nullable(.string())),
-        ("promisedOn", .nullable(.string(format: "date"))), ("answeredOn", .nullable(.string(format: "date"))), ("closedOn", .nullable(.string(format: "date"))),
+        ("promisedOn", .nullable(.string(format: "date"))), ("answeredOn", .nullable(.string(format: "date"))),
+        ("closedOn", .nullable(.string(format: "date"))),
     ])
 }
 
@@ -95,16 +96,25 @@ struct APIInspection: Encodable {
         checked = inspection.checked
         findings = inspection.findings
         values = inspection.values.map {
-            Value(indicatorId: $0.indicatorID, reported: $0.reported.map(DecimalText.format), verified: DecimalText.format($0.verified), discrepancy: rule.isDiscrepancy($0))
+            Value(
+                indicatorId: $0.indicatorID, reported: $0.reported.map(DecimalText.format), verified: DecimalText.format($0.verified),
+                discrepancy: rule.isDiscrepancy($0))
         }
     }
 
     static let schema: APISchema = .record([
-        ("id", .integer), ("itemNumber", .nullable(.integer)), ("unitId", .nullable(.integer)), ("inspectedOn", .string(format: "date")), ("place", .string()),
+        ("id", .integer), ("itemNumber", .nullable(.integer)), ("unitId", .nullable(.integer)), ("inspectedOn", .string(format: "date")),
+        ("place", .string()),
         ("mode", .enumeration(InspectionMode.allCases.map(\.rawValue))), ("state", .enumeration(Inspection.State.allCases.map(\.rawValue))),
         ("checked", .string()), ("findings", .string()),
-        ("values", .array(.record([("indicatorId", .integer), ("reported", .nullable(.string(format: "decimal"))), ("verified", .string(format: "decimal")),
-                                   ("discrepancy", .boolean)]))),
+        (
+            "values",
+            .array(
+                .record([
+                    ("indicatorId", .integer), ("reported", .nullable(.string(format: "decimal"))), ("verified", .string(format: "decimal")),
+                    ("discrepancy", .boolean),
+                ]))
+        ),
     ])
 }
 
@@ -134,12 +144,15 @@ struct APIRectification: Encodable {
 
     static let schema: APISchema = .record([
         ("id", .integer), ("inspectionId", .integer), ("itemNumber", .nullable(.integer)), ("unitId", .integer), ("requirement", .string()),
-        ("due", .string(format: "date")), ("state", .enumeration(RectificationState.allCases.map(\.rawValue))), ("report", .nullable(.string())), ("overdue", .boolean),
+        ("due", .string(format: "date")), ("state", .enumeration(RectificationState.allCases.map(\.rawValue))), ("report", .nullable(.string())),
+        ("overdue", .boolean),
     ])
 }
 
 /// Grounds of a case: what the evidence is and what it points at.
-private let evidenceSchema: APISchema = .record([("kind", .enumeration(["assessment", "notice", "inspection", "rectification"])), ("reference", .integer), ("text", .string())])
+private let evidenceSchema: APISchema = .record([
+    ("kind", .enumeration(["assessment", "notice", "inspection", "rectification"])), ("reference", .integer), ("text", .string()),
+])
 
 /// A case Minsheng proposes.
 struct APICaseProposal: Encodable {
@@ -149,7 +162,8 @@ struct APICaseProposal: Encodable {
     var grounds: [Evidence]
 
     static let schema: APISchema = .record([
-        ("unitId", .integer), ("itemNumber", .nullable(.integer)), ("rule", .enumeration(AccountabilityRule.allCases.map(\.rawValue))), ("grounds", .array(evidenceSchema)),
+        ("unitId", .integer), ("itemNumber", .nullable(.integer)), ("rule", .enumeration(AccountabilityRule.allCases.map(\.rawValue))),
+        ("grounds", .array(evidenceSchema)),
     ])
 }
 
@@ -178,7 +192,8 @@ struct APICase: Encodable {
     }
 
     static let schema: APISchema = .record([
-        ("id", .integer), ("unitId", .integer), ("itemNumber", .nullable(.integer)), ("rule", .enumeration(AccountabilityRule.allCases.map(\.rawValue))),
+        ("id", .integer), ("unitId", .integer), ("itemNumber", .nullable(.integer)),
+        ("rule", .enumeration(AccountabilityRule.allCases.map(\.rawValue))),
         ("grounds", .array(evidenceSchema)), ("openedOn", .string(format: "date")),
         ("decision", .nullable(.enumeration(AccountabilityDecision.allCases.map(\.rawValue)))), ("decisionNote", .nullable(.string())),
         ("decidedOn", .nullable(.string(format: "date"))),
@@ -221,8 +236,9 @@ extension APIRequests {
         var reason: String
         var requirement: String?
 
-        static let schema: APISchema = .object([("itemNumber", .integer), ("grade", APINotice.grades), ("reason", .string()), ("requirement", .string())],
-                                               required: ["itemNumber", "grade", "reason"])
+        static let schema: APISchema = .object(
+            [("itemNumber", .integer), ("grade", APINotice.grades), ("reason", .string()), ("requirement", .string())],
+            required: ["itemNumber", "grade", "reason"])
     }
 
     struct AnswerNotice: Decodable {
@@ -248,11 +264,12 @@ extension APIRequests {
         var values: [Value]?
         var planned: Bool?
 
-        static let schema: APISchema = .object([
-            ("itemNumber", .integer), ("unitId", .integer), ("inspectedOn", .string(format: "date")), ("place", .string()),
-            ("mode", .enumeration(InspectionMode.allCases.map(\.rawValue))), ("checked", .string()), ("findings", .string()),
-            ("values", .array(.record([("indicatorId", .integer), ("verified", .string(format: "decimal"))]))), ("planned", .boolean),
-        ], required: ["inspectedOn", "place", "mode", "checked"])
+        static let schema: APISchema = .object(
+            [
+                ("itemNumber", .integer), ("unitId", .integer), ("inspectedOn", .string(format: "date")), ("place", .string()),
+                ("mode", .enumeration(InspectionMode.allCases.map(\.rawValue))), ("checked", .string()), ("findings", .string()),
+                ("values", .array(.record([("indicatorId", .integer), ("verified", .string(format: "decimal"))]))), ("planned", .boolean),
+            ], required: ["inspectedOn", "place", "mode", "checked"])
     }
 
     struct NewRectification: Decodable {
@@ -274,8 +291,9 @@ extension APIRequests {
         var itemNumber: Int?
         var rule: AccountabilityRule
 
-        static let schema: APISchema = .object([("unitId", .integer), ("itemNumber", .integer), ("rule", .enumeration(AccountabilityRule.allCases.map(\.rawValue)))],
-                                               required: ["unitId", "rule"])
+        static let schema: APISchema = .object(
+            [("unitId", .integer), ("itemNumber", .integer), ("rule", .enumeration(AccountabilityRule.allCases.map(\.rawValue)))],
+            required: ["unitId", "rule"])
     }
 
     struct Decide: Decodable {
@@ -286,59 +304,98 @@ extension APIRequests {
     }
 
     static let supervisionSettingsSchema: APISchema = .record([
-        ("notices", .record([("nearDays", .integer), ("blueResponseDays", .integer), ("yellowResponseDays", .integer), ("redResponseDays", .integer)])),
+        (
+            "notices",
+            .record([("nearDays", .integer), ("blueResponseDays", .integer), ("yellowResponseDays", .integer), ("redResponseDays", .integer)])
+        ),
         ("discrepancy", .record([("tolerance", .number)])),
         ("accountability", .record([("rules", .array(.enumeration(AccountabilityRule.allCases.map(\.rawValue)))), ("consecutiveMonths", .integer)])),
-        ("scoring", .record([
-            ("completion", .number), ("progress", .number), ("reporting", .number), ("satisfaction", .number), ("perDiscrepancy", .number),
-            ("perOverdueRectification", .number), ("perRedNotice", .number), ("findingsCap", .number),
-            ("decisions", .object(AccountabilityDecision.allCases.map { ($0.rawValue, APISchema.number) }, required: [])),
-        ])),
+        (
+            "scoring",
+            .record([
+                ("completion", .number), ("progress", .number), ("reporting", .number), ("satisfaction", .number), ("perDiscrepancy", .number),
+                ("perOverdueRectification", .number), ("perRedNotice", .number), ("findingsCap", .number),
+                ("decisions", .object(AccountabilityDecision.allCases.map { ($0.rawValue, APISchema.number) }, required: [])),
+            ])
+        ),
     ])
 }
 
 extension APIController {
-    var supervision: SupervisionService { SupervisionService(database: database, configuration: configuration) }
+    var supervision: SupervisionService { services.supervision }
 
     var supervisionEndpoints: [APIEndpoint] {
         [
-            APIEndpoint(method: .get, url: .api(.noticeProposals(.key)), operationID: "listNoticeProposals", summary: "The notices the assessment calls for (admin)",
-                        response: .array(.ref("NoticeProposal")), errors: [403, 404], handler: noticeProposals),
-            APIEndpoint(method: .get, url: .api(.notices(.key)), operationID: "listNotices", summary: "Supervision notices with their colour today (a reporter's own unit)",
-                        response: .array(.ref("Notice")), errors: [404], handler: listNotices),
-            APIEndpoint(method: .post, url: .api(.notices(.key)), operationID: "issueNotice", summary: "Issue a notice about an item to its lead units (admin)",
-                        body: APIRequests.IssueNotice.schema, response: .array(.ref("Notice")), success: 201, errors: [400, 403, 404], handler: issueNotice),
-            APIEndpoint(method: .post, url: .api(.noticeAnswer(.key)), operationID: "answerNotice", summary: "The notified unit's answer: measures and promised date",
-                        body: APIRequests.AnswerNotice.schema, response: .ref("Notice"), errors: [400, 403, 404, 409], handler: answerNotice),
-            APIEndpoint(method: .post, url: .api(.noticeClose(.key)), operationID: "closeNotice", summary: "Close (办结) a notice (admin)",
-                        response: .ref("Notice"), errors: [403, 404, 409], handler: closeNotice),
-            APIEndpoint(method: .get, url: .api(.inspections(.key)), operationID: "listInspections", summary: "Inspections with the figures checked",
-                        response: .array(.ref("Inspection")), errors: [403, 404], handler: listInspections),
-            APIEndpoint(method: .post, url: .api(.inspections(.key)), operationID: "recordInspection",
-                        summary: "Plan an inspection of an item or a unit (planned true), or record one done; each verified figure is kept beside the accepted one (inspector, admin)",
-                        body: APIRequests.NewInspection.schema, response: .ref("Inspection"), success: 201, errors: [400, 403, 404], handler: recordInspection),
-            APIEndpoint(method: .post, url: .api(.inspectionRectifications(.key)), operationID: "requireRectification",
-                        summary: "Require a unit to rectify what an inspection found (inspector, admin)",
-                        body: APIRequests.NewRectification.schema, response: .ref("Rectification"), success: 201, errors: [400, 403, 404], handler: requireRectification),
-            APIEndpoint(method: .get, url: .api(.rectifications(.key)), operationID: "listRectifications", summary: "Rectifications (a reporter's own unit)",
-                        response: .array(.ref("Rectification")), errors: [404], handler: listRectifications),
-            APIEndpoint(method: .post, url: .api(.rectificationAction(.key, .key)), operationID: "actOnRectification",
-                        summary: "report (the unit), close or reopen (inspector) a rectification",
-                        body: APIRequests.RectificationStep.schema, response: .ref("Rectification"), errors: [400, 403, 404, 409], handler: actOnRectification),
-            APIEndpoint(method: .get, url: .api(.caseProposals(.key)), operationID: "listCaseProposals", summary: "The cases the accountability rules call for (admin)",
-                        response: .array(.ref("CaseProposal")), errors: [403, 404], handler: caseProposals),
-            APIEndpoint(method: .get, url: .api(.cases(.key)), operationID: "listCases", summary: "Accountability cases", response: .array(.ref("Case")),
-                        errors: [403, 404], handler: listCases),
-            APIEndpoint(method: .post, url: .api(.cases(.key)), operationID: "openCase", summary: "Open a proposed case with its grounds (admin)",
-                        body: APIRequests.OpenCase.schema, response: .ref("Case"), success: 201, errors: [400, 403, 404, 409], handler: openCase),
-            APIEndpoint(method: .post, url: .api(.caseDecision(.key)), operationID: "decideCase", summary: "Decide a case (admin)",
-                        body: APIRequests.Decide.schema, response: .ref("Case"), errors: [400, 403, 404, 409], handler: decideCase),
-            APIEndpoint(method: .get, url: .api(.scores(.key)), operationID: "listScores", summary: "Lead units' scores at a period, ranked, every point explained",
-                        query: [("period", .string(), false)], response: .array(.ref("Score")), errors: [400, 403, 404], handler: scores),
-            APIEndpoint(method: .get, url: .api(.supervisionSettings(.key)), operationID: "getSupervisionSettings", summary: "The plan's supervision settings",
-                        response: .ref("SupervisionSettings"), errors: [403, 404], handler: getSupervisionSettings),
-            APIEndpoint(method: .put, url: .api(.supervisionSettings(.key)), operationID: "setSupervisionSettings", summary: "Set the plan's supervision settings (admin)",
-                        body: APIRequests.supervisionSettingsSchema, response: .ref("SupervisionSettings"), errors: [400, 403, 404], handler: setSupervisionSettings),
+            APIEndpoint(
+                method: .get, url: .api(.noticeProposals(.key)), operationID: "listNoticeProposals",
+                summary: "The notices the assessment calls for (admin)",
+                response: .array(.ref("NoticeProposal")), errors: [403, 404], handler: noticeProposals),
+            APIEndpoint(
+                method: .get, url: .api(.notices(.key)), operationID: "listNotices",
+                summary: "Supervision notices with their colour today (a reporter's own unit)",
+                response: .array(.ref("Notice")), errors: [404], handler: listNotices),
+            APIEndpoint(
+                method: .post, url: .api(.notices(.key)), operationID: "issueNotice",
+                summary: "Issue a notice about an item to its lead units (admin)",
+                body: APIRequests.IssueNotice.schema, response: .array(.ref("Notice")), success: 201, errors: [400, 403, 404], handler: issueNotice),
+            APIEndpoint(
+                method: .post, url: .api(.noticeAnswer(.key)), operationID: "answerNotice",
+                summary: "The notified unit's answer: measures and promised date",
+                body: APIRequests.AnswerNotice.schema, response: .ref("Notice"), errors: [400, 403, 404, 409], handler: answerNotice),
+            APIEndpoint(
+                method: .post, url: .api(.noticeClose(.key)), operationID: "closeNotice", summary: "Close (办结) a notice (admin)",
+                response: .ref("Notice"), errors: [403, 404, 409], handler: closeNotice),
+            APIEndpoint(
+                method: .get, url: .api(.inspections(.key)), operationID: "listInspections", summary: "Inspections with the figures checked",
+                response: .array(.ref("Inspection")), errors: [403, 404], handler: listInspections),
+            APIEndpoint(
+                method: .post, url: .api(.inspections(.key)), operationID: "recordInspection",
+                summary:
+                    """
+                    Plan an inspection of an item or a unit (planned true), or record one done; each verified figure is kept beside the \
+                    accepted one (inspector, admin)
+                    """,
+                body: APIRequests.NewInspection.schema, response: .ref("Inspection"), success: 201, errors: [400, 403, 404], handler: recordInspection
+            ),
+            APIEndpoint(
+                method: .post, url: .api(.inspectionRectifications(.key)), operationID: "requireRectification",
+                summary: "Require a unit to rectify what an inspection found (inspector, admin)",
+                body: APIRequests.NewRectification.schema, response: .ref("Rectification"), success: 201, errors: [400, 403, 404],
+                handler: requireRectification),
+            APIEndpoint(
+                method: .get, url: .api(.rectifications(.key)), operationID: "listRectifications", summary: "Rectifications (a reporter's own unit)",
+                response: .array(.ref("Rectification")), errors: [404], handler: listRectifications),
+            APIEndpoint(
+                method: .post, url: .api(.rectificationAction(.key, .key)), operationID: "actOnRectification",
+                summary: "report (the unit), close or reopen (inspector) a rectification",
+                body: APIRequests.RectificationStep.schema, response: .ref("Rectification"), errors: [400, 403, 404, 409], handler: actOnRectification
+            ),
+            APIEndpoint(
+                method: .get, url: .api(.caseProposals(.key)), operationID: "listCaseProposals",
+                summary: "The cases the accountability rules call for (admin)",
+                response: .array(.ref("CaseProposal")), errors: [403, 404], handler: caseProposals),
+            APIEndpoint(
+                method: .get, url: .api(.cases(.key)), operationID: "listCases", summary: "Accountability cases", response: .array(.ref("Case")),
+                errors: [403, 404], handler: listCases),
+            APIEndpoint(
+                method: .post, url: .api(.cases(.key)), operationID: "openCase", summary: "Open a proposed case with its grounds (admin)",
+                body: APIRequests.OpenCase.schema, response: .ref("Case"), success: 201, errors: [400, 403, 404, 409], handler: openCase),
+            APIEndpoint(
+                method: .post, url: .api(.caseDecision(.key)), operationID: "decideCase", summary: "Decide a case (admin)",
+                body: APIRequests.Decide.schema, response: .ref("Case"), errors: [400, 403, 404, 409], handler: decideCase),
+            APIEndpoint(
+                method: .get, url: .api(.scores(.key)), operationID: "listScores",
+                summary: "Lead units' scores at a period, ranked, every point explained",
+                query: [("period", .string(), false)], response: .array(.ref("Score")), errors: [400, 403, 404], handler: scores),
+            APIEndpoint(
+                method: .get, url: .api(.supervisionSettings(.key)), operationID: "getSupervisionSettings",
+                summary: "The plan's supervision settings",
+                response: .ref("SupervisionSettings"), errors: [403, 404], handler: getSupervisionSettings),
+            APIEndpoint(
+                method: .put, url: .api(.supervisionSettings(.key)), operationID: "setSupervisionSettings",
+                summary: "Set the plan's supervision settings (admin)",
+                body: APIRequests.supervisionSettingsSchema, response: .ref("SupervisionSettings"), errors: [400, 403, 404],
+                handler: setSupervisionSettings),
         ]
     }
 
@@ -372,7 +429,9 @@ extension APIController {
         let planID = try planID(context)
         let proposals = try await database.read { db in
             let (_, numbers, _, _) = try await supervisionScope(planID, on: db)
-            return try await supervision.proposals(planID: planID, on: db).map { APINoticeProposal(itemNumber: numbers[$0.itemID] ?? $0.number, grade: $0.grade, reason: $0.reason) }
+            return try await supervision.proposals(planID: planID, on: db).map {
+                APINoticeProposal(itemNumber: numbers[$0.itemID] ?? $0.number, grade: $0.grade, reason: $0.reason)
+            }
         }
         return JSONBody(proposals).response()
     }
@@ -394,8 +453,9 @@ extension APIController {
         let planID = try planID(context)
         let body = try await request.decode(as: APIRequests.IssueNotice.self, context: context)
         let itemID = try await database.read { db in try await lookUpItem(number: body.itemNumber, planID: planID, on: db) }
-        let issued = try await supervision.issue(planID: planID, itemID: itemID, grade: body.grade, reason: body.reason, requirement: body.requirement ?? "",
-                                                 by: context.auditActor)
+        let issued = try await supervision.issue(
+            planID: planID, itemID: itemID, grade: body.grade, reason: body.reason, requirement: body.requirement ?? "",
+            by: context.auditActor)
         var answer: [APINotice] = []
         for notice in issued { answer.append(try await apiNotice(notice.id)) }
         return JSONBody(answer, status: .created).response()
@@ -437,13 +497,17 @@ extension APIController {
         let (itemID, unitID) = try await database.read { db -> (Int64?, Int64?) in
             guard let number = body.itemNumber else { return (nil, body.unitId) }
             let itemID = try await lookUpItem(number: number, planID: planID, on: db)
-            let lead = try await plans.assignments(planID: planID, on: db).filter { $0.itemID == itemID && $0.role == .lead }.min { $0.ordinal < $1.ordinal }
+            let lead = try await plans.assignments(planID: planID, on: db).filter { $0.itemID == itemID && $0.role == .lead }.min {
+                $0.ordinal < $1.ordinal
+            }
             return (itemID, body.unitId ?? lead?.unitID)
         }
-        let inspection = try await supervision.record(planID: planID, SupervisionService.InspectionInput(
-            itemID: itemID, unitID: unitID, inspectedOn: body.inspectedOn, place: body.place, mode: body.mode, checked: body.checked,
-            findings: body.findings ?? "", verified: verified, planned: body.planned ?? false
-        ), by: context.auditActor)
+        let inspection = try await supervision.record(
+            planID: planID,
+            SupervisionService.InspectionInput(
+                itemID: itemID, unitID: unitID, inspectedOn: body.inspectedOn, place: body.place, mode: body.mode, checked: body.checked,
+                findings: body.findings ?? "", verified: verified, planned: body.planned ?? false
+            ), by: context.auditActor)
         let settings = try await database.read { try await SupervisionStore().settings(planID: planID, on: $0) }
         return JSONBody(APIInspection(inspection, itemNumber: body.itemNumber, rule: settings.discrepancy), status: .created).response()
     }
@@ -458,7 +522,8 @@ extension APIController {
     @Sendable func requireRectification(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let body = try await request.decode(as: APIRequests.NewRectification.self, context: context)
-        let stored = try await supervision.requireRectification(inspectionID: id, unitID: body.unitId, requirement: body.requirement, due: body.due, by: context.auditActor)
+        let stored = try await supervision.requireRectification(
+            inspectionID: id, unitID: body.unitId, requirement: body.requirement, due: body.due, by: context.auditActor)
         return JSONBody(try await apiRectification(stored), status: .created).response()
     }
 
@@ -511,11 +576,14 @@ extension APIController {
         let proposal = try await database.read { db -> AccountabilityProposal? in
             var itemID: Int64?
             if let number = body.itemNumber { itemID = try await lookUpItem(number: number, planID: planID, on: db) }
-            return try await supervision.caseProposals(planID: planID, on: db).first { $0.unitID == body.unitId && $0.itemID == itemID && $0.rule == body.rule }
+            return try await supervision.caseProposals(planID: planID, on: db).first {
+                $0.unitID == body.unitId && $0.itemID == itemID && $0.rule == body.rule
+            }
         }
         guard let proposal else { throw AppError.conflict("No rule calls for that case now, or it was opened already.") }
-        let opened = try await supervision.openCase(planID: planID, unitID: proposal.unitID, itemID: proposal.itemID, rule: proposal.rule,
-                                                    grounds: proposal.grounds, by: context.auditActor)
+        let opened = try await supervision.openCase(
+            planID: planID, unitID: proposal.unitID, itemID: proposal.itemID, rule: proposal.rule,
+            grounds: proposal.grounds, by: context.auditActor)
         return JSONBody(APICase(opened, itemNumber: body.itemNumber), status: .created).response()
     }
 
@@ -535,7 +603,9 @@ extension APIController {
             let (plan, _, _, _) = try await supervisionScope(planID, on: db)
             var period = try await supervision.month(plan: plan, on: db)
             if let text {
-                guard let requested = Period(text), requested.year == plan.year else { throw AppError.invalidInput("period must be \(plan.year)-09, \(plan.year)-Q3 or \(plan.year).") }
+                guard let requested = Period(text), requested.year == plan.year else {
+                    throw AppError.invalidInput("period must be \(plan.year)-09, \(plan.year)-Q3 or \(plan.year).")
+                }
                 period = requested
             }
             return try await supervision.scores(planID: planID, period: period, on: db).map(APIScore.init)
@@ -553,13 +623,16 @@ extension APIController {
         let planID = try planID(context)
         let settings = try await request.decode(as: SupervisionSettings.self, context: context)
         guard settings.scoring.maximum == 100 else { throw AppError.invalidInput("scoring: the four criteria must add up to 100 points.") }
-        guard settings.discrepancy.tolerance >= 0, settings.discrepancy.tolerance < 1 else { throw AppError.invalidInput("discrepancy.tolerance is a share from 0 to 1.") }
+        guard settings.discrepancy.tolerance >= 0, settings.discrepancy.tolerance < 1 else {
+            throw AppError.invalidInput("discrepancy.tolerance is a share from 0 to 1.")
+        }
         let actor = context.auditActor
         try await database.write { db in
             guard try await plans.plan(id: planID, on: db) != nil else { throw AppError.notFound("No plan has id \(planID).") }
             let before = try await SupervisionStore().settings(planID: planID, on: db)
             try await SupervisionStore().setSettings(settings, planID: planID, on: db)
-            try await AuditLog(clock: configuration.clock).record("supervision.settings", entity: "plan", id: planID, before: before, after: settings, by: actor, on: db)
+            try await AuditLog(clock: configuration.clock).record(
+                "supervision.settings", entity: "plan", id: planID, before: before, after: settings, by: actor, on: db)
         }
         return JSONBody(settings).response()
     }

@@ -30,15 +30,16 @@ struct APIEndpoint: Sendable {
 /// The JSON API under `/api/v1`: everything the pages do, for other systems. Authenticated by a personal token
 /// (`Authorization: Bearer …`) or the session cookie with an `X-CSRF-Token` header for changes.
 struct APIController {
-    let database: AppDatabase
-    let configuration: AppConfiguration
-    let notifier: (any ReminderNotifier)?
+    let services: Services
+    var database: AppDatabase { services.database }
+    var configuration: AppConfiguration { services.configuration }
+    var notifier: (any ReminderNotifier)? { services.notifier }
     let plans = PlanStore()
     let reports = ReportStore()
 
-    var service: ReportingService { ReportingService(database: database, configuration: configuration) }
-    var admin: AdminService { AdminService(database: database, clock: configuration.clock) }
-    var accounts: AccountService { AccountService(database: database, clock: configuration.clock) }
+    var service: ReportingService { services.reporting }
+    var admin: AdminService { services.admin }
+    var accounts: AccountService { services.accounts }
 
     func register(with routes: SiteRouter) {
         for endpoint in endpoints {
@@ -61,71 +62,114 @@ struct APIController {
     var endpoints: [APIEndpoint] {
         let planAPI = PlanAPIController(database: database, store: plans)
         return [
-            APIEndpoint(method: .get, url: .api(.openapi), operationID: "openapi", summary: "This OpenAPI document", response: .any, isPublic: true) { _, _ in
+            APIEndpoint(method: .get, url: .api(.openapi), operationID: "openapi", summary: "This OpenAPI document", response: .any, isPublic: true) {
+                _, _ in
                 JSONBody(RawJSON(value: OpenAPIDocument(endpoints: self.endpoints).json)).response()
             },
             APIEndpoint(method: .get, url: .api(.me), operationID: "me", summary: "The signed-in user", response: .ref("User")) { _, context in
                 JSONBody(APIUser(try context.requireUser())).response()
             },
-            APIEndpoint(method: .get, url: .api(.plans), operationID: "listPlans", summary: "Every plan", response: .array(.ref("PlanSummary")), isPublic: true) { request, context in
+            APIEndpoint(
+                method: .get, url: .api(.plans), operationID: "listPlans", summary: "Every plan", response: .array(.ref("PlanSummary")),
+                isPublic: true
+            ) { request, context in
                 try await planAPI.list(request, context: context).response()
             },
-            APIEndpoint(method: .get, url: .api(.plan(.key)), operationID: "getPlan", summary: "A plan with categories, items, indicators and units",
-                        response: .ref("Plan"), errors: [400, 404], isPublic: true) { request, context in
+            APIEndpoint(
+                method: .get, url: .api(.plan(.key)), operationID: "getPlan", summary: "A plan with categories, items, indicators and units",
+                response: .ref("Plan"), errors: [400, 404], isPublic: true
+            ) { request, context in
                 try await planAPI.show(request, context: context)
             },
-            APIEndpoint(method: .get, url: .api(.tasks(.key)), operationID: "listTasks", summary: "Reports owed for a month (a reporter's own unit)",
-                        query: [("period", .string(), false), ("unit", .integer, false)], response: .array(.ref("Task")), errors: [400, 403, 404], handler: tasks),
-            APIEndpoint(method: .get, url: .api(.reports(.key)), operationID: "listReports", summary: "The newest version of every report of a month, or every report in a state",
-                        query: [("period", .string(), false), ("state", .enumeration(ReportState.allCases.map(\.rawValue)), false)],
-                        response: .array(.ref("Report")), errors: [400, 404], handler: listReports),
-            APIEndpoint(method: .put, url: .api(.saveReport(plan: .key, period: .key, item: .key, unit: .key)), operationID: "saveReport",
-                        summary: "Save (and with submit, submit) a unit's report; lockVersion is the version read, absent for a new report; an Idempotency-Key header makes retries safe",
-                        body: APIRequests.SaveReport.schema, response: .ref("Report"), errors: [400, 403, 404, 409], handler: saveReport),
-            APIEndpoint(method: .get, url: .api(.report(.key)), operationID: "getReport", summary: "A report with its versions, history and attachments",
-                        response: .ref("ReportDetail"), errors: [400, 404], handler: getReport),
-            APIEndpoint(method: .post, url: .api(.reportAction(.key, .key)), operationID: "actOnReport",
-                        summary: "submit, return (with a reason) or accept a report", body: APIRequests.Action.schema, response: .ref("Report"),
-                        errors: [400, 403, 404, 409], handler: act),
-            APIEndpoint(method: .post, url: .api(.corrections(.key)), operationID: "correctReport", summary: "Start a new version of an accepted report",
-                        body: APIRequests.Correction.schema, response: .ref("Report"), success: 201, errors: [400, 403, 404, 409], handler: correct),
-            APIEndpoint(method: .get, url: .api(.overdue(.key)), operationID: "listOverdue", summary: "Reports not submitted by the due day",
-                        query: [("period", .string(), false)], response: .array(.ref("Task")), errors: [400, 403, 404], handler: overdue),
-            APIEndpoint(method: .post, url: .api(.reminders(.key)), operationID: "sendReminders", summary: "Remind overdue units (all when unitIds is absent)",
-                        body: APIRequests.Remind.schema, response: .array(.ref("Reminder")), success: 201, errors: [400, 403, 404], handler: remind),
-            APIEndpoint(method: .get, url: .api(.calendar(.key)), operationID: "getCalendar", summary: "A plan's reporting calendar",
-                        response: .ref("Calendar"), errors: [404], handler: getCalendar),
-            APIEndpoint(method: .put, url: .api(.calendar(.key)), operationID: "setCalendar", summary: "Set the due day and the quarterly items",
-                        body: APIRequests.calendarSchema, response: .ref("Calendar"), errors: [400, 403, 404], handler: setCalendar),
-            APIEndpoint(method: .get, url: .api(.assessment(.key)), operationID: "getAssessment",
-                        summary: "Every item's status, progress, expected progress and forecast at a period (2019-09, 2019-Q3, 2019-H1 or 2019)",
-                        query: [("period", .string(), false)], response: .ref("Assessment"), errors: [400, 403, 404], handler: assessment),
-            APIEndpoint(method: .get, url: .api(.documents(.key)), operationID: "listDocuments", summary: "The plan's documents, drafts and issued",
-                        response: .array(.ref("DocumentSummary")), errors: [403, 404], handler: listDocuments),
-            APIEndpoint(method: .post, url: .api(.documents(.key)), operationID: "draftDocument",
-                        summary: "Draft a document (kind monthly, quarterly, halfYear or annual) for a period from the current data",
-                        body: APIRequests.NewDocument.schema, response: .ref("Document"), success: 201, errors: [400, 403, 404], handler: draftDocument),
-            APIEndpoint(method: .get, url: .api(.document(.key)), operationID: "getDocument", summary: "A document with its content and data",
-                        response: .ref("Document"), errors: [400, 403, 404], handler: getDocument),
-            APIEndpoint(method: .post, url: .api(.issueDocument(.key)), operationID: "issueDocument", summary: "Issue a draft: number, freeze and archive it",
-                        response: .ref("Document"), errors: [400, 403, 404, 409], handler: issueDocument),
-            APIEndpoint(method: .get, url: .api(.inbox), operationID: "inbox", summary: "Reminders to the user's unit", response: .array(.ref("Reminder")), handler: inbox),
-            APIEndpoint(method: .get, url: .api(.users), operationID: "listUsers", summary: "Every account (admin)", response: .array(.ref("User")), errors: [403], handler: listUsers),
-            APIEndpoint(method: .post, url: .api(.users), operationID: "createUser", summary: "Create an account (admin)", body: APIRequests.newUserSchema,
-                        response: .ref("User"), success: 201, errors: [400, 403, 409], handler: createUser),
-            APIEndpoint(method: .patch, url: .api(.user(.key)), operationID: "updateUser", summary: "Change an account's role, unit, status or password (admin)",
-                        body: APIRequests.userChangeSchema, response: .ref("User"), errors: [400, 403, 404], handler: updateUser),
-            APIEndpoint(method: .get, url: .api(.units), operationID: "listUnits", summary: "The unit directory of a plan's jurisdiction, with group members",
-                        query: [("plan", .integer, false)], response: .array(.ref("Unit")), errors: [400, 404], handler: listUnits),
-            APIEndpoint(method: .put, url: .api(.unitMembers(.key)), operationID: "setUnitMembers", summary: "Set a group unit's members (admin)",
-                        body: APIRequests.Members.schema, response: .array(.integer), errors: [400, 403, 404], handler: setMembers),
-            APIEndpoint(method: .get, url: .api(.audit), operationID: "listAudit", summary: "The audit log, newest first (admin)",
-                        query: [("limit", .integer, false), ("offset", .integer, false)], response: .array(.ref("AuditEntry")), errors: [400, 403], handler: audit),
-            APIEndpoint(method: .get, url: .api(.tokens), operationID: "listTokens", summary: "The user's personal tokens", response: .array(.ref("Token")), handler: listTokens),
-            APIEndpoint(method: .post, url: .api(.tokens), operationID: "createToken", summary: "Create a personal token; its secret is in this answer only",
-                        body: APIRequests.NewToken.schema, response: .ref("Token"), success: 201, errors: [400], handler: createToken),
-            APIEndpoint(method: .delete, url: .api(.token(.key)), operationID: "revokeToken", summary: "Revoke a personal token",
-                        response: .ref("Empty"), errors: [400, 404], handler: revokeToken),
+            APIEndpoint(
+                method: .get, url: .api(.tasks(.key)), operationID: "listTasks", summary: "Reports owed for a month (a reporter's own unit)",
+                query: [("period", .string(), false), ("unit", .integer, false)], response: .array(.ref("Task")), errors: [400, 403, 404],
+                handler: tasks),
+            APIEndpoint(
+                method: .get, url: .api(.reports(.key)), operationID: "listReports",
+                summary: "The newest version of every report of a month, or every report in a state",
+                query: [("period", .string(), false), ("state", .enumeration(ReportState.allCases.map(\.rawValue)), false)],
+                response: .array(.ref("Report")), errors: [400, 404], handler: listReports),
+            APIEndpoint(
+                method: .put, url: .api(.saveReport(plan: .key, period: .key, item: .key, unit: .key)), operationID: "saveReport",
+                summary:
+                    """
+                    Save (and with submit, submit) a unit's report; lockVersion is the version read, absent for a new report; an \
+                    Idempotency-Key header makes retries safe
+                    """,
+                body: APIRequests.SaveReport.schema, response: .ref("Report"), errors: [400, 403, 404, 409], handler: saveReport),
+            APIEndpoint(
+                method: .get, url: .api(.report(.key)), operationID: "getReport", summary: "A report with its versions, history and attachments",
+                response: .ref("ReportDetail"), errors: [400, 404], handler: getReport),
+            APIEndpoint(
+                method: .post, url: .api(.reportAction(.key, .key)), operationID: "actOnReport",
+                summary: "submit, return (with a reason) or accept a report", body: APIRequests.Action.schema, response: .ref("Report"),
+                errors: [400, 403, 404, 409], handler: act),
+            APIEndpoint(
+                method: .post, url: .api(.corrections(.key)), operationID: "correctReport", summary: "Start a new version of an accepted report",
+                body: APIRequests.Correction.schema, response: .ref("Report"), success: 201, errors: [400, 403, 404, 409], handler: correct),
+            APIEndpoint(
+                method: .get, url: .api(.overdue(.key)), operationID: "listOverdue", summary: "Reports not submitted by the due day",
+                query: [("period", .string(), false)], response: .array(.ref("Task")), errors: [400, 403, 404], handler: overdue),
+            APIEndpoint(
+                method: .post, url: .api(.reminders(.key)), operationID: "sendReminders",
+                summary: "Remind overdue units (all when unitIds is absent)",
+                body: APIRequests.Remind.schema, response: .array(.ref("Reminder")), success: 201, errors: [400, 403, 404], handler: remind),
+            APIEndpoint(
+                method: .get, url: .api(.calendar(.key)), operationID: "getCalendar", summary: "A plan's reporting calendar",
+                response: .ref("Calendar"), errors: [404], handler: getCalendar),
+            APIEndpoint(
+                method: .put, url: .api(.calendar(.key)), operationID: "setCalendar", summary: "Set the due day and the quarterly items",
+                body: APIRequests.calendarSchema, response: .ref("Calendar"), errors: [400, 403, 404], handler: setCalendar),
+            APIEndpoint(
+                method: .get, url: .api(.assessment(.key)), operationID: "getAssessment",
+                summary: "Every item's status, progress, expected progress and forecast at a period (2019-09, 2019-Q3, 2019-H1 or 2019)",
+                query: [("period", .string(), false)], response: .ref("Assessment"), errors: [400, 403, 404], handler: assessment),
+            APIEndpoint(
+                method: .get, url: .api(.documents(.key)), operationID: "listDocuments", summary: "The plan's documents, drafts and issued",
+                response: .array(.ref("DocumentSummary")), errors: [403, 404], handler: listDocuments),
+            APIEndpoint(
+                method: .post, url: .api(.documents(.key)), operationID: "draftDocument",
+                summary: "Draft a document (kind monthly, quarterly, halfYear or annual) for a period from the current data",
+                body: APIRequests.NewDocument.schema, response: .ref("Document"), success: 201, errors: [400, 403, 404], handler: draftDocument),
+            APIEndpoint(
+                method: .get, url: .api(.document(.key)), operationID: "getDocument", summary: "A document with its content and data",
+                response: .ref("Document"), errors: [400, 403, 404], handler: getDocument),
+            APIEndpoint(
+                method: .post, url: .api(.issueDocument(.key)), operationID: "issueDocument", summary: "Issue a draft: number, freeze and archive it",
+                response: .ref("Document"), errors: [400, 403, 404, 409], handler: issueDocument),
+            APIEndpoint(
+                method: .get, url: .api(.inbox), operationID: "inbox", summary: "Reminders to the user's unit", response: .array(.ref("Reminder")),
+                handler: inbox),
+            APIEndpoint(
+                method: .get, url: .api(.users), operationID: "listUsers", summary: "Every account (admin)", response: .array(.ref("User")),
+                errors: [403], handler: listUsers),
+            APIEndpoint(
+                method: .post, url: .api(.users), operationID: "createUser", summary: "Create an account (admin)", body: APIRequests.newUserSchema,
+                response: .ref("User"), success: 201, errors: [400, 403, 409], handler: createUser),
+            APIEndpoint(
+                method: .patch, url: .api(.user(.key)), operationID: "updateUser",
+                summary: "Change an account's role, unit, status or password (admin)",
+                body: APIRequests.userChangeSchema, response: .ref("User"), errors: [400, 403, 404], handler: updateUser),
+            APIEndpoint(
+                method: .get, url: .api(.units), operationID: "listUnits", summary: "The unit directory of a plan's jurisdiction, with group members",
+                query: [("plan", .integer, false)], response: .array(.ref("Unit")), errors: [400, 404], handler: listUnits),
+            APIEndpoint(
+                method: .put, url: .api(.unitMembers(.key)), operationID: "setUnitMembers", summary: "Set a group unit's members (admin)",
+                body: APIRequests.Members.schema, response: .array(.integer), errors: [400, 403, 404], handler: setMembers),
+            APIEndpoint(
+                method: .get, url: .api(.audit), operationID: "listAudit", summary: "The audit log, newest first (admin)",
+                query: [("limit", .integer, false), ("offset", .integer, false)], response: .array(.ref("AuditEntry")), errors: [400, 403],
+                handler: audit),
+            APIEndpoint(
+                method: .get, url: .api(.tokens), operationID: "listTokens", summary: "The user's personal tokens", response: .array(.ref("Token")),
+                handler: listTokens),
+            APIEndpoint(
+                method: .post, url: .api(.tokens), operationID: "createToken", summary: "Create a personal token; its secret is in this answer only",
+                body: APIRequests.NewToken.schema, response: .ref("Token"), success: 201, errors: [400], handler: createToken),
+            APIEndpoint(
+                method: .delete, url: .api(.token(.key)), operationID: "revokeToken", summary: "Revoke a personal token",
+                response: .ref("Empty"), errors: [400, 404], handler: revokeToken),
         ] + disclosureEndpoints + supervisionEndpoints
     }
 
@@ -133,7 +177,9 @@ struct APIController {
 
     private func period(_ request: Request, planID: Int64, context: AppRequestContext) async throws -> Period {
         if let text = request.uri.queryParameters.get("period").map({ String($0) }) {
-            guard let period = Period(text), case .month = period else { throw AppError.invalidInput("period must be a month such as 2019-09; got \(text).") }
+            guard let period = Period(text), case .month = period else {
+                throw AppError.invalidInput("period must be a month such as 2019-09; got \(text).")
+            }
             return period
         }
         return try await database.read { db in
@@ -153,7 +199,8 @@ struct APIController {
             throw AppError(.forbidden, "Reporters see their own unit's tasks.")
         }
         let tasks = try await database.read { db in
-            try await service.tasks(planID: planID, period: period, unitID: unit, for: try await service.reader(for: user, planID: planID, on: db), on: db)
+            try await service.tasks(
+                planID: planID, period: period, unitID: unit, for: try await service.reader(for: user, planID: planID, on: db), on: db)
         }
         return JSONBody(tasks.map(APITask.init)).response()
     }
@@ -181,7 +228,8 @@ struct APIController {
         let user = try context.requireUser()
         let target = try ReportController.Target(context)
         let body = try await request.decode(as: APIRequests.SaveReport.self, context: context)
-        let draft = ReportingService.Draft(values: body.values ?? [], progress: body.progress ?? "", problems: body.problems ?? "", nextSteps: body.nextSteps ?? "")
+        let draft = ReportingService.Draft(
+            values: body.values ?? [], progress: body.progress ?? "", problems: body.problems ?? "", nextSteps: body.nextSteps ?? "")
         do {
             let report = try await service.save(
                 planID: target.planID, itemID: target.itemID, unitID: target.unitID, period: target.period, draft: draft,
@@ -205,7 +253,9 @@ struct APIController {
                 .filter { ReportPolicy.canRead($0, by: reader) }
             let events = try await reports.events(reportIDs: [report.id], on: db)[report.id] ?? []
             let attachments = try await reports.attachments(reportIDs: [report.id], on: db)
-            return APIReportDetail(report: APIReport(report), versions: versions.map(APIReport.init), events: events.map(APIEvent.init), attachments: attachments.map(APIAttachment.init))
+            return APIReportDetail(
+                report: APIReport(report), versions: versions.map(APIReport.init), events: events.map(APIEvent.init),
+                attachments: attachments.map(APIAttachment.init))
         }
         return JSONBody(detail).response()
     }
@@ -219,8 +269,9 @@ struct APIController {
         }
         let body = try await request.decode(as: APIRequests.Action.self, context: context)
         do {
-            let report = try await service.act(action, reportID: id, expectedLock: body.lockVersion, reason: body.reason, by: context.auditActor,
-                                               user: user, idempotencyKey: request.headers.value(named: "idempotency-key"))
+            let report = try await service.act(
+                action, reportID: id, expectedLock: body.lockVersion, reason: body.reason, by: context.auditActor,
+                user: user, idempotencyKey: request.headers.value(named: "idempotency-key"))
             return JSONBody(APIReport(report)).response()
         } catch let conflict as ReportConflict {
             return Self.conflict(conflict)
@@ -231,8 +282,9 @@ struct APIController {
         let user = try context.requireUser()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let body = try await request.decode(as: APIRequests.Correction.self, context: context)
-        let report = try await service.correct(reportID: id, reason: body.reason, by: context.auditActor, user: user,
-                                               idempotencyKey: request.headers.value(named: "idempotency-key"))
+        let report = try await service.correct(
+            reportID: id, reason: body.reason, by: context.auditActor, user: user,
+            idempotencyKey: request.headers.value(named: "idempotency-key"))
         return JSONBody(APIReport(report), status: .created).response()
     }
 
@@ -263,8 +315,9 @@ struct APIController {
         let body = try await request.decode(as: APIRequests.Remind.self, context: context)
         guard let period = Period(body.period), case .month = period else { throw AppError.invalidInput("period must be a month such as 2019-09.") }
         let message = body.message ?? context.language.reporting.defaultReminder(period.description)
-        let sent = try await service.remind(planID: planID, period: period, unitIDs: body.unitIds, message: message, by: context.auditActor,
-                                            user: user, notifier: notifier)
+        let sent = try await service.remind(
+            planID: planID, period: period, unitIDs: body.unitIds, message: message, by: context.auditActor,
+            user: user, notifier: notifier)
         return JSONBody(sent.map(APIReminder.init), status: .created).response()
     }
 
@@ -288,10 +341,11 @@ struct APIController {
             } else {
                 period = try await PlanScope.defaultPeriod(plan: plan, today: configuration.today, on: db)
             }
-            let assessment = try await AssessmentService(database: database).assess(planID: planID, period: period, on: db)
+            let assessment = try await services.assessment.assess(planID: planID, period: period, on: db)
             let titles = Dictionary(uniqueKeysWithValues: try await plans.items(planID: planID, on: db).map { ($0.id, $0.title) })
-            return APIAssessment(period: period.description, settings: assessment.settings,
-                                 items: assessment.items.map { AssessmentEntry($0, title: titles[$0.itemID] ?? "") })
+            return APIAssessment(
+                period: period.description, settings: assessment.settings,
+                items: assessment.items.map { AssessmentEntry($0, title: titles[$0.itemID] ?? "") })
         }
         return JSONBody(answer).response()
     }
@@ -311,13 +365,17 @@ struct APIController {
         let user = try context.requireUser()
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let body = try await request.decode(as: APIRequests.NewDocument.self, context: context)
-        guard let kind = OfficialDocument.Kind(rawValue: body.kind) else { throw AppError.invalidInput("kind must be monthly, quarterly, halfYear or annual.") }
+        guard let kind = OfficialDocument.Kind(rawValue: body.kind) else {
+            throw AppError.invalidInput("kind must be monthly, quarterly, halfYear or annual.")
+        }
         guard let period = Period(body.period) else { throw AppError.invalidInput("period must be 2019-09, 2019-Q3, 2019-H1 or 2019.") }
         let actor = context.auditActor
         let stored = try await database.write { db -> StoredDocument in
-            let content = try await DocumentService(database: database, configuration: configuration).draft(kind: kind, planID: planID, period: period, on: db)
+            let content = try await services.documents.draft(
+                kind: kind, planID: planID, period: period, on: db)
             let stored = try await DocumentStore().insert(planID: planID, content: content, by: user.id, now: configuration.clock(), on: db)
-            try await AuditLog(clock: configuration.clock).record("document.draft", entity: "document", id: stored.id, after: ["title": content.title], by: actor, on: db)
+            try await AuditLog(clock: configuration.clock).record(
+                "document.draft", entity: "document", id: stored.id, after: ["title": content.title], by: actor, on: db)
             return stored
         }
         return JSONBody(APIDocument(stored), status: .created).response()
@@ -325,7 +383,9 @@ struct APIController {
 
     @Sendable func getDocument(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
-        guard let stored = try await database.read({ try await DocumentStore().document(id: id, on: $0) }) else { throw AppError.notFound("No document has id \(id).") }
+        guard let stored = try await database.read({ try await DocumentStore().document(id: id, on: $0) }) else {
+            throw AppError.notFound("No document has id \(id).")
+        }
         return JSONBody(APIDocument(stored)).response()
     }
 
@@ -335,14 +395,20 @@ struct APIController {
         let actor = context.auditActor
         let issued = try await database.write { db -> StoredDocument in
             guard let stored = try await DocumentStore().document(id: id, on: db) else { throw AppError.notFound("No document has id \(id).") }
-            guard let plan = try await plans.plan(id: stored.planID, on: db), let jurisdiction = try await plans.jurisdiction(id: plan.jurisdictionID, on: db) else {
+            guard let plan = try await plans.plan(id: stored.planID, on: db),
+                let jurisdiction = try await plans.jurisdiction(id: plan.jurisdictionID, on: db)
+            else {
                 throw AppError.notFound("The document's plan is gone.")
             }
             let settings = try await DocumentStore().settings(plan: plan, jurisdiction: jurisdiction.name, on: db)
-            guard let issued = try await DocumentStore().issue(id: id, prefix: settings.numberPrefix, year: plan.year, by: user.id, now: configuration.clock(), on: db) else {
+            guard
+                let issued = try await DocumentStore().issue(
+                    id: id, prefix: settings.numberPrefix, year: plan.year, by: user.id, now: configuration.clock(), on: db)
+            else {
                 throw AppError.conflict("The document has been issued already.")
             }
-            try await AuditLog(clock: configuration.clock).record("document.issue", entity: "document", id: id, after: ["number": issued.content.number ?? ""], by: actor, on: db)
+            try await AuditLog(clock: configuration.clock).record(
+                "document.issue", entity: "document", id: id, after: ["number": issued.content.number ?? ""], by: actor, on: db)
             return issued
         }
         return JSONBody(APIDocument(issued)).response()

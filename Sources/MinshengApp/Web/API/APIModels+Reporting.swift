@@ -165,7 +165,8 @@ struct APIUser: Encodable {
     }
 
     static let schema: APISchema = .record([
-        ("id", .integer), ("username", .string()), ("role", .enumeration(Role.allCases.map(\.rawValue))), ("unitId", .nullable(.integer)), ("disabled", .boolean),
+        ("id", .integer), ("username", .string()), ("role", .enumeration(Role.allCases.map(\.rawValue))), ("unitId", .nullable(.integer)),
+        ("disabled", .boolean),
     ])
 }
 
@@ -274,8 +275,10 @@ enum APIRequests {
         var submit: Bool?
 
         static let schema: APISchema = .object(
-            [("lockVersion", .nullable(.integer)), ("values", .array(.ref("ReportValue"))), ("progress", .string()), ("problems", .string()),
-             ("nextSteps", .string()), ("submit", .boolean)],
+            [
+                ("lockVersion", .nullable(.integer)), ("values", .array(.ref("ReportValue"))), ("progress", .string()), ("problems", .string()),
+                ("nextSteps", .string()), ("submit", .boolean),
+            ],
             required: []
         )
     }

@@ -6,7 +6,10 @@ struct OpenAPIDocument {
 
     /// Named schemas the operations refer to.
     static let components: [String: APISchema] = [
-        "PlanSummary": .record([("id", .integer), ("year", .integer), ("title", .string()), ("state", .string()), ("jurisdiction", .ref("Jurisdiction")), ("url", .string())]),
+        "PlanSummary": .record([
+            ("id", .integer), ("year", .integer), ("title", .string()), ("state", .string()), ("jurisdiction", .ref("Jurisdiction")),
+            ("url", .string()),
+        ]),
         "Jurisdiction": .record([("id", .integer), ("name", .string()), ("level", .string()), ("parentId", .nullable(.integer))]),
         "Plan": .record([
             ("id", .integer), ("year", .integer), ("title", .string()), ("state", .string()), ("jurisdiction", .ref("Jurisdiction")),
@@ -19,9 +22,11 @@ struct OpenAPIDocument {
             ("leadUnitIds", .array(.integer)), ("responsibleUnitIds", .array(.integer)), ("indicators", .array(.ref("Indicator"))),
         ]),
         "Indicator": .record([
-            ("id", .integer), ("parentId", .nullable(.integer)), ("ordinal", .integer), ("name", .string()), ("target", .nullable(.string(format: "decimal"))),
+            ("id", .integer), ("parentId", .nullable(.integer)), ("ordinal", .integer), ("name", .string()),
+            ("target", .nullable(.string(format: "decimal"))),
             ("unit", .string()), ("comparator", .enumeration(["atLeast", "exactly", "atMost"])),
-            ("kind", .enumeration(["cumulative", "rate", "milestone", "qualitative"])), ("provisional", .boolean), ("allocatedTo", .nullable(.string())),
+            ("kind", .enumeration(["cumulative", "rate", "milestone", "qualitative"])), ("provisional", .boolean),
+            ("allocatedTo", .nullable(.string())),
             ("allocatedUnitId", .nullable(.integer)), ("deadline", .nullable(.string(format: "date"))), ("source", .string()),
         ]),
         "PlanUnit": .record([("id", .integer), ("name", .string()), ("kind", .string())]),
@@ -38,13 +43,22 @@ struct OpenAPIDocument {
         "Calendar": APIRequests.calendarSchema,
         "Assessment": .record([
             ("period", .string()),
-            ("settings", .record([("yellowThreshold", .string(format: "decimal")), ("redThreshold", .string(format: "decimal")),
-                                  ("aheadThreshold", .string(format: "decimal")), ("completionMonth", .integer)])),
-            ("items", .array(.record([
-                ("number", .integer), ("title", .string()), ("status", .enumeration(ProgressStatus.allCases.map(\.rawValue))),
-                ("progress", .nullable(.number)), ("expected", .nullable(.number)),
-                ("forecast", .nullable(.number)), ("earlyWarning", .boolean), ("override", .nullable(.string())),
-            ]))),
+            (
+                "settings",
+                .record([
+                    ("yellowThreshold", .string(format: "decimal")), ("redThreshold", .string(format: "decimal")),
+                    ("aheadThreshold", .string(format: "decimal")), ("completionMonth", .integer),
+                ])
+            ),
+            (
+                "items",
+                .array(
+                    .record([
+                        ("number", .integer), ("title", .string()), ("status", .enumeration(ProgressStatus.allCases.map(\.rawValue))),
+                        ("progress", .nullable(.number)), ("expected", .nullable(.number)),
+                        ("forecast", .nullable(.number)), ("earlyWarning", .boolean), ("override", .nullable(.string())),
+                    ]))
+            ),
         ]),
         "DocumentSummary": APIDocumentSummary.schema,
         "Document": APIDocument.schema,
@@ -59,8 +73,9 @@ struct OpenAPIDocument {
         "Score": APIScore.schema,
         "SupervisionSettings": APIRequests.supervisionSettingsSchema,
         "Empty": .object([], required: []),
-        "Problem": .object([("type", .string()), ("title", .string()), ("status", .integer), ("detail", .string()), ("current", .ref("Report"))],
-                           required: ["type", "title", "status", "detail"]),
+        "Problem": .object(
+            [("type", .string()), ("title", .string()), ("status", .integer), ("detail", .string()), ("current", .ref("Report"))],
+            required: ["type", "title", "status", "detail"]),
     ]
 
     var json: [String: any Sendable] {
@@ -91,12 +106,16 @@ struct OpenAPIDocument {
             let isText = name == SiteURL.Key.period || name == SiteURL.Key.action
             return ["name": name, "in": "path", "required": true, "schema": (isText ? APISchema.string() : .integer).json] as [String: any Sendable]
         }
-        parameters += endpoint.query.map { ["name": $0.name, "in": "query", "required": $0.required, "schema": $0.schema.json] as [String: any Sendable] }
+        parameters += endpoint.query.map {
+            ["name": $0.name, "in": "query", "required": $0.required, "schema": $0.schema.json] as [String: any Sendable]
+        }
         if endpoint.method != .get {
-            parameters.append(["name": "Idempotency-Key", "in": "header", "required": false, "schema": APISchema.string().json] as [String: any Sendable])
+            parameters.append(
+                ["name": "Idempotency-Key", "in": "header", "required": false, "schema": APISchema.string().json] as [String: any Sendable])
         }
         var responses: [String: any Sendable] = [
-            String(endpoint.success): ["description": "Success", "content": ["application/json": ["schema": endpoint.response.json]]] as [String: any Sendable],
+            String(endpoint.success): ["description": "Success", "content": ["application/json": ["schema": endpoint.response.json]]]
+                as [String: any Sendable]
         ]
         var errors = endpoint.errors
         if !endpoint.isPublic { errors.append(401) }
@@ -105,7 +124,9 @@ struct OpenAPIDocument {
         // A body over the upload limit is refused before it is read.
         if endpoint.body != nil { errors.append(413) }
         for status in Set(errors).sorted() {
-            responses[String(status)] = ["description": "Problem", "content": ["application/problem+json": ["schema": APISchema.ref("Problem").json]]] as [String: any Sendable]
+            responses[String(status)] =
+                ["description": "Problem", "content": ["application/problem+json": ["schema": APISchema.ref("Problem").json]]]
+                as [String: any Sendable]
         }
         var operation: [String: any Sendable] = [
             "operationId": endpoint.operationID, "summary": endpoint.summary, "parameters": parameters, "responses": responses,

@@ -6,13 +6,14 @@ import SQLKit
 /// The supervision office's administration: users, units and group members, reporting calendars, the audit log;
 /// and every user's own API tokens.
 struct AdminController {
-    let database: AppDatabase
-    let configuration: AppConfiguration
+    let services: Services
+    var database: AppDatabase { services.database }
+    var configuration: AppConfiguration { services.configuration }
     let plans = PlanStore()
     var audit: AuditLog { AuditLog(clock: configuration.clock) }
 
-    var service: AdminService { AdminService(database: database, clock: configuration.clock) }
-    var accounts: AccountService { AccountService(database: database, clock: configuration.clock) }
+    var service: AdminService { services.admin }
+    var accounts: AccountService { services.accounts }
 
     func register(with routes: SiteRouter) {
         routes.on(SiteURL.adminUsers, method: .get, use: listUsers)
@@ -54,7 +55,9 @@ struct AdminController {
         let office = try context.requirePrincipal()
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
-        guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw AppError.invalidInput(context.language == .zh ? "请选择角色。" : "Choose a role.") }
+        guard let role = form["role"].flatMap(Role.init(rawValue:)) else {
+            throw AppError.invalidInput(context.language == .zh ? "请选择角色。" : "Choose a role.")
+        }
         let new = AccountService.NewUser(
             username: form.text("username") ?? "", role: role, unitId: role.requiresUnit ? form.text("unit").flatMap(Int64.init) : nil,
             password: form["password"] ?? "",
@@ -69,7 +72,9 @@ struct AdminController {
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
-        guard let role = form["role"].flatMap(Role.init(rawValue:)) else { throw AppError.invalidInput(context.language == .zh ? "请选择角色。" : "Choose a role.") }
+        guard let role = form["role"].flatMap(Role.init(rawValue:)) else {
+            throw AppError.invalidInput(context.language == .zh ? "请选择角色。" : "Choose a role.")
+        }
         let change = AccountService.UserChange(
             role: role, unitId: role.requiresUnit ? form.text("unit").flatMap(Int64.init) : nil, disabled: form["disabled"] != nil,
             password: form.text("password"), jurisdiction: nil
@@ -89,7 +94,8 @@ struct AdminController {
             let plan = try await plans.plans(within: context.reach, on: db).first { context.reach.canManage(planID: $0.id) }
             let units = try await plan.asyncMap { try await plans.units(jurisdictionID: $0.jurisdictionID, on: db) } ?? []
             let members = try await plan.asyncMap { try await UnitStore().members(jurisdictionID: $0.jurisdictionID, on: db) } ?? [:]
-            return UnitsPage(plan: plan, units: units, members: members, message: message, page: PageContext(context, path: SiteURL.adminUnits.path)).render()
+            return UnitsPage(plan: plan, units: units, members: members, message: message, page: PageContext(context, path: SiteURL.adminUnits.path))
+                .render()
         }
     }
 
@@ -123,7 +129,8 @@ struct AdminController {
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
-        let calendar = AdminService.Calendar(dueDay: form.text("dueDay").flatMap(Int.init) ?? 0, quarterlyItemIds: form.all("quarterly").compactMap(Int64.init))
+        let calendar = AdminService.Calendar(
+            dueDay: form.text("dueDay").flatMap(Int.init) ?? 0, quarterlyItemIds: form.all("quarterly").compactMap(Int64.init))
         _ = try await service.setCalendar(planID: planID, calendar, by: context.auditActor, language: context.language)
         let html = try await calendarPage(planID, context: context, message: "✓")
         return try HTMLPage(html: html).response(from: request, context: context)
@@ -134,10 +141,11 @@ struct AdminController {
     @Sendable func showAudit(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let offset = max(0, request.uri.queryParameters.get("offset").flatMap { Int(String($0)) } ?? 0)
         let entries = try await database.read { try await AuditLog.entries(limit: 201, offset: offset, on: $0) }
-        return HTMLPage(html: AuditPage(
-            entries: Array(entries.prefix(200)), page: PageContext(context, path: SiteURL.adminAudit.path),
-            nextOffset: entries.count > 200 ? offset + 200 : nil
-        ).render())
+        return HTMLPage(
+            html: AuditPage(
+                entries: Array(entries.prefix(200)), page: PageContext(context, path: SiteURL.adminAudit.path),
+                nextOffset: entries.count > 200 ? offset + 200 : nil
+            ).render())
     }
 
     // MARK: Tokens
@@ -187,7 +195,6 @@ struct UserSnapshot: Encodable {
         disabled = user.disabled
     }
 }
-
 
 extension Optional {
     /// Maps with an async transform.

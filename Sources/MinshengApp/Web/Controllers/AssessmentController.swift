@@ -6,14 +6,15 @@ import SQLKit
 
 /// The assessment pages: 总览, 挂图作战, item pages, unit pages and ranking, and the office's settings.
 struct AssessmentController {
-    let database: AppDatabase
-    let configuration: AppConfiguration
+    let services: Services
+    var database: AppDatabase { services.database }
+    var configuration: AppConfiguration { services.configuration }
     let plans = PlanStore()
     let store = AssessmentStore()
 
-    var service: AssessmentService { AssessmentService(database: database) }
-    var reporting: ReportingService { ReportingService(database: database, configuration: configuration) }
-    var supervision: SupervisionService { SupervisionService(database: database, configuration: configuration) }
+    var service: AssessmentService { services.assessment }
+    var reporting: ReportingService { services.reporting }
+    var supervision: SupervisionService { services.supervision }
 
     func register(with routes: SiteRouter) {
         routes.on(SiteURL.overview, method: .get, use: overview)
@@ -34,11 +35,18 @@ struct AssessmentController {
         let periodText = query.get("period").map { String($0) }
         return try await database.read { db in
             let plan: Plan?
-            if let requested { plan = try await plans.plan(id: requested, on: db) } else { plan = try await plans.plans(within: context.reach, on: db).first }
+            if let requested {
+                plan = try await plans.plan(id: requested, on: db)
+            } else {
+                plan = try await plans.plans(within: context.reach, on: db).first
+            }
             guard let plan else { throw AppError.notFound(context.language.reporting.noPlan) }
             if let periodText {
                 guard let period = Period(periodText), period.year == plan.year else {
-                    throw AppError.invalidInput(context.language == .zh ? "期间应写作 \(plan.year)-09、\(plan.year)-Q3、\(plan.year)-H1 或 \(plan.year)。" : "Write the period as \(plan.year)-09, \(plan.year)-Q3, \(plan.year)-H1 or \(plan.year).")
+                    throw AppError.invalidInput(
+                        context.language == .zh
+                            ? "期间应写作 \(plan.year)-09、\(plan.year)-Q3、\(plan.year)-H1 或 \(plan.year)。"
+                            : "Write the period as \(plan.year)-09, \(plan.year)-Q3, \(plan.year)-H1 or \(plan.year).")
                 }
                 return (plan, period)
             }
@@ -49,8 +57,11 @@ struct AssessmentController {
     @Sendable func overview(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let (plan, period) = try await scope(request, context)
         let query = request.uri.queryParameters
-        let filters = (category: query.get("category").flatMap { Int64(String($0)) }, status: query.get("status").flatMap { ProgressStatus(rawValue: String($0)) },
-                       unit: query.get("unit").flatMap { Int64(String($0)) })
+        let filters = (
+            category: query.get("category").flatMap { Int64(String($0)) },
+            status: query.get("status").flatMap { ProgressStatus(rawValue: String($0)) },
+            unit: query.get("unit").flatMap { Int64(String($0)) }
+        )
         let language = context.language
         let main = try await database.readReplica { db -> RenderedHTML in
             let revision = try await PlanRevisionCache.revision(planID: plan.id, on: db)
@@ -62,31 +73,36 @@ struct AssessmentController {
                 let categories = detail.categories.map { category -> (MinshengCore.Category, Decimal?, Decimal?, ProgressStatus?) in
                     let ids = Set(detail.items.filter { $0.categoryID == category.id }.map(\.id))
                     let expected = assessment.items.filter { ids.contains($0.itemID) }.compactMap(\.expected)
-                    return (category, assessment.progress(of: ids), expected.isEmpty ? nil : expected.reduce(0, +) / Decimal(expected.count), assessment.status(of: ids))
-            }
-            let categoryNames = Dictionary(uniqueKeysWithValues: detail.categories.map { ($0.id, $0.name) })
-            let rows = detail.items.compactMap { item -> OverviewPage.Row? in
-                guard let a = assessment.item(item.id) else { return nil }
-                if let category = filters.category, item.categoryID != category { return nil }
-                if let status = filters.status, a.status != status { return nil }
-                let units = assignments[item.id] ?? []
-                if let unit = filters.unit, !units.contains(where: { $0.unitID == unit }) { return nil }
-                let leads = units.filter { $0.role == .lead }.sorted { $0.ordinal < $1.ordinal }.compactMap { names[$0.unitID] }
-                return OverviewPage.Row(item: item, category: categoryNames[item.categoryID] ?? "", leadUnits: leads.joined(separator: "、"), assessment: a)
-            }
-            let flagged = Set(try await supervision.discrepancies(plan: plan, settings: try await SupervisionStore().settings(planID: plan.id, on: db), on: db)
-                .filter { $0.inspection.inspectedOn <= assessment.period.endDate }.map(\.indicator.itemID))
-            let rowsWithFindings = rows.map { row -> OverviewPage.Row in
-                var row = row
-                row.discrepancy = flagged.contains(row.item.id)
-                return row
-            }
-            let usedUnits = Set(detail.assignments.map(\.unitID))
-            return OverviewPage(
-                plan: plan, assessment: assessment, categories: categories.map { (category: $0.0, progress: $0.1, expected: $0.2, status: $0.3) },
-                rows: rowsWithFindings, units: detail.units.filter { usedUnits.contains($0.id) }, filters: filters,
-                page: PageContext(context, path: SiteURL.overview.path)
-            ).renderMain()
+                    return (
+                        category, assessment.progress(of: ids), expected.isEmpty ? nil : expected.reduce(0, +) / Decimal(expected.count),
+                        assessment.status(of: ids)
+                    )
+                }
+                let categoryNames = Dictionary(uniqueKeysWithValues: detail.categories.map { ($0.id, $0.name) })
+                let rows = detail.items.compactMap { item -> OverviewPage.Row? in
+                    guard let a = assessment.item(item.id) else { return nil }
+                    if let category = filters.category, item.categoryID != category { return nil }
+                    if let status = filters.status, a.status != status { return nil }
+                    let units = assignments[item.id] ?? []
+                    if let unit = filters.unit, !units.contains(where: { $0.unitID == unit }) { return nil }
+                    let leads = units.filter { $0.role == .lead }.sorted { $0.ordinal < $1.ordinal }.compactMap { names[$0.unitID] }
+                    return OverviewPage.Row(
+                        item: item, category: categoryNames[item.categoryID] ?? "", leadUnits: leads.joined(separator: "、"), assessment: a)
+                }
+                let flagged = Set(
+                    try await supervision.discrepancies(plan: plan, settings: try await SupervisionStore().settings(planID: plan.id, on: db), on: db)
+                        .filter { $0.inspection.inspectedOn <= assessment.period.endDate }.map(\.indicator.itemID))
+                let rowsWithFindings = rows.map { row -> OverviewPage.Row in
+                    var row = row
+                    row.discrepancy = flagged.contains(row.item.id)
+                    return row
+                }
+                let usedUnits = Set(detail.assignments.map(\.unitID))
+                return OverviewPage(
+                    plan: plan, assessment: assessment, categories: categories.map { (category: $0.0, progress: $0.1, expected: $0.2, status: $0.3) },
+                    rows: rowsWithFindings, units: detail.units.filter { usedUnits.contains($0.id) }, filters: filters,
+                    page: PageContext(context, path: SiteURL.overview.path)
+                ).renderMain()
             }
         }
         return HTMLPage(html: Layout.wrap(main: main, title: language.assessment.overview, page: PageContext(context, path: SiteURL.overview.path)))
@@ -100,23 +116,34 @@ struct AssessmentController {
             let revision = try await PlanRevisionCache.revision(planID: plan.id, on: db)
             return try await database.rendered.value(planID: plan.id, revision: revision, key: "battle map \(period) \(today) \(language)") {
                 let input = try await service.input(planID: plan.id, period: period, on: db)
-                let lastMonth = period.year == plan.year ? max(period.lastMonth.months.upperBound, try await PlanScope.defaultPeriod(plan: plan, today: configuration.today, on: db).lastMonth.months.upperBound) : 12
+                let lastMonth =
+                    period.year == plan.year
+                    ? max(
+                        period.lastMonth.months.upperBound,
+                        try await PlanScope.defaultPeriod(plan: plan, today: configuration.today, on: db).lastMonth.months.upperBound) : 12
                 var cells: [Int64: [Int: BattleMapPage.Cell]] = [:]
                 for month in 1...lastMonth {
                     for item in try await service.assess(planID: plan.id, period: .month(year: plan.year, month: month), on: db).items {
-                        cells[item.itemID, default: [:]][month] = BattleMapPage.Cell(status: item.status, progress: item.progress, expected: item.expected, nodes: [])
+                        cells[item.itemID, default: [:]][month] = BattleMapPage.Cell(
+                            status: item.status, progress: item.progress, expected: item.expected, nodes: [])
                     }
-            }
-            var nodes: [Int64: [Int: [String]]] = [:]
-            for indicator in input.indicators {
-                if case .nodes(let scheduled) = input.schedules[indicator.id] ?? .timeProportional {
-                    for node in scheduled where node.due.year == plan.year { nodes[indicator.itemID, default: [:]][node.due.month, default: []].append(node.name) }
-                } else if let deadline = indicator.deadline, deadline.year == plan.year, indicator.kind == .milestone || indicator.kind == .qualitative {
-                    nodes[indicator.itemID, default: [:]][deadline.month, default: []].append(String(indicator.name.prefix(8)))
                 }
-            }
-            return BattleMapPage(plan: plan, items: input.items.sorted { $0.number < $1.number }, months: Array(1...lastMonth), cells: cells, nodes: nodes,
-                                 page: PageContext(context, path: SiteURL.battleMap.path)).renderMain()
+                var nodes: [Int64: [Int: [String]]] = [:]
+                for indicator in input.indicators {
+                    if case .nodes(let scheduled) = input.schedules[indicator.id] ?? .timeProportional {
+                        for node in scheduled where node.due.year == plan.year {
+                            nodes[indicator.itemID, default: [:]][node.due.month, default: []].append(node.name)
+                        }
+                    } else if let deadline = indicator.deadline, deadline.year == plan.year,
+                        indicator.kind == .milestone || indicator.kind == .qualitative
+                    {
+                        nodes[indicator.itemID, default: [:]][deadline.month, default: []].append(String(indicator.name.prefix(8)))
+                    }
+                }
+                return BattleMapPage(
+                    plan: plan, items: input.items.sorted { $0.number < $1.number }, months: Array(1...lastMonth), cells: cells, nodes: nodes,
+                    page: PageContext(context, path: SiteURL.battleMap.path)
+                ).renderMain()
             }
         }
         return HTMLPage(html: Layout.wrap(main: main, title: language.assessment.battleMap, page: PageContext(context, path: SiteURL.battleMap.path)))
@@ -151,7 +178,9 @@ struct AssessmentController {
                 ItemPage.IndicatorLine(
                     indicator: line.indicator, depth: line.depth, assessment: itemAssessment.indicators.first { $0.indicatorID == line.indicator.id },
                     schedule: input.schedules[line.indicator.id], weight: input.weights[line.indicator.id] ?? 1,
-                    actual: input.accepted.filter { $0.indicatorID == line.indicator.id && $0.month <= lastMonth }.compactMap { value in value.value.map { (month: value.month, value: $0) } }.sorted { $0.month < $1.month }
+                    actual: input.accepted.filter { $0.indicatorID == line.indicator.id && $0.month <= lastMonth }.compactMap { value in
+                        value.value.map { (month: value.month, value: $0) }
+                    }.sorted { $0.month < $1.month }
                 )
             }
             let reports = try await ReportStore().latestForItem(itemID: item.id, where: { ReportPolicy.canRead($0, by: reader) }, on: db)
@@ -161,7 +190,9 @@ struct AssessmentController {
             var findings: [Int64: SupervisionService.Finding] = [:]
             for finding in try await supervision.discrepancies(plan: plan, settings: settings, on: db)
             where finding.indicator.itemID == item.id && finding.inspection.inspectedOn <= period.endDate {
-                if findings[finding.indicator.id].map({ $0.inspection.inspectedOn < finding.inspection.inspectedOn }) ?? true { findings[finding.indicator.id] = finding }
+                if findings[finding.indicator.id].map({ $0.inspection.inspectedOn < finding.inspection.inspectedOn }) ?? true {
+                    findings[finding.indicator.id] = finding
+                }
             }
             let notices = try await SupervisionStore().notices(planID: plan.id, itemID: item.id, on: db)
                 .filter { SupervisionPolicy.canSee(addressedTo: $0.unitID, by: principal) }
@@ -198,11 +229,13 @@ struct AssessmentController {
             let actor = context.auditActor
             try await database.write { db in
                 let before = try await self.snapshot(itemID: settings.itemID, period: period, on: db)
-                try await store.setOverride(settings.override, itemID: settings.itemID, period: period, by: user.id, now: configuration.clock(), on: db)
+                try await store.setOverride(
+                    settings.override, itemID: settings.itemID, period: period, by: user.id, now: configuration.clock(), on: db)
                 for (indicator, weight) in settings.weights { try await store.setWeight(weight, indicatorID: indicator, on: db) }
                 for (indicator, schedule) in settings.schedules { try await store.setSchedule(schedule, indicatorID: indicator, on: db) }
                 let after = try await self.snapshot(itemID: settings.itemID, period: period, on: db)
-                try await AuditLog(clock: configuration.clock).record("item.assessment", entity: "item", id: settings.itemID, before: before, after: after, by: actor, on: db)
+                try await AuditLog(clock: configuration.clock).record(
+                    "item.assessment", entity: "item", id: settings.itemID, before: before, after: after, by: actor, on: db)
             }
         } catch let error as AppError where error.kind == .invalidInput {
             let html = try await itemPage(plan: plan, number: number, period: period, user: user, context: context, error: error.message)
@@ -221,7 +254,9 @@ struct AssessmentController {
 
     private func parseItemSettings(_ form: FormFields, planID: Int64, number: Int, language: Language) async throws -> ItemSettings {
         let (item, indicators) = try await database.read { db -> (Item, [Indicator]) in
-            guard let item = try await plans.items(planID: planID, on: db).first(where: { $0.number == number }) else { throw AppError.notFound("No item \(number).") }
+            guard let item = try await plans.items(planID: planID, on: db).first(where: { $0.number == number }) else {
+                throw AppError.notFound("No item \(number).")
+            }
             return (item, try await plans.indicators(planID: planID, on: db).filter { $0.itemID == item.id && $0.parentID == nil })
         }
         var override: StatusOverride?
@@ -236,7 +271,9 @@ struct AssessmentController {
         for indicator in indicators {
             if let text = form.text("weight.\(indicator.id)") {
                 guard let weight = DecimalText.parse(text), weight >= 0 else {
-                    throw AppError.invalidInput(language == .zh ? "“\(indicator.name)”的权重“\(text)”不是非负数。" : "\(indicator.name): the weight \(text) is not a number of zero or more.")
+                    throw AppError.invalidInput(
+                        language == .zh
+                            ? "“\(indicator.name)”的权重“\(text)”不是非负数。" : "\(indicator.name): the weight \(text) is not a number of zero or more.")
                 }
                 weights[indicator.id] = weight
             }
@@ -272,12 +309,16 @@ struct AssessmentController {
             let groups = Set(members.filter { $0.value.contains(unitID) }.map(\.key))
             let rows = try await plans.assignments(planID: plan.id, on: db)
                 .filter { $0.unitID == unitID || groups.contains($0.unitID) }
-                .compactMap { assignment in items[assignment.itemID].map { UnitPage.Row(item: $0, role: assignment.role, assessment: assessment.item($0.id)) } }
+                .compactMap { assignment in
+                    items[assignment.itemID].map { UnitPage.Row(item: $0, role: assignment.role, assessment: assessment.item($0.id)) }
+                }
                 .sorted { $0.item.number < $1.item.number }
-            let onTime = try await reporting.onTimeReporting(planID: plan.id, year: plan.year, throughMonth: period.lastMonth.months.upperBound, on: db)[unitID]
+            let onTime = try await reporting.onTimeReporting(
+                planID: plan.id, year: plan.year, throughMonth: period.lastMonth.months.upperBound, on: db)[unitID]
             let settings = try await SupervisionStore().settings(planID: plan.id, on: db)
             let directory = SupervisionDirectory(
-                plan: plan, items: items, units: Dictionary(uniqueKeysWithValues: try await plans.units(jurisdictionID: plan.jurisdictionID, on: db).map { ($0.id, $0.name) }),
+                plan: plan, items: items,
+                units: Dictionary(uniqueKeysWithValues: try await plans.units(jurisdictionID: plan.jurisdictionID, on: db).map { ($0.id, $0.name) }),
                 settings: settings, day: try await supervision.day(plan: plan, on: db)
             )
             let record = UnitPage.Record(
@@ -286,8 +327,10 @@ struct AssessmentController {
                 cases: try await SupervisionStore().cases(planID: plan.id, unitID: unitID, on: db),
                 score: try await supervision.scores(planID: plan.id, period: period, on: db).first { $0.unitID == unitID }
             )
-            return UnitPage(plan: plan, unit: unit, period: period, rows: rows, onTime: onTime, record: record,
-                            page: PageContext(context, path: SiteURL.unitPage(.value(unitID)).path)).render()
+            return UnitPage(
+                plan: plan, unit: unit, period: period, rows: rows, onTime: onTime, record: record,
+                page: PageContext(context, path: SiteURL.unitPage(.value(unitID)).path)
+            ).render()
         }
         return HTMLPage(html: html)
     }
@@ -302,7 +345,7 @@ struct AssessmentController {
             }
             period = parsed
         }
-        let service = RollupService(database: database, configuration: configuration)
+        let service = services.rollup
         let reach = context.reach
         let requested = period
         // Accounts of one jurisdiction (other than reporters, who have no rollup) share a reach.
@@ -318,7 +361,8 @@ struct AssessmentController {
         let html = try await database.readReplica { db -> String in
             let assessment = try await service.assess(planID: plan.id, period: period, on: db)
             let units = Dictionary(uniqueKeysWithValues: try await plans.units(jurisdictionID: plan.jurisdictionID, on: db).map { ($0.id, $0) })
-            let onTime = try await reporting.onTimeReporting(planID: plan.id, year: plan.year, throughMonth: period.lastMonth.months.upperBound, on: db)
+            let onTime = try await reporting.onTimeReporting(
+                planID: plan.id, year: plan.year, throughMonth: period.lastMonth.months.upperBound, on: db)
             let led = Dictionary(grouping: try await plans.assignments(planID: plan.id, on: db).filter { $0.role == .lead }, by: \.unitID)
             let rows = led.compactMap { unitID, assignments -> UnitRankingPage.Row? in
                 guard let unit = units[unitID] else { return nil }
@@ -335,8 +379,12 @@ struct AssessmentController {
             let scores = try await supervision.scores(planID: plan.id, period: period, on: db)
             let rank = Dictionary(scores.enumerated().map { ($0.element.unitID, $0.offset) }, uniquingKeysWith: min)
             let totals = Dictionary(scores.map { ($0.unitID, $0.total) }, uniquingKeysWith: { first, _ in first })
-            let ranked = rows.map { row in var row = row; row.score = totals[row.unit.id]; return row }
-                .sorted { (rank[$0.unit.id] ?? Int.max, $0.unit.id) < (rank[$1.unit.id] ?? Int.max, $1.unit.id) }
+            let ranked = rows.map { row in
+                var row = row
+                row.score = totals[row.unit.id]
+                return row
+            }
+            .sorted { (rank[$0.unit.id] ?? Int.max, $0.unit.id) < (rank[$1.unit.id] ?? Int.max, $1.unit.id) }
             return UnitRankingPage(plan: plan, period: period, rows: ranked, page: PageContext(context, path: SiteURL.unitRanking.path)).render()
         }
         return HTMLPage(html: html)
@@ -350,8 +398,10 @@ struct AssessmentController {
     private func settingsPage(planID: Int64, context: AppRequestContext, message: String?) async throws -> String {
         try await database.read { db in
             guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
-            return AssessmentSettingsPage(plan: plan, settings: try await store.settings(planID: planID, on: db), message: message,
-                                          page: PageContext(context, path: SiteURL.adminAssessment(.value(planID)).path)).render()
+            return AssessmentSettingsPage(
+                plan: plan, settings: try await store.settings(planID: planID, on: db), message: message,
+                page: PageContext(context, path: SiteURL.adminAssessment(.value(planID)).path)
+            ).render()
         }
     }
 
@@ -368,12 +418,14 @@ struct AssessmentController {
         guard let month = form.text("completionMonth").flatMap(Int.init), (1...12).contains(month) else {
             throw AppError.invalidInput(context.language == .zh ? "全面完成月份应为 1 到 12。" : "The month of full completion is 1 to 12.")
         }
-        let settings = AssessmentSettings(yellowThreshold: try number("yellow"), redThreshold: try number("red"), aheadThreshold: try number("ahead"), completionMonth: month)
+        let settings = AssessmentSettings(
+            yellowThreshold: try number("yellow"), redThreshold: try number("red"), aheadThreshold: try number("ahead"), completionMonth: month)
         let actor = context.auditActor
         try await database.write { db in
             let before = try await store.settings(planID: planID, on: db)
             try await store.setSettings(settings, planID: planID, on: db)
-            try await AuditLog(clock: configuration.clock).record("plan.assessmentSettings", entity: "plan", id: planID, before: before, after: settings, by: actor, on: db)
+            try await AuditLog(clock: configuration.clock).record(
+                "plan.assessmentSettings", entity: "plan", id: planID, before: before, after: settings, by: actor, on: db)
         }
         return try HTMLPage(html: try await settingsPage(planID: planID, context: context, message: "✓")).response(from: request, context: context)
     }

@@ -6,12 +6,13 @@ import SQLKit
 
 /// The monthly cycle's lists: 我的任务, the Excel form, 待审核, 逾期未报 with reminders, and the unit's inbox.
 struct CycleController {
-    let database: AppDatabase
-    let configuration: AppConfiguration
-    let notifier: (any ReminderNotifier)?
+    let services: Services
+    var database: AppDatabase { services.database }
+    var configuration: AppConfiguration { services.configuration }
+    var notifier: (any ReminderNotifier)? { services.notifier }
     let plans = PlanStore()
 
-    var service: ReportingService { ReportingService(database: database, configuration: configuration) }
+    var service: ReportingService { services.reporting }
 
     func register(with routes: SiteRouter) {
         routes.on(SiteURL.tasks, method: .get, use: tasks)
@@ -43,7 +44,9 @@ struct CycleController {
         return HTMLPage(html: try await tasksPage(scope: scope, unitID: unitID, user: user, context: context, message: nil, errors: []))
     }
 
-    private func tasksPage(scope: PlanScope, unitID: Int64?, user: User, context: AppRequestContext, message: String?, errors: [String]) async throws -> String {
+    private func tasksPage(scope: PlanScope, unitID: Int64?, user: User, context: AppRequestContext, message: String?, errors: [String]) async throws
+        -> String
+    {
         try await database.read { db in
             let reader = try await service.reader(for: user, planID: scope.plan.id, on: db)
             let tasks = try await service.tasks(planID: scope.plan.id, period: scope.period, unitID: unitID, for: reader, on: db)
@@ -108,7 +111,8 @@ struct CycleController {
             let html = try await tasksPage(scope: scope, unitID: unitID, user: user, context: context, message: nil, errors: problems.messages)
             return try HTMLPage(html: html, status: .badRequest).response(from: request, context: context)
         case .success(let drafts):
-            let saved = try await service.saveDrafts(planID: scope.plan.id, unitID: unitID, period: scope.period, drafts: drafts, by: context.auditActor, user: user)
+            let saved = try await service.saveDrafts(
+                planID: scope.plan.id, unitID: unitID, period: scope.period, drafts: drafts, by: context.auditActor, user: user)
             let message = context.language.reporting.formSaved(saved.count)
             return try HTMLPage(html: try await tasksPage(scope: scope, unitID: unitID, user: user, context: context, message: message, errors: []))
                 .response(from: request, context: context)
@@ -120,8 +124,11 @@ struct CycleController {
         let page = try await database.read { db in
             let reports = try await ReportStore().reports(planID: scope.plan.id, state: .submitted, on: db)
             let items = Dictionary(uniqueKeysWithValues: try await plans.items(planID: scope.plan.id, on: db).map { ($0.id, $0) })
-            let units = Dictionary(uniqueKeysWithValues: try await plans.units(jurisdictionID: scope.plan.jurisdictionID, on: db).map { ($0.id, $0.name) })
-            return ReviewQueuePage(scope: scope, reports: reports, items: items, unitNames: units, page: PageContext(context, path: SiteURL.reviewQueue.path)).render()
+            let units = Dictionary(
+                uniqueKeysWithValues: try await plans.units(jurisdictionID: scope.plan.jurisdictionID, on: db).map { ($0.id, $0.name) })
+            return ReviewQueuePage(
+                scope: scope, reports: reports, items: items, unitNames: units, page: PageContext(context, path: SiteURL.reviewQueue.path)
+            ).render()
         }
         return HTMLPage(html: page)
     }
@@ -139,7 +146,9 @@ struct CycleController {
                 units[unitID].map { (unit: $0, tasks: tasks) }
             }.sorted { $0.unit.id < $1.unit.id }
             let reminders = try await ReminderStore().reminders(planID: scope.plan.id, period: scope.period, on: db)
-            return OverduePage(scope: scope, overdue: grouped, reminders: reminders, message: message, page: PageContext(context, path: SiteURL.overdue.path)).render()
+            return OverduePage(
+                scope: scope, overdue: grouped, reminders: reminders, message: message, page: PageContext(context, path: SiteURL.overdue.path)
+            ).render()
         }
     }
 
@@ -157,10 +166,12 @@ struct CycleController {
             throw AppError.invalidInput(context.language == .zh ? "请选择要催报的单位。" : "Choose the units to remind.")
         }
         let message = form.text("message") ?? context.language.reporting.defaultReminder(period.description)
-        let sent = try await service.remind(planID: planID, period: period, unitIDs: all ? nil : units, message: message,
-                                            by: context.auditActor, user: user, notifier: notifier)
+        let sent = try await service.remind(
+            planID: planID, period: period, unitIDs: all ? nil : units, message: message,
+            by: context.auditActor, user: user, notifier: notifier)
         guard let plan = try await database.read({ try await plans.plan(id: planID, on: $0) }) else { throw AppError.notFound("No plan \(planID).") }
-        let html = try await overduePage(scope: PlanScope(plan: plan, period: period), context: context, message: context.language.reporting.remindersSent(sent.count))
+        let html = try await overduePage(
+            scope: PlanScope(plan: plan, period: period), context: context, message: context.language.reporting.remindersSent(sent.count))
         return try HTMLPage(html: html).response(from: request, context: context)
     }
 

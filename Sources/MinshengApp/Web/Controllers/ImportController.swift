@@ -6,9 +6,10 @@ import SQLKit
 
 /// The admin's plan import: upload a document, review and correct what was understood, confirm to store it.
 struct ImportController {
-    let database: AppDatabase
+    let services: Services
+    var database: AppDatabase { services.database }
     /// The one clock (the configuration's).
-    let clock: @Sendable () -> Date
+    var clock: @Sendable () -> Date { services.clock }
     let drafts = ImportDraftStore()
     let plans = PlanStore()
 
@@ -41,7 +42,9 @@ struct ImportController {
         let fileName = form.fileName ?? "plan.txt"
         let data = form.file
         let year = form.year.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
-        let jurisdiction = form.jurisdiction.flatMap { $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces) }
+        let jurisdiction = form.jurisdiction.flatMap {
+            $0.trimmingCharacters(in: .whitespaces).isEmpty ? nil : $0.trimmingCharacters(in: .whitespaces)
+        }
         let draft: PlanDraft
         let format: PlanImporter.Format
         do {
@@ -54,9 +57,11 @@ struct ImportController {
         let actor = context.auditActor
         let id = try await database.write { db in
             let id = try await drafts.insert(
-                userID: user.id, officeJurisdictionID: context.reach.jurisdictionID, fileName: fileName, format: format, draft: draft, now: clock(), on: db
+                userID: user.id, officeJurisdictionID: context.reach.jurisdictionID, fileName: fileName, format: format, draft: draft, now: clock(),
+                on: db
             )
-            try await AuditLog(clock: clock).record("import.upload", entity: "import", id: id, after: ["file": fileName, "format": format.rawValue], by: actor, on: db)
+            try await AuditLog(clock: clock).record(
+                "import.upload", entity: "import", id: id, after: ["file": fileName, "format": format.rawValue], by: actor, on: db)
             return id
         }
         return .redirect(to: SiteURL.importDraft(.value(id)).path, type: .normal)
@@ -76,7 +81,9 @@ struct ImportController {
         if let title = form.text("title") { draft.title = title }
         if let yearText = form.text("year") {
             guard let year = Int(yearText), (1900...2200).contains(year) else {
-                return try await invalid(importDraft, context: context, request: request, message: context.language == .zh ? "年度“\(yearText)”不是有效的年份。" : "The year \(yearText) is not valid.")
+                return try await invalid(
+                    importDraft, context: context, request: request,
+                    message: context.language == .zh ? "年度“\(yearText)”不是有效的年份。" : "The year \(yearText) is not valid.")
             }
             draft.year = year
         }
@@ -85,7 +92,9 @@ struct ImportController {
         draft.documentNumber = form.text("documentNumber")
         if let issued = form.text("issuedOn") {
             guard let date = CalendarDate(iso: issued) else {
-                return try await invalid(importDraft, context: context, request: request, message: context.language == .zh ? "印发日期“\(issued)”应写作 2019-02-18。" : "The issue date \(issued) should be written 2019-02-18.")
+                return try await invalid(
+                    importDraft, context: context, request: request,
+                    message: context.language == .zh ? "印发日期“\(issued)”应写作 2019-02-18。" : "The issue date \(issued) should be written 2019-02-18.")
             }
             draft.issuedOn = date
         } else {
@@ -96,7 +105,8 @@ struct ImportController {
         let actor = context.auditActor
         try await database.write { db in
             try await drafts.update(id: id, draft: updated, on: db)
-            try await AuditLog(clock: clock).record("import.edit", entity: "import", id: id, before: importDraft.draft, after: updated, by: actor, on: db)
+            try await AuditLog(clock: clock).record(
+                "import.edit", entity: "import", id: id, before: importDraft.draft, after: updated, by: actor, on: db)
         }
         return .redirect(to: SiteURL.importDraft(.value(id)).path, type: .normal)
     }
@@ -112,7 +122,8 @@ struct ImportController {
             throw AppError.notFound(context.language == .zh ? "导入中没有第\(number)项。" : "The import has no item \(number).")
         }
         do {
-            draft.categories[categoryIndex].items[itemIndex] = try IndicatorEdits.apply(form, to: draft.categories[categoryIndex].items[itemIndex], language: context.language)
+            draft.categories[categoryIndex].items[itemIndex] = try IndicatorEdits.apply(
+                form, to: draft.categories[categoryIndex].items[itemIndex], language: context.language)
         } catch let error as AppError {
             return try await invalid(importDraft, context: context, request: request, message: error.message)
         }
@@ -121,8 +132,9 @@ struct ImportController {
         let actor = context.auditActor
         try await database.write { db in
             try await drafts.update(id: id, draft: updated, on: db)
-            try await AuditLog(clock: clock).record("import.edit", entity: "import", id: id, before: importDraft.draft.items.first { $0.number == number },
-                                        after: updated.items.first { $0.number == number }, by: actor, on: db)
+            try await AuditLog(clock: clock).record(
+                "import.edit", entity: "import", id: id, before: importDraft.draft.items.first { $0.number == number },
+                after: updated.items.first { $0.number == number }, by: actor, on: db)
         }
         return .redirect(to: SiteURL.importDraft(.value(id)).path + "#item-\(number)", type: .normal)
     }
@@ -139,15 +151,18 @@ struct ImportController {
                 return try await invalid(importDraft, context: context, request: request, message: message)
             }
         }
-        if let existing = try await existingPlan(importDraft), try await database.read({ try await ReportStore().hasReports(planID: existing.id, on: $0) }) {
+        if let existing = try await existingPlan(importDraft),
+            try await database.read({ try await ReportStore().hasReports(planID: existing.id, on: $0) })
+        {
             return try await merge(importDraft, into: existing, form: form, request: request, context: context)
         }
         let outcome: PlanImportService.Outcome
         do {
             let actor = context.auditActor
-            outcome = try await PlanImportService(database: database, clock: clock).store(importDraft.draft, by: actor) { db, plan in
+            outcome = try await services.imports.store(importDraft.draft, by: actor) { db, plan in
                 try await drafts.markConfirmed(id: importDraft.id, planID: plan.id, now: clock(), on: db)
-                try await AuditLog(clock: clock).record("import.confirm", entity: "import", id: importDraft.id, after: ["planId": plan.id], by: actor, on: db)
+                try await AuditLog(clock: clock).record(
+                    "import.confirm", entity: "import", id: importDraft.id, after: ["planId": plan.id], by: actor, on: db)
             }
         } catch let error as AppError where error.kind == .invalidInput {
             return try await invalid(importDraft, context: context, request: request, message: error.message)
@@ -156,11 +171,14 @@ struct ImportController {
     }
 
     /// Applies the changes the person ticked to a plan that has reports.
-    private func merge(_ importDraft: ImportDraft, into plan: Plan, form: FormFields, request: Request, context: AppRequestContext) async throws -> Response {
+    private func merge(_ importDraft: ImportDraft, into plan: Plan, form: FormFields, request: Request, context: AppRequestContext) async throws
+        -> Response
+    {
         let accepted = Set(form.all("accept").compactMap(Int.init))
         let planFields = form["planFields"] != nil
         guard !accepted.isEmpty || planFields else {
-            return try await invalid(importDraft, context: context, request: request, message: context.language == .zh ? "请勾选要接受的修改。" : "Tick the changes to accept.")
+            return try await invalid(
+                importDraft, context: context, request: request, message: context.language == .zh ? "请勾选要接受的修改。" : "Tick the changes to accept.")
         }
         let actor = context.auditActor
         let outcome = try await database.write { db in
@@ -169,15 +187,19 @@ struct ImportController {
             let after = try await plans.detail(planID: plan.id, on: db)?.asDraft()
             try await AuditLog(clock: clock).record("plan.merge", entity: "plan", id: plan.id, before: before, after: after, by: actor, on: db)
             try await drafts.markConfirmed(id: importDraft.id, planID: plan.id, now: clock(), on: db)
-            try await AuditLog(clock: clock).record("import.confirm", entity: "import", id: importDraft.id,
-                                        after: ["planId": String(plan.id), "applied": outcome.applied.map(String.init).joined(separator: ","),
-                                                "refused": outcome.refused.keys.sorted().map(String.init).joined(separator: ",")], by: actor, on: db)
+            try await AuditLog(clock: clock).record(
+                "import.confirm", entity: "import", id: importDraft.id,
+                after: [
+                    "planId": String(plan.id), "applied": outcome.applied.map(String.init).joined(separator: ","),
+                    "refused": outcome.refused.keys.sorted().map(String.init).joined(separator: ","),
+                ], by: actor, on: db)
             return outcome
         }
         let message = context.language.strings.changesApplied(outcome.applied, outcome.refused.sorted { $0.key < $1.key }.map(\.value))
         guard outcome.refused.isEmpty else {
             let confirmed = try await load(context)
-            return try HTMLPage(html: try await reviewPage(confirmed, context: context, error: message), status: .ok).response(from: request, context: context)
+            return try HTMLPage(html: try await reviewPage(confirmed, context: context, error: message), status: .ok).response(
+                from: request, context: context)
         }
         return .redirect(to: SiteURL.plan(.value(plan.id)).path, type: .normal)
     }
@@ -185,7 +207,8 @@ struct ImportController {
     private func existingPlan(_ importDraft: ImportDraft) async throws -> Plan? {
         try await database.read { db in
             guard let name = importDraft.draft.jurisdiction, let year = importDraft.draft.year,
-                  let jurisdiction = try await db.select().column("*").from("jurisdictions").where("name", .equal, name).first().map(PlanStore.jurisdiction)
+                let jurisdiction = try await db.select().column("*").from("jurisdictions").where("name", .equal, name).first().map(
+                    PlanStore.jurisdiction)
             else { return nil }
             return try await plans.plan(jurisdictionID: jurisdiction.id, year: year, on: db)
         }
@@ -197,7 +220,8 @@ struct ImportController {
         let id = try context.parameters.require(SiteURL.Key.importID, as: Int64.self)
         let principal = try context.requirePrincipal()
         guard let importDraft = try await database.read({ try await drafts.importDraft(id: id, on: $0) }),
-              ImportPolicy.canOpen(draftOf: importDraft.officeJurisdictionID, by: principal) else {
+            ImportPolicy.canOpen(draftOf: importDraft.officeJurisdictionID, by: principal)
+        else {
             throw AppError.notFound(context.language == .zh ? "没有编号为 \(id) 的导入。" : "No import has id \(id).")
         }
         return importDraft
@@ -235,8 +259,10 @@ struct ImportController {
 
     static func decodeUpload(_ request: Request, context: AppRequestContext) async throws -> UploadForm {
         guard let contentType = request.headers[.contentType], contentType.lowercased().hasPrefix("multipart/form-data"),
-              let boundary = contentType.split(separator: ";").lazy.map({ $0.trimmingCharacters(in: .whitespaces) })
-                .first(where: { $0.lowercased().hasPrefix("boundary=") }).map({ String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
+            let boundary = contentType.split(separator: ";").lazy.map({ $0.trimmingCharacters(in: .whitespaces) })
+                .first(where: { $0.lowercased().hasPrefix("boundary=") }).map({
+                    String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+                })
         else {
             throw AppError(.badRequest, "The upload must be sent as multipart/form-data.")
         }
@@ -246,8 +272,9 @@ struct ImportController {
             throw AppError(.badRequest, context.language == .zh ? "上传的表单不完整，请选择文件后重试。" : "The upload is incomplete; choose a file and try again.")
         }
         func text(_ name: String) -> String? { parts.first { $0.name == name }.map { String(buffer: $0.body) } }
-        return UploadForm(fileName: Self.fileName(of: file), file: Data(buffer: file.body), year: text("year"),
-                          jurisdiction: text("jurisdiction"), _csrf: text(CSRF.fieldName))
+        return UploadForm(
+            fileName: Self.fileName(of: file), file: Data(buffer: file.body), year: text("year"),
+            jurisdiction: text("jurisdiction"), _csrf: text(CSRF.fieldName))
     }
 
     /// Splits a multipart body into its parts.

@@ -5,11 +5,12 @@ import NIOPosix
 
 /// Signing in and out: `GET/POST /login`, `POST /logout`.
 struct LoginController {
-    let database: AppDatabase
+    let services: Services
+    var database: AppDatabase { services.database }
     let users = UserStore()
     let sessions = SessionStore()
     let throttle = LoginThrottle()
-    let clock: @Sendable () -> Date
+    var clock: @Sendable () -> Date { services.clock }
 
     func register(with routes: SiteRouter) {
         routes.on(SiteURL.login, method: .get, use: show)
@@ -22,7 +23,8 @@ struct LoginController {
         let next = Self.safeNext(request.uri.queryParameters.get("next"))
         var response = try HTMLPage(html: LoginPage(language: context.language, csrf: token, next: next, error: nil).render())
             .response(from: request, context: context)
-        response.setCookie(Cookie(name: CSRF.cookieName, value: token, path: "/", secure: AuthMiddleware.isHTTPS(request), httpOnly: true, sameSite: .strict))
+        response.setCookie(
+            Cookie(name: CSRF.cookieName, value: token, path: "/", secure: AuthMiddleware.isHTTPS(request), httpOnly: true, sameSite: .strict))
         return response
     }
 
@@ -61,11 +63,14 @@ struct LoginController {
         return response
     }
 
-    private func failedLogin(_ request: Request, context: AppRequestContext, next: String?, message: String, status: HTTPResponse.Status) throws -> Response {
+    private func failedLogin(_ request: Request, context: AppRequestContext, next: String?, message: String, status: HTTPResponse.Status) throws
+        -> Response
+    {
         let token = Tokens.random()
         var response = try HTMLPage(html: LoginPage(language: context.language, csrf: token, next: next, error: message).render(), status: status)
             .response(from: request, context: context)
-        response.setCookie(Cookie(name: CSRF.cookieName, value: token, path: "/", secure: AuthMiddleware.isHTTPS(request), httpOnly: true, sameSite: .strict))
+        response.setCookie(
+            Cookie(name: CSRF.cookieName, value: token, path: "/", secure: AuthMiddleware.isHTTPS(request), httpOnly: true, sameSite: .strict))
         return response
     }
 

@@ -5,13 +5,14 @@ import SQLKit
 
 /// The office's side of disclosure: publishing, answering the public, approving photos. Admins only.
 struct PublicAdminController {
-    let database: AppDatabase
-    let configuration: AppConfiguration
-    let cache: PublicPageCache
+    let services: Services
+    var database: AppDatabase { services.database }
+    var configuration: AppConfiguration { services.configuration }
+    var cache: PublicPageCache { services.publicCache }
     let plans = PlanStore()
     let store = PublicationStore()
 
-    var service: PublicService { PublicService(database: database, configuration: configuration, cache: cache) }
+    var service: PublicService { services.disclosure }
 
     func register(with routes: SiteRouter) {
         routes.on(SiteURL.adminPublications, method: .get, use: publications)
@@ -37,7 +38,9 @@ struct PublicAdminController {
         return HTMLPage(html: try await publicationsPage(plan: plan, periodText: periodText, message: nil, error: nil, context: context))
     }
 
-    private func publicationsPage(plan: Plan, periodText: String?, message: String?, error: String?, context: AppRequestContext) async throws -> String {
+    private func publicationsPage(plan: Plan, periodText: String?, message: String?, error: String?, context: AppRequestContext) async throws
+        -> String
+    {
         try await database.read { db in
             let published = try await store.publications(planID: plan.id, on: db)
             var period = try await PlanScope.defaultPeriod(plan: plan, today: configuration.today, on: db)
@@ -48,12 +51,15 @@ struct PublicAdminController {
                 period = requested
             }
             let preview = try await PublicService.snapshot(
-                planID: plan.id, period: period, sequence: (published.last?.sequence ?? 0) + 1, previousHash: published.last?.hash ?? PublicSnapshot.genesisHash,
+                planID: plan.id, period: period, sequence: (published.last?.sequence ?? 0) + 1,
+                previousHash: published.last?.hash ?? PublicSnapshot.genesisHash,
                 publishedOn: configuration.today, objectionsUntil: nil, on: db
             )
             let pending = try await store.messages(publicationIDs: published.map(\.id), states: [.pending], on: db).count
-            return PublicationsAdminPage(plan: plan, period: period, preview: preview, publications: published, pendingMessages: pending, message: message,
-                                         error: error, page: PageContext(context, path: SiteURL.adminPublications.path)).render()
+            return PublicationsAdminPage(
+                plan: plan, period: period, preview: preview, publications: published, pendingMessages: pending, message: message,
+                error: error, page: PageContext(context, path: SiteURL.adminPublications.path)
+            ).render()
         }
     }
 
@@ -65,7 +71,9 @@ struct PublicAdminController {
         guard let period = form.text("period").flatMap(Period.init) else { throw AppError.invalidInput("The form names no period.") }
         let days: Int?
         if let text = form.text("objectionDays") {
-            guard let value = Int(text) else { throw AppError.invalidInput(context.language == .zh ? "公示期应为天数。" : "The objection period is a number of days.") }
+            guard let value = Int(text) else {
+                throw AppError.invalidInput(context.language == .zh ? "公示期应为天数。" : "The objection period is a number of days.")
+            }
             days = value
         } else {
             days = nil
@@ -73,8 +81,10 @@ struct PublicAdminController {
         do {
             let publication = try await service.publish(planID: plan.id, period: period, objectionDays: days, by: context.auditActor)
             let words = context.language.publicWords
-            let html = try await publicationsPage(plan: plan, periodText: period.description,
-                                                  message: "\(words.published)：\(words.publicationTitle(publication.snapshot))，SHA-256 \(publication.hash)", error: nil, context: context)
+            let html = try await publicationsPage(
+                plan: plan, periodText: period.description,
+                message: "\(words.published)：\(words.publicationTitle(publication.snapshot))，SHA-256 \(publication.hash)", error: nil,
+                context: context)
             return try HTMLPage(html: html).response(from: request, context: context)
         } catch let error as AppError where error.kind == .invalidInput {
             let html = try await publicationsPage(plan: plan, periodText: period.description, message: nil, error: error.message, context: context)
@@ -119,7 +129,9 @@ struct PublicAdminController {
             let candidates = try await store.photoCandidates(planID: plan.id, on: db)
             let titles = Dictionary(uniqueKeysWithValues: try await plans.items(planID: plan.id, on: db).map { ($0.id, "\($0.number). \($0.title)") })
             let units = Dictionary(uniqueKeysWithValues: try await plans.units(jurisdictionID: plan.jurisdictionID, on: db).map { ($0.id, $0.name) })
-            return PhotosAdminPage(plan: plan, candidates: candidates, titles: titles, units: units, page: PageContext(context, path: SiteURL.adminPhotos.path)).render()
+            return PhotosAdminPage(
+                plan: plan, candidates: candidates, titles: titles, units: units, page: PageContext(context, path: SiteURL.adminPhotos.path)
+            ).render()
         }
         return HTMLPage(html: html)
     }

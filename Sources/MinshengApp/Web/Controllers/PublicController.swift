@@ -5,11 +5,12 @@ import MinshengCore
 /// The public portal: no login, pages rendered from published snapshots and served from memory with ETag and
 /// Cache-Control, downloads of every publication, verification, photos, and the public's ratings and messages.
 struct PublicController {
-    let database: AppDatabase
-    let configuration: AppConfiguration
-    let cache: PublicPageCache
+    let services: Services
+    var database: AppDatabase { services.database }
+    var configuration: AppConfiguration { services.configuration }
+    var cache: PublicPageCache { services.publicCache }
 
-    var service: PublicService { PublicService(database: database, configuration: configuration, cache: cache) }
+    var service: PublicService { services.disclosure }
 
     static let deviceCookie = "minsheng_device"
     /// Browsers and proxies may store public pages but must revalidate them with the ETag before each use, so a
@@ -58,8 +59,9 @@ struct PublicController {
     }
 
     @Sendable func script(_ request: Request, context: AppRequestContext) async throws -> Response {
-        Response(status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
-                 body: .init(byteBuffer: ByteBuffer(string: PublicSearchPage.script)))
+        Response(
+            status: .ok, headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
+            body: .init(byteBuffer: ByteBuffer(string: PublicSearchPage.script)))
     }
 
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -116,8 +118,10 @@ struct PublicController {
     }
 
     /// A rendered page from the cache, answering `If-None-Match` with 304.
-    private func cached(_ request: Request, _ context: AppRequestContext, planID: Int64, key: String,
-                        render: @escaping (PublicSite) throws -> String) async throws -> Response {
+    private func cached(
+        _ request: Request, _ context: AppRequestContext, planID: Int64, key: String,
+        render: @escaping (PublicSite) throws -> String
+    ) async throws -> Response {
         let entry = try await cache.page(planID: planID, key: "\(context.language.code)|\(key)") {
             guard let site = try await service.site(planID: planID) else {
                 throw AppError.notFound(context.language == .zh ? "该计划尚未发布公示。" : "This plan has not published anything.")
@@ -130,10 +134,12 @@ struct PublicController {
 
     private func respond(_ entry: PublicPageCache.Entry, request: Request, context: AppRequestContext) -> Response {
         let headers = entry.headers
-        let matched = request.headers[.ifNoneMatch].map { value in
-            value == entry.etag || value.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == entry.etag }
-        } ?? false
-        var response = matched ? Response(status: .notModified, headers: headers) : Response(status: .ok, headers: headers, body: .init(byteBuffer: entry.body))
+        let matched =
+            request.headers[.ifNoneMatch].map { value in
+                value == entry.etag || value.split(separator: ",").contains { $0.trimmingCharacters(in: .whitespaces) == entry.etag }
+            } ?? false
+        var response =
+            matched ? Response(status: .notModified, headers: headers) : Response(status: .ok, headers: headers, body: .init(byteBuffer: entry.body))
         if context.cookie(Self.deviceCookie, of: request) == nil {
             // A first visit gets its device cookie (365 days, for counting one rating per device).
             let attributes = AuthMiddleware.isHTTPS(request) ? Self.deviceCookieAttributes + "; Secure" : Self.deviceCookieAttributes
@@ -155,7 +161,9 @@ struct PublicController {
         guard parts.count == 2, let sequence = Int(parts[0]), parts[1] == "json" || parts[1] == "csv" else {
             throw AppError.notFound("Publications are downloaded as N.json or N.csv.")
         }
-        guard let publication = try await database.readReplica({ try await PublicationStore().publication(planID: planID, sequence: sequence, on: $0) }) else {
+        guard
+            let publication = try await database.readReplica({ try await PublicationStore().publication(planID: planID, sequence: sequence, on: $0) })
+        else {
             throw AppError.notFound(context.language == .zh ? "没有第\(sequence)期公示。" : "No publication \(sequence).")
         }
         let body: Data
@@ -180,10 +188,12 @@ struct PublicController {
     }
 
     private func download(_ data: Data, type: String, name: String) -> Response {
-        Response(status: .ok, headers: [
-            .contentType: type, .contentDisposition: "inline; filename=\"\(name)\"", .cacheControl: "public, max-age=31536000, immutable",
-            .init("X-Content-Type-Options")!: "nosniff",
-        ], body: .init(byteBuffer: ByteBuffer(data: data)))
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: type, .contentDisposition: "inline; filename=\"\(name)\"", .cacheControl: "public, max-age=31536000, immutable",
+                .init("X-Content-Type-Options")!: "nosniff",
+            ], body: .init(byteBuffer: ByteBuffer(data: data)))
     }
 
     @Sendable func photo(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -192,10 +202,12 @@ struct PublicController {
             throw AppError.notFound(context.language == .zh ? "没有这张公开照片。" : "No such public photo.")
         }
         let data = try AttachmentStorage(folder: configuration.uploadsDirectory).read(key: attachment.storageKey)
-        return Response(status: .ok, headers: [
-            .contentType: attachment.contentType, .cacheControl: "public, max-age=86400", .eTag: "\"\(attachment.sha256.prefix(24))\"",
-            .init("X-Content-Type-Options")!: "nosniff", .contentSecurityPolicy: "default-src 'none'",
-        ], body: .init(byteBuffer: ByteBuffer(data: data)))
+        return Response(
+            status: .ok,
+            headers: [
+                .contentType: attachment.contentType, .cacheControl: "public, max-age=86400", .eTag: "\"\(attachment.sha256.prefix(24))\"",
+                .init("X-Content-Type-Options")!: "nosniff", .contentSecurityPolicy: "default-src 'none'",
+            ], body: .init(byteBuffer: ByteBuffer(data: data)))
     }
 
     // MARK: Verification
@@ -263,20 +275,25 @@ struct PublicController {
             guard let kind = form.text("kind").flatMap(PublicMessage.Kind.init(rawValue:)) else {
                 throw AppError.invalidInput(context.language == .zh ? "请选择留言类型。" : "Choose the kind of message.")
             }
-            return try await service.receive(planID: planID, itemNumber: number, kind: kind, text: form["text"] ?? "", phone: form["phone"] ?? "",
-                                             address: context.clientAddress)
+            return try await service.receive(
+                planID: planID, itemNumber: number, kind: kind, text: form["text"] ?? "", phone: form["phone"] ?? "",
+                address: context.clientAddress)
         }
     }
 
     /// Runs a visitor's submission and shows what came of it. The device cookie must be present: it is set when a
     /// public page is read and, being SameSite=Lax, is not sent with a form posted from another site.
-    private func outcome(_ request: Request, _ context: AppRequestContext, planID: Int64, number: Int,
-                         work: (String) async throws -> PublicService.Outcome) async throws -> Response {
+    private func outcome(
+        _ request: Request, _ context: AppRequestContext, planID: Int64, number: Int,
+        work: (String) async throws -> PublicService.Outcome
+    ) async throws -> Response {
         let links = links(planID, context)
         let words = context.language.publicWords
         do {
             guard let device = context.cookie(Self.deviceCookie, of: request), !device.isEmpty else {
-                throw AppError(.forbidden, context.language == .zh ? "请先打开事项页面（浏览器需允许 Cookie），再提交。" : "Open the project's page first (cookies must be allowed), then send.")
+                throw AppError(
+                    .forbidden,
+                    context.language == .zh ? "请先打开事项页面（浏览器需允许 Cookie），再提交。" : "Open the project's page first (cookies must be allowed), then send.")
             }
             let result = try await work(device)
             return try HTMLPage(html: PublicOutcomePage(message: words.outcome(result), isError: false, item: number, links: links).render())
@@ -290,8 +307,10 @@ struct PublicController {
     }
 
     private func refused(_ error: AppError, _ request: Request, _ context: AppRequestContext, number: Int, links: PublicLinks) throws -> Response {
-        var response = try HTMLPage(html: PublicOutcomePage(message: error.message, isError: true, item: number, links: links).render(), status: error.status)
-            .response(from: request, context: context)
+        var response = try HTMLPage(
+            html: PublicOutcomePage(message: error.message, isError: true, item: number, links: links).render(), status: error.status
+        )
+        .response(from: request, context: context)
         if error.kind == .tooManyRequests { response.headers[.retryAfter] = "600" }
         return response
     }

@@ -5,12 +5,13 @@ import SQLKit
 
 /// The report page: a unit's report on an item for a month, its form, review, correction, attachments and history.
 struct ReportController {
-    let database: AppDatabase
-    let configuration: AppConfiguration
+    let services: Services
+    var database: AppDatabase { services.database }
+    var configuration: AppConfiguration { services.configuration }
     let plans = PlanStore()
     let reports = ReportStore()
 
-    var service: ReportingService { ReportingService(database: database, configuration: configuration) }
+    var service: ReportingService { services.reporting }
     var storage: AttachmentStorage { AttachmentStorage(folder: configuration.uploadsDirectory) }
 
     func register(with routes: SiteRouter) {
@@ -80,13 +81,15 @@ struct ReportController {
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
         guard let reportID = form.text("report").flatMap(Int64.init), let lock = form.text("lock").flatMap(Int.init),
-              let action = form["action"].flatMap(ReportAction.init(rawValue:)), action == .return || action == .accept
+            let action = form["action"].flatMap(ReportAction.init(rawValue:)), action == .return || action == .accept
         else { throw AppError(.badRequest, "The review form is incomplete.") }
         do {
-            _ = try await service.act(action, reportID: reportID, expectedLock: lock, reason: form.text("reason"), by: context.auditActor,
-                                      user: user, idempotencyKey: form.text("_idempotency"))
+            _ = try await service.act(
+                action, reportID: reportID, expectedLock: lock, reason: form.text("reason"), by: context.auditActor,
+                user: user, idempotencyKey: form.text("_idempotency"))
         } catch is ReportConflict {
-            return try await pageResponse(target, user: user, context: context, request: request, status: .conflict, error: context.language.reporting.conflict)
+            return try await pageResponse(
+                target, user: user, context: context, request: request, status: .conflict, error: context.language.reporting.conflict)
         } catch let error as AppError where error.kind == .invalidInput || error.kind == .conflict {
             return try await pageResponse(target, user: user, context: context, request: request, status: error.status, error: error.message)
         }
@@ -100,8 +103,9 @@ struct ReportController {
         try CSRF.check(form[CSRF.fieldName], context: context)
         guard let reportID = form.text("report").flatMap(Int64.init) else { throw AppError(.badRequest, "The correction form is incomplete.") }
         do {
-            _ = try await service.correct(reportID: reportID, reason: form.text("reason") ?? "", by: context.auditActor, user: user,
-                                          idempotencyKey: form.text("_idempotency"))
+            _ = try await service.correct(
+                reportID: reportID, reason: form.text("reason") ?? "", by: context.auditActor, user: user,
+                idempotencyKey: form.text("_idempotency"))
         } catch let error as AppError where error.kind == .invalidInput || error.kind == .conflict {
             return try await pageResponse(target, user: user, context: context, request: request, status: error.status, error: error.message)
         }
@@ -129,15 +133,17 @@ struct ReportController {
                     throw AppError(.forbidden, "You may not add attachments to this report.")
                 }
                 guard let report = try await reports.versions(itemID: target.itemID, unitID: target.unitID, period: target.period, on: db).last,
-                      report.planID == target.planID, report.state == .draft || report.state == .returned
+                    report.planID == target.planID, report.state == .draft || report.state == .returned
                 else { throw AppError.conflict("Attachments can be added to a draft or returned report only; save the report first.") }
                 let stored = try await reports.addAttachment(
-                    ReportAttachment(id: 0, reportID: report.id, fileName: accepted.fileName, contentType: accepted.contentType,
-                                     size: Int64(accepted.data.count), sha256: accepted.sha256, storageKey: key,
-                                     createdAt: configuration.timestamp),
+                    ReportAttachment(
+                        id: 0, reportID: report.id, fileName: accepted.fileName, contentType: accepted.contentType,
+                        size: Int64(accepted.data.count), sha256: accepted.sha256, storageKey: key,
+                        createdAt: configuration.timestamp),
                     by: user.id, on: db
                 )
-                try await AuditLog(clock: configuration.clock).record("attachment.add", entity: "report", id: report.id, after: stored, by: context.auditActor, on: db)
+                try await AuditLog(clock: configuration.clock).record(
+                    "attachment.add", entity: "report", id: report.id, after: stored, by: context.auditActor, on: db)
             }
         } catch {
             storage.remove(key: key)
@@ -151,7 +157,8 @@ struct ReportController {
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let found = try await database.read { db -> ReportAttachment? in
             guard let attachment = try await reports.attachment(id: id, on: db),
-                  let report = try await reports.report(id: attachment.reportID, on: db) else { return nil }
+                let report = try await reports.report(id: attachment.reportID, on: db)
+            else { return nil }
             let reader = try await service.reader(for: user, planID: report.planID, on: db)
             return ReportPolicy.canRead(report, by: reader) ? attachment : nil
         }
@@ -173,7 +180,8 @@ struct ReportController {
             let date = try ReportValues.date(form.text("reached.\(indicator.id)"), indicator: indicator.name, language: language)
             if number != nil || date != nil { values.append(ReportValue(indicatorID: indicator.id, value: number, reachedOn: date)) }
         }
-        return ReportingService.Draft(values: values, progress: form["progress"] ?? "", problems: form["problems"] ?? "", nextSteps: form["nextSteps"] ?? "")
+        return ReportingService.Draft(
+            values: values, progress: form["progress"] ?? "", problems: form["problems"] ?? "", nextSteps: form["nextSteps"] ?? "")
     }
 
     private func pageResponse(
@@ -190,8 +198,8 @@ struct ReportController {
     ) async throws -> String {
         let model = try await database.read { db -> ReportPage.Model in
             guard let plan = try await plans.plan(id: target.planID, on: db),
-                  let item = try await plans.items(planID: plan.id, on: db).first(where: { $0.id == target.itemID }),
-                  let unit = try await plans.unit(id: target.unitID, on: db)
+                let item = try await plans.items(planID: plan.id, on: db).first(where: { $0.id == target.itemID }),
+                let unit = try await plans.unit(id: target.unitID, on: db)
             else { throw AppError.notFound("No such report.") }
             let reader = try await service.reader(for: user, planID: plan.id, on: db)
             let stored = try await reports.versions(itemID: item.id, unitID: unit.id, period: target.period, on: db)
@@ -204,8 +212,11 @@ struct ReportController {
             var starting: [Int64: ReportValue] = [:]
             if role == .lead {
                 let found = try await service.partsForLead(planID: plan.id, itemID: item.id, period: target.period, on: db)
-                let units = Dictionary(uniqueKeysWithValues: try await plans.units(jurisdictionID: plan.jurisdictionID, on: db).map { ($0.id, $0.name) })
-                parts = found.parts.filter { ReportPolicy.canRead($0, by: reader) }.map { ReportPage.Model.Part(unitName: units[$0.unitID] ?? "#\($0.unitID)", report: $0) }
+                let units = Dictionary(
+                    uniqueKeysWithValues: try await plans.units(jurisdictionID: plan.jurisdictionID, on: db).map { ($0.id, $0.name) })
+                parts = found.parts.filter { ReportPolicy.canRead($0, by: reader) }.map {
+                    ReportPage.Model.Part(unitName: units[$0.unitID] ?? "#\($0.unitID)", report: $0)
+                }
                 if fromParts { starting = found.starting.mapValues { ReportValue(indicatorID: 0, value: $0) } }
                 for key in starting.keys { starting[key]?.indicatorID = key }
             }
@@ -255,7 +266,8 @@ enum ReportValues {
     static func date(_ text: String?, indicator: String, language: Language) throws -> CalendarDate? {
         guard let text else { return nil }
         guard let date = CalendarDate(iso: text) else {
-            throw AppError.invalidInput(language == .zh ? "“\(indicator)”的日期“\(text)”应写作 2019-09-30。" : "\(indicator): write the date \(text) as 2019-09-30.")
+            throw AppError.invalidInput(
+                language == .zh ? "“\(indicator)”的日期“\(text)”应写作 2019-09-30。" : "\(indicator): write the date \(text) as 2019-09-30.")
         }
         return date
     }
@@ -272,7 +284,7 @@ struct Multipart {
 
     static func parts(of request: Request, context: AppRequestContext) async throws -> Multipart {
         guard let contentType = request.headers[.contentType], contentType.lowercased().hasPrefix("multipart/form-data"),
-              let boundary = contentType.split(separator: ";").lazy.map({ $0.trimmingCharacters(in: .whitespaces) })
+            let boundary = contentType.split(separator: ";").lazy.map({ $0.trimmingCharacters(in: .whitespaces) })
                 .first(where: { $0.lowercased().hasPrefix("boundary=") })
                 .map({ String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
         else { throw AppError(.badRequest, "The upload must be sent as multipart/form-data.") }

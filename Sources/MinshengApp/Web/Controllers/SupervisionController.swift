@@ -7,12 +7,13 @@ import SQLKit
 /// (admin) issues and decides; inspectors record inspections and review rectifications; reporters see and answer
 /// what concerns their unit; leaders read everything.
 struct SupervisionController {
-    let database: AppDatabase
-    let configuration: AppConfiguration
+    let services: Services
+    var database: AppDatabase { services.database }
+    var configuration: AppConfiguration { services.configuration }
     let plans = PlanStore()
     let store = SupervisionStore()
 
-    var service: SupervisionService { SupervisionService(database: database, configuration: configuration) }
+    var service: SupervisionService { services.supervision }
 
     func register(with routes: SiteRouter) {
         routes.on(SiteURL.supervision, method: .get, use: notices)
@@ -69,7 +70,9 @@ struct SupervisionController {
     }
 
     /// A page shown again with the error that stopped a form, with status 400 (or the error's own).
-    private func retry(_ error: AppError, _ request: Request, _ context: AppRequestContext, render: (String) async throws -> String) async throws -> Response {
+    private func retry(_ error: AppError, _ request: Request, _ context: AppRequestContext, render: (String) async throws -> String) async throws
+        -> Response
+    {
         try HTMLPage(html: try await render(error.message), status: error.status).response(from: request, context: context)
     }
 
@@ -90,10 +93,12 @@ struct SupervisionController {
     @Sendable func issue(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await form(request, context)
         guard let planID = form.text("plan").flatMap({ Int64($0) }), let itemID = form.text("item").flatMap({ Int64($0) }),
-              let grade = form.text("grade").flatMap(NoticeGrade.init(rawValue:)) else { throw AppError.invalidInput("The form names no plan, item or grade.") }
+            let grade = form.text("grade").flatMap(NoticeGrade.init(rawValue:))
+        else { throw AppError.invalidInput("The form names no plan, item or grade.") }
         try context.requirePlan(planID, changing: true)
-        let issued = try await service.issue(planID: planID, itemID: itemID, grade: grade, reason: form["reason"] ?? "", requirement: form["requirement"] ?? "",
-                                             by: context.auditActor)
+        let issued = try await service.issue(
+            planID: planID, itemID: itemID, grade: grade, reason: form["reason"] ?? "", requirement: form["requirement"] ?? "",
+            by: context.auditActor)
         return .redirect(to: SiteURL.notice(.value(issued[0].id)).path, type: .normal)
     }
 
@@ -110,9 +115,11 @@ struct SupervisionController {
                 throw AppError.notFound("No notice has id \(id).")
             }
             let directory = try await directory(planID: notice.planID, context: context, on: db)
-            return NoticePage(directory: directory, notice: notice, canAnswer: SupervisionPolicy.canAnswer(noticeTo: notice.unitID, by: principal),
-                              canClose: SupervisionPolicy.canDecide(principal),
-                              error: error, page: page(context, .notice(.value(id)))).render()
+            return NoticePage(
+                directory: directory, notice: notice, canAnswer: SupervisionPolicy.canAnswer(noticeTo: notice.unitID, by: principal),
+                canClose: SupervisionPolicy.canDecide(principal),
+                error: error, page: page(context, .notice(.value(id)))
+            ).render()
         }
     }
 
@@ -122,9 +129,11 @@ struct SupervisionController {
         let form = try await form(request, context)
         do {
             guard let promised = form.text("promisedOn").flatMap(CalendarDate.init(iso:)) else {
-                throw AppError.invalidInput(context.language == .zh ? "请填写承诺完成时间（如 2019-11-30）。" : "Give the promised completion date, such as 2019-11-30.")
+                throw AppError.invalidInput(
+                    context.language == .zh ? "请填写承诺完成时间（如 2019-11-30）。" : "Give the promised completion date, such as 2019-11-30.")
             }
-            _ = try await service.answer(noticeID: id, measures: form["measures"] ?? "", promisedOn: promised, by: user, address: context.clientAddress)
+            _ = try await service.answer(
+                noticeID: id, measures: form["measures"] ?? "", promisedOn: promised, by: user, address: context.clientAddress)
         } catch let error as AppError where error.kind == .invalidInput {
             return try await retry(error, request, context) { try await noticePage(id: id, user: user, context: context, error: $0) }
         }
@@ -144,8 +153,10 @@ struct SupervisionController {
         let user = try context.requireUser()
         let html = try await database.read { db in
             let directory = try await directory(planID: planQuery(request), context: context, on: db)
-            return InspectionsPage(directory: directory, inspections: try await store.inspections(planID: directory.plan.id, on: db),
-                                   canRecord: SupervisionPolicy.canInspect(user.principal(reach: context.reach)), page: page(context, .inspections)).render()
+            return InspectionsPage(
+                directory: directory, inspections: try await store.inspections(planID: directory.plan.id, on: db),
+                canRecord: SupervisionPolicy.canInspect(user.principal(reach: context.reach)), page: page(context, .inspections)
+            ).render()
         }
         return HTMLPage(html: html)
     }
@@ -154,20 +165,27 @@ struct SupervisionController {
         let query = request.uri.queryParameters
         let number = query.get("item").flatMap { Int(String($0)) }
         let unit = query.get("unit").flatMap { Int64(String($0)) }
-        return HTMLPage(html: try await newInspectionPage(planID: planQuery(request), itemNumber: number, itemID: nil, unitID: unit, context: context, error: nil))
+        return HTMLPage(
+            html: try await newInspectionPage(planID: planQuery(request), itemNumber: number, itemID: nil, unitID: unit, context: context, error: nil)
+        )
     }
 
     /// An item's cumulative and rate figures with the values accepted as of a month, for the inspector to check.
-    private func checkedFigures(plan: Plan, itemID: Int64?, month: Int, on db: any SQLDatabase) async throws -> [(indicator: Indicator, reported: Decimal?)] {
+    private func checkedFigures(plan: Plan, itemID: Int64?, month: Int, on db: any SQLDatabase) async throws -> [(
+        indicator: Indicator, reported: Decimal?
+    )] {
         guard let itemID else { return [] }
-        let assessment = try await AssessmentService(database: database).assess(planID: plan.id, period: .month(year: plan.year, month: month), on: db)
+        let assessment = try await services.assessment.assess(
+            planID: plan.id, period: .month(year: plan.year, month: month), on: db)
         let reported = Dictionary(uniqueKeysWithValues: (assessment.item(itemID)?.indicators ?? []).map { ($0.indicatorID, $0.value) })
         return try await plans.indicators(planID: plan.id, on: db)
             .filter { $0.itemID == itemID && ($0.kind == .cumulative || $0.kind == .rate) }.sorted { $0.ordinal < $1.ordinal }
             .map { ($0, reported[$0.id] ?? nil) }
     }
 
-    private func newInspectionPage(planID: Int64?, itemNumber: Int?, itemID: Int64?, unitID: Int64?, context: AppRequestContext, error: String?) async throws -> String {
+    private func newInspectionPage(planID: Int64?, itemNumber: Int?, itemID: Int64?, unitID: Int64?, context: AppRequestContext, error: String?)
+        async throws -> String
+    {
         try await database.read { db in
             let directory = try await directory(planID: planID, context: context, on: db)
             let item = directory.items.values.first { $0.number == itemNumber || $0.id == itemID }
@@ -175,7 +193,9 @@ struct SupervisionController {
                 throw AppError.notFound(context.language == .zh ? "请选择要抽查的事项或单位。" : "Choose the item or unit inspected.")
             }
             let checked = try await checkedFigures(plan: directory.plan, itemID: item?.id, month: directory.day.month, on: db)
-            return NewInspectionPage(directory: directory, item: item, unitID: unitID, indicators: checked, error: error, page: page(context, .newInspection)).render()
+            return NewInspectionPage(
+                directory: directory, item: item, unitID: unitID, indicators: checked, error: error, page: page(context, .newInspection)
+            ).render()
         }
     }
 
@@ -185,7 +205,9 @@ struct SupervisionController {
         let indicators = try await database.read { try await plans.indicators(planID: planID, on: $0) }.filter { $0.itemID == itemID }
         var verified: [Int64: Decimal] = [:]
         for indicator in indicators {
-            if let value = try ReportValues.decimal(form.text("verified.\(indicator.id)"), indicator: indicator, language: language) { verified[indicator.id] = value }
+            if let value = try ReportValues.decimal(form.text("verified.\(indicator.id)"), indicator: indicator, language: language) {
+                verified[indicator.id] = value
+            }
         }
         return verified
     }
@@ -204,11 +226,14 @@ struct SupervisionController {
             let verified = planned ? [:] : try await verifiedValues(form, planID: planID, itemID: itemID, language: context.language)
             if let itemID, unitID == nil {
                 unitID = try await database.read { db in
-                    try await plans.assignments(planID: planID, on: db).filter { $0.itemID == itemID && $0.role == .lead }.min { $0.ordinal < $1.ordinal }?.unitID
+                    try await plans.assignments(planID: planID, on: db).filter { $0.itemID == itemID && $0.role == .lead }.min {
+                        $0.ordinal < $1.ordinal
+                    }?.unitID
                 }
             }
             let input = SupervisionService.InspectionInput(
-                itemID: itemID, unitID: unitID, inspectedOn: date, place: form["place"] ?? "", mode: form.text("mode").flatMap(InspectionMode.init(rawValue:)) ?? .open,
+                itemID: itemID, unitID: unitID, inspectedOn: date, place: form["place"] ?? "",
+                mode: form.text("mode").flatMap(InspectionMode.init(rawValue:)) ?? .open,
                 checked: form["checked"] ?? "", findings: form["findings"] ?? "", verified: verified, planned: planned
             )
             let inspection = try await service.record(planID: planID, input, by: context.auditActor)
@@ -225,13 +250,16 @@ struct SupervisionController {
         let user = try context.requireUser()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let form = try await form(request, context)
-        guard let inspection = try await database.read({ try await store.inspection(id: id, on: $0) }) else { throw AppError.notFound("No inspection has id \(id).") }
+        guard let inspection = try await database.read({ try await store.inspection(id: id, on: $0) }) else {
+            throw AppError.notFound("No inspection has id \(id).")
+        }
         do {
             guard let date = form.text("inspectedOn").flatMap(CalendarDate.init(iso:)) else {
                 throw AppError.invalidInput(context.language == .zh ? "检查日期应写作 2019-09-12。" : "Write the date as 2019-09-12.")
             }
             let verified = try await verifiedValues(form, planID: inspection.planID, itemID: inspection.itemID, language: context.language)
-            _ = try await service.complete(inspectionID: id, inspectedOn: date, findings: form["findings"] ?? "", verified: verified, by: context.auditActor)
+            _ = try await service.complete(
+                inspectionID: id, inspectedOn: date, findings: form["findings"] ?? "", verified: verified, by: context.auditActor)
         } catch let error as AppError where error.kind == .invalidInput {
             return try await retry(error, request, context) { try await inspectionPage(id: id, user: user, context: context, error: $0) }
         }
@@ -249,11 +277,15 @@ struct SupervisionController {
             guard let inspection = try await store.inspection(id: id, on: db) else { throw AppError.notFound("No inspection has id \(id).") }
             let directory = try await directory(planID: inspection.planID, context: context, on: db)
             let indicators = Dictionary(uniqueKeysWithValues: try await plans.indicators(planID: inspection.planID, on: db).map { ($0.id, $0) })
-            let figures = inspection.state == .planned ? try await checkedFigures(plan: directory.plan, itemID: inspection.itemID, month: directory.day.month, on: db) : []
+            let figures =
+                inspection.state == .planned
+                ? try await checkedFigures(plan: directory.plan, itemID: inspection.itemID, month: directory.day.month, on: db) : []
             return InspectionPage(
-                directory: directory, inspection: inspection, indicators: indicators, photos: try await store.files(owner: .inspection, ownerIDs: [id], on: db),
+                directory: directory, inspection: inspection, indicators: indicators,
+                photos: try await store.files(owner: .inspection, ownerIDs: [id], on: db),
                 rectifications: try await store.rectifications(planID: inspection.planID, inspectionID: id, on: db), figures: figures,
-                canEdit: SupervisionPolicy.canInspect(user.principal(reach: context.reach)), error: error, page: page(context, .inspection(.value(id)))
+                canEdit: SupervisionPolicy.canInspect(user.principal(reach: context.reach)), error: error,
+                page: page(context, .inspection(.value(id)))
             ).render()
         }
     }
@@ -264,10 +296,14 @@ struct SupervisionController {
         let parts = try await Multipart.parts(of: request, context: context)
         try CSRF.check(parts.text(CSRF.fieldName), context: context)
         do {
-            guard let upload = parts.file("file"), !upload.data.isEmpty else { throw AppError.invalidInput(context.language == .zh ? "请选择照片。" : "Choose a photo.") }
+            guard let upload = parts.file("file"), !upload.data.isEmpty else {
+                throw AppError.invalidInput(context.language == .zh ? "请选择照片。" : "Choose a photo.")
+            }
             let accepted = try AttachmentStorage.check(fileName: upload.name, data: upload.data)
             guard accepted.contentType.hasPrefix("image/") else { throw AppError.invalidInput("\(upload.name) is not a JPEG or PNG photo.") }
-            guard try await database.read({ try await store.inspection(id: id, on: $0) }) != nil else { throw AppError.notFound("No inspection has id \(id).") }
+            guard try await database.read({ try await store.inspection(id: id, on: $0) }) != nil else {
+                throw AppError.notFound("No inspection has id \(id).")
+            }
             _ = try await service.attach(accepted, to: .inspection, id: id, by: context.auditActor)
         } catch let error as AppError where error.kind == .invalidInput {
             return try await retry(error, request, context) { try await inspectionPage(id: id, user: user, context: context, error: $0) }
@@ -284,7 +320,8 @@ struct SupervisionController {
             guard let due = form.text("due").flatMap(CalendarDate.init(iso:)) else {
                 throw AppError.invalidInput(context.language == .zh ? "整改期限应写作 2019-10-15。" : "Write the due date as 2019-10-15.")
             }
-            _ = try await service.requireRectification(inspectionID: id, unitID: unitID, requirement: form["requirement"] ?? "", due: due, by: context.auditActor)
+            _ = try await service.requireRectification(
+                inspectionID: id, unitID: unitID, requirement: form["requirement"] ?? "", due: due, by: context.auditActor)
         } catch let error as AppError where error.kind == .invalidInput {
             return try await retry(error, request, context) { try await inspectionPage(id: id, user: user, context: context, error: $0) }
         }
@@ -298,8 +335,10 @@ struct SupervisionController {
         let html = try await database.read { db in
             let directory = try await directory(planID: planQuery(request), context: context, on: db)
             let unit = SupervisionPolicy.listedUnit(for: user.principal(reach: context.reach))
-            return RectificationsPage(directory: directory, rectifications: try await store.rectifications(planID: directory.plan.id, unitID: unit, on: db),
-                                      page: page(context, .rectifications)).render()
+            return RectificationsPage(
+                directory: directory, rectifications: try await store.rectifications(planID: directory.plan.id, unitID: unit, on: db),
+                page: page(context, .rectifications)
+            ).render()
         }
         return HTMLPage(html: html)
     }
@@ -314,7 +353,8 @@ struct SupervisionController {
         try await database.read { db in
             let principal = user.principal(reach: context.reach)
             guard let rectification = try await store.rectification(id: id, on: db),
-                  SupervisionPolicy.canSee(addressedTo: rectification.unitID, by: principal) else {
+                SupervisionPolicy.canSee(addressedTo: rectification.unitID, by: principal)
+            else {
                 throw AppError.notFound("No rectification has id \(id).")
             }
             let directory = try await directory(planID: rectification.planID, context: context, on: db)
@@ -335,8 +375,11 @@ struct SupervisionController {
             if path == "report" {
                 let parts = try await Multipart.parts(of: request, context: context)
                 try CSRF.check(parts.text(CSRF.fieldName), context: context)
-                let evidence = try parts.file("file").flatMap { $0.data.isEmpty ? nil : try AttachmentStorage.check(fileName: $0.name, data: $0.data) }
-                _ = try await service.act(rectificationID: id, action: .report, text: parts.text("text") ?? "", by: user, address: context.clientAddress)
+                let evidence = try parts.file("file").flatMap {
+                    $0.data.isEmpty ? nil : try AttachmentStorage.check(fileName: $0.name, data: $0.data)
+                }
+                _ = try await service.act(
+                    rectificationID: id, action: .report, text: parts.text("text") ?? "", by: user, address: context.clientAddress)
                 if let evidence { _ = try await service.attach(evidence, to: .rectification, id: id, by: context.auditActor) }
             } else {
                 let form = try await form(request, context)
@@ -372,10 +415,13 @@ struct SupervisionController {
         let user = try context.requireUser()
         let html = try await database.read { db in
             let directory = try await directory(planID: planQuery(request), context: context, on: db)
-            let proposals = SupervisionPolicy.canDecide(user.principal(reach: context.reach))
+            let proposals =
+                SupervisionPolicy.canDecide(user.principal(reach: context.reach))
                 ? try await service.caseProposals(planID: directory.plan.id, on: db) : []
-            return AccountabilityPage(directory: directory, proposals: proposals, cases: try await store.cases(planID: directory.plan.id, on: db),
-                                      page: page(context, .accountability)).render()
+            return AccountabilityPage(
+                directory: directory, proposals: proposals, cases: try await store.cases(planID: directory.plan.id, on: db),
+                page: page(context, .accountability)
+            ).render()
         }
         return HTMLPage(html: html)
     }
@@ -383,14 +429,18 @@ struct SupervisionController {
     @Sendable func openCase(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await form(request, context)
         guard let planID = form.text("plan").flatMap({ Int64($0) }), let unitID = form.text("unit").flatMap({ Int64($0) }),
-              let rule = form.text("rule").flatMap(AccountabilityRule.init(rawValue:)) else { throw AppError.invalidInput("The form names no plan, unit or rule.") }
+            let rule = form.text("rule").flatMap(AccountabilityRule.init(rawValue:))
+        else { throw AppError.invalidInput("The form names no plan, unit or rule.") }
         try context.requirePlan(planID, changing: true)
         let itemID = form.text("item").flatMap { Int64($0) }
         let proposal = try await database.read { db in
             try await service.caseProposals(planID: planID, on: db).first { $0.unitID == unitID && $0.itemID == itemID && $0.rule == rule }
         }
-        guard let proposal else { throw AppError.conflict(context.language == .zh ? "该情形已启动问责或已不再符合规则。" : "That case was opened already or no longer applies.") }
-        let opened = try await service.openCase(planID: planID, unitID: unitID, itemID: itemID, rule: rule, grounds: proposal.grounds, by: context.auditActor)
+        guard let proposal else {
+            throw AppError.conflict(context.language == .zh ? "该情形已启动问责或已不再符合规则。" : "That case was opened already or no longer applies.")
+        }
+        let opened = try await service.openCase(
+            planID: planID, unitID: unitID, itemID: itemID, rule: rule, grounds: proposal.grounds, by: context.auditActor)
         return .redirect(to: SiteURL.accountabilityCase(.value(opened.id)).path, type: .normal)
     }
 
@@ -403,12 +453,15 @@ struct SupervisionController {
     private func casePage(id: Int64, user: User, context: AppRequestContext, error: String?) async throws -> String {
         try await database.read { db in
             let principal = user.principal(reach: context.reach)
-            guard let entry = try await store.accountabilityCase(id: id, on: db), SupervisionPolicy.canSee(addressedTo: entry.unitID, by: principal) else {
+            guard let entry = try await store.accountabilityCase(id: id, on: db), SupervisionPolicy.canSee(addressedTo: entry.unitID, by: principal)
+            else {
                 throw AppError.notFound("No case has id \(id).")
             }
             let directory = try await directory(planID: entry.planID, context: context, on: db)
-            return AccountabilityCasePage(directory: directory, entry: entry, canDecide: SupervisionPolicy.canDecide(principal), error: error,
-                                          page: page(context, .accountabilityCase(.value(id)))).render()
+            return AccountabilityCasePage(
+                directory: directory, entry: entry, canDecide: SupervisionPolicy.canDecide(principal), error: error,
+                page: page(context, .accountabilityCase(.value(id)))
+            ).render()
         }
     }
 
@@ -417,7 +470,9 @@ struct SupervisionController {
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let form = try await form(request, context)
         do {
-            guard let decision = form.text("decision").flatMap(AccountabilityDecision.init(rawValue:)) else { throw AppError.invalidInput("Choose a decision.") }
+            guard let decision = form.text("decision").flatMap(AccountabilityDecision.init(rawValue:)) else {
+                throw AppError.invalidInput("Choose a decision.")
+            }
             guard let note = form.text("note") else {
                 throw AppError.invalidInput(context.language == .zh ? "请写明处理意见。" : "Write the reasons for the decision.")
             }
@@ -436,12 +491,17 @@ struct SupervisionController {
             var period = try await service.month(plan: directory.plan, on: db)
             if let text = request.uri.queryParameters.get("period").map({ String($0) }) {
                 guard let requested = Period(text), requested.year == directory.plan.year else {
-                    throw AppError.invalidInput(context.language == .zh ? "期间应写作 \(directory.plan.year)-09 或 \(directory.plan.year)。" : "Write the period as \(directory.plan.year)-09 or \(directory.plan.year).")
+                    throw AppError.invalidInput(
+                        context.language == .zh
+                            ? "期间应写作 \(directory.plan.year)-09 或 \(directory.plan.year)。"
+                            : "Write the period as \(directory.plan.year)-09 or \(directory.plan.year).")
                 }
                 period = requested
             }
-            return ScoresPage(directory: directory, period: period, scores: try await service.scores(planID: directory.plan.id, period: period, on: db),
-                              page: page(context, .scores)).render()
+            return ScoresPage(
+                directory: directory, period: period, scores: try await service.scores(planID: directory.plan.id, period: period, on: db),
+                page: page(context, .scores)
+            ).render()
         }
         return HTMLPage(html: html)
     }
@@ -450,11 +510,15 @@ struct SupervisionController {
         return HTMLPage(html: try await settingsPage(planID: planQuery(request), context: context, message: nil, error: nil, submitted: nil))
     }
 
-    private func settingsPage(planID: Int64?, context: AppRequestContext, message: String?, error: String?, submitted: SupervisionSettings?) async throws -> String {
+    private func settingsPage(planID: Int64?, context: AppRequestContext, message: String?, error: String?, submitted: SupervisionSettings?)
+        async throws -> String
+    {
         try await database.read { db in
             let directory = try await directory(planID: planID, context: context, on: db)
-            return SupervisionSettingsPage(plan: directory.plan, settings: submitted ?? directory.settings, message: message, error: error,
-                                           page: page(context, .supervisionSettings)).render()
+            return SupervisionSettingsPage(
+                plan: directory.plan, settings: submitted ?? directory.settings, message: message, error: error,
+                page: page(context, .supervisionSettings)
+            ).render()
         }
     }
 
@@ -468,12 +532,16 @@ struct SupervisionController {
             try await database.write { db in
                 let before = try await store.settings(planID: planID, on: db)
                 try await store.setSettings(settings, planID: planID, on: db)
-                try await AuditLog(clock: configuration.clock).record("supervision.settings", entity: "plan", id: planID, before: before, after: settings, by: actor, on: db)
+                try await AuditLog(clock: configuration.clock).record(
+                    "supervision.settings", entity: "plan", id: planID, before: before, after: settings, by: actor, on: db)
             }
-            let html = try await settingsPage(planID: planID, context: context, message: context.language.supervisionWords.saved, error: nil, submitted: nil)
+            let html = try await settingsPage(
+                planID: planID, context: context, message: context.language.supervisionWords.saved, error: nil, submitted: nil)
             return try HTMLPage(html: html).response(from: request, context: context)
         } catch let error as AppError where error.kind == .invalidInput {
-            return try await retry(error, request, context) { try await settingsPage(planID: planID, context: context, message: nil, error: $0, submitted: nil) }
+            return try await retry(error, request, context) {
+                try await settingsPage(planID: planID, context: context, message: nil, error: $0, submitted: nil)
+            }
         }
     }
 }
@@ -483,7 +551,9 @@ enum SupervisionSettingsForm {
     static func parse(_ form: FormFields, language: Language) throws -> SupervisionSettings {
         func number(_ name: String, label: String, maximum: Decimal = 1000) throws -> Decimal {
             guard let text = form.text(name), let value = DecimalText.parse(text), value >= 0, value <= maximum else {
-                throw AppError.invalidInput(language == .zh ? "“\(label)”应为0到\(DecimalText.format(maximum))之间的数。" : "\(label) must be a number from 0 to \(DecimalText.format(maximum)).")
+                throw AppError.invalidInput(
+                    language == .zh
+                        ? "“\(label)”应为0到\(DecimalText.format(maximum))之间的数。" : "\(label) must be a number from 0 to \(DecimalText.format(maximum)).")
             }
             return value
         }
@@ -498,11 +568,13 @@ enum SupervisionSettingsForm {
         var settings = SupervisionSettings()
         settings.notices = NoticeRules(
             nearDays: try days("nearDays", label: words.nearDays), blueResponseDays: try days("blueResponseDays", label: words.gradeName(.blue)),
-            yellowResponseDays: try days("yellowResponseDays", label: words.gradeName(.yellow)), redResponseDays: try days("redResponseDays", label: words.gradeName(.red))
+            yellowResponseDays: try days("yellowResponseDays", label: words.gradeName(.yellow)),
+            redResponseDays: try days("redResponseDays", label: words.gradeName(.red))
         )
         settings.discrepancy = DiscrepancyRule(tolerance: try number("tolerance", label: words.tolerance, maximum: 100) / 100)
         settings.accountability = AccountabilitySettings(
-            rules: Set(form.all("rule").compactMap(AccountabilityRule.init(rawValue:))), consecutiveMonths: try days("consecutiveMonths", label: words.consecutiveMonths)
+            rules: Set(form.all("rule").compactMap(AccountabilityRule.init(rawValue:))),
+            consecutiveMonths: try days("consecutiveMonths", label: words.consecutiveMonths)
         )
         var decisions: [AccountabilityDecision: Decimal] = [:]
         for decision in AccountabilityDecision.allCases {
@@ -513,12 +585,15 @@ enum SupervisionSettingsForm {
             reporting: try number("reporting", label: "按时报送", maximum: 100), satisfaction: try number("satisfaction", label: "满意度", maximum: 100),
             perDiscrepancy: try number("perDiscrepancy", label: words.discrepancy, maximum: 100),
             perOverdueRectification: try number("perOverdueRectification", label: "整改逾期", maximum: 100),
-            perRedNotice: try number("perRedNotice", label: words.gradeName(.red), maximum: 100), findingsCap: try number("findingsCap", label: "督查扣分上限", maximum: 100),
+            perRedNotice: try number("perRedNotice", label: words.gradeName(.red), maximum: 100),
+            findingsCap: try number("findingsCap", label: "督查扣分上限", maximum: 100),
             decisions: decisions
         )
         guard settings.scoring.maximum == 100 else {
-            throw AppError.invalidInput(language == .zh ? "完成度、进度、按时报送、满意度四项分值之和应为100，现为\(DecimalText.format(settings.scoring.maximum))。"
-                                                        : "The four criteria must add up to 100 points; they add up to \(DecimalText.format(settings.scoring.maximum)).")
+            throw AppError.invalidInput(
+                language == .zh
+                    ? "完成度、进度、按时报送、满意度四项分值之和应为100，现为\(DecimalText.format(settings.scoring.maximum))。"
+                    : "The four criteria must add up to 100 points; they add up to \(DecimalText.format(settings.scoring.maximum)).")
         }
         return settings
     }
