@@ -1,6 +1,5 @@
 import Foundation
 import MinshengCore
-import NIOPosix
 import SQLKit
 
 /// Creating and changing accounts, for pages, the API and the console alike: every account is placed by
@@ -70,7 +69,7 @@ public struct AccountService: Sendable {
         let username = new.username.trimmingCharacters(in: .whitespaces)
         guard !username.isEmpty, username.count <= 64 else { throw AppError.invalidInput(words.usernameRule) }
         try Self.checkPassword(new.password, language: language)
-        let hash = try await NIOThreadPool.singleton.runIfActive { Passwords.hash(new.password) }
+        let hash = try await Passwords.hashAside(new.password)
         return try await database.write { db in
             let unit = try await unitPlacement(new.unitId, words: words, on: db)
             let request: AccountPolicy.JurisdictionRequest = new.jurisdictionId.map { .set($0) } ?? .unspecified
@@ -90,7 +89,7 @@ public struct AccountService: Sendable {
             throw AppError.invalidInput(words.refusal(.cannotDemoteOrDisableSelf))
         }
         if let password = change.password { try Self.checkPassword(password, language: language) }
-        let hash = try await change.password.asyncMap { password in try await NIOThreadPool.singleton.runIfActive { Passwords.hash(password) } }
+        let hash = try await change.password.asyncMap { password in try await Passwords.hashAside(password) }
         let now = clock()
         return try await database.write { db in
             guard let before = try await users.user(id: id, on: db) else { throw AppError.notFound(words.noSuchAccount(id)) }
@@ -117,7 +116,7 @@ public struct AccountService: Sendable {
     /// Sets a new password (the console's reset): ends the account's sessions and revokes its tokens.
     public func resetPassword(username: String, password: String, actor: AuditActor, language: Language) async throws {
         try Self.checkPassword(password, language: language)
-        let hash = try await NIOThreadPool.singleton.runIfActive { Passwords.hash(password) }
+        let hash = try await Passwords.hashAside(password)
         let now = clock()
         try await database.write { db in
             guard let user = try await users.user(username: username, on: db) else {

@@ -22,6 +22,8 @@ public struct DocumentService: Sendable {
     let database: AppDatabase
     let configuration: AppConfiguration
     let plans = PlanStore()
+    let documents = DocumentStore()
+    var audit: AuditLog { AuditLog(clock: configuration.clock) }
 
     public init(database: AppDatabase, configuration: AppConfiguration) {
         self.database = database

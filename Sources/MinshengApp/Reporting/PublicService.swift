@@ -238,12 +238,21 @@ public struct PublicService: Sendable {
 
     // MARK: Moderation
 
+    /// A message as settled, with where it belongs.
+    struct Settled: Sendable {
+        var message: PublicMessage
+        var planID: Int64
+        /// The sequence number of the publication it was left on.
+        var sequence: Int
+    }
+
     /// Answers a message (the answer is published with it) or rejects it (it is never shown).
-    public func settle(messageID: Int64, answer: String?, by actor: AuditActor) async throws {
+    @discardableResult
+    func settle(messageID: Int64, answer: String?, by actor: AuditActor) async throws -> Settled {
         guard let userID = actor.userID else { throw AppError(.forbidden, "Only the office answers the public.") }
         let reply = answer?.trimmingCharacters(in: .whitespacesAndNewlines)
         let state: PublicMessage.State = (reply?.isEmpty ?? true) ? .rejected : .answered
-        let planID = try await database.write { db -> Int64 in
+        let settled = try await database.write { db -> Settled in
             guard let message = try await store.message(id: messageID, on: db) else {
                 throw AppError.notFound("No public message has id \(messageID).")
             }
@@ -254,15 +263,19 @@ public struct PublicService: Sendable {
             try await AuditLog(clock: configuration.clock).record(
                 "public.\(state == .answered ? "answer" : "reject")", entity: "public_message", id: messageID,
                 before: ["state": message.state.rawValue], after: ["state": state.rawValue, "reply": reply ?? ""], by: actor, on: db)
-            return try await db.select().column("plan_id").from("publications").where("id", .equal, message.publicationID).first()?.int64("plan_id")
-                ?? 0
+            let publication = try await store.planAndSequence(publicationID: message.publicationID, on: db)
+            let stored = try await store.message(id: messageID, on: db) ?? message
+            return Settled(message: stored, planID: publication?.planID ?? 0, sequence: publication?.sequence ?? 0)
         }
-        await cache?.invalidate(planID: planID)
+        await cache?.invalidate(planID: settled.planID)
+        return settled
     }
 
     /// Approves a photo for publication, or withdraws the approval (already published snapshots keep naming it,
     /// but the photo itself is no longer served).
-    public func setPhotoPublic(_ isPublic: Bool, attachmentID: Int64, by actor: AuditActor) async throws {
+    /// Returns the id of the photo's plan.
+    @discardableResult
+    func setPhotoPublic(_ isPublic: Bool, attachmentID: Int64, by actor: AuditActor) async throws -> Int64 {
         let planID = try await database.write { db -> Int64 in
             guard let attachment = try await ReportStore().attachment(id: attachmentID, on: db),
                 let report = try await ReportStore().report(id: attachment.reportID, on: db)
@@ -278,6 +291,7 @@ public struct PublicService: Sendable {
             return report.planID
         }
         await cache?.invalidate(planID: planID)
+        return planID
     }
 
     // MARK: Reading

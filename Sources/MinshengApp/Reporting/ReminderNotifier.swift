@@ -97,3 +97,18 @@ extension ReportingService {
         return reminders
     }
 }
+
+extension ReportingService {
+    /// A unit's inbox: its reminders, newest first; opening it marks the unread ones read.
+    func openInbox(unitID: Int64, by actor: AuditActor) async throws -> [Reminder] {
+        let store = ReminderStore()
+        let reminders = try await database.read { try await store.reminders(unitID: unitID, on: $0) }
+        if reminders.contains(where: { $0.readAt == nil }) {
+            try await database.write { db in
+                try await store.markRead(unitID: unitID, now: configuration.clock(), on: db)
+                try await audit.record("reminder.read", entity: "unit", id: unitID, by: actor, on: db)
+            }
+        }
+        return reminders
+    }
+}

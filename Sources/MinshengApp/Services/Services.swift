@@ -15,6 +15,9 @@ struct Services: Sendable {
     let accounts: AccountService
     let imports: PlanImportService
     let rollup: RollupService
+    let signIn: SignInService
+    let assessmentSettings: AssessmentSettingsService
+    let importDrafts: ImportDraftService
     /// Rendered public pages, forgotten by every change they show.
     let publicCache: PublicPageCache
     let notifier: (any ReminderNotifier)?
@@ -33,6 +36,9 @@ struct Services: Sendable {
         accounts = AccountService(database: database, clock: configuration.clock)
         imports = PlanImportService(database: database, clock: configuration.clock)
         rollup = RollupService(database: database, configuration: configuration)
+        signIn = SignInService(database: database, clock: configuration.clock)
+        assessmentSettings = AssessmentSettingsService(database: database, clock: configuration.clock)
+        importDrafts = ImportDraftService(database: database, clock: configuration.clock, imports: imports)
     }
 
     /// The one clock every use case stamps time with.

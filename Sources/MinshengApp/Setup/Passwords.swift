@@ -1,4 +1,6 @@
 import HummingbirdBcrypt
+import NIOCore
+import NIOPosix
 
 /// Password hashing and generation.
 public enum Passwords {
@@ -11,6 +13,25 @@ public enum Passwords {
 
     public static func verify(_ password: String, hash: String) -> Bool {
         Bcrypt.verify(password, hash: hash)
+    }
+
+    /// Threads that only hash passwords. Bcrypt is slow by design; run on the shared thread pool it would queue the
+    /// database's blocking calls (SQLite runs there) behind every sign-in, so that an office signing in together
+    /// would time out waiting for connections.
+    static let hashingThreads: NIOThreadPool = {
+        let pool = NIOThreadPool(numberOfThreads: max(1, System.coreCount))
+        pool.start()
+        return pool
+    }()
+
+    /// Hashes a new password off the event loops and off the database's threads.
+    static func hashAside(_ password: String) async throws -> String {
+        try await hashingThreads.runIfActive { hash(password) }
+    }
+
+    /// Checks a password off the event loops and off the database's threads.
+    static func verifyAside(_ password: String, hash: String) async throws -> Bool {
+        try await hashingThreads.runIfActive { verify(password, hash: hash) }
     }
 
     /// A random password of letters and digits without look-alikes (0/O, 1/l/I).

@@ -2,25 +2,6 @@ import Foundation
 import MinshengCore
 import SQLKit
 
-/// A plan's supervision settings: notice rules, the discrepancy tolerance, accountability rules and the scoring
-/// scheme, stored together as JSON.
-public struct SupervisionSettings: Sendable, Hashable, Codable {
-    public var notices: NoticeRules
-    public var discrepancy: DiscrepancyRule
-    public var accountability: AccountabilitySettings
-    public var scoring: ScoringScheme
-
-    public init(
-        notices: NoticeRules = NoticeRules(), discrepancy: DiscrepancyRule = DiscrepancyRule(),
-        accountability: AccountabilitySettings = AccountabilitySettings(), scoring: ScoringScheme = ScoringScheme()
-    ) {
-        self.notices = notices
-        self.discrepancy = discrepancy
-        self.accountability = accountability
-        self.scoring = scoring
-    }
-}
-
 /// A supervision notice (督办单) to one unit about one item, with the unit's answer.
 public struct SupervisionNotice: Sendable, Hashable {
     public var id: Int64

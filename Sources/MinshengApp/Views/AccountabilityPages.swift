@@ -184,27 +184,8 @@ struct SupervisionSettingsPage {
 
     func render() -> String {
         let words = page.language.supervisionWords
-        let scheme = settings.scoring
-        let numbers: [(String, String, String)] =
-            [
-                ("nearDays", words.nearDays, String(settings.notices.nearDays)),
-                ("blueResponseDays", "\(words.gradeName(.blue))：\(words.responseDays)", String(settings.notices.blueResponseDays)),
-                ("yellowResponseDays", "\(words.gradeName(.yellow))：\(words.responseDays)", String(settings.notices.yellowResponseDays)),
-                ("redResponseDays", "\(words.gradeName(.red))：\(words.responseDays)", String(settings.notices.redResponseDays)),
-                ("tolerance", words.tolerance, DecimalText.format(settings.discrepancy.tolerance * 100)),
-                ("consecutiveMonths", words.consecutiveMonths, String(settings.accountability.consecutiveMonths)),
-                ("completion", "\(words.weights)：完成度", DecimalText.format(scheme.completion)),
-                ("progress", "\(words.weights)：进度", DecimalText.format(scheme.progress)),
-                ("reporting", "\(words.weights)：按时报送", DecimalText.format(scheme.reporting)),
-                ("satisfaction", "\(words.weights)：满意度", DecimalText.format(scheme.satisfaction)),
-                ("perDiscrepancy", "\(words.deductions)：\(words.discrepancy)", DecimalText.format(scheme.perDiscrepancy)),
-                ("perOverdueRectification", "\(words.deductions)：整改逾期", DecimalText.format(scheme.perOverdueRectification)),
-                ("perRedNotice", "\(words.deductions)：\(words.gradeName(.red))", DecimalText.format(scheme.perRedNotice)),
-                ("findingsCap", "\(words.deductions)：督查扣分上限", DecimalText.format(scheme.findingsCap)),
-            ]
-            + AccountabilityDecision.allCases.map {
-                ("decision.\($0.rawValue)", "\(words.deductions)：\(words.decisionName($0))", DecimalText.format(scheme.decisions[$0] ?? 0))
-            }
+        let labels = SupervisionSettingsWords(language: page.language)
+        let numbers = SupervisionSettingsWords.fields.map { ($0.formName, labels.label($0), Self.value($0, in: settings)) }
         let content: Node = .group(
             .h1(.text("\(words.settings)：\(plan.title)")),
             SupervisionTabs.node(.supervisionSettings, page: page),
@@ -234,5 +215,27 @@ struct SupervisionSettingsPage {
             )
         )
         return Layout(title: words.settings, page: page, content: content).render()
+    }
+
+    /// A field's value as the form shows it (the tolerance as a percentage).
+    static func value(_ field: SettingsProblem.Field, in settings: SupervisionSettings) -> String {
+        let scheme = settings.scoring
+        switch field {
+        case .nearDays: return String(settings.notices.nearDays)
+        case .blueResponseDays: return String(settings.notices.blueResponseDays)
+        case .yellowResponseDays: return String(settings.notices.yellowResponseDays)
+        case .redResponseDays: return String(settings.notices.redResponseDays)
+        case .tolerance: return DecimalText.format(settings.discrepancy.tolerance * 100)
+        case .consecutiveMonths: return String(settings.accountability.consecutiveMonths)
+        case .completion: return DecimalText.format(scheme.completion)
+        case .progress: return DecimalText.format(scheme.progress)
+        case .reporting: return DecimalText.format(scheme.reporting)
+        case .satisfaction: return DecimalText.format(scheme.satisfaction)
+        case .perDiscrepancy: return DecimalText.format(scheme.perDiscrepancy)
+        case .perOverdueRectification: return DecimalText.format(scheme.perOverdueRectification)
+        case .perRedNotice: return DecimalText.format(scheme.perRedNotice)
+        case .findingsCap: return DecimalText.format(scheme.findingsCap)
+        case .decision(let decision): return DecimalText.format(scheme.decisions[decision] ?? 0)
+        }
     }
 }

@@ -39,9 +39,7 @@ struct PlanScope {
     /// This month during the plan's year, else the latest month with a report, else the plan's first month.
     static func defaultPeriod(plan: Plan, today: CalendarDate, on db: any SQLDatabase) async throws -> Period {
         if today.year == plan.year { return .month(year: today.year, month: today.month) }
-        let latest = try await db.select().column(SQLFunction("MAX", args: SQLColumn("period")), as: "period").from("reports")
-            .where("plan_id", .equal, plan.id).first()
-        if let text = try latest?.optionalString("period"), let period = Period(text) { return period }
+        if let period = try await ReportStore().latestPeriod(planID: plan.id, on: db) { return period }
         return .month(year: plan.year, month: today.year > plan.year ? 12 : 1)
     }
 }

@@ -1,6 +1,5 @@
 import Hummingbird
 import MinshengCore
-import SQLKit
 
 /// How a route names the plan it reads or changes, so that ``PlanGateMiddleware`` can hold every route to the
 /// user's ``PlanReach`` in one place.
@@ -11,27 +10,17 @@ enum PlanGate: Sendable {
     case pathPlan
     /// The plan is the `?plan=` query parameter when given; without it the page picks a plan within reach.
     case queryPlan
-    /// The `id` path parameter is a record of `table`; the query returns its plan.
-    case record(table: String, SQLQueryString)
+    /// The `id` path parameter is a record of `table`, whose plan is found as `plan` says.
+    case record(table: String, GateStore.RecordPlan)
     /// The `id` path parameter is a unit of a jurisdiction's directory.
     case unit
     /// The `id` path parameter is a user account.
     case user
 
-    static func table(_ table: String) -> PlanGate {
-        .record(table: table, "SELECT plan_id FROM \(unsafeRaw: table) WHERE id = ")
-    }
-    static let attachment = PlanGate.record(
-        table: "report_attachments", "SELECT r.plan_id AS plan_id FROM report_attachments a JOIN reports r ON r.id = a.report_id WHERE a.id = ")
-    static let publicMessage = PlanGate.record(
-        table: "public_messages", "SELECT p.plan_id AS plan_id FROM public_messages m JOIN publications p ON p.id = m.publication_id WHERE m.id = ")
-    static let supervisionFile = PlanGate.record(
-        table: "supervision_files",
-        """
-        SELECT COALESCE(i.plan_id, r.plan_id) AS plan_id FROM supervision_files f
-        LEFT JOIN inspections i ON f.owner = 'inspection' AND i.id = f.owner_id
-        LEFT JOIN rectifications r ON f.owner = 'rectification' AND r.id = f.owner_id WHERE f.id = 
-        """)
+    static func table(_ table: String) -> PlanGate { .record(table: table, .ownColumn) }
+    static let attachment = PlanGate.record(table: "report_attachments", .attachment)
+    static let publicMessage = PlanGate.record(table: "public_messages", .publicMessage)
+    static let supervisionFile = PlanGate.record(table: "supervision_files", .supervisionFile)
 }
 
 extension SiteURL {
@@ -99,6 +88,7 @@ struct PlanGateMiddleware: RouterMiddleware {
     let capability: Capability
     let gate: PlanGate
     let database: AppDatabase
+    let gates = GateStore()
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response
     {
@@ -124,30 +114,19 @@ struct PlanGateMiddleware: RouterMiddleware {
             if let planID = request.uri.queryParameters.get("plan").flatMap({ Int64(String($0)) }) {
                 try context.requirePlan(planID, changing: changing)
             }
-        case .record(_, let query):
+        case .record(let table, let plan):
             guard let id = context.parameters.get(SiteURL.Key.id, as: Int64.self) else { break }
-            let planID = try await database.read { db in
-                try await db.raw(query + "\(bind: id)").first()?.int64("plan_id")
-            }
+            let planID = try await database.read { try await gates.planID(of: plan, table: table, id: id, on: $0) }
             if let planID { try context.requirePlan(planID, changing: changing) }
         case .unit:
             guard let id = context.parameters.get(SiteURL.Key.id, as: Int64.self) else { break }
-            let jurisdiction = try await database.read { db in
-                try await db.select().column("jurisdiction_id").from("units").where("id", .equal, id).first()?.int64("jurisdiction_id")
-            }
+            let jurisdiction = try await database.read { try await gates.unitJurisdiction(id: id, on: $0) }
             if let jurisdiction { try check(jurisdiction, changing: changing, context: context) }
         case .user:
             guard let id = context.parameters.get(SiteURL.Key.id, as: Int64.self) else { break }
-            let row = try await database.read { db in
-                try await db.raw(
-                    """
-                    SELECT u.id AS id, COALESCE(u.jurisdiction_id, n.jurisdiction_id) AS jurisdiction_id FROM users u
-                    LEFT JOIN units n ON n.id = u.unit_id WHERE u.id = \(bind: id)
-                    """
-                ).first()
-            }
-            if let row {
-                guard let jurisdiction = try row.optionalInt64("jurisdiction_id") else { throw context.outOfReach() }
+            let account = try await database.read { try await gates.userJurisdiction(id: id, on: $0) }
+            if account.exists {
+                guard let jurisdiction = account.jurisdictionID else { throw context.outOfReach() }
                 try check(jurisdiction, changing: changing, context: context)
             }
         }

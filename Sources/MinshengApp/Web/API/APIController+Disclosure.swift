@@ -159,15 +159,8 @@ extension APIController {
     @Sendable func settlePublicMessage(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let body = try await request.decode(as: APIRequests.Settle.self, context: context)
-        try await publicService.settle(messageID: id, answer: body.answer, by: context.auditActor)
-        let answer = try await database.read { db -> APIPublicMessage in
-            guard let message = try await PublicationStore().message(id: id, on: db) else {
-                throw AppError.notFound("No public message has id \(id).")
-            }
-            let sequence =
-                try await db.select().column("sequence").from("publications").where("id", .equal, message.publicationID).first()?.int("sequence") ?? 0
-            return APIPublicMessage(message, sequence: sequence)
-        }
+        let settled = try await publicService.settle(messageID: id, answer: body.answer, by: context.auditActor)
+        let answer = APIPublicMessage(settled.message, sequence: settled.sequence)
         return JSONBody(answer).response()
     }
 

@@ -622,17 +622,10 @@ extension APIController {
     @Sendable func setSupervisionSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
         let planID = try planID(context)
         let settings = try await request.decode(as: SupervisionSettings.self, context: context)
-        guard settings.scoring.maximum == 100 else { throw AppError.invalidInput("scoring: the four criteria must add up to 100 points.") }
-        guard settings.discrepancy.tolerance >= 0, settings.discrepancy.tolerance < 1 else {
-            throw AppError.invalidInput("discrepancy.tolerance is a share from 0 to 1.")
-        }
-        let actor = context.auditActor
-        try await database.write { db in
-            guard try await plans.plan(id: planID, on: db) != nil else { throw AppError.notFound("No plan has id \(planID).") }
-            let before = try await SupervisionStore().settings(planID: planID, on: db)
-            try await SupervisionStore().setSettings(settings, planID: planID, on: db)
-            try await AuditLog(clock: configuration.clock).record(
-                "supervision.settings", entity: "plan", id: planID, before: before, after: settings, by: actor, on: db)
+        do {
+            try await supervision.saveSettings(settings, planID: planID, by: context.auditActor)
+        } catch let problem as SettingsProblem {
+            throw AppError.invalidInput(SupervisionSettingsWords(language: context.language).apiProblem(problem))
         }
         return JSONBody(settings).response()
     }

@@ -365,52 +365,24 @@ struct APIController {
         let user = try context.requireUser()
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let body = try await request.decode(as: APIRequests.NewDocument.self, context: context)
-        guard let kind = OfficialDocument.Kind(rawValue: body.kind) else {
-            throw AppError.invalidInput("kind must be monthly, quarterly, halfYear or annual.")
-        }
-        guard let period = Period(body.period) else { throw AppError.invalidInput("period must be 2019-09, 2019-Q3, 2019-H1 or 2019.") }
-        let actor = context.auditActor
-        let stored = try await database.write { db -> StoredDocument in
-            let content = try await services.documents.draft(
-                kind: kind, planID: planID, period: period, on: db)
-            let stored = try await DocumentStore().insert(planID: planID, content: content, by: user.id, now: configuration.clock(), on: db)
-            try await AuditLog(clock: configuration.clock).record(
-                "document.draft", entity: "document", id: stored.id, after: ["title": content.title], by: actor, on: db)
-            return stored
-        }
+        let words = DocumentUseCaseWords(language: context.language)
+        guard let kind = OfficialDocument.Kind(rawValue: body.kind) else { throw AppError.invalidInput(words.kindList) }
+        guard let period = Period(body.period) else { throw AppError.invalidInput(words.periodFormat) }
+        let stored = try await services.documents.createDraft(
+            kind: kind, planID: planID, period: period, user: user, by: context.auditActor, language: context.language)
         return JSONBody(APIDocument(stored), status: .created).response()
     }
 
     @Sendable func getDocument(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
-        guard let stored = try await database.read({ try await DocumentStore().document(id: id, on: $0) }) else {
-            throw AppError.notFound("No document has id \(id).")
-        }
+        let stored = try await services.documents.document(id: id, language: context.language)
         return JSONBody(APIDocument(stored)).response()
     }
 
     @Sendable func issueDocument(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
-        let actor = context.auditActor
-        let issued = try await database.write { db -> StoredDocument in
-            guard let stored = try await DocumentStore().document(id: id, on: db) else { throw AppError.notFound("No document has id \(id).") }
-            guard let plan = try await plans.plan(id: stored.planID, on: db),
-                let jurisdiction = try await plans.jurisdiction(id: plan.jurisdictionID, on: db)
-            else {
-                throw AppError.notFound("The document's plan is gone.")
-            }
-            let settings = try await DocumentStore().settings(plan: plan, jurisdiction: jurisdiction.name, on: db)
-            guard
-                let issued = try await DocumentStore().issue(
-                    id: id, prefix: settings.numberPrefix, year: plan.year, by: user.id, now: configuration.clock(), on: db)
-            else {
-                throw AppError.conflict("The document has been issued already.")
-            }
-            try await AuditLog(clock: configuration.clock).record(
-                "document.issue", entity: "document", id: id, after: ["number": issued.content.number ?? ""], by: actor, on: db)
-            return issued
-        }
+        let issued = try await services.documents.issue(documentID: id, user: user, by: context.auditActor, language: context.language)
         return JSONBody(APIDocument(issued)).response()
     }
 
@@ -477,7 +449,7 @@ struct APIController {
     @Sendable func audit(_ request: Request, context: AppRequestContext) async throws -> Response {
         let limit = min(max(request.uri.queryParameters.get("limit").flatMap { Int(String($0)) } ?? 100, 1), 1000)
         let offset = max(request.uri.queryParameters.get("offset").flatMap { Int(String($0)) } ?? 0, 0)
-        let entries = try await database.read { try await AuditLog.entries(limit: limit, offset: offset, on: $0) }
+        let entries = try await admin.auditEntries(limit: limit, offset: offset)
         return JSONBody(entries.map(APIAuditEntry.init)).response()
     }
 

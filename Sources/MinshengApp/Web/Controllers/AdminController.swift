@@ -10,7 +10,6 @@ struct AdminController {
     var database: AppDatabase { services.database }
     var configuration: AppConfiguration { services.configuration }
     let plans = PlanStore()
-    var audit: AuditLog { AuditLog(clock: configuration.clock) }
 
     var service: AdminService { services.admin }
     var accounts: AccountService { services.accounts }
@@ -38,8 +37,7 @@ struct AdminController {
             let all = try await UserStore().users(within: reach, on: db)
             let jurisdictionIDs = Set(try await plans.plans(within: reach, on: db).map(\.jurisdictionID)).filter(reach.runs)
             let assignable = units.filter { jurisdictionIDs.contains($0.jurisdictionID) }
-            let jurisdictions = try await db.select().column("*").from("jurisdictions").all().map(PlanStore.jurisdiction)
-                .filter { reach.covers(jurisdictionID: $0.id) }
+            let jurisdictions = try await plans.allJurisdictions(on: db).filter { reach.covers(jurisdictionID: $0.id) }
             return UsersPage(
                 users: all, units: assignable, jurisdictions: Dictionary(uniqueKeysWithValues: jurisdictions.map { ($0.id, $0) }),
                 choosesJurisdiction: reach.isEverything, message: message, page: PageContext(context, path: SiteURL.adminUsers.path)
@@ -140,7 +138,7 @@ struct AdminController {
 
     @Sendable func showAudit(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let offset = max(0, request.uri.queryParameters.get("offset").flatMap { Int(String($0)) } ?? 0)
-        let entries = try await database.read { try await AuditLog.entries(limit: 201, offset: offset, on: $0) }
+        let entries = try await service.auditEntries(limit: 201, offset: offset)
         return HTMLPage(
             html: AuditPage(
                 entries: Array(entries.prefix(200)), page: PageContext(context, path: SiteURL.adminAudit.path),

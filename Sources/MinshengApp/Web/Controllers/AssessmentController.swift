@@ -226,17 +226,7 @@ struct AssessmentController {
         }
         do {
             let settings = try await parseItemSettings(form, planID: planID, number: number, language: context.language)
-            let actor = context.auditActor
-            try await database.write { db in
-                let before = try await self.snapshot(itemID: settings.itemID, period: period, on: db)
-                try await store.setOverride(
-                    settings.override, itemID: settings.itemID, period: period, by: user.id, now: configuration.clock(), on: db)
-                for (indicator, weight) in settings.weights { try await store.setWeight(weight, indicatorID: indicator, on: db) }
-                for (indicator, schedule) in settings.schedules { try await store.setSchedule(schedule, indicatorID: indicator, on: db) }
-                let after = try await self.snapshot(itemID: settings.itemID, period: period, on: db)
-                try await AuditLog(clock: configuration.clock).record(
-                    "item.assessment", entity: "item", id: settings.itemID, before: before, after: after, by: actor, on: db)
-            }
+            try await services.assessmentSettings.saveItemSettings(settings, period: period, user: user, by: context.auditActor)
         } catch let error as AppError where error.kind == .invalidInput {
             let html = try await itemPage(plan: plan, number: number, period: period, user: user, context: context, error: error.message)
             return try HTMLPage(html: html, status: .badRequest).response(from: request, context: context)
@@ -244,25 +234,15 @@ struct AssessmentController {
         return .redirect(to: SiteURL.item(plan: .value(planID), number: .value(number)).path + "?period=\(period)", type: .normal)
     }
 
-    /// The office's settings of an item, as submitted.
-    struct ItemSettings {
-        var itemID: Int64
-        var override: StatusOverride?
-        var weights: [Int64: Decimal]
-        var schedules: [Int64: Schedule?]
-    }
-
-    private func parseItemSettings(_ form: FormFields, planID: Int64, number: Int, language: Language) async throws -> ItemSettings {
-        let (item, indicators) = try await database.read { db -> (Item, [Indicator]) in
-            guard let item = try await plans.items(planID: planID, on: db).first(where: { $0.number == number }) else {
-                throw AppError.notFound("No item \(number).")
-            }
-            return (item, try await plans.indicators(planID: planID, on: db).filter { $0.itemID == item.id && $0.parentID == nil })
-        }
+    private func parseItemSettings(_ form: FormFields, planID: Int64, number: Int, language: Language) async throws
+        -> AssessmentSettingsService.ItemSettings
+    {
+        let (item, indicators) = try await services.assessmentSettings.item(planID: planID, number: number)
+        let words = AssessmentSettingsWords(language: language)
         var override: StatusOverride?
         if let status = form.text("override").flatMap(ProgressStatus.init(rawValue:)) {
             guard let reason = form.text("reason") else {
-                throw AppError.invalidInput(language == .zh ? "人工调整状态必须写明原因。" : "An override needs a reason.")
+                throw AppError.invalidInput(words.overrideNeedsReason)
             }
             override = StatusOverride(status: status, reason: reason)
         }
@@ -271,29 +251,13 @@ struct AssessmentController {
         for indicator in indicators {
             if let text = form.text("weight.\(indicator.id)") {
                 guard let weight = DecimalText.parse(text), weight >= 0 else {
-                    throw AppError.invalidInput(
-                        language == .zh
-                            ? "“\(indicator.name)”的权重“\(text)”不是非负数。" : "\(indicator.name): the weight \(text) is not a number of zero or more.")
+                    throw AppError.invalidInput(words.badWeight(indicator.name, text))
                 }
                 weights[indicator.id] = weight
             }
             schedules[indicator.id] = try ScheduleText.parse(form["schedule.\(indicator.id)"] ?? "", indicator: indicator.name)
         }
-        return ItemSettings(itemID: item.id, override: override, weights: weights, schedules: schedules)
-    }
-
-    /// What the audit log records of an item's assessment settings.
-    private func snapshot(itemID: Int64, period: Period, on db: any SQLDatabase) async throws -> [String: String] {
-        let planID = try await db.select().column("plan_id").from("items").where("id", .equal, itemID).first()?.int64("plan_id") ?? 0
-        let indicators = Set(try await db.select().column("id").from("indicators").where("item_id", .equal, itemID).all().map { try $0.int64("id") })
-        let schedules = try await store.schedules(planID: planID, on: db).filter { indicators.contains($0.key) }
-        let weights = try await store.weights(planID: planID, on: db).filter { indicators.contains($0.key) }
-        let override = try await store.overrides(planID: planID, period: period, on: db)[itemID]
-        return [
-            "override": override.map { "\($0.status.rawValue): \($0.reason)" } ?? "",
-            "weights": weights.sorted { $0.key < $1.key }.map { "\($0.key)=\(DecimalText.format($0.value))" }.joined(separator: ","),
-            "schedules": schedules.sorted { $0.key < $1.key }.map { "\($0.key): \(ScheduleText.format($0.value))" }.joined(separator: "; "),
-        ]
+        return AssessmentSettingsService.ItemSettings(itemID: item.id, override: override, weights: weights, schedules: schedules)
     }
 
     @Sendable func unit(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
@@ -409,24 +373,19 @@ struct AssessmentController {
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
+        let words = AssessmentSettingsWords(language: context.language)
         func number(_ name: String) throws -> Decimal {
             guard let value = form.text(name).flatMap(DecimalText.parse), value >= 0, value <= 100 else {
-                throw AppError.invalidInput(context.language == .zh ? "阈值应为 0 到 100 之间的数。" : "Thresholds are numbers from 0 to 100.")
+                throw AppError.invalidInput(words.thresholds)
             }
             return value
         }
         guard let month = form.text("completionMonth").flatMap(Int.init), (1...12).contains(month) else {
-            throw AppError.invalidInput(context.language == .zh ? "全面完成月份应为 1 到 12。" : "The month of full completion is 1 to 12.")
+            throw AppError.invalidInput(words.completionMonth)
         }
         let settings = AssessmentSettings(
             yellowThreshold: try number("yellow"), redThreshold: try number("red"), aheadThreshold: try number("ahead"), completionMonth: month)
-        let actor = context.auditActor
-        try await database.write { db in
-            let before = try await store.settings(planID: planID, on: db)
-            try await store.setSettings(settings, planID: planID, on: db)
-            try await AuditLog(clock: configuration.clock).record(
-                "plan.assessmentSettings", entity: "plan", id: planID, before: before, after: settings, by: actor, on: db)
-        }
+        try await services.assessmentSettings.saveSettings(settings, planID: planID, by: context.auditActor)
         return try HTMLPage(html: try await settingsPage(planID: planID, context: context, message: "✓")).response(from: request, context: context)
     }
 }

@@ -76,7 +76,7 @@ struct CycleController {
     }
 
     @Sendable func downloadForm(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let user = try context.requireUser()
+        _ = try context.requireUser()
         let scope = try await scope(request, context)
         let unitID = try formUnit(request, context: context)
         let data = try await database.read { db -> Data in
@@ -180,14 +180,7 @@ struct CycleController {
         guard let unitID = user.unitID else {
             return HTMLPage(html: InboxPage(reminders: [], page: PageContext(context, path: SiteURL.inbox.path)).render())
         }
-        let store = ReminderStore()
-        let reminders = try await database.read { try await store.reminders(unitID: unitID, on: $0) }
-        if reminders.contains(where: { $0.readAt == nil }) {
-            try await database.write { db in
-                try await store.markRead(unitID: unitID, now: configuration.clock(), on: db)
-                try await AuditLog(clock: configuration.clock).record("reminder.read", entity: "unit", id: unitID, by: context.auditActor, on: db)
-            }
-        }
+        let reminders = try await service.openInbox(unitID: unitID, by: context.auditActor)
         return HTMLPage(html: InboxPage(reminders: reminders, page: PageContext(context, path: SiteURL.inbox.path)).render())
     }
 }

@@ -2,16 +2,11 @@ import Foundation
 import Hummingbird
 import MinshengCore
 import MultipartKit
-import SQLKit
 
 /// The admin's plan import: upload a document, review and correct what was understood, confirm to store it.
 struct ImportController {
     let services: Services
-    var database: AppDatabase { services.database }
-    /// The one clock (the configuration's).
-    var clock: @Sendable () -> Date { services.clock }
-    let drafts = ImportDraftStore()
-    let plans = PlanStore()
+    var service: ImportDraftService { services.importDrafts }
 
     func register(with routes: SiteRouter) {
         routes.on(SiteURL.newImport, method: .get, use: newImport)
@@ -54,16 +49,8 @@ struct ImportController {
             let page = ImportUploadPage(page: PageContext(context, path: SiteURL.newImport.path), error: error.description)
             return try HTMLPage(html: page.render(), status: .badRequest).response(from: request, context: context)
         }
-        let actor = context.auditActor
-        let id = try await database.write { db in
-            let id = try await drafts.insert(
-                userID: user.id, officeJurisdictionID: context.reach.jurisdictionID, fileName: fileName, format: format, draft: draft, now: clock(),
-                on: db
-            )
-            try await AuditLog(clock: clock).record(
-                "import.upload", entity: "import", id: id, after: ["file": fileName, "format": format.rawValue], by: actor, on: db)
-            return id
-        }
+        let id = try await service.keep(
+            draft, fileName: fileName, format: format, user: user, officeJurisdictionID: context.reach.jurisdictionID, by: context.auditActor)
         return .redirect(to: SiteURL.importDraft(.value(id)).path, type: .normal)
     }
 
@@ -101,13 +88,7 @@ struct ImportController {
             draft.issuedOn = nil
         }
         let id = importDraft.id
-        let updated = draft
-        let actor = context.auditActor
-        try await database.write { db in
-            try await drafts.update(id: id, draft: updated, on: db)
-            try await AuditLog(clock: clock).record(
-                "import.edit", entity: "import", id: id, before: importDraft.draft, after: updated, by: actor, on: db)
-        }
+        try await service.update(importDraft, to: draft, before: importDraft.draft, after: draft, by: context.auditActor)
         return .redirect(to: SiteURL.importDraft(.value(id)).path, type: .normal)
     }
 
@@ -128,14 +109,9 @@ struct ImportController {
             return try await invalid(importDraft, context: context, request: request, message: error.message)
         }
         let id = importDraft.id
-        let updated = draft
-        let actor = context.auditActor
-        try await database.write { db in
-            try await drafts.update(id: id, draft: updated, on: db)
-            try await AuditLog(clock: clock).record(
-                "import.edit", entity: "import", id: id, before: importDraft.draft.items.first { $0.number == number },
-                after: updated.items.first { $0.number == number }, by: actor, on: db)
-        }
+        try await service.update(
+            importDraft, to: draft, before: importDraft.draft.items.first { $0.number == number },
+            after: draft.items.first { $0.number == number }, by: context.auditActor)
         return .redirect(to: SiteURL.importDraft(.value(id)).path + "#item-\(number)", type: .normal)
     }
 
@@ -145,25 +121,18 @@ struct ImportController {
         let importDraft = try await load(context)
         try Self.requireOpen(importDraft, context: context)
         if let own = context.reach.jurisdictionID {
-            let name = try await database.read { try await plans.jurisdiction(id: own, on: $0)?.name } ?? ""
+            let name = try await service.jurisdictionName(own) ?? ""
             guard importDraft.draft.jurisdiction == name else {
                 let message = context.language == .zh ? "您只能导入本地区（\(name)）的方案。" : "You may import only your own jurisdiction's (\(name)) plans."
                 return try await invalid(importDraft, context: context, request: request, message: message)
             }
         }
-        if let existing = try await existingPlan(importDraft),
-            try await database.read({ try await ReportStore().hasReports(planID: existing.id, on: $0) })
-        {
-            return try await merge(importDraft, into: existing, form: form, request: request, context: context)
+        if let existing = try await service.comparison(importDraft), existing.hasReports {
+            return try await merge(importDraft, into: existing.plan, form: form, request: request, context: context)
         }
         let outcome: PlanImportService.Outcome
         do {
-            let actor = context.auditActor
-            outcome = try await services.imports.store(importDraft.draft, by: actor) { db, plan in
-                try await drafts.markConfirmed(id: importDraft.id, planID: plan.id, now: clock(), on: db)
-                try await AuditLog(clock: clock).record(
-                    "import.confirm", entity: "import", id: importDraft.id, after: ["planId": plan.id], by: actor, on: db)
-            }
+            outcome = try await service.confirmAsPlan(importDraft, by: context.auditActor)
         } catch let error as AppError where error.kind == .invalidInput {
             return try await invalid(importDraft, context: context, request: request, message: error.message)
         }
@@ -180,21 +149,7 @@ struct ImportController {
             return try await invalid(
                 importDraft, context: context, request: request, message: context.language == .zh ? "请勾选要接受的修改。" : "Tick the changes to accept.")
         }
-        let actor = context.auditActor
-        let outcome = try await database.write { db in
-            let before = try await plans.detail(planID: plan.id, on: db)?.asDraft()
-            let outcome = try await PlanMerge().apply(importDraft.draft, to: plan.id, accepting: accepted, planFields: planFields, on: db)
-            let after = try await plans.detail(planID: plan.id, on: db)?.asDraft()
-            try await AuditLog(clock: clock).record("plan.merge", entity: "plan", id: plan.id, before: before, after: after, by: actor, on: db)
-            try await drafts.markConfirmed(id: importDraft.id, planID: plan.id, now: clock(), on: db)
-            try await AuditLog(clock: clock).record(
-                "import.confirm", entity: "import", id: importDraft.id,
-                after: [
-                    "planId": String(plan.id), "applied": outcome.applied.map(String.init).joined(separator: ","),
-                    "refused": outcome.refused.keys.sorted().map(String.init).joined(separator: ","),
-                ], by: actor, on: db)
-            return outcome
-        }
+        let outcome = try await service.merge(importDraft, into: plan, accepting: accepted, planFields: planFields, by: context.auditActor)
         let message = context.language.strings.changesApplied(outcome.applied, outcome.refused.sorted { $0.key < $1.key }.map(\.value))
         guard outcome.refused.isEmpty else {
             let confirmed = try await load(context)
@@ -204,24 +159,12 @@ struct ImportController {
         return .redirect(to: SiteURL.plan(.value(plan.id)).path, type: .normal)
     }
 
-    private func existingPlan(_ importDraft: ImportDraft) async throws -> Plan? {
-        try await database.read { db in
-            guard let name = importDraft.draft.jurisdiction, let year = importDraft.draft.year,
-                let jurisdiction = try await db.select().column("*").from("jurisdictions").where("name", .equal, name).first().map(
-                    PlanStore.jurisdiction)
-            else { return nil }
-            return try await plans.plan(jurisdictionID: jurisdiction.id, year: year, on: db)
-        }
-    }
-
     // MARK: Helpers
 
     private func load(_ context: AppRequestContext) async throws -> ImportDraft {
         let id = try context.parameters.require(SiteURL.Key.importID, as: Int64.self)
         let principal = try context.requirePrincipal()
-        guard let importDraft = try await database.read({ try await drafts.importDraft(id: id, on: $0) }),
-            ImportPolicy.canOpen(draftOf: importDraft.officeJurisdictionID, by: principal)
-        else {
+        guard let importDraft = try await service.draft(id: id, for: principal) else {
             throw AppError.notFound(context.language == .zh ? "没有编号为 \(id) 的导入。" : "No import has id \(id).")
         }
         return importDraft
@@ -234,13 +177,10 @@ struct ImportController {
     }
 
     private func reviewPage(_ importDraft: ImportDraft, context: AppRequestContext, error: String?) async throws -> String {
-        let plan = try await existingPlan(importDraft)
-        let existing = try await database.read { db -> (Plan, PlanDiff, Bool)? in
-            guard let plan, let detail = try await plans.detail(planID: plan.id, on: db) else { return nil }
-            return (plan, PlanDiff(old: detail.asDraft(), new: importDraft.draft), try await ReportStore().hasReports(planID: plan.id, on: db))
-        }
+        let existing = try await service.comparison(importDraft)
         let model = ImportReviewPage.Model(
-            importDraft: importDraft, existing: existing.map { (plan: $0.0, diff: $0.1) }, existingHasReports: existing?.2 ?? false, error: error
+            importDraft: importDraft, existing: existing.map { (plan: $0.plan, diff: $0.diff) }, existingHasReports: existing?.hasReports ?? false,
+            error: error
         )
         return ImportReviewPage.View(model: model, page: PageContext(context, path: SiteURL.importDraft(.value(importDraft.id)).path)).render()
     }

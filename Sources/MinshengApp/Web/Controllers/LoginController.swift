@@ -1,16 +1,10 @@
 import Foundation
 import Hummingbird
 import MinshengCore
-import NIOPosix
 
 /// Signing in and out: `GET/POST /login`, `POST /logout`.
 struct LoginController {
     let services: Services
-    var database: AppDatabase { services.database }
-    let users = UserStore()
-    let sessions = SessionStore()
-    let throttle = LoginThrottle()
-    var clock: @Sendable () -> Date { services.clock }
 
     func register(with routes: SiteRouter) {
         routes.on(SiteURL.login, method: .get, use: show)
@@ -34,33 +28,19 @@ struct LoginController {
         let username = form.text("username") ?? ""
         let password = form["password"] ?? ""
         let next = Self.safeNext(form["next"])
-        let now = clock()
-        let address = context.clientAddress
-        guard let attempt = try await throttle.admit(username: username, address: address, now: now, in: database) else {
-            let message = context.language == .zh ? "登录失败次数过多，请15分钟后再试。" : "Too many failed sign-ins; try again in 15 minutes."
-            return try failedLogin(request, context: context, next: next, message: message, status: .tooManyRequests)
+        let words = SignInWords(language: context.language)
+        let outcome = try await services.signIn.signIn(
+            username: username, password: password, address: context.clientAddress, by: context.auditActor)
+        switch outcome {
+        case .throttled:
+            return try failedLogin(request, context: context, next: next, message: words.throttled, status: .tooManyRequests)
+        case .refused:
+            return try failedLogin(request, context: context, next: next, message: words.refused, status: .unauthorized)
+        case .signedIn(let token):
+            var response = Response.redirect(to: next ?? SiteURL.home.path, type: .normal)
+            response.setCookie(AuthMiddleware.cookie(token: token, request: request, maxAge: Int(SessionStore.lifetime)))
+            return response
         }
-        let user = try await database.read { try await users.user(username: username, on: $0) }
-        // Bcrypt is slow by design; run it off the event loop.
-        let verified = try await NIOThreadPool.singleton.runIfActive {
-            user.map { Passwords.verify(password, hash: $0.passwordHash) } ?? false
-        }
-        guard let user, verified, !user.disabled else {
-            try await database.write { db in
-                try await throttle.settle(attempt, username: username, failed: true, on: db)
-                try await AuditLog(clock: clock).record("login.failed", entity: "user", id: username, by: context.auditActor, on: db)
-            }
-            let message = context.language == .zh ? "用户名或密码不正确。" : "Wrong username or password."
-            return try failedLogin(request, context: context, next: next, message: message, status: .unauthorized)
-        }
-        let created = try await database.write { db in
-            try await throttle.settle(attempt, username: username, failed: false, on: db)
-            try await AuditLog(clock: clock).record("login", entity: "user", id: user.id, by: AuditActor(user: user, address: address), on: db)
-            return try await sessions.create(userID: user.id, now: now, on: db)
-        }
-        var response = Response.redirect(to: next ?? SiteURL.home.path, type: .normal)
-        response.setCookie(AuthMiddleware.cookie(token: created.token, request: request, maxAge: Int(SessionStore.lifetime)))
-        return response
     }
 
     private func failedLogin(_ request: Request, context: AppRequestContext, next: String?, message: String, status: HTTPResponse.Status) throws
@@ -78,11 +58,7 @@ struct LoginController {
         let form = try await FormFields.read(request, context: context, limit: 16 * 1024)
         try CSRF.check(form[CSRF.fieldName], context: context)
         if let session = context.session {
-            let actor = context.auditActor
-            try await database.write { db in
-                try await sessions.delete(id: session.id, on: db)
-                try await AuditLog(clock: clock).record("logout", entity: "user", id: session.user.id, by: actor, on: db)
-            }
+            try await services.signIn.signOut(sessionID: session.id, userID: session.user.id, by: context.auditActor)
         }
         var response = Response.redirect(to: SiteURL.home.path, type: .normal)
         response.setCookie(AuthMiddleware.cookie(token: "", request: request, maxAge: 0))

@@ -114,13 +114,8 @@ struct PublicAdminController {
         if answering && form.text("answer") == nil {
             throw AppError.invalidInput(context.language == .zh ? "答复内容不能为空；如不予公开，请点“不予公开”。" : "Write an answer, or choose Reject.")
         }
-        try await service.settle(messageID: id, answer: answering ? form.text("answer") : nil, by: context.auditActor)
-        let planID = try await database.read { db in
-            try await db.select().column(SQLColumn("plan_id", table: "publications")).from("publications")
-                .join("public_messages", on: SQLColumn("publication_id", table: "public_messages"), .equal, SQLColumn("id", table: "publications"))
-                .where(SQLColumn("id", table: "public_messages"), .equal, SQLBind(id)).first()?.int64("plan_id")
-        }
-        return .redirect(to: SiteURL.adminPublicMessages.path + (planID.map { "?plan=\($0)" } ?? ""), type: .normal)
+        let settled = try await service.settle(messageID: id, answer: answering ? form.text("answer") : nil, by: context.auditActor)
+        return .redirect(to: SiteURL.adminPublicMessages.path + "?plan=\(settled.planID)", type: .normal)
     }
 
     @Sendable func photos(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
@@ -140,12 +135,7 @@ struct PublicAdminController {
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
-        try await service.setPhotoPublic(form["public"] == "true", attachmentID: id, by: context.auditActor)
-        let planID = try await database.read { db in
-            try await db.select().column(SQLColumn("plan_id", table: "reports")).from("reports")
-                .join("report_attachments", on: SQLColumn("report_id", table: "report_attachments"), .equal, SQLColumn("id", table: "reports"))
-                .where(SQLColumn("id", table: "report_attachments"), .equal, SQLBind(id)).first()?.int64("plan_id")
-        }
-        return .redirect(to: SiteURL.adminPhotos.path + (planID.map { "?plan=\($0)" } ?? ""), type: .normal)
+        let planID = try await service.setPhotoPublic(form["public"] == "true", attachmentID: id, by: context.auditActor)
+        return .redirect(to: SiteURL.adminPhotos.path + "?plan=\(planID)", type: .normal)
     }
 }

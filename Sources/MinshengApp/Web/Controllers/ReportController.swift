@@ -124,31 +124,9 @@ struct ReportController {
         } catch let error as AppError {
             return try await pageResponse(target, user: user, context: context, request: request, status: .badRequest, error: error.message)
         }
-        let storage = self.storage
-        let key = try storage.store(accepted)
-        do {
-            try await database.write { db in
-                let reader = try await service.reader(for: user, planID: target.planID, on: db)
-                guard ReportPolicy.canWrite(forUnit: target.unitID, by: reader.principal) else {
-                    throw AppError(.forbidden, "You may not add attachments to this report.")
-                }
-                guard let report = try await reports.versions(itemID: target.itemID, unitID: target.unitID, period: target.period, on: db).last,
-                    report.planID == target.planID, report.state == .draft || report.state == .returned
-                else { throw AppError.conflict("Attachments can be added to a draft or returned report only; save the report first.") }
-                let stored = try await reports.addAttachment(
-                    ReportAttachment(
-                        id: 0, reportID: report.id, fileName: accepted.fileName, contentType: accepted.contentType,
-                        size: Int64(accepted.data.count), sha256: accepted.sha256, storageKey: key,
-                        createdAt: configuration.timestamp),
-                    by: user.id, on: db
-                )
-                try await AuditLog(clock: configuration.clock).record(
-                    "attachment.add", entity: "report", id: report.id, after: stored, by: context.auditActor, on: db)
-            }
-        } catch {
-            storage.remove(key: key)
-            throw error
-        }
+        try await service.attach(
+            accepted, planID: target.planID, itemID: target.itemID, unitID: target.unitID, period: target.period, user: user,
+            by: context.auditActor)
         return .redirect(to: target.url.path, type: .normal)
     }
 

@@ -528,12 +528,10 @@ struct SupervisionController {
         try context.requirePlan(planID, changing: true)
         do {
             let settings = try SupervisionSettingsForm.parse(form, language: context.language)
-            let actor = context.auditActor
-            try await database.write { db in
-                let before = try await store.settings(planID: planID, on: db)
-                try await store.setSettings(settings, planID: planID, on: db)
-                try await AuditLog(clock: configuration.clock).record(
-                    "supervision.settings", entity: "plan", id: planID, before: before, after: settings, by: actor, on: db)
+            do {
+                try await service.saveSettings(settings, planID: planID, by: context.auditActor)
+            } catch let problem as SettingsProblem {
+                throw AppError.invalidInput(SupervisionSettingsWords(language: context.language).problem(problem))
             }
             let html = try await settingsPage(
                 planID: planID, context: context, message: context.language.supervisionWords.saved, error: nil, submitted: nil)
@@ -546,55 +544,35 @@ struct SupervisionController {
     }
 }
 
-/// Reads the supervision settings form, naming the field of any bad value.
+/// Reads the supervision settings form, naming the field of any value that is not a number; the ranges are the
+/// core's (``SupervisionSettings/problem()``).
 enum SupervisionSettingsForm {
     static func parse(_ form: FormFields, language: Language) throws -> SupervisionSettings {
-        func number(_ name: String, label: String, maximum: Decimal = 1000) throws -> Decimal {
-            guard let text = form.text(name), let value = DecimalText.parse(text), value >= 0, value <= maximum else {
-                throw AppError.invalidInput(
-                    language == .zh
-                        ? "“\(label)”应为0到\(DecimalText.format(maximum))之间的数。" : "\(label) must be a number from 0 to \(DecimalText.format(maximum)).")
+        let words = SupervisionSettingsWords(language: language)
+        func number(_ field: SettingsProblem.Field) throws -> Decimal {
+            guard let text = form.text(field.formName), let value = DecimalText.parse(text) else {
+                throw AppError.invalidInput(words.notANumber(field))
             }
             return value
         }
-        func days(_ name: String, label: String) throws -> Int {
-            let text = form.text(name) ?? ""
-            guard let value = Int(text), (1...365).contains(value) else {
-                throw AppError.invalidInput(language == .zh ? "“\(label)”应为1到365之间的整数。" : "\(label) must be a whole number of days from 1 to 365.")
-            }
+        func whole(_ field: SettingsProblem.Field) throws -> Int {
+            guard let value = Int(form.text(field.formName) ?? "") else { throw AppError.invalidInput(words.notANumber(field)) }
             return value
         }
-        let words = language.supervisionWords
         var settings = SupervisionSettings()
         settings.notices = NoticeRules(
-            nearDays: try days("nearDays", label: words.nearDays), blueResponseDays: try days("blueResponseDays", label: words.gradeName(.blue)),
-            yellowResponseDays: try days("yellowResponseDays", label: words.gradeName(.yellow)),
-            redResponseDays: try days("redResponseDays", label: words.gradeName(.red))
-        )
-        settings.discrepancy = DiscrepancyRule(tolerance: try number("tolerance", label: words.tolerance, maximum: 100) / 100)
+            nearDays: try whole(.nearDays), blueResponseDays: try whole(.blueResponseDays),
+            yellowResponseDays: try whole(.yellowResponseDays), redResponseDays: try whole(.redResponseDays))
+        settings.discrepancy = DiscrepancyRule(tolerance: try number(.tolerance) / 100)
         settings.accountability = AccountabilitySettings(
-            rules: Set(form.all("rule").compactMap(AccountabilityRule.init(rawValue:))),
-            consecutiveMonths: try days("consecutiveMonths", label: words.consecutiveMonths)
-        )
+            rules: Set(form.all("rule").compactMap(AccountabilityRule.init(rawValue:))), consecutiveMonths: try whole(.consecutiveMonths))
         var decisions: [AccountabilityDecision: Decimal] = [:]
-        for decision in AccountabilityDecision.allCases {
-            decisions[decision] = try number("decision.\(decision.rawValue)", label: words.decisionName(decision), maximum: 100)
-        }
+        for decision in AccountabilityDecision.allCases { decisions[decision] = try number(.decision(decision)) }
         settings.scoring = ScoringScheme(
-            completion: try number("completion", label: "完成度", maximum: 100), progress: try number("progress", label: "进度", maximum: 100),
-            reporting: try number("reporting", label: "按时报送", maximum: 100), satisfaction: try number("satisfaction", label: "满意度", maximum: 100),
-            perDiscrepancy: try number("perDiscrepancy", label: words.discrepancy, maximum: 100),
-            perOverdueRectification: try number("perOverdueRectification", label: "整改逾期", maximum: 100),
-            perRedNotice: try number("perRedNotice", label: words.gradeName(.red), maximum: 100),
-            findingsCap: try number("findingsCap", label: "督查扣分上限", maximum: 100),
-            decisions: decisions
-        )
-        guard settings.scoring.maximum == 100 else {
-            throw AppError.invalidInput(
-                language == .zh
-                    ? "完成度、进度、按时报送、满意度四项分值之和应为100，现为\(DecimalText.format(settings.scoring.maximum))。"
-                    : "The four criteria must add up to 100 points; they add up to \(DecimalText.format(settings.scoring.maximum)).")
-        }
+            completion: try number(.completion), progress: try number(.progress), reporting: try number(.reporting),
+            satisfaction: try number(.satisfaction), perDiscrepancy: try number(.perDiscrepancy),
+            perOverdueRectification: try number(.perOverdueRectification), perRedNotice: try number(.perRedNotice),
+            findingsCap: try number(.findingsCap), decisions: decisions)
         return settings
     }
 }
