@@ -131,10 +131,10 @@ struct DocumentUseCaseWords: Bilingual {
     func noPlan(_ id: Int64) -> String { t("没有编号为 \(id) 的方案。", "No plan has id \(id).") }
 
     func periodForKind(_ kind: OfficialDocument.Kind, _ period: Period) -> String {
-        t(
-            "\(kindName(kind))的期间应为\(periodFormZh(kind))，如 \(DocumentService.example(kind))；收到的是 \(period)。",
-            "A \(kind.rawValue) document is for a \(DocumentService.periodForm(kind)) period, such as \(DocumentService.example(kind)); got \(period)."
-        )
+        let example = DocumentService.example(kind)
+        return t(
+            "\(kindName(kind))的期间应为\(periodFormZh(kind))，如 \(example)；收到的是 \(period)。",
+            "A \(kind.rawValue) document is for a \(DocumentService.periodForm(kind)) period, such as \(example); got \(period).")
     }
 
     func kindName(_ kind: OfficialDocument.Kind) -> String {
