@@ -38,7 +38,7 @@ public struct AppError: Error, Sendable, CustomStringConvertible {
     /// A request body (an upload, a form, a JSON body) over the limit of `limit` bytes, named in words.
     public static func contentTooLarge(limit: Int, language: Language) -> AppError {
         let size = ByteCount.text(UInt64(max(0, limit)))
-        return AppError(.contentTooLarge, language == .zh ? "文件超过 \(size) 的上限。" : "The upload is larger than the \(size) limit.")
+        return AppError(.contentTooLarge, language.strings.contentTooLarge(size))
     }
 
     public var status: HTTPResponse.Status {

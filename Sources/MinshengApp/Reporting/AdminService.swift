@@ -49,7 +49,7 @@ public struct AdminService: Sendable {
 
     public func setCalendar(planID: Int64, _ calendar: Calendar, by actor: AuditActor, language: Language) async throws -> Calendar {
         guard (1...28).contains(calendar.dueDay) else {
-            throw AppError.invalidInput(language == .zh ? "截止日应为 1 到 28 之间的整数。" : "The due day is a whole number from 1 to 28.")
+            throw AppError.invalidInput(language.reporting.dueDayOutOfRange)
         }
         return try await database.write { db in
             let before = try await self.calendar(planID: planID, on: db)

@@ -120,7 +120,7 @@ extension AssessmentStrings {
         weight: "Weight", schedule: "Planned path",
         scheduleHint:
             """
-            Leave empty for the time-proportional path. Nodes, one per line: date name share, e.g. \"2019-03-31 开工 10%\"; or a monthly curve, \
+            Leave empty for the time-proportional path. Nodes, one per line: date name share, e.g. \"2019-03-31 start 10%\"; or a monthly curve, \
             one per line: month value, e.g. \"6 30\".
             """,
         timeProportional: "Time-proportional", settings: "Assessment settings", yellow: "Yellow threshold (points)", red: "Red threshold (points)",
@@ -136,7 +136,7 @@ extension AssessmentStrings {
 }
 
 extension Language {
-    public var assessment: AssessmentStrings { self == .zh ? .zh : .en }
+    public var assessment: AssessmentStrings { strings.assessment }
 }
 
 extension ProgressStatus {

@@ -238,5 +238,5 @@ extension DocumentStrings {
 }
 
 extension Language {
-    public var documents: DocumentStrings { self == .zh ? .zh : .en }
+    public var documents: DocumentStrings { strings.documents }
 }

@@ -99,7 +99,7 @@ enum IndicatorEdits {
         if let title = form.text("title") { item.title = title }
         item.leadUnits = units(form["leadUnits"] ?? "")
         item.responsibleUnits = units(form["responsibleUnits"] ?? "")
-        item.deadline = try date(form.text("deadline"), field: language == .zh ? "完成时限" : "deadline", item: item.number, language: language)
+        item.deadline = try date(form.text("deadline"), field: language.strings.deadlineField, item: item.number, language: language)
         var indicators: [IndicatorDraft] = []
         for (index, indicator) in item.indicators.enumerated() {
             if let edited = try apply(form, to: indicator, key: "i\(index)", item: item.number, language: language) {
@@ -135,7 +135,8 @@ enum IndicatorEdits {
             let allocationKey = "\(key).a\(index)"
             guard form["delete.\(allocationKey)"] == nil else { continue }
             let to = form.text("to.\(allocationKey)") ?? allocation.to
-            let target = try decimal(form.text("target.\(allocationKey)"), indicator: "\(edited.name)（\(to)）", item: item, language: language)
+            let target = try decimal(
+                form.text("target.\(allocationKey)"), indicator: language.strings.allocationField(edited.name, to), item: item, language: language)
             allocations.append(AllocationDraft(to: to, target: target ?? allocation.target))
         }
         edited.allocations = allocations
@@ -150,10 +151,7 @@ enum IndicatorEdits {
         guard let text else { return nil }
         let normalised = String(text.map { QuantityScanner.asciiDigit($0) ?? ($0 == "．" ? "." : $0) }).replacingOccurrences(of: ",", with: "")
         guard let value = DecimalText.parse(normalised) else {
-            throw AppError.invalidInput(
-                language == .zh
-                    ? "第\(item)项“\(indicator)”的目标值“\(text)”不是数字。"
-                    : "Item \(item), \(indicator): the target \(text) is not a number.")
+            throw AppError.invalidInput(language.strings.targetNotANumber(item, indicator, text))
         }
         return value
     }
@@ -161,10 +159,7 @@ enum IndicatorEdits {
     private static func date(_ text: String?, field: String, item: Int, language: Language) throws -> CalendarDate? {
         guard let text else { return nil }
         guard let date = CalendarDate(iso: text) else {
-            throw AppError.invalidInput(
-                language == .zh
-                    ? "第\(item)项“\(field)”的日期“\(text)”应写作 2019-12-31。"
-                    : "Item \(item), \(field): the date \(text) should be written 2019-12-31.")
+            throw AppError.invalidInput(language.strings.badDate(item, field, text))
         }
         return date
     }

@@ -93,7 +93,7 @@ struct Layout {
         var links: [(SiteURL, String)] = [(.tasks, words.tasks)]
         if principal.unitID != nil { links.append((.inbox, words.inbox)) }
         links += [
-            (.rollup, page.language == .zh ? "汇总" : "Rollup"), (.overview, assessment.overview), (.battleMap, assessment.battleMap),
+            (.rollup, words.rollup), (.overview, assessment.overview), (.battleMap, assessment.battleMap),
             (.unitRanking, assessment.units), (.reviewQueue, words.reviewQueue), (.overdue, words.overdue),
             (.supervision, page.language.supervisionWords.supervision), (.documents, page.language.documents.documents),
             (.adminPublications, page.language.publicWords.disclosure), (.newImport, strings.importPlan), (.adminUsers, words.users),
@@ -120,7 +120,7 @@ struct Layout {
         )
     }
 
-    private var otherLanguage: Language { page.language == .zh ? .en : .zh }
+    private var otherLanguage: Language { strings.otherLanguage }
 
     private var languageSwitchLink: String { "\(page.path)?lang=\(otherLanguage.code)" }
 }

@@ -47,7 +47,7 @@ extension PlanPage {
 
         private func categoryHeading(_ category: MinshengCore.Category) -> String {
             guard !category.name.isEmpty else { return strings.items }
-            return language == .zh ? "\(ChineseNumeralWriter.string(category.ordinal))、\(category.name)" : "\(category.ordinal). \(category.name)"
+            return strings.categoryHeading(category.ordinal, category.name)
         }
 
         private func row(_ row: Model.Row) -> Node {

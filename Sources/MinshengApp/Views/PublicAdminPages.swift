@@ -152,7 +152,7 @@ struct PublicMessagesAdminPage {
 
     private func heading(_ message: PublicMessage) -> String {
         let words = page.language.publicWords
-        let sequence = sequences[message.publicationID].map { page.language == .zh ? "第\($0)期" : "publication \($0)" } ?? ""
+        let sequence = sequences[message.publicationID].map(words.publicationNumber) ?? ""
         return "\(words.kind(message.kind)) · \(sequence) · \(message.itemNumber). \(titles[message.itemNumber] ?? "")"
     }
 }

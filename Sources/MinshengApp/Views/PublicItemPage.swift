@@ -90,14 +90,16 @@ struct PublicItemPage {
     }
 
     private func targetText(_ target: PublicSnapshot.Target) -> String {
-        let prefix = target.breakdown ? (links.language == .zh ? "其中：" : "of which: ") : ""
+        let prefix = target.breakdown ? words.ofWhich : ""
         if let value = target.target { return "\(prefix)\(target.name) \(value)\(target.unit)" }
-        return prefix + target.name + (target.provisional ? "（\(words.provisional)）" : "")
+        return prefix + target.name + (target.provisional ? links.language.punctuation.aside(words.provisional) : "")
     }
 
     private func reachedText(_ target: PublicSnapshot.Target) -> String {
         var text = target.value.map { "\($0)\(target.unit)" } ?? (target.reachedOn.map { $0.iso } ?? "—")
-        if let month = target.asOfMonth, month < snapshot.period.lastMonth.months.upperBound { text += "（\(words.month(month))）" }
+        if let month = target.asOfMonth, month < snapshot.period.lastMonth.months.upperBound {
+            text += links.language.punctuation.aside(words.month(month))
+        }
         return text
     }
 

@@ -14,7 +14,7 @@ struct PublicLinks {
     var planID: Int64
     var language: Language
 
-    private var suffix: String { language == .zh ? "" : ".en" }
+    private var suffix: String { language.publicWords.fileSuffix }
 
     private func file(_ name: String) -> String { "\(name)\(suffix).html" }
 
@@ -61,13 +61,13 @@ struct PublicLinks {
 
     /// The same page in the other language.
     func switchLanguage(current path: String) -> String {
-        let other: Language = language == .zh ? .en : .zh
+        let other = language.strings.otherLanguage
         switch mode {
         case .server:
             return path + (path.contains("?") ? "&" : "?") + "lang=\(other.code)"
         case .exported:
             let base = path.hasSuffix(".en.html") ? String(path.dropLast(8)) : String(path.dropLast(5))
-            return other == .zh ? "\(base).html" : "\(base).en.html"
+            return "\(base)\(other.publicWords.fileSuffix).html"
         }
     }
 }
@@ -128,7 +128,7 @@ enum PublicParts {
     /// A progress bar with the expected progress marked, its figures in the label.
     static func bar(_ progress: Int?, _ expected: Int?, _ status: ProgressStatus, _ language: Language) -> Node {
         let words = language.publicWords
-        let label = "\(words.progress) \(percent(progress))，\(words.expected) \(percent(expected))"
+        let label = words.progressAgainstExpected(percent(progress), percent(expected))
         return Charts.bar(progress: progress.map { Decimal($0) / 100 }, expected: expected.map { Decimal($0) / 100 }, status: status, label: label)
     }
 

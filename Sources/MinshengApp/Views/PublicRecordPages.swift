@@ -70,7 +70,7 @@ struct PublicVerifyPage {
                 .section(
                     .class(result.passed ? "notice verify-result" : "alert verify-result"), .attribute(named: "role", value: "status"),
                     .h2(.text(result.passed ? words.verified : words.notVerified)),
-                    .p(.text(links.language == .zh ? "共核验\(result.report.checked)期公示。" : "\(result.report.checked) publication(s) checked.")),
+                    .p(.text(words.publicationsChecked(result.report.checked))),
                     .ul(.forEach(result.report.problems + result.differences) { .li(.text($0)) })
                 )
             },

@@ -10,8 +10,8 @@ struct PublicStrings: Bilingual {
         t(
             "发布后内容即冻结，不能修改：只公开已审核通过的数据、各单位报告中的“进展情况”和已批准的照片，“存在问题”“下步打算”、退回意见和人工调整原因等内部内容不会公开。",
             """
-            Once published, a snapshot is frozen: only accepted figures, the 进展情况 part of reports and approved photos are public; 存在问题, 下步打算, \
-            return reasons and override reasons never are.
+            Once published, a snapshot is frozen: only accepted figures, the Progress part of reports and approved photos are public; Problems, \
+            Next steps, return reasons and override reasons never are.
             """
         )
     }
@@ -132,7 +132,21 @@ struct PublicStrings: Bilingual {
     var unitItemsShared: String { t("参与的事项", "Projects shared") }
     var openObjections: String { t("公示期内，欢迎对公示内容提出异议。", "The objection period is open.") }
 
-    func verdict(_ verdict: SatisfactionVerdict) -> String { language == .zh ? verdict.chineseName : verdict.englishName }
+    /// What the file names of a static export carry before `.html` in this language.
+    var fileSuffix: String { t("", ".en") }
+    /// The prefix of a target that breaks another down.
+    var ofWhich: String { t("其中：", "of which: ") }
+
+    func publicationNumber(_ sequence: Int) -> String { t("第\(sequence)期", "publication \(sequence)") }
+
+    func publicationsChecked(_ count: Int) -> String { t("共核验\(count)期公示。", "\(count) publication(s) checked.") }
+
+    /// A progress bar's label: the progress and the expected progress, as percentages.
+    func progressAgainstExpected(_ progress: String, _ expected: String) -> String {
+        t("\(self.progress) \(progress)，\(self.expected) \(expected)", "\(self.progress) \(progress), \(self.expected) \(expected)")
+    }
+
+    func verdict(_ verdict: SatisfactionVerdict) -> String { t(verdict.chineseName, verdict.englishName) }
 
     func kind(_ kind: PublicMessage.Kind) -> String {
         switch kind {

@@ -88,6 +88,9 @@ public struct ReportingStrings: Sendable {
     public var noPlan: String
     public var viewAsUnit: String
     public var allUnits: String
+    public var rollup: String
+    /// The refusal of a due day outside 1...28.
+    public var dueDayOutOfRange: String
 }
 
 extension ReportingStrings {
@@ -119,7 +122,8 @@ extension ReportingStrings {
         members: "成员单位", groupHint: "“各县(市、区)政府”等集合单位由其成员单位各自报送。",
         dueDay: "每月截止日", quarterly: "按季度报送", calendarHint: "按月报送的事项每月截止日前报送；按季度报送的事项在3、6、9、12月报送。",
         tokenName: "令牌名称", createToken: "创建令牌", tokenShownOnce: "请立即复制，此令牌只显示这一次：", revoke: "吊销", revoked: "已吊销",
-        entity: "对象", before: "修改前", after: "修改后", noPlan: "还没有工作方案。", viewAsUnit: "查看单位", allUnits: "全部单位"
+        entity: "对象", before: "修改前", after: "修改后", noPlan: "还没有工作方案。", viewAsUnit: "查看单位", allUnits: "全部单位",
+        rollup: "汇总", dueDayOutOfRange: "截止日应为 1 到 28 之间的整数。"
     )
 
     public static let en = ReportingStrings(
@@ -157,10 +161,11 @@ extension ReportingStrings {
         calendarHint: "Monthly items are due by the due day of every month; quarterly items in March, June, September and December.",
         tokenName: "Token name", createToken: "Create token", tokenShownOnce: "Copy it now; this token is shown only once:",
         revoke: "Revoke", revoked: "revoked", entity: "Entity", before: "Before", after: "After", noPlan: "There is no plan yet.",
-        viewAsUnit: "View as unit", allUnits: "All units"
+        viewAsUnit: "View as unit", allUnits: "All units", rollup: "Rollup",
+        dueDayOutOfRange: "The due day is a whole number from 1 to 28."
     )
 }
 
 extension Language {
-    public var reporting: ReportingStrings { self == .zh ? .zh : .en }
+    public var reporting: ReportingStrings { strings.reporting }
 }

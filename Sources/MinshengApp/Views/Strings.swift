@@ -70,6 +70,26 @@ public struct Strings: Sendable {
     public var acceptChangesHint: @Sendable (String) -> String
     public var acceptChanges: String
     public var changesApplied: @Sendable ([Int], [String]) -> String
+    /// The language the language switch leads to.
+    public var otherLanguage: Language
+    /// A category's heading on the plan page: its ordinal and its name.
+    public var categoryHeading: @Sendable (Int, String) -> String
+    /// The item's deadline, named in an error about the import form.
+    public var deadlineField: String
+    /// An allocation's target named in an error: the indicator's name and the unit it is allocated to.
+    public var allocationField: @Sendable (String, String) -> String
+    /// An import form's target that is not a number: the item, the indicator and the text.
+    public var targetNotANumber: @Sendable (Int, String, String) -> String
+    /// An import form's date that is not a date: the item, the field and the text.
+    public var badDate: @Sendable (Int, String, String) -> String
+    /// A request body over the limit, named in words.
+    public var contentTooLarge: @Sendable (String) -> String
+    /// The words of the reporting pages.
+    public var reporting: ReportingStrings
+    /// The words of the assessment pages.
+    public var assessment: AssessmentStrings
+    /// The words of the document pages.
+    public var documents: DocumentStrings
 }
 
 extension Strings {
@@ -143,7 +163,17 @@ extension Strings {
         acceptChanges: "接受所选修改",
         changesApplied: { applied, refused in
             "已接受第 \(applied.map(String.init).joined(separator: "、")) 项的修改。" + (refused.isEmpty ? "" : "未能修改：" + refused.joined(separator: " "))
-        }
+        },
+        otherLanguage: .en,
+        categoryHeading: { ordinal, name in "\(ChineseNumeralWriter.string(ordinal))、\(name)" },
+        deadlineField: "完成时限",
+        allocationField: { indicator, unit in "\(indicator)（\(unit)）" },
+        targetNotANumber: { item, indicator, text in "第\(item)项“\(indicator)”的目标值“\(text)”不是数字。" },
+        badDate: { item, field, text in "第\(item)项“\(field)”的日期“\(text)”应写作 2019-12-31。" },
+        contentTooLarge: { size in "文件超过 \(size) 的上限。" },
+        reporting: .zh,
+        assessment: .zh,
+        documents: .zh
     )
 
     public static let en = Strings(
@@ -227,6 +257,16 @@ extension Strings {
         changesApplied: { applied, refused in
             "Applied changes to items \(applied.map(String.init).joined(separator: ", "))."
                 + (refused.isEmpty ? "" : " Not changed: " + refused.joined(separator: " "))
-        }
+        },
+        otherLanguage: .zh,
+        categoryHeading: { ordinal, name in "\(ordinal). \(name)" },
+        deadlineField: "deadline",
+        allocationField: { indicator, unit in "\(indicator) (\(unit))" },
+        targetNotANumber: { item, indicator, text in "Item \(item), \(indicator): the target \(text) is not a number." },
+        badDate: { item, field, text in "Item \(item), \(field): the date \(text) should be written 2019-12-31." },
+        contentTooLarge: { size in "The upload is larger than the \(size) limit." },
+        reporting: .en,
+        assessment: .en,
+        documents: .en
     )
 }

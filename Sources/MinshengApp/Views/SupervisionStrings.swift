@@ -99,11 +99,11 @@ struct SupervisionStrings: Bilingual {
     var saved: String { t("已保存。", "Saved.") }
     var record: String { t("督查记录", "Supervision record") }
 
-    func gradeName(_ grade: NoticeGrade) -> String { language == .zh ? grade.chineseName : grade.englishName }
-    func modeName(_ mode: InspectionMode) -> String { language == .zh ? mode.chineseName : mode.englishName }
-    func stateName(_ state: RectificationState) -> String { language == .zh ? state.chineseName : state.englishName }
-    func ruleName(_ rule: AccountabilityRule) -> String { language == .zh ? rule.chineseName : rule.englishName }
-    func decisionName(_ decision: AccountabilityDecision) -> String { language == .zh ? decision.chineseName : decision.englishName }
+    func gradeName(_ grade: NoticeGrade) -> String { t(grade.chineseName, grade.englishName) }
+    func modeName(_ mode: InspectionMode) -> String { t(mode.chineseName, mode.englishName) }
+    func stateName(_ state: RectificationState) -> String { t(state.chineseName, state.englishName) }
+    func ruleName(_ rule: AccountabilityRule) -> String { t(rule.chineseName, rule.englishName) }
+    func decisionName(_ decision: AccountabilityDecision) -> String { t(decision.chineseName, decision.englishName) }
 
     func noticeNumber(_ notice: SupervisionNotice, year: Int) -> String {
         t("督〔\(year)〕\(notice.sequence)号", "No. \(notice.sequence)/\(year)")

@@ -29,7 +29,7 @@ public enum AccountPolicy {
     }
 
     /// Why an account change is refused.
-    public enum Refusal: Error, Sendable, Equatable {
+    public enum Refusal: CodedRefusal, Sendable, Equatable, CaseIterable {
         case notAnOffice
         case reporterNeedsUnit
         case unitOnlyForReporters
@@ -39,6 +39,38 @@ public enum AccountPolicy {
         case instanceWideNeedsInstanceOffice
         case accountOutsideReach
         case cannotDemoteOrDisableSelf
+
+        public var code: String {
+            switch self {
+            case .notAnOffice: return "account.notAnOffice"
+            case .reporterNeedsUnit: return "account.reporterNeedsUnit"
+            case .unitOnlyForReporters: return "account.unitOnlyForReporters"
+            case .unitOutsideJurisdiction: return "account.unitOutsideJurisdiction"
+            case .reporterJurisdictionIsItsUnits: return "account.reporterJurisdictionIsItsUnits"
+            case .jurisdictionOutsideReach: return "account.jurisdictionOutsideReach"
+            case .instanceWideNeedsInstanceOffice: return "account.instanceWideNeedsInstanceOffice"
+            case .accountOutsideReach: return "account.accountOutsideReach"
+            case .cannotDemoteOrDisableSelf: return "account.cannotDemoteOrDisableSelf"
+            }
+        }
+
+        public var phrase: Phrase {
+            switch self {
+            case .notAnOffice: return Phrase(zh: "只有督查室可以管理账号。", en: "Only the supervision office manages accounts.")
+            case .reporterNeedsUnit: return Phrase(zh: "报送员必须属于一个单位。", en: "A reporter belongs to a unit.")
+            case .unitOnlyForReporters:
+                return Phrase(zh: "只有报送员属于单位；其他角色请不要选择单位。", en: "Only reporters belong to a unit; choose no unit for other roles.")
+            case .unitOutsideJurisdiction: return Phrase(zh: "该单位不属于您管辖的地区。", en: "That unit is outside your jurisdiction.")
+            case .reporterJurisdictionIsItsUnits:
+                return Phrase(zh: "报送员属于其单位所在的地区，不能另选地区。", en: "A reporter serves its unit's jurisdiction; choose no other.")
+            case .jurisdictionOutsideReach: return Phrase(zh: "该地区不在您管辖的范围内。", en: "That jurisdiction is outside yours.")
+            case .instanceWideNeedsInstanceOffice:
+                return Phrase(zh: "只有全平台的督查室可以设立全平台账号。", en: "Only an instance-wide office may create or make instance-wide accounts.")
+            case .accountOutsideReach: return Phrase(zh: "该账号不在您管辖的范围内。", en: "That account is outside your jurisdiction.")
+            case .cannotDemoteOrDisableSelf:
+                return Phrase(zh: "不能停用自己或取消自己的管理员角色。", en: "You cannot disable yourself or drop your own admin role.")
+            }
+        }
     }
 
     /// The placement of a new or changed account, or why it is refused.

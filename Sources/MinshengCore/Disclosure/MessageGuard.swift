@@ -29,7 +29,7 @@ public struct MessageGuard: Sendable, Hashable {
     }
 
     /// Why a message or rating is refused.
-    public enum Refusal: Error, Sendable, Hashable {
+    public enum Refusal: CodedRefusal, Sendable, Hashable {
         case empty
         case tooShort(minimum: Int)
         case tooLong(maximum: Int, length: Int)
@@ -38,6 +38,21 @@ public struct MessageGuard: Sendable, Hashable {
         case tooManyMessages(limit: Int)
         case tooManyRatings(limit: Int)
         case badPhone
+
+        public var code: String {
+            switch self {
+            case .empty: return "message.empty"
+            case .tooShort: return "message.tooShort"
+            case .tooLong: return "message.tooLong"
+            case .containsLink: return "message.containsLink"
+            case .repeated: return "message.repeated"
+            case .tooManyMessages: return "message.tooMany"
+            case .tooManyRatings: return "rating.tooMany"
+            case .badPhone: return "message.badPhone"
+            }
+        }
+
+        public var phrase: Phrase { Phrase(zh: chinese, en: english) }
 
         public var chinese: String {
             switch self {

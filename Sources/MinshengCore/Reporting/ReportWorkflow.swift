@@ -32,16 +32,31 @@ public enum ReportActor: Sendable, Hashable {
 /// The rules of the reporting cycle, without storage.
 public enum ReportWorkflow {
     /// Why an action is refused.
-    public enum Refusal: Error, Sendable, Equatable, CustomStringConvertible {
+    public enum Refusal: CodedRefusal, Sendable, Equatable, CustomStringConvertible {
         case notAllowedInState(ReportAction, ReportState)
         case notYourRole(ReportAction)
         case reasonRequired(ReportAction)
 
-        public var description: String {
+        /// The English form of ``phrase``.
+        public var description: String { phrase.en }
+
+        public var code: String {
             switch self {
-            case .notAllowedInState(let action, let state): return "A \(state.rawValue) report cannot be \(action.pastTense)."
-            case .notYourRole(let action): return "Your role may not \(action.rawValue) this report."
-            case .reasonRequired(let action): return "A reason is required to \(action.rawValue) a report."
+            case .notAllowedInState(let action, let state): return "report.\(action.rawValue).notAllowedIn.\(state.rawValue)"
+            case .notYourRole(let action): return "report.\(action.rawValue).notYourRole"
+            case .reasonRequired(let action): return "report.\(action.rawValue).reasonRequired"
+            }
+        }
+
+        public var phrase: Phrase {
+            switch self {
+            case .notAllowedInState(let action, let state):
+                return Phrase(
+                    zh: "处于“\(state.chineseName)”状态的报告不能\(action.chineseName)。", en: "A \(state.rawValue) report cannot be \(action.pastTense).")
+            case .notYourRole(let action):
+                return Phrase(zh: "您的角色不能\(action.chineseName)这份报告。", en: "Your role may not \(action.rawValue) this report.")
+            case .reasonRequired(let action):
+                return Phrase(zh: "\(action.chineseName)报告须填写原因。", en: "A reason is required to \(action.rawValue) a report.")
             }
         }
     }
@@ -74,7 +89,30 @@ public enum ReportWorkflow {
     }
 }
 
+extension ReportState {
+    /// The state's name in Chinese, as the interface writes it.
+    var chineseName: String {
+        switch self {
+        case .draft: return "草稿"
+        case .submitted: return "已报送"
+        case .returned: return "已退回"
+        case .accepted: return "已审核"
+        }
+    }
+}
+
 extension ReportAction {
+    /// The action's verb in Chinese, as the interface writes it.
+    var chineseName: String {
+        switch self {
+        case .edit: return "修改"
+        case .submit: return "报送"
+        case .return: return "退回"
+        case .accept: return "审核通过"
+        case .correct: return "更正"
+        }
+    }
+
     var pastTense: String {
         switch self {
         case .edit: return "edited"

@@ -5,11 +5,34 @@ import Foundation
 /// rather than a number.
 public enum ValueBounds {
     /// Why a value is refused.
-    public enum Refusal: Error, Sendable, Equatable {
+    public enum Refusal: CodedRefusal, Sendable, Equatable {
         case negative
         case tooLarge(limit: Decimal)
         case tooPrecise(places: Int)
         case numberForMilestone
+
+        public var code: String {
+            switch self {
+            case .negative: return "value.negative"
+            case .tooLarge: return "value.tooLarge"
+            case .tooPrecise: return "value.tooPrecise"
+            case .numberForMilestone: return "value.numberForMilestone"
+            }
+        }
+
+        /// Why the value is refused; the caller names the indicator.
+        public var phrase: Phrase {
+            switch self {
+            case .negative: return Phrase(zh: "数值不能为负。", en: "The value cannot be negative.")
+            case .tooLarge(let limit):
+                let text = DecimalText.format(limit)
+                return Phrase(zh: "数值不能超过 \(text)。", en: "The value cannot exceed \(text).")
+            case .tooPrecise(let places):
+                return Phrase(zh: "数值最多保留 \(places) 位小数。", en: "Give the value with at most \(places) decimal places.")
+            case .numberForMilestone:
+                return Phrase(zh: "这是节点，请填写完成日期而不是数值。", en: "This is a milestone: give the date it was reached, not a number.")
+            }
+        }
     }
 
     /// The largest value of any indicator.
