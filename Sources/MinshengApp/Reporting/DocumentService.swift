@@ -43,15 +43,15 @@ public struct DocumentService: Sendable {
         let categories = Dictionary(uniqueKeysWithValues: detail.categories.map { ($0.id, $0.name) })
         let assignments = Dictionary(grouping: detail.assignments, by: \.itemID)
         let indicators = Dictionary(grouping: detail.indicators, by: \.itemID)
-        let reports = ReportStore()
+        // One read of every item's last-month reports, whatever the number of items.
+        let lastMonth = Dictionary(
+            grouping: try await ReportStore().latest(planID: planID, period: period.lastMonth, where: ReportPolicy.isPublishable, on: db),
+            by: \.itemID)
         var facts: [CircularBuilder.ItemFacts] = []
         for item in detail.items {
             let assigned = (assignments[item.id] ?? []).sorted { $0.ordinal < $1.ordinal }
             let leads = assigned.filter { $0.role == .lead }
-            let narrative = try await reports.latest(
-                planID: planID, period: period.lastMonth, itemIDs: [item.id], where: ReportPolicy.isPublishable, on: db
-            )
-            .first { report in leads.first.map { $0.unitID == report.unitID } ?? false }
+            let narrative = (lastMonth[item.id] ?? []).first { report in leads.first.map { $0.unitID == report.unitID } ?? false }
             facts.append(
                 CircularBuilder.ItemFacts(
                     item: item, category: categories[item.categoryID] ?? "", leadUnits: leads.compactMap { names[$0.unitID] },
@@ -75,10 +75,11 @@ public struct DocumentService: Sendable {
     /// Each unit's months reported late and months not reported within the period.
     func timeliness(planID: Int64, period: Period, names: [Int64: String], on db: any SQLDatabase) async throws -> [CircularBuilder.Timeliness] {
         let reporting = ReportingService(database: database, configuration: configuration)
+        let setting = try await ReportingService.TaskSetting.load(planID: planID, on: db)
         var late: [Int64: Set<Int>] = [:]
         var missing: [Int64: Set<Int>] = [:]
         for month in period.months {
-            for task in try await reporting.tasks(planID: planID, period: .month(year: period.year, month: month), on: db) {
+            for task in try await reporting.tasks(in: setting, period: .month(year: period.year, month: month), on: db) {
                 if task.isOverdue { missing[task.obligation.unitID, default: []].insert(month) }
                 if task.wasLate { late[task.obligation.unitID, default: []].insert(month) }
             }

@@ -1,0 +1,132 @@
+import Foundation
+import Hummingbird
+import MinshengCore
+import SQLKit
+
+/// The API's report operations.
+extension APIController {
+    func period(_ request: Request, planID: Int64, context: AppRequestContext) async throws -> Period {
+        if let text = request.uri.queryParameters.get("period").map({ String($0) }) {
+            guard let period = Period(text), case .month = period else {
+                throw AppError.invalidInput("period must be a month such as 2019-09; got \(text).")
+            }
+            return period
+        }
+        return try await database.read { db in
+            guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+            return try await PlanScope.defaultPeriod(plan: plan, today: configuration.today, on: db)
+        }
+    }
+
+    @Sendable func tasks(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
+        let period = try await period(request, planID: planID, context: context)
+        let principal = user.principal(reach: context.reach)
+        let asked = request.uri.queryParameters.get("unit").flatMap { Int64(String($0)) }
+        let unit = ReportPolicy.taskUnit(asked: asked, by: principal)
+        guard ReportPolicy.canListTasks(ofUnit: asked ?? unit, by: principal) else {
+            throw AppError(.forbidden, "Reporters see their own unit's tasks.")
+        }
+        let tasks = try await database.read { db in
+            try await service.tasks(
+                planID: planID, period: period, unitID: unit, for: try await service.reader(for: user, planID: planID, on: db), on: db)
+        }
+        return JSONBody(tasks.map(APITask.init)).response()
+    }
+
+    @Sendable func listReports(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
+        let state = try request.uri.queryParameters.get("state").map { text -> ReportState in
+            guard let state = ReportState(rawValue: String(text)) else { throw AppError.invalidInput("Unknown state \(text).") }
+            return state
+        }
+        let period = state == nil ? try await period(request, planID: planID, context: context) : nil
+        let found = try await database.read { db -> [Report] in
+            guard try await plans.plan(id: planID, on: db) != nil else { throw AppError.notFound("No plan has id \(planID).") }
+            let reader = try await service.reader(for: user, planID: planID, on: db)
+            if let state {
+                return try await reports.reports(planID: planID, state: state, on: db).filter { ReportPolicy.canRead($0, by: reader) }
+            }
+            return try await reports.latest(planID: planID, period: period!, where: { ReportPolicy.canRead($0, by: reader) }, on: db)
+        }
+        return JSONBody(found.map(APIReport.init)).response()
+    }
+
+    @Sendable func saveReport(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let target = try ReportController.Target(context)
+        let body = try await request.decode(as: APIRequests.SaveReport.self, context: context)
+        let draft = ReportingService.Draft(
+            values: body.values ?? [], progress: body.progress ?? "", problems: body.problems ?? "", nextSteps: body.nextSteps ?? "")
+        do {
+            let report = try await service.save(
+                planID: target.planID, itemID: target.itemID, unitID: target.unitID, period: target.period, draft: draft,
+                expectedLock: body.lockVersion, submit: body.submit ?? false, by: context.auditActor, user: user,
+                idempotencyKey: request.headers.value(named: "idempotency-key")
+            )
+            return JSONBody(APIReport(report)).response()
+        } catch let conflict as ReportConflict {
+            return Self.conflict(conflict)
+        }
+    }
+
+    @Sendable func getReport(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        let detail = try await database.read { db -> APIReportDetail in
+            guard let report = try await reports.report(id: id, on: db) else { throw AppError.notFound("No report has id \(id).") }
+            let reader = try await service.reader(for: user, planID: report.planID, on: db)
+            guard ReportPolicy.canRead(report, by: reader) else { throw AppError.notFound("No report has id \(id).") }
+            let versions = try await reports.versions(itemID: report.itemID, unitID: report.unitID, period: report.period, on: db)
+                .filter { ReportPolicy.canRead($0, by: reader) }
+            let events = try await reports.events(reportIDs: [report.id], on: db)[report.id] ?? []
+            let attachments = try await reports.attachments(reportIDs: [report.id], on: db)
+            return APIReportDetail(
+                report: APIReport(report), versions: versions.map(APIReport.init), events: events.map(APIEvent.init),
+                attachments: attachments.map(APIAttachment.init))
+        }
+        return JSONBody(detail).response()
+    }
+
+    @Sendable func act(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        let actionText = try context.parameters.require(SiteURL.Key.action)
+        guard let action = ReportAction(rawValue: actionText), action == .submit || action == .return || action == .accept else {
+            throw AppError.notFound("No action \(actionText); use submit, return or accept.")
+        }
+        let body = try await request.decode(as: APIRequests.Action.self, context: context)
+        do {
+            let report = try await service.act(
+                action, reportID: id, expectedLock: body.lockVersion, reason: body.reason, by: context.auditActor,
+                user: user, idempotencyKey: request.headers.value(named: "idempotency-key"))
+            return JSONBody(APIReport(report)).response()
+        } catch let conflict as ReportConflict {
+            return Self.conflict(conflict)
+        }
+    }
+
+    @Sendable func correct(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        let body = try await request.decode(as: APIRequests.Correction.self, context: context)
+        let report = try await service.correct(
+            reportID: id, reason: body.reason, by: context.auditActor, user: user,
+            idempotencyKey: request.headers.value(named: "idempotency-key"))
+        return JSONBody(APIReport(report), status: .created).response()
+    }
+
+    /// A 409 problem that carries the current version, so the client can merge and retry.
+    static func conflict(_ conflict: ReportConflict) -> Response {
+        struct ConflictProblem: Encodable {
+            var type = "about:blank"
+            var title = "Conflict"
+            var status = 409
+            var detail = "The report changed since it was read; the current version is included."
+            var current: APIReport
+        }
+        return JSONBody(ConflictProblem(current: APIReport(conflict.current)), status: .conflict, contentType: "application/problem+json").response()
+    }
+}

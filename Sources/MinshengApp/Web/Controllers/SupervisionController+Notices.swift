@@ -1,0 +1,76 @@
+import Foundation
+import Hummingbird
+import MinshengCore
+import SQLKit
+
+/// The pages and forms of supervision notices.
+extension SupervisionController {
+    @Sendable func notices(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let principal = try context.requirePrincipal()
+        let html = try await database.read { db in
+            let directory = try await directory(planID: planQuery(request), context: context, on: db)
+            let proposals = SupervisionPolicy.canDecide(principal) ? try await service.proposals(planID: directory.plan.id, on: db) : []
+            let unit = SupervisionPolicy.listedUnit(for: principal)
+            let notices = try await store.notices(planID: directory.plan.id, unitID: unit, on: db)
+            return NoticesPage(directory: directory, proposals: proposals, notices: notices, message: nil, page: page(context, .supervision)).render()
+        }
+        return HTMLPage(html: html)
+    }
+
+    @Sendable func issue(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let form = try await form(request, context)
+        guard let planID = form.text("plan").flatMap({ Int64($0) }), let itemID = form.text("item").flatMap({ Int64($0) }),
+            let grade = form.text("grade").flatMap(NoticeGrade.init(rawValue:))
+        else { throw AppError.invalidInput("The form names no plan, item or grade.") }
+        try context.requirePlan(planID, changing: true)
+        let issued = try await service.issue(
+            planID: planID, itemID: itemID, grade: grade, reason: form["reason"] ?? "", requirement: form["requirement"] ?? "",
+            by: context.auditActor)
+        return .redirect(to: SiteURL.notice(.value(issued[0].id)).path, type: .normal)
+    }
+
+    @Sendable func notice(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
+        let user = try context.requireUser()
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        return HTMLPage(html: try await noticePage(id: id, user: user, context: context, error: nil))
+    }
+
+    private func noticePage(id: Int64, user: User, context: AppRequestContext, error: String?) async throws -> String {
+        try await database.read { db in
+            let principal = user.principal(reach: context.reach)
+            guard let notice = try await store.notice(id: id, on: db), SupervisionPolicy.canSee(addressedTo: notice.unitID, by: principal) else {
+                throw AppError.notFound("No notice has id \(id).")
+            }
+            let directory = try await directory(planID: notice.planID, context: context, on: db)
+            return NoticePage(
+                directory: directory, notice: notice, canAnswer: SupervisionPolicy.canAnswer(noticeTo: notice.unitID, by: principal),
+                canClose: SupervisionPolicy.canDecide(principal),
+                error: error, page: page(context, .notice(.value(id)))
+            ).render()
+        }
+    }
+
+    @Sendable func answer(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        let form = try await form(request, context)
+        do {
+            guard let promised = form.text("promisedOn").flatMap(CalendarDate.init(iso:)) else {
+                throw AppError.invalidInput(
+                    context.language == .zh ? "请填写承诺完成时间（如 2019-11-30）。" : "Give the promised completion date, such as 2019-11-30.")
+            }
+            _ = try await service.answer(
+                noticeID: id, measures: form["measures"] ?? "", promisedOn: promised, by: user, address: context.clientAddress)
+        } catch let error as AppError where error.kind == .invalidInput {
+            return try await retry(error, request, context) { try await noticePage(id: id, user: user, context: context, error: $0) }
+        }
+        return .redirect(to: SiteURL.notice(.value(id)).path, type: .normal)
+    }
+
+    @Sendable func close(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
+        _ = try await form(request, context)
+        try await service.close(noticeID: id, by: context.auditActor)
+        return .redirect(to: SiteURL.notice(.value(id)).path, type: .normal)
+    }
+}
