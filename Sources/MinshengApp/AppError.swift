@@ -21,12 +21,32 @@ public struct AppError: Error, Sendable, CustomStringConvertible {
     }
 
     public var kind: Kind
-    /// A sentence for the person who caused or must fix the problem.
+    /// A sentence for the person who caused or must fix the problem (in English when ``phrase`` gives both
+    /// languages).
     public var message: String
+    /// A stable code naming the error, for the API's problem body, logs and tests: the refusal's code when the error
+    /// comes from the core's rules, else the kind.
+    public var code: String
+    /// The message in both languages, when the error comes from a coded refusal; ``message(in:)`` picks one.
+    public var phrase: Phrase?
 
     public init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
+        self.code = kind.rawValue
+    }
+
+    /// An error from one of the core's coded refusals, said in the reader's language where it is shown.
+    public init(_ kind: Kind, _ refusal: some CodedRefusal) {
+        self.kind = kind
+        self.message = refusal.phrase.en
+        self.code = refusal.code
+        self.phrase = refusal.phrase
+    }
+
+    /// The message in a language: the phrase's form when there is one.
+    public func message(in language: Language) -> String {
+        phrase.map(language.text) ?? message
     }
 
     public static func badConfiguration(_ message: String) -> AppError { AppError(.badConfiguration, message) }

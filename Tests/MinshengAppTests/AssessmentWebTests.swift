@@ -155,15 +155,4 @@ import Testing
             #expect(audit.first?.action == "item.assessment")
         }
     }
-
-    @Test func scheduleTextRoundTrips() throws {
-        let text = "2019-03-31 开工 10%\n2019-09-30 主体完工 80%\n2019-12-31 建成投用"
-        let schedule = try #require(try ScheduleText.parse(text, indicator: "x"))
-        #expect(ScheduleText.format(schedule) == text)
-        let curve = try #require(try ScheduleText.parse("3 10\n6 30\n12 60", indicator: "x"))
-        #expect(curve == .monthlyCurve([3: 10, 6: 30, 12: 60]))
-        #expect(try ScheduleText.parse("  ", indicator: "x") == nil)
-        #expect(throws: AppError.self) { try ScheduleText.parse("2019-03-31 开工 120%", indicator: "x") }
-        #expect(throws: AppError.self) { try ScheduleText.parse("2019-03-31 开工\n6 30", indicator: "x") }
-    }
 }

@@ -42,7 +42,7 @@ import Testing
             let kaifengPlan = try await store.insert(kaifengDraft, jurisdiction: kaifeng, now: Date(), on: db)
             let xinanPlan = try await store.insert(xinanDraft, jurisdiction: xinan, now: Date(), on: db)
             let users = UserStore()
-            let hash = Passwords.hash("correct horse")
+            let hash = FixturePasswords.hash("correct horse")
             _ = try await users.insert(
                 username: "luoyang-admin", passwordHash: hash, role: .admin, unitID: nil, jurisdictionID: luoyang.id, now: Date(), on: db)
             _ = try await users.insert(

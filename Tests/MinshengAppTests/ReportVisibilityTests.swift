@@ -20,7 +20,7 @@ import Testing
         let other = try await f.database.read { db in
             try #require(try await PlanStore().units(jurisdictionID: f.plan.jurisdictionID, on: db).first { $0.name == "嵩县政府" })
         }
-        let hash = Passwords.hash(ReportingFixture.password)
+        let hash = FixturePasswords.hash(ReportingFixture.password)
         let songxian = try await f.database.write {
             try await UserStore().insert(username: "songxian", passwordHash: hash, role: .reporter, unitID: other.id, now: Date(), on: $0)
         }

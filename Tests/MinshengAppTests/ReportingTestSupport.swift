@@ -37,7 +37,7 @@ struct ReportingFixture {
         let responsible = try #require(units["栾川县政府"])
         let foreign = try #require(units["市教育局"])
         var users: [String: User] = [:]
-        let hash = Passwords.hash(password)
+        let hash = FixturePasswords.hash(password)
         for (name, role, unit) in [
             ("admin", Role.admin, nil), ("leader", .leader, nil), ("inspector", .inspector, nil),
             ("lead", .reporter, lead.id), ("county", .reporter, responsible.id), ("foreign", .reporter, foreign.id),

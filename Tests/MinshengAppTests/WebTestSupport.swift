@@ -92,9 +92,17 @@ enum TestUsers {
     static func create(_ username: String, role: Role, password: String = "correct horse", unitID: Int64? = nil, on database: AppDatabase)
         async throws
     {
-        let hash = Passwords.hash(password)
+        let hash = FixturePasswords.hash(password)
         _ = try await database.write {
             try await UserStore().insert(username: username, passwordHash: hash, role: role, unitID: unitID, now: Date(), on: $0)
         }
+    }
+}
+
+/// Hashes the passwords of fixture accounts at bcrypt's lowest cost: the tests check who may sign in, not how slow
+/// a guess is, and the full cost (``Passwords``) would spend most of the suite's time hashing.
+enum FixturePasswords {
+    static func hash(_ password: String) -> String {
+        Passwords.hash(password, cost: 4)
     }
 }

@@ -86,7 +86,7 @@ public struct AccountService: Sendable {
     public func updateUser(_ id: Int64, _ change: UserChange, by office: Principal, actor: AuditActor, language: Language) async throws -> User {
         let words = AccountWords(language: language)
         if AccountPolicy.checkSelf(accountID: id, newRole: change.role, disabled: change.disabled, by: office) != nil {
-            throw AppError.invalidInput(words.refusal(.cannotDemoteOrDisableSelf))
+            throw AppError(.invalidInput, AccountPolicy.Refusal.cannotDemoteOrDisableSelf)
         }
         if let password = change.password { try Self.checkPassword(password, language: language) }
         let hash = try await change.password.asyncMap { password in try await Passwords.hashAside(password) }
@@ -147,7 +147,7 @@ public struct AccountService: Sendable {
     ) async throws -> AccountPlacement {
         switch AccountPolicy.place(role: role, unit: unit, jurisdiction: request, by: office) {
         case .failure(let refusal):
-            throw AppError(refusal == .notAnOffice ? .forbidden : .invalidInput, words.refusal(refusal))
+            throw AppError(refusal == .notAnOffice ? .forbidden : .invalidInput, refusal)
         case .success(let placement):
             if let jurisdiction = placement.jurisdictionID, try await plans.jurisdiction(id: jurisdiction, on: db) == nil {
                 throw AppError.invalidInput(words.noSuchJurisdiction(jurisdiction))
@@ -171,19 +171,4 @@ struct AccountWords: Bilingual {
     func noSuchUsername(_ name: String) -> String { t("没有名为 \(name) 的账号。", "No user is named \(name).") }
     func noSuchUnit(_ id: Int64) -> String { t("没有编号为 \(id) 的单位。", "No unit has id \(id).") }
     func noSuchJurisdiction(_ id: Int64) -> String { t("没有编号为 \(id) 的地区。", "No jurisdiction has id \(id).") }
-
-    func refusal(_ refusal: AccountPolicy.Refusal) -> String {
-        switch refusal {
-        case .notAnOffice: return t("只有督查室可以管理账号。", "Only the supervision office manages accounts.")
-        case .reporterNeedsUnit: return t("报送员必须属于一个单位。", "A reporter belongs to a unit.")
-        case .unitOnlyForReporters: return t("只有报送员属于单位；其他角色请不要选择单位。", "Only reporters belong to a unit; choose no unit for other roles.")
-        case .unitOutsideJurisdiction: return t("该单位不属于您管辖的地区。", "That unit is outside your jurisdiction.")
-        case .reporterJurisdictionIsItsUnits: return t("报送员属于其单位所在的地区，不能另选地区。", "A reporter serves its unit's jurisdiction; choose no other.")
-        case .jurisdictionOutsideReach: return t("该地区不在您管辖的范围内。", "That jurisdiction is outside yours.")
-        case .instanceWideNeedsInstanceOffice:
-            return t("只有全平台的督查室可以设立全平台账号。", "Only an instance-wide office may create or make instance-wide accounts.")
-        case .accountOutsideReach: return t("该账号不在您管辖的范围内。", "That account is outside your jurisdiction.")
-        case .cannotDemoteOrDisableSelf: return t("不能停用自己或取消自己的管理员角色。", "You cannot disable yourself or drop your own admin role.")
-        }
-    }
 }

@@ -183,7 +183,7 @@ public struct ReportingService: Sendable {
             guard let expectedLock else { throw ReportConflict(current: existing) }
             if case .failure(let refusal) = ReportWorkflow.apply(.edit, to: existing.state, by: .owningUnit) {
                 if existing.lockVersion != expectedLock { throw ReportConflict(current: existing) }
-                throw AppError.conflict(refusal.description)
+                throw AppError(.conflict, refusal)
             }
             guard
                 let saved = try await reports.save(
@@ -288,9 +288,9 @@ public struct ReportingService: Sendable {
 
     static func error(for refusal: ReportWorkflow.Refusal) -> AppError {
         switch refusal {
-        case .notYourRole: return AppError(.forbidden, refusal.description)
-        case .notAllowedInState: return AppError.conflict(refusal.description)
-        case .reasonRequired: return AppError.invalidInput(refusal.description)
+        case .notYourRole: return AppError(.forbidden, refusal)
+        case .notAllowedInState: return AppError(.conflict, refusal)
+        case .reasonRequired: return AppError(.invalidInput, refusal)
         }
     }
 

@@ -8,6 +8,11 @@ public enum Passwords {
     static let cost: UInt8 = 12
 
     public static func hash(_ password: String) -> String {
+        hash(password, cost: cost)
+    }
+
+    /// A hash at another cost (the tests' fixture accounts use the lowest).
+    static func hash(_ password: String, cost: UInt8) -> String {
         Bcrypt.hash(password, cost: cost)
     }
 

@@ -32,11 +32,15 @@ public final class AppDatabase: Sendable {
     private let writer: ConnectionLender
     private let replica: ConnectionLender?
     private let logger: Logger
+    /// The threads SQLite's blocking calls run on, this database's own so that its queries never queue behind other
+    /// blocking work of the process (nil on PostgreSQL, which does not block).
+    private let sqliteThreads: NIOThreadPool?
 
     private init(
         engine: Engine, configuration: DatabaseConfiguration, readers: ConnectionLender, writer: ConnectionLender,
-        replica: ConnectionLender? = nil, logger: Logger
+        replica: ConnectionLender? = nil, logger: Logger, sqliteThreads: NIOThreadPool? = nil
     ) {
+        self.sqliteThreads = sqliteThreads
         self.engine = engine
         self.configuration = configuration
         self.readers = readers
@@ -56,7 +60,10 @@ public final class AppDatabase: Sendable {
         case .sqlite(let path):
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            let source = SQLiteFileSource(path: path)
+            // One writer and two readers per event loop run at once; each needs a thread for its blocking calls.
+            let threads = NIOThreadPool(numberOfThreads: 1 + 2 * System.coreCount)
+            threads.start()
+            let source = SQLiteFileSource(path: path, threadPool: threads)
             let writerPool = EventLoopGroupConnectionPool(
                 source: source, maxConnectionsPerEventLoop: 1, requestTimeout: .seconds(60), pruneInterval: nil,
                 logger: logger, on: group.next()
@@ -69,7 +76,7 @@ public final class AppDatabase: Sendable {
                 engine: .sqlite, configuration: configuration,
                 readers: ConnectionLender(pool: readerPool, logger: logger) { $0.sql() },
                 writer: ConnectionLender(pool: writerPool, logger: logger) { $0.sql() },
-                logger: logger
+                logger: logger, sqliteThreads: threads
             )
         case .postgres(let url, let searchPath):
             var sqlConfiguration = try SQLPostgresConfiguration(url: url)
@@ -164,6 +171,7 @@ public final class AppDatabase: Sendable {
         await readers.shutdown()
         if writer !== readers { await writer.shutdown() }
         await replica?.shutdown()
+        try? await sqliteThreads?.shutdownGracefully()
     }
 }
 

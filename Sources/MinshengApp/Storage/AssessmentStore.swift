@@ -104,8 +104,8 @@ public struct AssessmentStore: Sendable {
             .run()
     }
 
-    /// The accepted figures of the units that answer for each item (the first lead unit that reported that month),
-    /// newest accepted version of each report, and the months in which they submitted anything.
+    /// The figures that count for each item and the months with a submission, as the core's ``LeadFigures`` chooses
+    /// them from every version of the lead units' reports.
     public func lead(planID: Int64, on db: any SQLDatabase) async throws -> (accepted: [AcceptedValue], submitted: [Int64: Set<Int>]) {
         let leadOrder = Dictionary(grouping: try await plans.assignments(planID: planID, on: db).filter { $0.role == .lead }, by: \.itemID)
             .mapValues { $0.sorted { $0.ordinal < $1.ordinal }.map(\.unitID) }
@@ -126,39 +126,20 @@ public struct AssessmentStore: Sendable {
             .where(SQLColumn("plan_id", table: "reports"), .equal, SQLBind(planID))
             .where(SQLColumn("role", table: "reports"), .equal, SQLBind(Assignment.Role.lead.rawValue))
             .all()
-        struct Key: Hashable {
-            var item: Int64
-            var month: Int
-        }
-        var submitted: [Int64: Set<Int>] = [:]
-        var chosen: [Key: (rank: Int, version: Int)] = [:]
-        var values: [Key: [(rank: Int, version: Int, value: AcceptedValue)]] = [:]
+        var leadRows: [LeadFigures.Row] = []
         for row in rows {
             guard let period = Period(try row.string("period")), case .month(_, let month) = period else { continue }
-            let item = try row.int64("item_id")
-            if try row.optionalString("submitted_at") != nil { submitted[item, default: []].insert(month) }
-            guard try row.enumeration("state", as: ReportState.self) == .accepted, let indicator = try row.optionalInt64("indicator_id") else {
-                continue
+            let value = try row.optionalInt64("indicator_id").map { indicator in
+                AcceptedValue(
+                    indicatorID: indicator, month: month, value: try row.optionalDecimal("value"), reachedOn: try row.optionalDate("reached_on"))
             }
-            let rank = leadOrder[item]?.firstIndex(of: try row.int64("unit_id")) ?? Int.max
-            let version = try row.int("version")
-            let key = Key(item: item, month: month)
-            if let best = chosen[key], (best.rank, -best.version) < (rank, -version) { continue }
-            chosen[key] = (rank, version)
-            values[key, default: []].append(
-                (
-                    rank, version,
-                    AcceptedValue(
-                        indicatorID: indicator, month: month, value: try row.optionalDecimal("value"), reachedOn: try row.optionalDate("reached_on")
-                    )
-                ))
+            leadRows.append(
+                LeadFigures.Row(
+                    itemID: try row.int64("item_id"), unitID: try row.int64("unit_id"), month: month, version: try row.int("version"),
+                    state: try row.enumeration("state", as: ReportState.self), wasSubmitted: try row.optionalString("submitted_at") != nil,
+                    value: value))
         }
-        var accepted: [AcceptedValue] = []
-        for (key, candidates) in values {
-            guard let best = chosen[key] else { continue }
-            accepted += candidates.filter { $0.rank == best.rank && $0.version == best.version }.map(\.value)
-        }
-        return (accepted, submitted)
+        return LeadFigures.select(leadRows, leadOrder: leadOrder)
     }
 
     /// Everything the assessment of a plan needs.

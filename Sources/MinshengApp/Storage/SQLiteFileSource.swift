@@ -8,9 +8,11 @@ import SQLiteKit
 /// write-ahead logging, foreign keys, a busy timeout and normal synchronisation.
 struct SQLiteFileSource: ConnectionPoolSource {
     let path: String
+    /// The threads the connections' blocking calls run on.
+    let threadPool: NIOThreadPool
 
     func makeConnection(logger: Logger, on eventLoop: any EventLoop) -> EventLoopFuture<SQLiteConnection> {
-        SQLiteConnection.open(storage: .file(path: path), threadPool: .singleton, logger: logger, on: eventLoop)
+        SQLiteConnection.open(storage: .file(path: path), threadPool: threadPool, logger: logger, on: eventLoop)
             .flatMap { connection in
                 let pragmas = [
                     "PRAGMA journal_mode = WAL",

@@ -22,9 +22,9 @@ struct ErrorMiddleware: RouterMiddleware {
             response.headers[.allow] = error.allow
             return response
         } catch {
-            let (status, message) = Self.describe(error, context: context)
+            let (status, message, code) = Self.describe(error, context: context)
             if SiteURL.isAPI(request.uri.path) {
-                return Self.problem(status: status, detail: message)
+                return Self.problem(status: status, detail: message, code: code)
             }
             if status == .unauthorized, request.method == .get {
                 let next = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
@@ -38,24 +38,26 @@ struct ErrorMiddleware: RouterMiddleware {
         }
     }
 
-    static func describe(_ error: any Error, context: AppRequestContext) -> (HTTPResponse.Status, String) {
+    /// The status, the message in the reader's language and the stable code of an error.
+    static func describe(_ error: any Error, context: AppRequestContext) -> (HTTPResponse.Status, String, String) {
         switch error {
         case let error as AppError:
             if error.kind == .internalError || error.kind == .databaseUnavailable {
                 context.logger.error("\(error.kind.rawValue): \(error.message)")
             }
-            return (error.status, error.message)
+            return (error.status, error.message(in: context.language), error.code)
         case let error as HTTPError:
-            return (error.status, error.body ?? error.status.reasonPhrase)
+            return (error.status, error.body ?? error.status.reasonPhrase, "http.\(error.status.code)")
         default:
             context.logger.error("Unexpected error: \(String(reflecting: error))")
-            return (.internalServerError, "Internal server error")
+            return (.internalServerError, "Internal server error", AppError.Kind.internalError.rawValue)
         }
     }
 
-    /// A JSON problem body.
-    static func problem(status: HTTPResponse.Status, detail: String) -> Response {
-        let problem = Problem(title: status.reasonPhrase, status: Int(status.code), detail: detail)
+    /// A JSON problem body, with the error's stable code.
+    static func problem(status: HTTPResponse.Status, detail: String, code: String? = nil) -> Response {
+        let problem = Problem(
+            title: status.reasonPhrase, status: Int(status.code), detail: detail, code: code ?? "http.\(status.code)")
         return JSONBody(problem, status: status, contentType: "application/problem+json").response()
     }
 }
@@ -66,4 +68,6 @@ struct Problem: Encodable {
     var title: String
     var status: Int
     var detail: String
+    /// A stable code naming the error (`report.return.reasonRequired`, `invalidInput`, …).
+    var code: String
 }

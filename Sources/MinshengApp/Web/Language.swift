@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import MinshengCore
 
 /// The languages of the interface: Chinese by default, English available.
 public enum Language: String, Sendable, CaseIterable {
@@ -26,6 +27,16 @@ public enum Language: String, Sendable, CaseIterable {
         switch self {
         case .zh: return .zh
         case .en: return .en
+        }
+    }
+}
+
+extension Language {
+    /// A core phrase in this language.
+    func text(_ phrase: Phrase) -> String {
+        switch self {
+        case .zh: return phrase.zh
+        case .en: return phrase.en
         }
     }
 }

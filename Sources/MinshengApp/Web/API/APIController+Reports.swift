@@ -125,6 +125,7 @@ extension APIController {
             var title = "Conflict"
             var status = 409
             var detail = "The report changed since it was read; the current version is included."
+            var code = "report.conflict"
             var current: APIReport
         }
         return JSONBody(ConflictProblem(current: APIReport(conflict.current)), status: .conflict, contentType: "application/problem+json").response()

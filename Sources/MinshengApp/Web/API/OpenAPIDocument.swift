@@ -74,8 +74,11 @@ struct OpenAPIDocument {
         "SupervisionSettings": APIRequests.supervisionSettingsSchema,
         "Empty": .object([], required: []),
         "Problem": .object(
-            [("type", .string()), ("title", .string()), ("status", .integer), ("detail", .string()), ("current", .ref("Report"))],
-            required: ["type", "title", "status", "detail"]),
+            [
+                ("type", .string()), ("title", .string()), ("status", .integer), ("detail", .string()), ("code", .string()),
+                ("current", .ref("Report")),
+            ],
+            required: ["type", "title", "status", "detail", "code"]),
     ]
 
     var json: [String: any Sendable] {

@@ -228,7 +228,8 @@ struct AssessmentController {
             let settings = try await parseItemSettings(form, planID: planID, number: number, language: context.language)
             try await services.assessmentSettings.saveItemSettings(settings, period: period, user: user, by: context.auditActor)
         } catch let error as AppError where error.kind == .invalidInput {
-            let html = try await itemPage(plan: plan, number: number, period: period, user: user, context: context, error: error.message)
+            let html = try await itemPage(
+                plan: plan, number: number, period: period, user: user, context: context, error: error.message(in: context.language))
             return try HTMLPage(html: html, status: .badRequest).response(from: request, context: context)
         }
         return .redirect(to: SiteURL.item(plan: .value(planID), number: .value(number)).path + "?period=\(period)", type: .normal)
@@ -255,7 +256,11 @@ struct AssessmentController {
                 }
                 weights[indicator.id] = weight
             }
-            schedules[indicator.id] = try ScheduleText.parse(form["schedule.\(indicator.id)"] ?? "", indicator: indicator.name)
+            do {
+                schedules[indicator.id] = try ScheduleText.parse(form["schedule.\(indicator.id)"] ?? "", indicator: indicator.name)
+            } catch {
+                throw AppError(.invalidInput, error)
+            }
         }
         return AssessmentSettingsService.ItemSettings(itemID: item.id, override: override, weights: weights, schedules: schedules)
     }

@@ -59,7 +59,8 @@ struct ReportController {
         do {
             draft = try Self.draft(from: form, indicators: try await indicators(target), language: context.language)
         } catch let error as AppError {
-            return try await pageResponse(target, user: user, context: context, request: request, status: .badRequest, error: error.message)
+            return try await pageResponse(
+                target, user: user, context: context, request: request, status: .badRequest, error: error.message(in: context.language))
         }
         do {
             _ = try await service.save(
@@ -70,7 +71,8 @@ struct ReportController {
         } catch is ReportConflict {
             return try await pageResponse(target, user: user, context: context, request: request, status: .conflict, conflict: draft)
         } catch let error as AppError where error.kind == .invalidInput || error.kind == .conflict {
-            return try await pageResponse(target, user: user, context: context, request: request, status: error.status, error: error.message)
+            return try await pageResponse(
+                target, user: user, context: context, request: request, status: error.status, error: error.message(in: context.language))
         }
         return .redirect(to: target.url.path, type: .normal)
     }
@@ -91,7 +93,8 @@ struct ReportController {
             return try await pageResponse(
                 target, user: user, context: context, request: request, status: .conflict, error: context.language.reporting.conflict)
         } catch let error as AppError where error.kind == .invalidInput || error.kind == .conflict {
-            return try await pageResponse(target, user: user, context: context, request: request, status: error.status, error: error.message)
+            return try await pageResponse(
+                target, user: user, context: context, request: request, status: error.status, error: error.message(in: context.language))
         }
         return .redirect(to: target.url.path, type: .normal)
     }
@@ -107,7 +110,8 @@ struct ReportController {
                 reportID: reportID, reason: form.text("reason") ?? "", by: context.auditActor, user: user,
                 idempotencyKey: form.text("_idempotency"))
         } catch let error as AppError where error.kind == .invalidInput || error.kind == .conflict {
-            return try await pageResponse(target, user: user, context: context, request: request, status: error.status, error: error.message)
+            return try await pageResponse(
+                target, user: user, context: context, request: request, status: error.status, error: error.message(in: context.language))
         }
         return .redirect(to: target.url.path, type: .normal)
     }
@@ -122,7 +126,8 @@ struct ReportController {
         do {
             accepted = try AttachmentStorage.check(fileName: file.name, data: file.data)
         } catch let error as AppError {
-            return try await pageResponse(target, user: user, context: context, request: request, status: .badRequest, error: error.message)
+            return try await pageResponse(
+                target, user: user, context: context, request: request, status: .badRequest, error: error.message(in: context.language))
         }
         try await service.attach(
             accepted, planID: target.planID, itemID: target.itemID, unitID: target.unitID, period: target.period, user: user,

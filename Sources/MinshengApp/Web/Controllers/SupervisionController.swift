@@ -73,7 +73,7 @@ struct SupervisionController {
     func retry(_ error: AppError, _ request: Request, _ context: AppRequestContext, render: (String) async throws -> String) async throws
         -> Response
     {
-        try HTMLPage(html: try await render(error.message), status: error.status).response(from: request, context: context)
+        try HTMLPage(html: try await render(error.message(in: context.language)), status: error.status).response(from: request, context: context)
     }
 }
 

@@ -1,0 +1,54 @@
+import Foundation
+
+/// Which reported figures count for an item's assessment: in each month, the newest accepted version of the report
+/// of the first lead unit (in the plan's order) that has an accepted report that month; and the months in which a
+/// lead unit submitted anything.
+public enum LeadFigures {
+    /// One value of one version of a lead unit's monthly report (or the report alone, when it has no values).
+    public struct Row: Sendable, Hashable {
+        public var itemID: Int64
+        public var unitID: Int64
+        public var month: Int
+        public var version: Int
+        public var state: ReportState
+        public var wasSubmitted: Bool
+        public var value: AcceptedValue?
+
+        public init(itemID: Int64, unitID: Int64, month: Int, version: Int, state: ReportState, wasSubmitted: Bool, value: AcceptedValue?) {
+            self.itemID = itemID
+            self.unitID = unitID
+            self.month = month
+            self.version = version
+            self.state = state
+            self.wasSubmitted = wasSubmitted
+            self.value = value
+        }
+    }
+
+    /// The figures that count, and each item's months with a submission. `leadOrder` lists each item's lead units
+    /// in the plan's order.
+    public static func select(_ rows: [Row], leadOrder: [Int64: [Int64]]) -> (accepted: [AcceptedValue], submitted: [Int64: Set<Int>]) {
+        struct Key: Hashable {
+            var item: Int64
+            var month: Int
+        }
+        var submitted: [Int64: Set<Int>] = [:]
+        var chosen: [Key: (rank: Int, version: Int)] = [:]
+        var values: [Key: [(rank: Int, version: Int, value: AcceptedValue)]] = [:]
+        for row in rows {
+            if row.wasSubmitted { submitted[row.itemID, default: []].insert(row.month) }
+            guard row.state == .accepted, let value = row.value else { continue }
+            let rank = leadOrder[row.itemID]?.firstIndex(of: row.unitID) ?? Int.max
+            let key = Key(item: row.itemID, month: row.month)
+            if let best = chosen[key], (best.rank, -best.version) < (rank, -row.version) { continue }
+            chosen[key] = (rank, row.version)
+            values[key, default: []].append((rank, row.version, value))
+        }
+        var accepted: [AcceptedValue] = []
+        for (key, candidates) in values {
+            guard let best = chosen[key] else { continue }
+            accepted += candidates.filter { $0.rank == best.rank && $0.version == best.version }.map(\.value)
+        }
+        return (accepted, submitted)
+    }
+}
