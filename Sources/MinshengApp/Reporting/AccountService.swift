@@ -167,6 +167,7 @@ struct AccountWords: Bilingual {
 
     var usernameRule: String { t("请填写用户名（不超过 64 个字符）。", "Give a username of up to 64 characters.") }
     var passwordRule: String { t("密码至少 10 个字符。", "A password has at least 10 characters.") }
+    var chooseRole: String { t("请选择角色。", "Choose a role.") }
     func noSuchAccount(_ id: Int64) -> String { t("没有编号为 \(id) 的账号，或不在您的管辖范围内。", "No account has id \(id), or it is outside your jurisdiction.") }
     func noSuchUsername(_ name: String) -> String { t("没有名为 \(name) 的账号。", "No user is named \(name).") }
     func noSuchUnit(_ id: Int64) -> String { t("没有编号为 \(id) 的单位。", "No unit has id \(id).") }

@@ -231,7 +231,7 @@ public struct PublicService: Sendable {
 
     private func latestPublication(planID: Int64, itemNumber: Int, on db: any SQLDatabase) async throws -> Publication {
         guard let publication = try await store.latest(planID: planID, on: db), publication.snapshot.item(number: itemNumber) != nil else {
-            throw PublicRefusal(.notFound, "公示中没有第\(itemNumber)项。", "Item \(itemNumber) is not in the publication.")
+            throw PublicRefusal(.notFound) { $0.notPublished(itemNumber) }
         }
         return publication
     }
@@ -334,6 +334,11 @@ public struct PublicRefusal: Error, Sendable, CustomStringConvertible {
         self.english = english
     }
 
+    /// A refusal worded by the public portal's catalogue, in both languages.
+    init(_ kind: AppError.Kind, _ words: (PublicPageWords) -> String) {
+        self.init(kind, words(PublicPageWords(language: .zh)), words(PublicPageWords(language: .en)))
+    }
+
     init(_ refusal: MessageGuard.Refusal) {
         switch refusal {
         case .tooManyMessages, .tooManyRatings: kind = .tooManyRequests
@@ -343,6 +348,9 @@ public struct PublicRefusal: Error, Sendable, CustomStringConvertible {
         chinese = refusal.chinese
         english = refusal.english
     }
+
+    /// Why the request is refused, in Chinese and English.
+    public var phrase: Phrase { Phrase(zh: chinese, en: english) }
 
     public var description: String { "\(chinese) \(english)" }
 }

@@ -123,7 +123,7 @@ struct DocumentUseCaseWords: Bilingual {
     var issuedIsNeverRegenerated: String { t("已印发的公文不会重新生成。", "An issued document is never regenerated.") }
     var issuedAlready: String { t("这份公文已经印发。", "This document has been issued already.") }
     var planGone: String { t("这份公文所属的方案已不存在。", "The document's plan is gone.") }
-    var periodFormat: String { t("期间应写作 2019-09、2019-Q3、2019-H1 或 2019。", "Write the period as 2019-09, 2019-Q3, 2019-H1 or 2019.") }
+    var periodFormat: String { PeriodWords(language: language).any() }
     var dateFormat: String { t("成文日期应写作 2019-10-08。", "Write the date as 2019-10-08.") }
     var issuerAndPrefix: String { t("请填写发文机关和发文字号前缀。", "Give the issuer and the number prefix.") }
     var kindList: String { t("公文种类应为 monthly、quarterly、halfYear 或 annual。", "kind must be monthly, quarterly, halfYear or annual.") }

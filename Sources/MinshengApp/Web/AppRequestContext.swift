@@ -64,14 +64,14 @@ public struct AppRequestContext: RequestContext {
     /// The signed-in user, or an error that sends the visitor to the login page.
     public func requireUser() throws -> User {
         guard let user else {
-            throw AppError(.unauthorized, language == .zh ? "请先登录。" : "Please sign in first.")
+            throw AppError(.unauthorized, RequestWords(language: language).signInFirst)
         }
         return user
     }
 
     /// An error for a plan outside the user's reach: it answers as if the plan did not exist.
     public func outOfReach() -> AppError {
-        AppError.notFound(language == .zh ? "没有找到，或不在您的管辖范围内。" : "Not found, or outside your jurisdiction.")
+        AppError.notFound(RequestWords(language: language).outOfReach)
     }
 
     /// Passes when the user may read a plan, or, for an office's changes, run it.

@@ -103,17 +103,14 @@ enum CSRF {
     /// Checks the token of a signed-in form.
     static func check(_ token: String?, context: AppRequestContext) throws {
         guard let session = context.session, let token, Tokens.equal(token, session.csrfToken) else {
-            throw AppError(
-                .forbidden,
-                context.language == .zh
-                    ? "表单已过期或来源不明，请刷新页面后重试。" : "The form has expired or did not come from this site; reload the page and try again.")
+            throw AppError(.forbidden, RequestWords(language: context.language).formExpiredOrForeign)
         }
     }
 
     /// Checks the token of a form shown to a visitor who is not signed in.
     static func checkAnonymous(_ token: String?, request: Request, context: AppRequestContext) throws {
         guard let cookie = context.cookie(cookieName, of: request), let token, Tokens.equal(token, cookie) else {
-            throw AppError(.forbidden, context.language == .zh ? "表单已过期，请刷新页面后重试。" : "The form has expired; reload the page and try again.")
+            throw AppError(.forbidden, RequestWords(language: context.language).formExpired)
         }
     }
 }

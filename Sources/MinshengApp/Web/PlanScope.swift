@@ -20,7 +20,7 @@ struct PlanScope {
             if let requestedPlan {
                 plan = try await plans.plan(id: requestedPlan, on: db)
                 if plan == nil {
-                    throw AppError.notFound(context.language == .zh ? "没有编号为 \(requestedPlan) 的工作方案。" : "No plan has id \(requestedPlan).")
+                    throw AppError.notFound(RequestWords(language: context.language).noPlan(requestedPlan))
                 }
             } else {
                 plan = try await plans.plans(within: context.reach, on: db).first
@@ -28,7 +28,7 @@ struct PlanScope {
             guard let plan else { return nil }
             if let requestedPeriod {
                 guard let period = Period(requestedPeriod), case .month = period else {
-                    throw AppError.invalidInput(context.language == .zh ? "期间应写作 2019-09。" : "Write the period as 2019-09.")
+                    throw AppError.invalidInput(PeriodWords(language: context.language).month())
                 }
                 return PlanScope(plan: plan, period: period)
             }

@@ -49,7 +49,7 @@ final class SiteRouter {
             let allow = allowed.map(\.rawValue).joined(separator: ", ")
             for method in others where !allowed.contains(method) {
                 router.on(RouterPath(stringLiteral: pattern), method: method) { _, context -> Response in
-                    let message = context.language == .zh ? "此地址不接受该请求方法。" : "This address does not take that method."
+                    let message = RequestWords(language: context.language).methodNotAllowed
                     throw MethodNotAllowed(allow: allow, message: message)
                 }
             }

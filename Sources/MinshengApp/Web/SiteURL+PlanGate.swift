@@ -93,7 +93,7 @@ struct PlanGateMiddleware: RouterMiddleware {
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response
     {
         if case .queryPlan = gate, let text = request.uri.queryParameters.get("plan"), !text.isEmpty, Int64(String(text)) == nil {
-            throw AppError.invalidInput(context.language == .zh ? "plan 参数应为方案编号。" : "The plan parameter is a plan's id.")
+            throw AppError.invalidInput(RequestWords(language: context.language).planParameter)
         }
         guard Policy.allows(capability, context.principal) else {
             let principal = try context.requirePrincipal()
@@ -135,7 +135,7 @@ struct PlanGateMiddleware: RouterMiddleware {
 
     /// The answer to a person whose role may not use a route.
     static func roleRefusal(_ language: Language) -> String {
-        language == .zh ? "您的角色无权进行此操作。" : "Your role does not allow this."
+        RequestWords(language: language).roleRefusal
     }
 
     private func check(_ jurisdiction: Int64, changing: Bool, context: AppRequestContext) throws {

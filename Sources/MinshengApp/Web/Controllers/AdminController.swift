@@ -54,7 +54,7 @@ struct AdminController {
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
         guard let role = form["role"].flatMap(Role.init(rawValue:)) else {
-            throw AppError.invalidInput(context.language == .zh ? "请选择角色。" : "Choose a role.")
+            throw AppError.invalidInput(AccountWords(language: context.language).chooseRole)
         }
         let new = AccountService.NewUser(
             username: form.text("username") ?? "", role: role, unitId: role.requiresUnit ? form.text("unit").flatMap(Int64.init) : nil,
@@ -71,7 +71,7 @@ struct AdminController {
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
         guard let role = form["role"].flatMap(Role.init(rawValue:)) else {
-            throw AppError.invalidInput(context.language == .zh ? "请选择角色。" : "Choose a role.")
+            throw AppError.invalidInput(AccountWords(language: context.language).chooseRole)
         }
         let change = AccountService.UserChange(
             role: role, unitId: role.requiresUnit ? form.text("unit").flatMap(Int64.init) : nil, disabled: form["disabled"] != nil,

@@ -43,10 +43,7 @@ struct AssessmentController {
             guard let plan else { throw AppError.notFound(context.language.reporting.noPlan) }
             if let periodText {
                 guard let period = Period(periodText), period.year == plan.year else {
-                    throw AppError.invalidInput(
-                        context.language == .zh
-                            ? "期间应写作 \(plan.year)-09、\(plan.year)-Q3、\(plan.year)-H1 或 \(plan.year)。"
-                            : "Write the period as \(plan.year)-09, \(plan.year)-Q3, \(plan.year)-H1 or \(plan.year).")
+                    throw AppError.invalidInput(PeriodWords(language: context.language).any(plan.year))
                 }
                 return (plan, period)
             }
@@ -160,13 +157,13 @@ struct AssessmentController {
     private func itemPage(plan: Plan, number: Int, period: Period, user: User, context: AppRequestContext, error: String?) async throws -> String {
         try await database.read { db -> String in
             guard let detail = try await plans.detail(planID: plan.id, on: db), let item = detail.items.first(where: { $0.number == number }) else {
-                throw AppError.notFound(context.language == .zh ? "没有第\(number)项。" : "No item \(number).")
+                throw AppError.notFound(AssessmentWords(language: context.language).noItem(number))
             }
             let assigned = detail.assignments.filter { $0.itemID == item.id }
             let reader = try await reporting.reader(for: user, planID: plan.id, on: db)
             let principal = reader.principal
             if !Policy.canOpen(itemAssignedTo: assigned.map(\.unitID), principal) {
-                throw AppError.notFound(context.language == .zh ? "没有第\(number)项。" : "No item \(number).")
+                throw AppError.notFound(AssessmentWords(language: context.language).noItem(number))
             }
             let input = try await service.input(planID: plan.id, period: period, on: db)
             let assessment = try await service.assess(planID: plan.id, period: period, on: db)
@@ -310,7 +307,7 @@ struct AssessmentController {
         var period: Period?
         if let text = query.get("period").map({ String($0) }) {
             guard let parsed = Period(text), case .month = parsed else {
-                throw AppError.invalidInput(context.language == .zh ? "期间应写作 2019-09。" : "Write the period as 2019-09.")
+                throw AppError.invalidInput(PeriodWords(language: context.language).month())
             }
             period = parsed
         }

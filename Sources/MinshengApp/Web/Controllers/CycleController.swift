@@ -163,7 +163,7 @@ struct CycleController {
         let all = form["scope"] == "all"
         let units = form.all("unit").compactMap(Int64.init)
         guard all || !units.isEmpty else {
-            throw AppError.invalidInput(context.language == .zh ? "请选择要催报的单位。" : "Choose the units to remind.")
+            throw AppError.invalidInput(CycleWords(language: context.language).chooseUnitsToRemind)
         }
         let message = form.text("message") ?? context.language.reporting.defaultReminder(period.description)
         let sent = try await service.remind(

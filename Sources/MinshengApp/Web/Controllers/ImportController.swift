@@ -70,7 +70,7 @@ struct ImportController {
             guard let year = Int(yearText), (1900...2200).contains(year) else {
                 return try await invalid(
                     importDraft, context: context, request: request,
-                    message: context.language == .zh ? "年度“\(yearText)”不是有效的年份。" : "The year \(yearText) is not valid.")
+                    message: ImportWords(language: context.language).badYear(yearText))
             }
             draft.year = year
         }
@@ -81,7 +81,7 @@ struct ImportController {
             guard let date = CalendarDate(iso: issued) else {
                 return try await invalid(
                     importDraft, context: context, request: request,
-                    message: context.language == .zh ? "印发日期“\(issued)”应写作 2019-02-18。" : "The issue date \(issued) should be written 2019-02-18.")
+                    message: ImportWords(language: context.language).badIssueDate(issued))
             }
             draft.issuedOn = date
         } else {
@@ -100,7 +100,7 @@ struct ImportController {
         let number = try context.parameters.require(SiteURL.Key.itemNumber, as: Int.self)
         var draft = importDraft.draft
         guard let (categoryIndex, itemIndex) = Self.position(of: number, in: draft) else {
-            throw AppError.notFound(context.language == .zh ? "导入中没有第\(number)项。" : "The import has no item \(number).")
+            throw AppError.notFound(ImportWords(language: context.language).noItem(number))
         }
         do {
             draft.categories[categoryIndex].items[itemIndex] = try IndicatorEdits.apply(
@@ -123,7 +123,7 @@ struct ImportController {
         if let own = context.reach.jurisdictionID {
             let name = try await service.jurisdictionName(own) ?? ""
             guard importDraft.draft.jurisdiction == name else {
-                let message = context.language == .zh ? "您只能导入本地区（\(name)）的方案。" : "You may import only your own jurisdiction's (\(name)) plans."
+                let message = ImportWords(language: context.language).ownJurisdictionOnly(name)
                 return try await invalid(importDraft, context: context, request: request, message: message)
             }
         }
@@ -147,7 +147,7 @@ struct ImportController {
         let planFields = form["planFields"] != nil
         guard !accepted.isEmpty || planFields else {
             return try await invalid(
-                importDraft, context: context, request: request, message: context.language == .zh ? "请勾选要接受的修改。" : "Tick the changes to accept.")
+                importDraft, context: context, request: request, message: ImportWords(language: context.language).tickChanges)
         }
         let outcome = try await service.merge(importDraft, into: plan, accepting: accepted, planFields: planFields, by: context.auditActor)
         let message = context.language.strings.changesApplied(outcome.applied, outcome.refused.sorted { $0.key < $1.key }.map(\.value))
@@ -165,7 +165,7 @@ struct ImportController {
         let id = try context.parameters.require(SiteURL.Key.importID, as: Int64.self)
         let principal = try context.requirePrincipal()
         guard let importDraft = try await service.draft(id: id, for: principal) else {
-            throw AppError.notFound(context.language == .zh ? "没有编号为 \(id) 的导入。" : "No import has id \(id).")
+            throw AppError.notFound(ImportWords(language: context.language).noImport(id))
         }
         return importDraft
     }
@@ -209,7 +209,7 @@ struct ImportController {
         let body = try await request.body(upTo: context.maxUploadSize, language: context.language)
         let parts = try Self.parts(of: body, boundary: boundary)
         guard let file = parts.first(where: { $0.name == "file" }) else {
-            throw AppError(.badRequest, context.language == .zh ? "上传的表单不完整，请选择文件后重试。" : "The upload is incomplete; choose a file and try again.")
+            throw AppError(.badRequest, ImportWords(language: context.language).uploadIncomplete)
         }
         func text(_ name: String) -> String? { parts.first { $0.name == name }.map { String(buffer: $0.body) } }
         return UploadForm(

@@ -28,7 +28,7 @@ struct PlanPageController {
             let plans = try await store.plans(within: context.reach, on: db)
             return PlanPage.View(model: .init(detail: detail, allPlans: plans), page: PageContext(context, path: path)).render()
         }
-        guard let page else { throw AppError.notFound(context.language == .zh ? "没有编号为 \(id) 的工作方案。" : "No plan has id \(id).") }
+        guard let page else { throw AppError.notFound(RequestWords(language: context.language).noPlan(id)) }
         return HTMLPage(html: page)
     }
 }

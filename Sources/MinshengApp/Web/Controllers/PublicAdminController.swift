@@ -46,7 +46,7 @@ struct PublicAdminController {
             var period = try await PlanScope.defaultPeriod(plan: plan, today: configuration.today, on: db)
             if let periodText {
                 guard let requested = Period(periodText), requested.year == plan.year else {
-                    throw AppError.invalidInput(context.language == .zh ? "期间应写作 \(plan.year)-09。" : "Write the period as \(plan.year)-09.")
+                    throw AppError.invalidInput(PeriodWords(language: context.language).month(plan.year))
                 }
                 period = requested
             }
@@ -72,7 +72,7 @@ struct PublicAdminController {
         let days: Int?
         if let text = form.text("objectionDays") {
             guard let value = Int(text) else {
-                throw AppError.invalidInput(context.language == .zh ? "公示期应为天数。" : "The objection period is a number of days.")
+                throw AppError.invalidInput(PublicAdminWords(language: context.language).objectionDays)
             }
             days = value
         } else {
@@ -112,7 +112,7 @@ struct PublicAdminController {
         try CSRF.check(form[CSRF.fieldName], context: context)
         let answering = form["action"] == "answer"
         if answering && form.text("answer") == nil {
-            throw AppError.invalidInput(context.language == .zh ? "答复内容不能为空；如不予公开，请点“不予公开”。" : "Write an answer, or choose Reject.")
+            throw AppError.invalidInput(PublicAdminWords(language: context.language).answerRequired)
         }
         let settled = try await service.settle(messageID: id, answer: answering ? form.text("answer") : nil, by: context.auditActor)
         return .redirect(to: SiteURL.adminPublicMessages.path + "?plan=\(settled.planID)", type: .normal)

@@ -85,7 +85,7 @@ struct PublicController {
         let number = try context.parameters.require(SiteURL.Key.itemNumber, as: Int.self)
         return try await cached(request, context, planID: planID, key: "category/\(number)") { site in
             guard let category = site.snapshot.categories.first(where: { $0.number == number }) else {
-                throw AppError.notFound(context.language == .zh ? "没有这个类别。" : "No such category.")
+                throw AppError.notFound(PublicPageWords(language: context.language).noCategory)
             }
             return PublicCategoryPage(site: site, category: category, links: links(planID, context)).render()
         }
@@ -96,7 +96,7 @@ struct PublicController {
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         return try await cached(request, context, planID: planID, key: "unit/\(id)") { site in
             guard let unit = site.snapshot.units.first(where: { $0.id == id }) else {
-                throw AppError.notFound(context.language == .zh ? "公示中没有这个单位。" : "No such unit in the publication.")
+                throw AppError.notFound(PublicPageWords(language: context.language).noUnit)
             }
             return PublicUnitPage(site: site, unit: unit, links: links(planID, context)).render()
         }
@@ -124,7 +124,7 @@ struct PublicController {
     ) async throws -> Response {
         let entry = try await cache.page(planID: planID, key: "\(context.language.code)|\(key)") {
             guard let site = try await service.site(planID: planID) else {
-                throw AppError.notFound(context.language == .zh ? "该计划尚未发布公示。" : "This plan has not published anything.")
+                throw AppError.notFound(PublicPageWords(language: context.language).nothingPublished)
             }
             let headers: HTTPFields = [.cacheControl: Self.pageCacheControl, .vary: "Cookie", .contentLanguage: context.language.rawValue]
             return (try render(site), "text/html; charset=utf-8", headers)
@@ -149,7 +149,7 @@ struct PublicController {
     }
 
     private func notPublished(_ context: AppRequestContext, _ number: Int) -> String {
-        context.language == .zh ? "公示中没有第\(number)项。" : "Item \(number) is not in the publication."
+        PublicPageWords(language: context.language).notPublished(number)
     }
 
     // MARK: Downloads
@@ -164,7 +164,7 @@ struct PublicController {
         guard
             let publication = try await database.readReplica({ try await PublicationStore().publication(planID: planID, sequence: sequence, on: $0) })
         else {
-            throw AppError.notFound(context.language == .zh ? "没有第\(sequence)期公示。" : "No publication \(sequence).")
+            throw AppError.notFound(PublicPageWords(language: context.language).noPublication(sequence))
         }
         let body: Data
         let type: String
@@ -181,7 +181,7 @@ struct PublicController {
     @Sendable func chain(_ request: Request, context: AppRequestContext) async throws -> Response {
         let planID = try planID(context)
         let all = try await database.readReplica { try await PublicationStore().publications(planID: planID, on: $0) }
-        guard !all.isEmpty else { throw AppError.notFound(context.language == .zh ? "该计划尚未发布公示。" : "This plan has not published anything.") }
+        guard !all.isEmpty else { throw AppError.notFound(PublicPageWords(language: context.language).nothingPublished) }
         var response = download(try ChainVerifier.encode(all.map(\.published)), type: "application/json; charset=utf-8", name: "chain.json")
         response.headers[.cacheControl] = "public, max-age=\(Self.chainMaxAge)"
         return response
@@ -199,7 +199,7 @@ struct PublicController {
     @Sendable func photo(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         guard let attachment = try await database.readReplica({ try await PublicationStore().publicPhoto(id: id, on: $0) }) else {
-            throw AppError.notFound(context.language == .zh ? "没有这张公开照片。" : "No such public photo.")
+            throw AppError.notFound(PublicPageWords(language: context.language).noPhoto)
         }
         let data = try AttachmentStorage(folder: configuration.uploadsDirectory).read(key: attachment.storageKey)
         return Response(
@@ -233,7 +233,7 @@ struct PublicController {
         } catch {
             var failed = page
             failed.pasted = String(pasted.prefix(2000))
-            failed.error = (context.language == .zh ? "这不是公示文件：" : "This is not a publication file: ") + Self.describe(error)
+            failed.error = PublicPageWords(language: context.language).notAPublicationFile + Self.describe(error)
             return HTMLPage(html: failed.render(), status: .badRequest)
         }
     }
@@ -261,7 +261,7 @@ struct PublicController {
         let form = try await FormFields.read(request, context: context, limit: 16 * 1024)
         return try await outcome(request, context, planID: planID, number: number) { device in
             guard let verdict = form.text("verdict").flatMap(SatisfactionVerdict.init(rawValue:)) else {
-                throw AppError.invalidInput(context.language == .zh ? "请选择满意、基本满意或不满意。" : "Choose satisfied, basically satisfied or dissatisfied.")
+                throw AppError.invalidInput(PublicPageWords(language: context.language).chooseVerdict)
             }
             return try await service.rate(planID: planID, itemNumber: number, verdict: verdict, device: device, address: context.clientAddress)
         }
@@ -273,7 +273,7 @@ struct PublicController {
         let form = try await FormFields.read(request, context: context, limit: 64 * 1024)
         return try await outcome(request, context, planID: planID, number: number) { _ in
             guard let kind = form.text("kind").flatMap(PublicMessage.Kind.init(rawValue:)) else {
-                throw AppError.invalidInput(context.language == .zh ? "请选择留言类型。" : "Choose the kind of message.")
+                throw AppError.invalidInput(PublicPageWords(language: context.language).chooseMessageKind)
             }
             return try await service.receive(
                 planID: planID, itemNumber: number, kind: kind, text: form["text"] ?? "", phone: form["phone"] ?? "",
@@ -291,15 +291,13 @@ struct PublicController {
         let words = context.language.publicWords
         do {
             guard let device = context.cookie(Self.deviceCookie, of: request), !device.isEmpty else {
-                throw AppError(
-                    .forbidden,
-                    context.language == .zh ? "请先打开事项页面（浏览器需允许 Cookie），再提交。" : "Open the project's page first (cookies must be allowed), then send.")
+                throw AppError(.forbidden, PublicPageWords(language: context.language).openItemFirst)
             }
             let result = try await work(device)
             return try HTMLPage(html: PublicOutcomePage(message: words.outcome(result), isError: false, item: number, links: links).render())
                 .response(from: request, context: context)
         } catch let refusal as PublicRefusal {
-            let error = AppError(refusal.kind, context.language == .zh ? refusal.chinese : refusal.english)
+            let error = AppError(refusal.kind, PublicPageWords(language: context.language).text(refusal.phrase))
             return try refused(error, request, context, number: number, links: links)
         } catch let error as AppError where [.invalidInput, .forbidden, .notFound].contains(error.kind) {
             return try refused(error, request, context, number: number, links: links)

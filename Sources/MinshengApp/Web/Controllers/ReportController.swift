@@ -223,7 +223,7 @@ enum ReportValues {
         guard let text else { return nil }
         let normalised = String(text.map { QuantityScanner.asciiDigit($0) ?? ($0 == "．" ? "." : $0) }).replacingOccurrences(of: ",", with: "")
         guard let value = DecimalText.parse(normalised) else {
-            throw AppError.invalidInput(language == .zh ? "“\(indicator.name)”的数值“\(text)”不是数字。" : "\(indicator.name): \(text) is not a number.")
+            throw AppError.invalidInput(ReportValueWords(language: language).notANumber(indicator.name, text))
         }
         if let refusal = ValueBounds.refusal(value, kind: indicator.kind, measure: indicator.measure) {
             throw AppError.invalidInput(message(refusal, indicator: indicator.name, language: language))
@@ -233,24 +233,13 @@ enum ReportValues {
 
     /// Why a value is refused, in the reader's language.
     static func message(_ refusal: ValueBounds.Refusal, indicator: String, language: Language) -> String {
-        let zh = language == .zh
-        switch refusal {
-        case .negative: return zh ? "“\(indicator)”的数值不能为负。" : "\(indicator): the value cannot be negative."
-        case .tooLarge(let limit):
-            let text = DecimalText.format(limit)
-            return zh ? "“\(indicator)”的数值不能超过 \(text)。" : "\(indicator): the value cannot exceed \(text)."
-        case .tooPrecise(let places):
-            return zh ? "“\(indicator)”的数值最多保留 \(places) 位小数。" : "\(indicator): give the value with at most \(places) decimal places."
-        case .numberForMilestone:
-            return zh ? "“\(indicator)”是节点，请填写完成日期而不是数值。" : "\(indicator) is a milestone: give the date it was reached, not a number."
-        }
+        ReportValueWords(language: language).refusal(refusal, indicator: indicator)
     }
 
     static func date(_ text: String?, indicator: String, language: Language) throws -> CalendarDate? {
         guard let text else { return nil }
         guard let date = CalendarDate(iso: text) else {
-            throw AppError.invalidInput(
-                language == .zh ? "“\(indicator)”的日期“\(text)”应写作 2019-09-30。" : "\(indicator): write the date \(text) as 2019-09-30.")
+            throw AppError.invalidInput(ReportValueWords(language: language).badDate(indicator, text))
         }
         return date
     }

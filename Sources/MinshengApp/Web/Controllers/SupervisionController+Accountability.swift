@@ -31,7 +31,7 @@ extension SupervisionController {
             try await service.caseProposals(planID: planID, on: db).first { $0.unitID == unitID && $0.itemID == itemID && $0.rule == rule }
         }
         guard let proposal else {
-            throw AppError.conflict(context.language == .zh ? "该情形已启动问责或已不再符合规则。" : "That case was opened already or no longer applies.")
+            throw AppError.conflict(SupervisionFormWords(language: context.language).caseGone)
         }
         let opened = try await service.openCase(
             planID: planID, unitID: unitID, itemID: itemID, rule: rule, grounds: proposal.grounds, by: context.auditActor)
@@ -68,7 +68,7 @@ extension SupervisionController {
                 throw AppError.invalidInput("Choose a decision.")
             }
             guard let note = form.text("note") else {
-                throw AppError.invalidInput(context.language == .zh ? "请写明处理意见。" : "Write the reasons for the decision.")
+                throw AppError.invalidInput(SupervisionFormWords(language: context.language).decisionNote)
             }
             _ = try await service.decide(caseID: id, decision: decision, note: note, by: user, address: context.clientAddress)
         } catch let error as AppError where error.kind == .invalidInput {

@@ -46,7 +46,7 @@ extension SupervisionController {
             let directory = try await directory(planID: planID, context: context, on: db)
             let item = directory.items.values.first { $0.number == itemNumber || $0.id == itemID }
             guard item != nil || unitID.map({ directory.units[$0] != nil }) == true else {
-                throw AppError.notFound(context.language == .zh ? "请选择要抽查的事项或单位。" : "Choose the item or unit inspected.")
+                throw AppError.notFound(SupervisionFormWords(language: context.language).chooseInspected)
             }
             let checked = try await checkedFigures(plan: directory.plan, itemID: item?.id, month: directory.day.month, on: db)
             return NewInspectionPage(
@@ -76,7 +76,7 @@ extension SupervisionController {
         var unitID = form.text("unit").flatMap { Int64($0) }
         do {
             guard let date = form.text("inspectedOn").flatMap(CalendarDate.init(iso:)) else {
-                throw AppError.invalidInput(context.language == .zh ? "检查日期应写作 2019-09-12。" : "Write the date as 2019-09-12.")
+                throw AppError.invalidInput(SupervisionFormWords(language: context.language).inspectionDate)
             }
             let planned = form["submit"] == "plan"
             let verified = planned ? [:] : try await verifiedValues(form, planID: planID, itemID: itemID, language: context.language)
@@ -111,7 +111,7 @@ extension SupervisionController {
         }
         do {
             guard let date = form.text("inspectedOn").flatMap(CalendarDate.init(iso:)) else {
-                throw AppError.invalidInput(context.language == .zh ? "检查日期应写作 2019-09-12。" : "Write the date as 2019-09-12.")
+                throw AppError.invalidInput(SupervisionFormWords(language: context.language).inspectionDate)
             }
             let verified = try await verifiedValues(form, planID: inspection.planID, itemID: inspection.itemID, language: context.language)
             _ = try await service.complete(
@@ -153,7 +153,7 @@ extension SupervisionController {
         try CSRF.check(parts.text(CSRF.fieldName), context: context)
         do {
             guard let upload = parts.file("file"), !upload.data.isEmpty else {
-                throw AppError.invalidInput(context.language == .zh ? "请选择照片。" : "Choose a photo.")
+                throw AppError.invalidInput(SupervisionFormWords(language: context.language).choosePhoto)
             }
             let accepted = try AttachmentStorage.check(fileName: upload.name, data: upload.data)
             guard accepted.contentType.hasPrefix("image/") else { throw AppError.invalidInput("\(upload.name) is not a JPEG or PNG photo.") }
@@ -174,7 +174,7 @@ extension SupervisionController {
         do {
             guard let unitID = form.text("unit").flatMap({ Int64($0) }) else { throw AppError.invalidInput("Choose the unit that must rectify.") }
             guard let due = form.text("due").flatMap(CalendarDate.init(iso:)) else {
-                throw AppError.invalidInput(context.language == .zh ? "整改期限应写作 2019-10-15。" : "Write the due date as 2019-10-15.")
+                throw AppError.invalidInput(SupervisionFormWords(language: context.language).dueDate)
             }
             _ = try await service.requireRectification(
                 inspectionID: id, unitID: unitID, requirement: form["requirement"] ?? "", due: due, by: context.auditActor)

@@ -56,8 +56,7 @@ extension SupervisionController {
         let form = try await form(request, context)
         do {
             guard let promised = form.text("promisedOn").flatMap(CalendarDate.init(iso:)) else {
-                throw AppError.invalidInput(
-                    context.language == .zh ? "请填写承诺完成时间（如 2019-11-30）。" : "Give the promised completion date, such as 2019-11-30.")
+                throw AppError.invalidInput(SupervisionFormWords(language: context.language).promisedOn)
             }
             _ = try await service.answer(
                 noticeID: id, measures: form["measures"] ?? "", promisedOn: promised, by: user, address: context.clientAddress)

@@ -11,10 +11,7 @@ extension SupervisionController {
             var period = try await service.month(plan: directory.plan, on: db)
             if let text = request.uri.queryParameters.get("period").map({ String($0) }) {
                 guard let requested = Period(text), requested.year == directory.plan.year else {
-                    throw AppError.invalidInput(
-                        context.language == .zh
-                            ? "期间应写作 \(directory.plan.year)-09 或 \(directory.plan.year)。"
-                            : "Write the period as \(directory.plan.year)-09 or \(directory.plan.year).")
+                    throw AppError.invalidInput(PeriodWords(language: context.language).monthOrYear(directory.plan.year))
                 }
                 period = requested
             }
