@@ -133,17 +133,8 @@ struct DocumentUseCaseWords: Bilingual {
     func periodForKind(_ kind: OfficialDocument.Kind, _ period: Period) -> String {
         let example = DocumentService.example(kind)
         return t(
-            "\(kindName(kind))的期间应为\(periodFormZh(kind))，如 \(example)；收到的是 \(period)。",
+            "\(language.documents.kindName(kind))的期间应为\(periodFormZh(kind))，如 \(example)；收到的是 \(period)。",
             "A \(kind.rawValue) document is for a \(DocumentService.periodForm(kind)) period, such as \(example); got \(period).")
-    }
-
-    func kindName(_ kind: OfficialDocument.Kind) -> String {
-        switch kind {
-        case .monthly: return t("月报", "monthly report")
-        case .quarterly: return t("季度通报", "quarterly circular")
-        case .halfYear: return t("半年总结", "half-year summary")
-        case .annual: return t("年终报告", "year-end report")
-        }
     }
 
     private func periodFormZh(_ kind: OfficialDocument.Kind) -> String {

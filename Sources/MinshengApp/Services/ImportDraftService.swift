@@ -63,6 +63,11 @@ struct ImportDraftService: Sendable {
         }
     }
 
+    /// Whether a plan has reports (then an import only merges accepted changes into it).
+    func hasReports(planID: Int64) async throws -> Bool {
+        try await database.read { try await ReportStore().hasReports(planID: planID, on: $0) }
+    }
+
     /// The name of a jurisdiction, or nil.
     func jurisdictionName(_ id: Int64) async throws -> String? {
         try await database.read { try await plans.jurisdiction(id: id, on: $0)?.name }

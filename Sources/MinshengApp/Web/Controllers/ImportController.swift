@@ -127,8 +127,8 @@ struct ImportController {
                 return try await invalid(importDraft, context: context, request: request, message: message)
             }
         }
-        if let existing = try await service.comparison(importDraft), existing.hasReports {
-            return try await merge(importDraft, into: existing.plan, form: form, request: request, context: context)
+        if let existing = try await service.existingPlan(importDraft), try await service.hasReports(planID: existing.id) {
+            return try await merge(importDraft, into: existing, form: form, request: request, context: context)
         }
         let outcome: PlanImportService.Outcome
         do {
