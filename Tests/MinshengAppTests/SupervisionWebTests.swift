@@ -96,6 +96,11 @@ extension SupervisionWebTesting {
                 let wrong = try await admin.post("/admin/supervision", form: fields)
                 #expect(wrong.status == .badRequest)
                 #expect(Self.text(wrong).contains("四项分值之和应为100，现为105"))
+                #expect(Self.text(wrong).contains("value=\"25\""), "the refused form keeps the typed tolerance")
+                let outOfRange = fields.map { $0.0 == "redResponseDays" ? ("redResponseDays", "0") : $0 }
+                let refused = try await admin.post("/admin/supervision", form: outOfRange)
+                #expect(refused.status == .badRequest)
+                #expect(Self.text(refused).contains("应为1到365之间的整数"))
                 fields = fields.map { $0.0 == "satisfaction" ? ("satisfaction", "15") : $0 }
                 let saved = try await admin.post("/admin/supervision", form: fields)
                 #expect(saved.status == .ok)

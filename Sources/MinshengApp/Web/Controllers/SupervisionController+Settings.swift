@@ -48,7 +48,11 @@ extension SupervisionController {
             do {
                 try await service.saveSettings(settings, planID: planID, by: context.auditActor)
             } catch let problem as SettingsProblem {
-                throw AppError.invalidInput(SupervisionSettingsWords(language: context.language).problem(problem))
+                // Show the form again with what was typed, naming the value out of range.
+                let error = AppError.invalidInput(SupervisionSettingsWords(language: context.language).problem(problem))
+                return try await retry(error, request, context) {
+                    try await settingsPage(planID: planID, context: context, message: nil, error: $0, submitted: settings)
+                }
             }
             let html = try await settingsPage(
                 planID: planID, context: context, message: context.language.supervisionWords.saved, error: nil, submitted: nil)
