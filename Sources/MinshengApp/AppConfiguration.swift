@@ -3,20 +3,20 @@ import MinshengCore
 
 /// What the server needs besides its database: where files live, the local time zone, the clock and the
 /// optional outgoing webhook.
-public struct AppConfiguration: Sendable {
+struct AppConfiguration: Sendable {
     /// The data folder; uploads are kept in its `uploads` folder, outside any web root.
-    public var dataDirectory: String
+    var dataDirectory: String
     /// The time zone in which due days fall (Asia/Shanghai unless `MINSHENG_TIME_ZONE` says otherwise).
-    public var timeZone: TimeZone
+    var timeZone: TimeZone
     /// Where reminders are also sent as JSON, when set (`MINSHENG_WEBHOOK_URL`).
-    public var webhookURL: URL?
+    var webhookURL: URL?
     /// The current time; tests fix it.
-    public var clock: @Sendable () -> Date
+    var clock: @Sendable () -> Date
     /// Addresses of load balancers whose `X-Forwarded-For` and `X-Forwarded-Proto` are believed
     /// (`MINSHENG_TRUSTED_PROXIES`, comma-separated). From anyone else those headers are ignored.
-    public var trustedProxies: Set<String> = []
+    var trustedProxies: Set<String> = []
 
-    public init(
+    init(
         dataDirectory: String, timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!, webhookURL: URL? = nil,
         clock: @escaping @Sendable () -> Date = { Date() }
     ) {
@@ -27,7 +27,7 @@ public struct AppConfiguration: Sendable {
     }
 
     /// The configuration from the environment, for `minsheng serve`.
-    public static func fromEnvironment(dataDirectory: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws
+    static func fromEnvironment(dataDirectory: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> AppConfiguration
     {
         var configuration = AppConfiguration(dataDirectory: dataDirectory)
@@ -48,16 +48,16 @@ public struct AppConfiguration: Sendable {
     }
 
     /// Today in the configured time zone.
-    public var today: CalendarDate {
+    var today: CalendarDate {
         CalendarDate(clock(), in: timeZone)
     }
 
     /// The clock's time as stored (ISO 8601 in UTC).
-    public var timestamp: String {
+    var timestamp: String {
         Timestamp.string(from: clock())
     }
 
-    public var uploadsDirectory: URL {
+    var uploadsDirectory: URL {
         URL(fileURLWithPath: dataDirectory).appendingPathComponent("uploads")
     }
 }

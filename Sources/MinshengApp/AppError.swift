@@ -4,9 +4,9 @@ import MinshengCore
 
 /// Every failure Minsheng reports: shown as an HTML error page on the web and as a JSON problem body
 /// (RFC 9457) in the API, and printed by commands.
-public struct AppError: Error, Sendable, CustomStringConvertible {
+struct AppError: Error, Sendable, CustomStringConvertible {
     /// What went wrong, in a form that picks the HTTP status.
-    public enum Kind: String, Sendable {
+    enum Kind: String, Sendable {
         case badRequest
         case unauthorized
         case forbidden
@@ -20,24 +20,24 @@ public struct AppError: Error, Sendable, CustomStringConvertible {
         case internalError
     }
 
-    public var kind: Kind
+    var kind: Kind
     /// A sentence for the person who caused or must fix the problem (in English when ``phrase`` gives both
     /// languages).
-    public var message: String
+    var message: String
     /// A stable code naming the error, for the API's problem body, logs and tests: the refusal's code when the error
     /// comes from the core's rules, else the kind.
-    public var code: String
+    var code: String
     /// The message in both languages, when the error comes from a coded refusal; ``message(in:)`` picks one.
-    public var phrase: Phrase?
+    var phrase: Phrase?
 
-    public init(_ kind: Kind, _ message: String) {
+    init(_ kind: Kind, _ message: String) {
         self.kind = kind
         self.message = message
         self.code = kind.rawValue
     }
 
     /// An error from one of the core's coded refusals, said in the reader's language where it is shown.
-    public init(_ kind: Kind, _ refusal: some CodedRefusal) {
+    init(_ kind: Kind, _ refusal: some CodedRefusal) {
         self.kind = kind
         self.message = refusal.phrase.en
         self.code = refusal.code
@@ -45,23 +45,23 @@ public struct AppError: Error, Sendable, CustomStringConvertible {
     }
 
     /// The message in a language: the phrase's form when there is one.
-    public func message(in language: Language) -> String {
+    func message(in language: Language) -> String {
         phrase.map(language.text) ?? message
     }
 
-    public static func badConfiguration(_ message: String) -> AppError { AppError(.badConfiguration, message) }
-    public static func databaseUnavailable(_ message: String) -> AppError { AppError(.databaseUnavailable, message) }
-    public static func notFound(_ message: String) -> AppError { AppError(.notFound, message) }
-    public static func invalidInput(_ message: String) -> AppError { AppError(.invalidInput, message) }
-    public static func conflict(_ message: String) -> AppError { AppError(.conflict, message) }
+    static func badConfiguration(_ message: String) -> AppError { AppError(.badConfiguration, message) }
+    static func databaseUnavailable(_ message: String) -> AppError { AppError(.databaseUnavailable, message) }
+    static func notFound(_ message: String) -> AppError { AppError(.notFound, message) }
+    static func invalidInput(_ message: String) -> AppError { AppError(.invalidInput, message) }
+    static func conflict(_ message: String) -> AppError { AppError(.conflict, message) }
 
     /// A request body (an upload, a form, a JSON body) over the limit of `limit` bytes, named in words.
-    public static func contentTooLarge(limit: Int, language: Language) -> AppError {
+    static func contentTooLarge(limit: Int, language: Language) -> AppError {
         let size = ByteCount.text(UInt64(max(0, limit)))
         return AppError(.contentTooLarge, language.strings.contentTooLarge(size))
     }
 
-    public var status: HTTPResponse.Status {
+    var status: HTTPResponse.Status {
         switch kind {
         case .badRequest, .invalidInput: return .badRequest
         case .unauthorized: return .unauthorized
@@ -75,5 +75,5 @@ public struct AppError: Error, Sendable, CustomStringConvertible {
         }
     }
 
-    public var description: String { message }
+    var description: String { message }
 }

@@ -1,9 +1,9 @@
 import Foundation
 
 /// The bundled demo plan: 《2019年洛阳市重点民生实事工作方案》, byte for byte as published.
-public enum DemoPlan {
+package enum DemoPlan {
     /// The document's text.
-    public static func text() throws -> String {
+    package static func text() throws -> String {
         guard let url = Bundle.module.url(forResource: "luoyang-2019", withExtension: "txt") else {
             throw CocoaError(.fileNoSuchFile)
         }

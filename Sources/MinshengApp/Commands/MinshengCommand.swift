@@ -4,8 +4,8 @@ import Logging
 import MinshengCore
 
 /// `minsheng`: the command line of the platform.
-public struct MinshengCommand: AsyncParsableCommand {
-    public static let configuration = CommandConfiguration(
+package struct MinshengCommand: AsyncParsableCommand {
+    package static let configuration = CommandConfiguration(
         commandName: "minsheng",
         abstract: "Minsheng (民生实事督办平台): run a government's key livelihood projects from plan to year-end report.",
         subcommands: [
@@ -16,10 +16,10 @@ public struct MinshengCommand: AsyncParsableCommand {
         ]
     )
 
-    public init() {}
+    package init() {}
 
     /// Parses the process's arguments and runs the chosen command; exits with an error code on failure.
-    public static func runFromCommandLine() async {
+    package static func runFromCommandLine() async {
         do {
             var command = try parseAsRoot()
             if var command = command as? any AsyncParsableCommand {
@@ -35,7 +35,7 @@ public struct MinshengCommand: AsyncParsableCommand {
 
 /// `minsheng serve`: migrate, set up a new database, and serve the web interface and API.
 struct ServeCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "serve",
         abstract: "Serve the web interface and API (migrates first; a new database gets an admin and the demo plan)."
     )
@@ -78,7 +78,7 @@ struct ServeCommand: AsyncParsableCommand {
 
 /// `minsheng migrate`: apply pending migrations.
 struct MigrateCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Apply pending database migrations.")
+    package static let configuration = CommandConfiguration(commandName: "migrate", abstract: "Apply pending database migrations.")
 
     @OptionGroup var data: DataOptions
 
@@ -93,7 +93,7 @@ struct MigrateCommand: AsyncParsableCommand {
 
 /// `minsheng demo`: load the demo plan into an empty database without serving.
 struct DemoCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(
+    package static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Load the bundled 2019 Luoyang plan into an empty database (for scripts)."
     )

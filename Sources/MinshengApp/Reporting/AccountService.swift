@@ -5,28 +5,28 @@ import SQLKit
 /// Creating and changing accounts, for pages, the API and the console alike: every account is placed by
 /// ``AccountPolicy`` (so a scoped office only ever produces accounts of its own jurisdiction), and a new password or
 /// a disabled account ends the account's sessions and revokes its tokens, each change audited in its transaction.
-public struct AccountService: Sendable {
+struct AccountService: Sendable {
     let database: AppDatabase
     let clock: @Sendable () -> Date
     let users = UserStore()
     let plans = PlanStore()
     var audit: AuditLog { AuditLog(clock: clock) }
 
-    public init(database: AppDatabase, clock: @escaping @Sendable () -> Date) {
+    init(database: AppDatabase, clock: @escaping @Sendable () -> Date) {
         self.database = database
         self.clock = clock
     }
 
     /// A new account's fields.
-    public struct NewUser: Sendable, Decodable {
-        public var username: String
-        public var role: Role
-        public var unitId: Int64?
-        public var password: String
+    struct NewUser: Sendable, Decodable {
+        var username: String
+        var role: Role
+        var unitId: Int64?
+        var password: String
         /// The jurisdiction an office, leader or inspector serves; absent: the creating office's own.
-        public var jurisdictionId: Int64?
+        var jurisdictionId: Int64?
 
-        public init(username: String, role: Role, unitId: Int64?, password: String, jurisdictionId: Int64?) {
+        init(username: String, role: Role, unitId: Int64?, password: String, jurisdictionId: Int64?) {
             self.username = username
             self.role = role
             self.unitId = unitId
@@ -37,16 +37,16 @@ public struct AccountService: Sendable {
 
     /// Changes to an account. An absent `jurisdictionId` keeps the account's jurisdiction; `null` asks for the whole
     /// instance (which only an instance-wide office may give).
-    public struct UserChange: Sendable, Decodable {
-        public var role: Role
-        public var unitId: Int64?
-        public var disabled: Bool
-        public var password: String?
-        public var jurisdiction: AccountPolicy.JurisdictionRequest?
+    struct UserChange: Sendable, Decodable {
+        var role: Role
+        var unitId: Int64?
+        var disabled: Bool
+        var password: String?
+        var jurisdiction: AccountPolicy.JurisdictionRequest?
 
         enum CodingKeys: String, CodingKey { case role, unitId, disabled, password, jurisdictionId }
 
-        public init(role: Role, unitId: Int64?, disabled: Bool, password: String?, jurisdiction: AccountPolicy.JurisdictionRequest?) {
+        init(role: Role, unitId: Int64?, disabled: Bool, password: String?, jurisdiction: AccountPolicy.JurisdictionRequest?) {
             self.role = role
             self.unitId = unitId
             self.disabled = disabled
@@ -54,7 +54,7 @@ public struct AccountService: Sendable {
             self.jurisdiction = jurisdiction
         }
 
-        public init(from decoder: any Decoder) throws {
+        init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: CodingKeys.self)
             role = try c.decode(Role.self, forKey: .role)
             unitId = try c.decodeIfPresent(Int64.self, forKey: .unitId)
@@ -64,7 +64,7 @@ public struct AccountService: Sendable {
         }
     }
 
-    public func createUser(_ new: NewUser, by office: Principal, actor: AuditActor, language: Language) async throws -> User {
+    func createUser(_ new: NewUser, by office: Principal, actor: AuditActor, language: Language) async throws -> User {
         let words = AccountWords(language: language)
         let username = new.username.trimmingCharacters(in: .whitespaces)
         guard !username.isEmpty, username.count <= 64 else { throw AppError.invalidInput(words.usernameRule) }
@@ -83,7 +83,7 @@ public struct AccountService: Sendable {
         }
     }
 
-    public func updateUser(_ id: Int64, _ change: UserChange, by office: Principal, actor: AuditActor, language: Language) async throws -> User {
+    func updateUser(_ id: Int64, _ change: UserChange, by office: Principal, actor: AuditActor, language: Language) async throws -> User {
         let words = AccountWords(language: language)
         if AccountPolicy.checkSelf(accountID: id, newRole: change.role, disabled: change.disabled, by: office) != nil {
             throw AppError(.invalidInput, AccountPolicy.Refusal.cannotDemoteOrDisableSelf)
@@ -114,7 +114,7 @@ public struct AccountService: Sendable {
     }
 
     /// Sets a new password (the console's reset): ends the account's sessions and revokes its tokens.
-    public func resetPassword(username: String, password: String, actor: AuditActor, language: Language) async throws {
+    func resetPassword(username: String, password: String, actor: AuditActor, language: Language) async throws {
         try Self.checkPassword(password, language: language)
         let hash = try await Passwords.hashAside(password)
         let now = clock()

@@ -5,19 +5,19 @@ import SQLKit
 
 /// The office's administration, shared by pages and the API: accounts, group members, reporting calendars and
 /// personal tokens, each change audited in its transaction.
-public struct AdminService: Sendable {
+struct AdminService: Sendable {
     let database: AppDatabase
     let clock: @Sendable () -> Date
     let plans = PlanStore()
     var audit: AuditLog { AuditLog(clock: clock) }
 
-    public init(database: AppDatabase, clock: @escaping @Sendable () -> Date) {
+    init(database: AppDatabase, clock: @escaping @Sendable () -> Date) {
         self.database = database
         self.clock = clock
     }
 
     /// Sets the member units of a group unit.
-    public func setMembers(groupID: Int64, memberIDs: [Int64], by actor: AuditActor) async throws -> [Int64] {
+    func setMembers(groupID: Int64, memberIDs: [Int64], by actor: AuditActor) async throws -> [Int64] {
         try await database.write { db in
             guard let group = try await plans.unit(id: groupID, on: db), group.kind == .group else {
                 throw AppError.notFound("No group unit has id \(groupID).")
@@ -35,19 +35,19 @@ public struct AdminService: Sendable {
     }
 
     /// A plan's reporting calendar as the API shows it.
-    public struct Calendar: Sendable, Codable, Equatable {
-        public var dueDay: Int
-        public var quarterlyItemIds: [Int64]
+    struct Calendar: Sendable, Codable, Equatable {
+        var dueDay: Int
+        var quarterlyItemIds: [Int64]
     }
 
-    public func calendar(planID: Int64, on db: any SQLDatabase) async throws -> Calendar {
+    func calendar(planID: Int64, on db: any SQLDatabase) async throws -> Calendar {
         guard try await plans.plan(id: planID, on: db) != nil else { throw AppError.notFound("No plan has id \(planID).") }
         return Calendar(
             dueDay: try await plans.calendar(planID: planID, on: db).dueDay,
             quarterlyItemIds: try await plans.cadences(planID: planID, on: db).keys.sorted())
     }
 
-    public func setCalendar(planID: Int64, _ calendar: Calendar, by actor: AuditActor, language: Language) async throws -> Calendar {
+    func setCalendar(planID: Int64, _ calendar: Calendar, by actor: AuditActor, language: Language) async throws -> Calendar {
         guard (1...28).contains(calendar.dueDay) else {
             throw AppError.invalidInput(language.reporting.dueDayOutOfRange)
         }
@@ -66,7 +66,7 @@ public struct AdminService: Sendable {
         }
     }
 
-    public func createToken(name: String, for user: User, by actor: AuditActor) async throws -> (secret: String, token: PersonalToken) {
+    func createToken(name: String, for user: User, by actor: AuditActor) async throws -> (secret: String, token: PersonalToken) {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty, trimmed.count <= 100 else { throw AppError.invalidInput("Give the token a name of up to 100 characters.") }
         return try await database.write { db in
@@ -76,7 +76,7 @@ public struct AdminService: Sendable {
         }
     }
 
-    public func revokeToken(id: Int64, for user: User, by actor: AuditActor) async throws {
+    func revokeToken(id: Int64, for user: User, by actor: AuditActor) async throws {
         try await database.write { db in
             guard try await TokenStore().revoke(id: id, userID: user.id, now: clock(), on: db) else {
                 throw AppError.notFound("No live token of yours has id \(id).")

@@ -3,20 +3,20 @@ import MinshengCore
 import SQLKit
 
 /// Assessment of stored plans, shared by pages, the API and `minsheng assess`.
-public struct AssessmentService: Sendable {
+struct AssessmentService: Sendable {
     let database: AppDatabase
     let store = AssessmentStore()
 
-    public init(database: AppDatabase) {
+    init(database: AppDatabase) {
         self.database = database
     }
 
-    public func assess(planID: Int64, period: Period) async throws -> PlanAssessment {
+    func assess(planID: Int64, period: Period) async throws -> PlanAssessment {
         try await database.read { try await assess(planID: planID, period: period, on: $0) }
     }
 
     /// The assessment at a period, computed once per revision of the plan's data.
-    public func assess(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> PlanAssessment {
+    func assess(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> PlanAssessment {
         let revision = try await PlanRevisionCache.revision(planID: planID, on: db)
         return try await database.computed.value(planID: planID, revision: revision, key: "assessment \(period)") {
             Assessor().assess(try await input(planID: planID, period: period, revision: revision, on: db), at: period)
@@ -24,12 +24,12 @@ public struct AssessmentService: Sendable {
     }
 
     /// What the assessment at a period reads, loaded once per revision of the plan's data.
-    public func input(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> AssessmentInput {
+    func input(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> AssessmentInput {
         try await input(planID: planID, period: period, revision: try await PlanRevisionCache.revision(planID: planID, on: db), on: db)
     }
 
     /// The plan with its categories, items, indicators, units and assignments, loaded once per revision.
-    public func detail(planID: Int64, on db: any SQLDatabase) async throws -> PlanDetail? {
+    func detail(planID: Int64, on db: any SQLDatabase) async throws -> PlanDetail? {
         let revision = try await PlanRevisionCache.revision(planID: planID, on: db)
         return try await database.computed.value(planID: planID, revision: revision, key: "detail") {
             try await PlanStore().detail(planID: planID, on: db)
@@ -43,7 +43,7 @@ public struct AssessmentService: Sendable {
     }
 
     /// The plan a command names by id, or by year when the instance holds one plan for that year.
-    public static func plan(reference: String, on db: any SQLDatabase) async throws -> Plan {
+    static func plan(reference: String, on db: any SQLDatabase) async throws -> Plan {
         let plans = try await PlanStore().plans(on: db)
         if let number = Int64(reference) {
             if let plan = plans.first(where: { $0.id == number }) { return plan }

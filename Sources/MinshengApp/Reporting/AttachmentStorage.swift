@@ -3,9 +3,9 @@ import Foundation
 
 /// Report attachments on disk, in the data folder's `uploads` folder, outside any web root. Only photos, PDF,
 /// Word and Excel files are accepted, recognised by their content as well as their name.
-public struct AttachmentStorage: Sendable {
+struct AttachmentStorage: Sendable {
     /// The most an attachment may weigh.
-    public static let maximumSize = 10 * 1024 * 1024
+    static let maximumSize = 10 * 1024 * 1024
 
     /// An accepted kind of file: its content type and how its bytes begin.
     struct Kind {
@@ -30,22 +30,22 @@ public struct AttachmentStorage: Sendable {
         Kind(contentType: "application/vnd.ms-excel", extensions: ["xls"], magic: [[0xD0, 0xCF, 0x11, 0xE0]], inline: false),
     ]
 
-    public let folder: URL
+    let folder: URL
 
-    public init(folder: URL) {
+    init(folder: URL) {
         self.folder = folder
     }
 
     /// A checked file, ready to store.
-    public struct Accepted: Sendable {
-        public var fileName: String
-        public var contentType: String
-        public var data: Data
-        public var sha256: String
+    struct Accepted: Sendable {
+        var fileName: String
+        var contentType: String
+        var data: Data
+        var sha256: String
     }
 
     /// Checks a file's size, name and content; the error says which rule it broke.
-    public static func check(fileName: String, data: Data) throws -> Accepted {
+    static func check(fileName: String, data: Data) throws -> Accepted {
         guard !data.isEmpty else { throw AppError.invalidInput("\(fileName)：文件是空的 (the file is empty).") }
         guard data.count <= maximumSize else { throw AppError.invalidInput("\(fileName)：超过 10 MB (larger than 10 MB).") }
         let name = sanitisedName(fileName)
@@ -62,26 +62,26 @@ public struct AttachmentStorage: Sendable {
     }
 
     /// Writes the file under a random key; returns the key.
-    public func store(_ file: Accepted) throws -> String {
+    func store(_ file: Accepted) throws -> String {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let key = Tokens.random()
         try file.data.write(to: folder.appendingPathComponent(key), options: .atomic)
         return key
     }
 
-    public func read(key: String) throws -> Data {
+    func read(key: String) throws -> Data {
         guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
             throw AppError.notFound("No such attachment.")
         }
         return try Data(contentsOf: folder.appendingPathComponent(key))
     }
 
-    public func remove(key: String) {
+    func remove(key: String) {
         try? FileManager.default.removeItem(at: folder.appendingPathComponent(key))
     }
 
     /// Whether a stored content type may be shown inline.
-    public static func isInline(_ contentType: String) -> Bool {
+    static func isInline(_ contentType: String) -> Bool {
         kinds.first { $0.contentType == contentType }?.inline ?? false
     }
 

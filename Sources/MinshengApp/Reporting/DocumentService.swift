@@ -3,12 +3,12 @@ import MinshengCore
 import SQLKit
 
 /// Drafts official documents from the accepted data and renders them in every format the office files.
-public struct DocumentService: Sendable {
+struct DocumentService: Sendable {
     /// The formats a document is downloaded in.
-    public enum Format: String, Sendable, CaseIterable {
+    enum Format: String, Sendable, CaseIterable {
         case docx, xlsx, html, json, csv
 
-        public var contentType: String {
+        var contentType: String {
             switch self {
             case .docx: return "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
             case .xlsx: return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -25,13 +25,13 @@ public struct DocumentService: Sendable {
     let documents = DocumentStore()
     var audit: AuditLog { AuditLog(clock: configuration.clock) }
 
-    public init(database: AppDatabase, configuration: AppConfiguration) {
+    init(database: AppDatabase, configuration: AppConfiguration) {
         self.database = database
         self.configuration = configuration
     }
 
     /// Drafts a document of a kind for a period from the data as it stands now.
-    public func draft(kind: OfficialDocument.Kind, planID: Int64, period: Period, on db: any SQLDatabase) async throws -> OfficialDocument {
+    func draft(kind: OfficialDocument.Kind, planID: Int64, period: Period, on db: any SQLDatabase) async throws -> OfficialDocument {
         guard kind.accepts(period) else {
             throw AppError.invalidInput(
                 "A \(kind.rawValue) document is for a \(Self.periodForm(kind)) period, such as \(Self.example(kind)); got \(period).")
@@ -92,7 +92,7 @@ public struct DocumentService: Sendable {
     }
 
     /// The document in a format.
-    public static func render(_ document: OfficialDocument, as format: Format) throws -> Data {
+    static func render(_ document: OfficialDocument, as format: Format) throws -> Data {
         switch format {
         case .docx: return try DocxWriter(document: document).data()
         case .xlsx:

@@ -3,7 +3,7 @@ import SQLKit
 
 extension PlanReach {
     /// The reach of a user: one query for scoped accounts, none for instance-wide ones.
-    public static func of(_ user: User, on db: any SQLDatabase) async throws -> PlanReach {
+    static func of(_ user: User, on db: any SQLDatabase) async throws -> PlanReach {
         if user.role == .reporter {
             guard let unitID = user.unitID else { return .nothing }
             let rows = try await db.raw(

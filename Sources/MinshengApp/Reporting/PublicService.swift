@@ -5,7 +5,7 @@ import SQLKit
 
 /// The public side of Minsheng: publishing snapshots (公示), the public's ratings, objections, suggestions and
 /// questions, and the office's moderation. Every change is one transaction with its audit entry.
-public struct PublicService: Sendable {
+struct PublicService: Sendable {
     let database: AppDatabase
     let configuration: AppConfiguration
     let cache: PublicPageCache?
@@ -13,7 +13,7 @@ public struct PublicService: Sendable {
     let plans = PlanStore()
     let guardRules: MessageGuard
 
-    public init(database: AppDatabase, configuration: AppConfiguration, cache: PublicPageCache? = nil, guardRules: MessageGuard = MessageGuard()) {
+    init(database: AppDatabase, configuration: AppConfiguration, cache: PublicPageCache? = nil, guardRules: MessageGuard = MessageGuard()) {
         self.database = database
         self.configuration = configuration
         self.cache = cache
@@ -26,7 +26,7 @@ public struct PublicService: Sendable {
 
     /// Publishes a period: freezes the snapshot, hashes it, chains it to the previous publication and stores it.
     @discardableResult
-    public func publish(planID: Int64, period: Period, objectionDays: Int?, by actor: AuditActor) async throws -> Publication {
+    func publish(planID: Int64, period: Period, objectionDays: Int?, by actor: AuditActor) async throws -> Publication {
         if let days = objectionDays, !(1...60).contains(days) {
             throw AppError.invalidInput("The 公示期 is 1 to 60 days; got \(days).")
         }
@@ -71,7 +71,7 @@ public struct PublicService: Sendable {
     }
 
     /// What a publication of the period would show, from accepted data only.
-    public static func snapshot(
+    static func snapshot(
         planID: Int64, period: Period, sequence: Int, previousHash: String, publishedOn: CalendarDate, objectionsUntil: CalendarDate?,
         on db: any SQLDatabase
     ) async throws -> PublicSnapshot {
@@ -145,14 +145,14 @@ public struct PublicService: Sendable {
     // MARK: The public's voice
 
     /// What a visitor sent, for the thank-you page.
-    public enum Outcome: Sendable, Equatable {
+    enum Outcome: Sendable, Equatable {
         case rated(SatisfactionVerdict)
         case alreadyRated(SatisfactionVerdict)
         case messageReceived(PublicMessage.Kind)
     }
 
     /// The salted hash that stands for a device cookie or a network address; the raw value is never stored.
-    public func fingerprint(_ value: String, on db: any SQLDatabase) async throws -> String {
+    func fingerprint(_ value: String, on db: any SQLDatabase) async throws -> String {
         Self.saltedHash(value, salt: try await store.salt(on: db))
     }
 
@@ -161,7 +161,7 @@ public struct PublicService: Sendable {
     }
 
     /// Records a verdict on an item of the plan's latest publication: one per device per item per publication.
-    public func rate(planID: Int64, itemNumber: Int, verdict: SatisfactionVerdict, device: String, address: String) async throws -> Outcome {
+    func rate(planID: Int64, itemNumber: Int, verdict: SatisfactionVerdict, device: String, address: String) async throws -> Outcome {
         let since = Timestamp.string(from: configuration.clock().addingTimeInterval(-Double(guardRules.window)))
         let outcome = try await database.write { db -> Outcome in
             let publication = try await latestPublication(planID: planID, itemNumber: itemNumber, on: db)
@@ -188,7 +188,7 @@ public struct PublicService: Sendable {
 
     /// Receives an objection, suggestion or question on an item of the latest publication, for moderation.
     /// Objections are accepted only during the publication's 公示期.
-    public func receive(planID: Int64, itemNumber: Int, kind: PublicMessage.Kind, text: String, phone: String, address: String) async throws
+    func receive(planID: Int64, itemNumber: Int, kind: PublicMessage.Kind, text: String, phone: String, address: String) async throws
         -> Outcome
     {
         let cleaned: String
@@ -297,11 +297,11 @@ public struct PublicService: Sendable {
     // MARK: Reading
 
     /// Everything the public pages of a plan show: its publications, the public's verdicts and the answered messages.
-    public func site(planID: Int64) async throws -> PublicSite? {
+    func site(planID: Int64) async throws -> PublicSite? {
         try await database.readReplica { db in try await site(planID: planID, on: db) }
     }
 
-    public func site(planID: Int64, on db: any SQLDatabase) async throws -> PublicSite? {
+    func site(planID: Int64, on db: any SQLDatabase) async throws -> PublicSite? {
         let publications = try await store.publications(planID: planID, on: db)
         guard !publications.isEmpty else { return nil }
         let ids = publications.map(\.id)
@@ -314,7 +314,7 @@ public struct PublicService: Sendable {
     }
 
     /// The public's verdicts per item number on the publications up to a period, for the office's documents.
-    public static func satisfaction(planID: Int64, through period: Period, on db: any SQLDatabase) async throws -> [Int: SatisfactionTally] {
+    static func satisfaction(planID: Int64, through period: Period, on db: any SQLDatabase) async throws -> [Int: SatisfactionTally] {
         let store = PublicationStore()
         let ids = try await store.publications(planID: planID, on: db)
             .filter { $0.snapshot.period.lastMonth.months.upperBound <= period.lastMonth.months.upperBound }.map(\.id)
@@ -323,12 +323,12 @@ public struct PublicService: Sendable {
 }
 
 /// Why the public's rating or message was refused, in both languages; the page picks the reader's.
-public struct PublicRefusal: Error, Sendable, CustomStringConvertible {
-    public var kind: AppError.Kind
-    public var chinese: String
-    public var english: String
+struct PublicRefusal: Error, Sendable, CustomStringConvertible {
+    var kind: AppError.Kind
+    var chinese: String
+    var english: String
 
-    public init(_ kind: AppError.Kind, _ chinese: String, _ english: String) {
+    init(_ kind: AppError.Kind, _ chinese: String, _ english: String) {
         self.kind = kind
         self.chinese = chinese
         self.english = english
@@ -350,44 +350,44 @@ public struct PublicRefusal: Error, Sendable, CustomStringConvertible {
     }
 
     /// Why the request is refused, in Chinese and English.
-    public var phrase: Phrase { Phrase(zh: chinese, en: english) }
+    var phrase: Phrase { Phrase(zh: chinese, en: english) }
 
-    public var description: String { "\(chinese) \(english)" }
+    var description: String { "\(chinese) \(english)" }
 }
 
 /// What the public pages of a plan are rendered from.
-public struct PublicSite: Sendable {
-    public var planID: Int64
+struct PublicSite: Sendable {
+    var planID: Int64
     /// Oldest first; never empty.
-    public var publications: [Publication]
+    var publications: [Publication]
     /// Verdicts per publication id and item number.
-    public var tallies: [Int64: [Int: SatisfactionTally]]
+    var tallies: [Int64: [Int: SatisfactionTally]]
     /// Messages the office answered, oldest first.
-    public var answered: [PublicMessage]
+    var answered: [PublicMessage]
     /// Photos whose approval stands; a withdrawn photo stays named in its snapshot but is no longer shown.
-    public var approvedPhotos: Set<Int64>
-    public var today: CalendarDate
+    var approvedPhotos: Set<Int64>
+    var today: CalendarDate
 
-    public var latest: Publication { publications[publications.count - 1] }
-    public var snapshot: PublicSnapshot { latest.snapshot }
+    var latest: Publication { publications[publications.count - 1] }
+    var snapshot: PublicSnapshot { latest.snapshot }
 
     /// The verdicts on an item in the latest publication.
-    public func currentTally(_ number: Int) -> SatisfactionTally {
+    func currentTally(_ number: Int) -> SatisfactionTally {
         tallies[latest.id]?[number] ?? SatisfactionTally()
     }
 
     /// The verdicts on an item over every publication.
-    public func totalTally(_ number: Int) -> SatisfactionTally {
+    func totalTally(_ number: Int) -> SatisfactionTally {
         SatisfactionTally.sum(tallies.values.compactMap { $0[number] })
     }
 
     /// The verdicts on every item over every publication.
-    public var overallTally: SatisfactionTally {
+    var overallTally: SatisfactionTally {
         SatisfactionTally.sum(tallies.values.flatMap(\.values))
     }
 
     /// Whether the latest publication still takes objections.
-    public var objectionsOpen: Bool {
+    var objectionsOpen: Bool {
         guard let until = snapshot.objectionsUntil else { return false }
         return today <= until
     }

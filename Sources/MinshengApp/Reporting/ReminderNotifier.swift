@@ -7,35 +7,35 @@ import MinshengCore
 #endif
 
 /// Carries reminders to other systems. The office's in-app inbox always gets them; this is the optional extra.
-public protocol ReminderNotifier: Sendable {
+protocol ReminderNotifier: Sendable {
     /// Delivers one reminder; returns a short status for the record (`200`, `error: …`).
     func deliver(_ payload: ReminderPayload) async -> String
 }
 
 /// The JSON a webhook receives for each reminder.
-public struct ReminderPayload: Sendable, Codable, Equatable {
-    public var event = "reminder"
-    public var reminderId: Int64
-    public var planId: Int64
-    public var period: String
-    public var unitId: Int64
-    public var unitName: String
-    public var message: String
-    public var overdueItems: [Int]
-    public var sentAt: String
+struct ReminderPayload: Sendable, Codable, Equatable {
+    var event = "reminder"
+    var reminderId: Int64
+    var planId: Int64
+    var period: String
+    var unitId: Int64
+    var unitName: String
+    var message: String
+    var overdueItems: [Int]
+    var sentAt: String
 }
 
 /// Posts reminders as plain JSON to a configured URL, with a timeout.
-public struct WebhookNotifier: ReminderNotifier {
+struct WebhookNotifier: ReminderNotifier {
     let url: URL
     let logger: Logger
 
-    public init(url: URL, logger: Logger) {
+    init(url: URL, logger: Logger) {
         self.url = url
         self.logger = logger
     }
 
-    public func deliver(_ payload: ReminderPayload) async -> String {
+    func deliver(_ payload: ReminderPayload) async -> String {
         var request = URLRequest(url: url, timeoutInterval: 10)
         request.httpMethod = "POST"
         request.setValue("application/json; charset=utf-8", forHTTPHeaderField: "Content-Type")
@@ -55,7 +55,7 @@ public struct WebhookNotifier: ReminderNotifier {
 extension ReportingService {
     /// Sends reminders (催报) to units overdue for a month — the given ones, or every overdue unit — into their
     /// inboxes, and to the webhook when one is configured. Returns the reminders stored.
-    public func remind(
+    func remind(
         planID: Int64, period: Period, unitIDs: [Int64]?, message: String, by actor: AuditActor, user: User,
         notifier: (any ReminderNotifier)?
     ) async throws -> [Reminder] {

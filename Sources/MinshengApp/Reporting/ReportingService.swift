@@ -4,26 +4,26 @@ import MinshengCore
 import SQLKit
 
 /// A report a unit owes for a month, with where it stands.
-public struct ReportTask: Sendable {
-    public var obligation: Obligation
-    public var item: Item
+struct ReportTask: Sendable {
+    var obligation: Obligation
+    var item: Item
     /// The newest version, if the unit has started one.
-    public var report: Report?
-    public var dueDate: CalendarDate
+    var report: Report?
+    var dueDate: CalendarDate
     /// Due day passed and never submitted.
-    public var isOverdue: Bool
+    var isOverdue: Bool
     /// Submitted (now or in an earlier version) after the due day, the day read in the plan's time zone.
-    public var wasLate: Bool
+    var wasLate: Bool
 }
 
 /// A save that lost a race: someone changed the report since the form was opened. Carries the current version.
-public struct ReportConflict: Error, Sendable {
-    public var current: Report
+struct ReportConflict: Error, Sendable {
+    var current: Report
 }
 
 /// Everything about the monthly cycle that pages and the API share: who owes what, and the changes to reports,
 /// each checked against the user's access and the workflow, made in one transaction with its audit entry.
-public struct ReportingService: Sendable {
+struct ReportingService: Sendable {
     let database: AppDatabase
     let configuration: AppConfiguration
     let plans = PlanStore()
@@ -31,7 +31,7 @@ public struct ReportingService: Sendable {
     let units = UnitStore()
     var audit: AuditLog { AuditLog(clock: configuration.clock) }
 
-    public init(database: AppDatabase, configuration: AppConfiguration) {
+    init(database: AppDatabase, configuration: AppConfiguration) {
         self.database = database
         self.configuration = configuration
     }
@@ -40,7 +40,7 @@ public struct ReportingService: Sendable {
 
     /// A user as a reader of one plan's reports: their reach, read here rather than trusted from the caller, and
     /// the items their unit leads.
-    public func reader(for user: User, planID: Int64, on db: any SQLDatabase) async throws -> ReportReader {
+    func reader(for user: User, planID: Int64, on db: any SQLDatabase) async throws -> ReportReader {
         let principal = user.principal(reach: try await PlanReach.of(user, on: db))
         guard user.role == .reporter, let unitID = user.unitID else { return ReportReader(principal: principal, ledItemIDs: []) }
         let led = try await plans.assignments(planID: planID, on: db).filter { $0.role == .lead && $0.unitID == unitID }.map(\.itemID)
@@ -50,7 +50,7 @@ public struct ReportingService: Sendable {
     // MARK: Obligations and tasks
 
     /// Every report owed for a month, with its current state.
-    public func tasks(planID: Int64, period: Period, unitID: Int64? = nil, on db: any SQLDatabase) async throws -> [ReportTask] {
+    func tasks(planID: Int64, period: Period, unitID: Int64? = nil, on db: any SQLDatabase) async throws -> [ReportTask] {
         try await tasks(in: try await TaskSetting.load(planID: planID, on: db), period: period, unitID: unitID, on: db)
     }
 
@@ -95,7 +95,7 @@ public struct ReportingService: Sendable {
 
     /// Every report owed for a month as a reader sees it: where the newest version is not the reader's to see (a
     /// unit's draft), the task carries the newest version that is, or none.
-    public func tasks(planID: Int64, period: Period, unitID: Int64?, for reader: ReportReader, on db: any SQLDatabase) async throws -> [ReportTask] {
+    func tasks(planID: Int64, period: Period, unitID: Int64?, for reader: ReportReader, on db: any SQLDatabase) async throws -> [ReportTask] {
         var all = try await tasks(planID: planID, period: period, unitID: unitID, on: db)
         guard all.contains(where: { $0.report.map { !ReportPolicy.canRead($0, by: reader) } ?? false }) else { return all }
         let visible = try await reports.latest(
@@ -109,20 +109,20 @@ public struct ReportingService: Sendable {
     }
 
     /// The obligation of a unit for an item and month, if it owes one.
-    public func obligation(planID: Int64, itemID: Int64, unitID: Int64, period: Period, on db: any SQLDatabase) async throws -> Obligation? {
+    func obligation(planID: Int64, itemID: Int64, unitID: Int64, period: Period, on db: any SQLDatabase) async throws -> Obligation? {
         try await tasks(planID: planID, period: period, unitID: unitID, on: db).first { $0.obligation.itemID == itemID }?.obligation
     }
 
     // MARK: Changes
 
     /// The values and narrative a unit saves.
-    public struct Draft: Sendable {
-        public var values: [ReportValue]
-        public var progress: String
-        public var problems: String
-        public var nextSteps: String
+    struct Draft: Sendable {
+        var values: [ReportValue]
+        var progress: String
+        var problems: String
+        var nextSteps: String
 
-        public init(values: [ReportValue], progress: String, problems: String, nextSteps: String) {
+        init(values: [ReportValue], progress: String, problems: String, nextSteps: String) {
             self.values = values
             self.progress = progress
             self.problems = problems
@@ -132,7 +132,7 @@ public struct ReportingService: Sendable {
 
     /// Saves (creating the report on first save) and, with `submit`, submits it; `expectedLock` is the version the
     /// form was opened at (nil for a new report).
-    public func save(
+    func save(
         planID: Int64, itemID: Int64, unitID: Int64, period: Period, draft: Draft, expectedLock: Int?, submit: Bool,
         by actor: AuditActor, user: User, idempotencyKey: String? = nil
     ) async throws -> Report {
@@ -148,7 +148,7 @@ public struct ReportingService: Sendable {
     }
 
     /// Saves several drafts of one unit in one transaction: all of them or none.
-    public func saveDrafts(
+    func saveDrafts(
         planID: Int64, unitID: Int64, period: Period, drafts: [(itemID: Int64, draft: Draft)], by actor: AuditActor, user: User
     ) async throws -> [Report] {
         try await database.write { db in
@@ -212,7 +212,7 @@ public struct ReportingService: Sendable {
     }
 
     /// Submits, returns or accepts a report.
-    public func act(
+    func act(
         _ action: ReportAction, reportID: Int64, expectedLock: Int, reason: String?, by actor: AuditActor, user: User,
         idempotencyKey: String? = nil
     ) async throws -> Report {
@@ -231,7 +231,7 @@ public struct ReportingService: Sendable {
     }
 
     /// Starts a new version of an accepted report, with a reason.
-    public func correct(reportID: Int64, reason: String, by actor: AuditActor, user: User, idempotencyKey: String? = nil) async throws -> Report {
+    func correct(reportID: Int64, reason: String, by actor: AuditActor, user: User, idempotencyKey: String? = nil) async throws -> Report {
         try await database.write { db in
             if let repeated = try await repeatedAnswer(idempotencyKey, user: user, on: db) { return repeated }
             guard let report = try await reports.report(id: reportID, on: db) else { throw AppError.notFound("No report has id \(reportID).") }
@@ -318,7 +318,7 @@ public struct ReportingService: Sendable {
 
     /// For a lead unit: the values its responsible units have submitted for the item (newest version of each), and
     /// the value it may start from for each indicator (their sum, for counts).
-    public func partsForLead(planID: Int64, itemID: Int64, period: Period, on db: any SQLDatabase) async throws -> (
+    func partsForLead(planID: Int64, itemID: Int64, period: Period, on db: any SQLDatabase) async throws -> (
         parts: [Report], starting: [Int64: Decimal]
     ) {
         let parts = try await reports.latest(
@@ -338,7 +338,7 @@ public struct ReportingService: Sendable {
 extension ReportingService {
     /// How many reports each unit owed from January through a month of the plan's year, and how many it submitted
     /// by the due day (a report never submitted counts as late once its due day has passed).
-    public func onTimeReporting(planID: Int64, year: Int, throughMonth: Int, on db: any SQLDatabase) async throws -> [Int64: (owed: Int, onTime: Int)]
+    func onTimeReporting(planID: Int64, year: Int, throughMonth: Int, on db: any SQLDatabase) async throws -> [Int64: (owed: Int, onTime: Int)]
     {
         var result: [Int64: (owed: Int, onTime: Int)] = [:]
         let today = configuration.today

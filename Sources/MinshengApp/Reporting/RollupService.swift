@@ -5,42 +5,42 @@ import SQLKit
 /// A higher level's view of the plans below it: each jurisdiction directly below, with the plans of its whole
 /// subtree summed, beside the level's own plans. Assessments and reporting records are computed once per plan
 /// revision.
-public struct RollupService: Sendable {
+struct RollupService: Sendable {
     let database: AppDatabase
     let configuration: AppConfiguration
 
-    public init(database: AppDatabase, configuration: AppConfiguration) {
+    init(database: AppDatabase, configuration: AppConfiguration) {
         self.database = database
         self.configuration = configuration
     }
 
     /// A plan's line: where it belongs and its tally.
-    public struct PlanLine: Sendable {
-        public var planID: Int64
-        public var title: String
-        public var jurisdiction: Jurisdiction
-        public var tally: RollupTally
+    struct PlanLine: Sendable {
+        var planID: Int64
+        var title: String
+        var jurisdiction: Jurisdiction
+        var tally: RollupTally
     }
 
     /// A jurisdiction below the viewed one, with its subtree's plans summed.
-    public struct JurisdictionLine: Sendable {
-        public var jurisdiction: Jurisdiction
-        public var tally: RollupTally
+    struct JurisdictionLine: Sendable {
+        var jurisdiction: Jurisdiction
+        var tally: RollupTally
         /// The jurisdiction's own plans (not those below it).
-        public var ownPlans: [Int64]
+        var ownPlans: [Int64]
     }
 
     /// What the rollup page shows.
-    public struct Rollup: Sendable {
+    struct Rollup: Sendable {
         /// The jurisdiction viewed; nil for the whole instance.
-        public var root: Jurisdiction?
+        var root: Jurisdiction?
         /// From the top of the user's reach down to the root, for the breadcrumb.
-        public var trail: [Jurisdiction]
-        public var year: Int
-        public var period: Period
-        public var ownPlans: [PlanLine]
-        public var below: [JurisdictionLine]
-        public var total: RollupTally
+        var trail: [Jurisdiction]
+        var year: Int
+        var period: Period
+        var ownPlans: [PlanLine]
+        var below: [JurisdictionLine]
+        var total: RollupTally
     }
 
     /// A plan as the rollup needs it.
@@ -63,7 +63,7 @@ public struct RollupService: Sendable {
     ///
     /// The tree and every plan's revision are read in one go; the tallies not yet kept for their revision are then
     /// computed two plans at a time, each on its own connection; the page is assembled from the kept tallies.
-    public func rollup(rootID requested: Int64?, period requestedPeriod: Period?, reach: PlanReach) async throws -> Rollup {
+    func rollup(rootID requested: Int64?, period requestedPeriod: Period?, reach: PlanReach) async throws -> Rollup {
         let structure = try await database.readReplica { db in
             let jurisdictions = try await db.select().column("*").from("jurisdictions").all().map(PlanStore.jurisdiction)
             let plans = try await db.select().columns("id", "title", "year", "jurisdiction_id").from("plans").all().map {

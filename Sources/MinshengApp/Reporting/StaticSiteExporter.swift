@@ -5,25 +5,25 @@ import MinshengCore
 /// relative links, the stylesheet, a search script, every publication's JSON and CSV, the chain, and the approved
 /// photos. No server is needed to read it, so it can be hosted on the government website or a CDN. The site is
 /// written to a temporary folder beside the target and moved into place only when complete.
-public struct StaticSiteExporter: Sendable {
+struct StaticSiteExporter: Sendable {
     /// What an export wrote.
-    public struct Summary: Sendable, Equatable {
-        public var pages: Int
-        public var files: Int
-        public var folder: URL
+    struct Summary: Sendable, Equatable {
+        var pages: Int
+        var files: Int
+        var folder: URL
     }
 
     let site: PublicSite
     let photos: @Sendable (Int64) throws -> Data?
 
     /// `photos` returns an approved photo's bytes by attachment id.
-    public init(site: PublicSite, photos: @escaping @Sendable (Int64) throws -> Data?) {
+    init(site: PublicSite, photos: @escaping @Sendable (Int64) throws -> Data?) {
         self.site = site
         self.photos = photos
     }
 
     /// Every file of the site by relative name.
-    public func files() throws -> [String: Data] {
+    func files() throws -> [String: Data] {
         var files: [String: Data] = [:]
         for language in Language.allCases {
             let links = PublicLinks(mode: .exported, planID: site.planID, language: language)
@@ -55,7 +55,7 @@ public struct StaticSiteExporter: Sendable {
     }
 
     /// Writes the site into `folder`, replacing an earlier export there. Refuses a folder that holds anything else.
-    public func write(to folder: URL) throws -> Summary {
+    func write(to folder: URL) throws -> Summary {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: folder.path, isDirectory: &isDirectory) {

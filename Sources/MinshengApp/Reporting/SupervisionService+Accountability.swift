@@ -29,11 +29,11 @@ extension SupervisionService {
     }
 
     /// A checked figure found overstated, with what it concerns.
-    public struct Finding: Sendable {
-        public var inspection: Inspection
-        public var value: CheckedValue
-        public var indicator: Indicator
-        public var unitIDs: [Int64]
+    struct Finding: Sendable {
+        var inspection: Inspection
+        var value: CheckedValue
+        var indicator: Indicator
+        var unitIDs: [Int64]
 
         var text: String {
             let reported = value.reported.map(DecimalText.format) ?? "—"
@@ -47,7 +47,7 @@ extension SupervisionService {
     }
 
     /// Every checked figure well below the reported one, found once per revision of the plan's data.
-    public func discrepancies(plan: Plan, settings: SupervisionSettings, on db: any SQLDatabase) async throws -> [Finding] {
+    func discrepancies(plan: Plan, settings: SupervisionSettings, on db: any SQLDatabase) async throws -> [Finding] {
         let revision = try await PlanRevisionCache.revision(planID: plan.id, on: db)
         return try await database.computed.value(planID: plan.id, revision: revision, key: "discrepancies") {
             try await findDiscrepancies(plan: plan, settings: settings, on: db)
@@ -69,7 +69,7 @@ extension SupervisionService {
     }
 
     /// The cases the rules call for, leaving out those already opened.
-    public func caseProposals(planID: Int64, on db: any SQLDatabase) async throws -> [AccountabilityProposal] {
+    func caseProposals(planID: Int64, on db: any SQLDatabase) async throws -> [AccountabilityProposal] {
         guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
         let settings = try await store.settings(planID: planID, on: db)
         let opened = Set(try await store.cases(planID: planID, on: db).map(\.key))
@@ -78,7 +78,7 @@ extension SupervisionService {
     }
 
     /// Opens a case from a proposal (its grounds as proposed) or by hand.
-    public func openCase(planID: Int64, unitID: Int64, itemID: Int64?, rule: AccountabilityRule, grounds: [Evidence], by actor: AuditActor)
+    func openCase(planID: Int64, unitID: Int64, itemID: Int64?, rule: AccountabilityRule, grounds: [Evidence], by actor: AuditActor)
         async throws -> AccountabilityCase
     {
         let day = today
@@ -96,7 +96,7 @@ extension SupervisionService {
         }
     }
 
-    public func decide(caseID: Int64, decision: AccountabilityDecision, note: String, by user: User, address: String) async throws
+    func decide(caseID: Int64, decision: AccountabilityDecision, note: String, by user: User, address: String) async throws
         -> AccountabilityCase
     {
         let day = today

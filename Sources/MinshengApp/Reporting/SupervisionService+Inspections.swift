@@ -6,19 +6,19 @@ import SQLKit
 extension SupervisionService {
     /// What an inspector enters: a planned inspection (what will be checked, where and when) or one done, with
     /// its findings and the figures verified.
-    public struct InspectionInput: Sendable {
-        public var itemID: Int64?
-        public var unitID: Int64?
-        public var inspectedOn: CalendarDate
-        public var place: String
-        public var mode: InspectionMode
-        public var checked: String
-        public var findings: String
+    struct InspectionInput: Sendable {
+        var itemID: Int64?
+        var unitID: Int64?
+        var inspectedOn: CalendarDate
+        var place: String
+        var mode: InspectionMode
+        var checked: String
+        var findings: String
         /// Verified values by indicator.
-        public var verified: [Int64: Decimal]
-        public var planned: Bool
+        var verified: [Int64: Decimal]
+        var planned: Bool
 
-        public init(
+        init(
             itemID: Int64?, unitID: Int64?, inspectedOn: CalendarDate, place: String, mode: InspectionMode, checked: String, findings: String,
             verified: [Int64: Decimal], planned: Bool = false
         ) {
@@ -36,7 +36,7 @@ extension SupervisionService {
 
     /// Plans an inspection, or records one done; each checked figure is stored beside the value accepted as of the
     /// inspection's month.
-    public func record(planID: Int64, _ input: InspectionInput, by actor: AuditActor) async throws -> Inspection {
+    func record(planID: Int64, _ input: InspectionInput, by actor: AuditActor) async throws -> Inspection {
         guard input.itemID != nil || input.unitID != nil else { throw AppError.invalidInput("An inspection is of an item or of a unit.") }
         guard !input.checked.trimmingCharacters(in: .whitespaces).isEmpty else { throw AppError.invalidInput("Say what is checked.") }
         if input.planned {
@@ -67,7 +67,7 @@ extension SupervisionService {
     }
 
     /// Records the results of a planned inspection.
-    public func complete(inspectionID: Int64, inspectedOn: CalendarDate, findings: String, verified: [Int64: Decimal], by actor: AuditActor)
+    func complete(inspectionID: Int64, inspectedOn: CalendarDate, findings: String, verified: [Int64: Decimal], by actor: AuditActor)
         async throws -> Inspection
     {
         guard inspectedOn <= today else { throw AppError.invalidInput("The inspection date \(inspectedOn) is in the future.") }
@@ -108,7 +108,7 @@ extension SupervisionService {
     }
 
     /// Keeps a photo (or another file) with an inspection or a rectification's evidence.
-    public func attach(_ file: AttachmentStorage.Accepted, to owner: SupervisionFile.Owner, id: Int64, by actor: AuditActor) async throws
+    func attach(_ file: AttachmentStorage.Accepted, to owner: SupervisionFile.Owner, id: Int64, by actor: AuditActor) async throws
         -> SupervisionFile
     {
         let storage = AttachmentStorage(folder: configuration.uploadsDirectory)

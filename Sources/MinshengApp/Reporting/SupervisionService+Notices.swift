@@ -21,7 +21,7 @@ extension SupervisionService {
     }
 
     /// The notices the assessment calls for, leaving out items with a notice still open.
-    public func proposals(planID: Int64, on db: any SQLDatabase) async throws -> [NoticeProposal] {
+    func proposals(planID: Int64, on db: any SQLDatabase) async throws -> [NoticeProposal] {
         guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
         let settings = try await store.settings(planID: planID, on: db)
         let assessment = try await AssessmentService(database: database).assess(planID: planID, period: try await month(plan: plan, on: db), on: db)
@@ -33,7 +33,7 @@ extension SupervisionService {
     }
 
     /// Issues a notice about an item to its lead units (group units stand for their members).
-    public func issue(planID: Int64, itemID: Int64, grade: NoticeGrade, reason: String, requirement: String, by actor: AuditActor) async throws
+    func issue(planID: Int64, itemID: Int64, grade: NoticeGrade, reason: String, requirement: String, by actor: AuditActor) async throws
         -> [SupervisionNotice]
     {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -74,7 +74,7 @@ extension SupervisionService {
     }
 
     /// The unit's answer: measures and the date it promises completion.
-    public func answer(noticeID: Int64, measures: String, promisedOn: CalendarDate, by user: User, address: String) async throws -> SupervisionNotice
+    func answer(noticeID: Int64, measures: String, promisedOn: CalendarDate, by user: User, address: String) async throws -> SupervisionNotice
     {
         let measures = measures.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !measures.isEmpty else { throw AppError.invalidInput("Write the measures the unit takes.") }
@@ -96,7 +96,7 @@ extension SupervisionService {
     }
 
     /// The office closes (办结) a notice.
-    public func close(noticeID: Int64, by actor: AuditActor) async throws {
+    func close(noticeID: Int64, by actor: AuditActor) async throws {
         let day = today
         try await database.write { db in
             guard let notice = try await store.notice(id: noticeID, on: db) else { throw AppError.notFound("No notice has id \(noticeID).") }

@@ -5,7 +5,7 @@ import SQLKit
 /// Rectifications required after an inspection, and the unit's and the office's steps on them.
 extension SupervisionService {
     /// Requires a unit to rectify what an inspection found.
-    public func requireRectification(inspectionID: Int64, unitID: Int64, requirement: String, due: CalendarDate, by actor: AuditActor) async throws
+    func requireRectification(inspectionID: Int64, unitID: Int64, requirement: String, due: CalendarDate, by actor: AuditActor) async throws
         -> Rectification
     {
         let requirement = requirement.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -30,7 +30,7 @@ extension SupervisionService {
     }
 
     /// A step of a rectification: the unit reports with evidence; the inspector closes it or reopens it.
-    public func act(rectificationID: Int64, action: RectificationState.Action, text: String, by user: User, address: String) async throws
+    func act(rectificationID: Int64, action: RectificationState.Action, text: String, by user: User, address: String) async throws
         -> Rectification
     {
         let text = text.trimmingCharacters(in: .whitespacesAndNewlines)

@@ -5,7 +5,7 @@ import SQLKit
 /// Unit scores and the supervision paragraphs of the official documents.
 extension SupervisionService {
     /// Every lead unit's score at a period, ranked, with every point explained.
-    public func scores(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> [UnitScore] {
+    func scores(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> [UnitScore] {
         guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
         let settings = try await store.settings(planID: planID, on: db)
         let assessment = try await AssessmentService(database: database).assess(planID: planID, period: period, on: db)
@@ -45,7 +45,7 @@ extension SupervisionService {
 
     /// The 督查检查和问责情况 paragraphs of a document for a period: notices, inspections, discrepancies,
     /// rectifications and cases up to the period's end.
-    public func documentParagraphs(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> [String] {
+    func documentParagraphs(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> [String] {
         guard let plan = try await plans.plan(id: planID, on: db) else { return [] }
         let settings = try await store.settings(planID: planID, on: db)
         let end = period.endDate

@@ -5,13 +5,13 @@ import SQLKit
 /// Supervision and accountability, shared by pages, the API and the demo: notices proposed from the assessment and
 /// issued by a person, the units' answers, inspections with checked figures, rectifications, accountability cases
 /// and unit scores. Every change is one transaction with its audit entry.
-public struct SupervisionService: Sendable {
+struct SupervisionService: Sendable {
     let database: AppDatabase
     let configuration: AppConfiguration
     let store = SupervisionStore()
     let plans = PlanStore()
 
-    public init(database: AppDatabase, configuration: AppConfiguration) {
+    init(database: AppDatabase, configuration: AppConfiguration) {
         self.database = database
         self.configuration = configuration
     }

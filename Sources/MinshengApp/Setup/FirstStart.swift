@@ -3,16 +3,16 @@ import Logging
 import MinshengCore
 
 /// What happens when Minsheng starts on a database: migrations, and on a new database the admin account and demo.
-public struct FirstStart: Sendable {
+struct FirstStart: Sendable {
     /// What a start did.
-    public struct Outcome: Sendable, Equatable {
-        public var appliedMigrations: [String]
+    struct Outcome: Sendable, Equatable {
+        var appliedMigrations: [String]
         /// The admin login created on this start, if any. Printed once, never stored in clear.
-        public var createdAdmin: (username: String, password: String)?
-        public var loadedDemo: Bool
+        var createdAdmin: (username: String, password: String)?
+        var loadedDemo: Bool
 
         /// What to tell the person who started Minsheng: the demo, and the admin login exactly once.
-        public var announcement: [String] {
+        var announcement: [String] {
             var lines: [String] = []
             if loadedDemo { lines.append("Loaded the demo plan: 2019年洛阳市重点民生实事工作方案.") }
             if let admin = createdAdmin {
@@ -26,19 +26,19 @@ public struct FirstStart: Sendable {
             return lines
         }
 
-        public static func == (lhs: Outcome, rhs: Outcome) -> Bool {
+        static func == (lhs: Outcome, rhs: Outcome) -> Bool {
             lhs.appliedMigrations == rhs.appliedMigrations && lhs.loadedDemo == rhs.loadedDemo
                 && lhs.createdAdmin?.username == rhs.createdAdmin?.username && lhs.createdAdmin?.password == rhs.createdAdmin?.password
         }
     }
 
-    public static let adminUsername = "admin"
+    static let adminUsername = "admin"
 
     let database: AppDatabase
     let logger: Logger
     let clock: @Sendable () -> Date
 
-    public init(database: AppDatabase, logger: Logger, clock: @escaping @Sendable () -> Date) {
+    init(database: AppDatabase, logger: Logger, clock: @escaping @Sendable () -> Date) {
         self.clock = clock
         self.database = database
         self.logger = logger
@@ -46,7 +46,7 @@ public struct FirstStart: Sendable {
 
     /// Migrates; on a database without users creates the admin (password from `adminPassword` or random)
     /// and, unless `loadDemo` is false, the demo plan, all in one transaction.
-    public func run(loadDemo: Bool, adminPassword: String?) async throws -> Outcome {
+    func run(loadDemo: Bool, adminPassword: String?) async throws -> Outcome {
         let applied = try await Migrator(database: database, logger: logger, clock: clock).migrate()
         let users = UserStore()
         guard try await database.read({ try await users.userCount(on: $0) }) == 0 else {

@@ -3,18 +3,18 @@ import MinshengCore
 import SQLKit
 
 /// Stores an imported plan: a new plan, or a replacement for the plan of the same jurisdiction and year.
-public struct PlanImportService: Sendable {
+struct PlanImportService: Sendable {
     /// What storing did.
-    public struct Outcome: Sendable {
-        public var plan: Plan
-        public var replaced: Bool
+    struct Outcome: Sendable {
+        var plan: Plan
+        var replaced: Bool
     }
 
     let database: AppDatabase
     let clock: @Sendable () -> Date
     let plans = PlanStore()
 
-    public init(database: AppDatabase, clock: @escaping @Sendable () -> Date) {
+    init(database: AppDatabase, clock: @escaping @Sendable () -> Date) {
         self.database = database
         self.clock = clock
     }
@@ -22,7 +22,7 @@ public struct PlanImportService: Sendable {
     /// Stores the draft in one transaction, linking its units to the jurisdiction's unit directory; `alongside` runs
     /// in the same transaction once the plan is stored. `parentName` places the jurisdiction in the tree, under the
     /// jurisdiction of that name (created if missing).
-    public func store(
+    func store(
         _ draft: PlanDraft, jurisdictionName: String? = nil, parentName: String? = nil, by actor: AuditActor,
         alongside: @escaping @Sendable (any SQLDatabase, Plan) async throws -> Void = { _, _ in }
     ) async throws -> Outcome {

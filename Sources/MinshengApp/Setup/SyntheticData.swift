@@ -8,17 +8,17 @@ import SQLKit
 /// provinces with their cities and counties, about 3,000 plans and 100,000 items). Every plan is the demo plan's
 /// items, the first 30 to 51 of them, with twelve months of accepted reports by the lead units at paces that give a
 /// realistic mix of statuses.
-public struct SyntheticData: Sendable {
+struct SyntheticData: Sendable {
     /// How much to generate.
-    public enum Scale: String, Sendable, CaseIterable, ExpressibleByArgument {
+    enum Scale: String, Sendable, CaseIterable, ExpressibleByArgument {
         case city, province, nation
     }
 
     /// What was generated.
-    public struct Summary: Sendable, Equatable {
-        public var plans: Int
-        public var items: Int
-        public var reports: Int
+    struct Summary: Sendable, Equatable {
+        var plans: Int
+        var items: Int
+        var reports: Int
     }
 
     /// A plan to generate: its jurisdiction's place in the tree and how many items it has.
@@ -35,7 +35,7 @@ public struct SyntheticData: Sendable {
     /// When the generated data says it was stored: the first day of its year, so that a seed always gives the same data.
     static let generatedAt = DemoStory.instant(month: 1, day: 1)
 
-    public init(scale: Scale, seed: UInt64) {
+    init(scale: Scale, seed: UInt64) {
         self.scale = scale
         self.seed = seed
     }
@@ -73,7 +73,7 @@ public struct SyntheticData: Sendable {
     }
 
     /// Generates into an empty database: one transaction per plan, so an interrupted run leaves whole plans.
-    public func generate(into database: AppDatabase, adminID: Int64, progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> Summary {
+    func generate(into database: AppDatabase, adminID: Int64, progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> Summary {
         guard try await database.read({ try await PlanStore().planCount(on: $0) }) == 0 else {
             throw AppError.invalidInput("The database already holds plans; generate into an empty data folder.")
         }

@@ -11,23 +11,23 @@ import SQLiteKit
 /// Every write runs inside a transaction on a single connection, so a multi-row change is stored whole or not at
 /// all. SQLite gets one writer connection (writes queue for it, as SQLite allows one writer at a time) and a pool of
 /// readers that write-ahead logging lets run beside it. PostgreSQL uses one pool for both.
-public final class AppDatabase: Sendable {
+final class AppDatabase: Sendable {
     /// The engine behind the database.
-    public enum Engine: String, Sendable {
+    enum Engine: String, Sendable {
         case sqlite
         case postgres
     }
 
-    public let engine: Engine
-    public let configuration: DatabaseConfiguration
+    let engine: Engine
+    let configuration: DatabaseConfiguration
     /// Views computed from plans' data, keyed by each plan's revision.
-    public let computed = PlanRevisionCache()
+    let computed = PlanRevisionCache()
     /// Rendered parts of pages and API bodies, keyed by each plan's revision (kept small: they are large).
-    public let rendered = PlanRevisionCache(limit: 200)
+    let rendered = PlanRevisionCache(limit: 200)
     /// Small per-plan summaries (rollup tallies), enough for a nation's plans at a few periods.
-    public let summaries = PlanRevisionCache(limit: 20_000)
+    let summaries = PlanRevisionCache(limit: 20_000)
     /// Expensive views computed once however many readers ask at the same moment.
-    public let flights = SingleFlight()
+    let flights = SingleFlight()
     private let readers: ConnectionLender
     private let writer: ConnectionLender
     private let replica: ConnectionLender?
@@ -53,7 +53,7 @@ public final class AppDatabase: Sendable {
     ///
     /// `replicaURL` names a PostgreSQL streaming replica of a PostgreSQL primary; ``readReplica(_:)`` sends its work
     /// there.
-    public static func open(_ configuration: DatabaseConfiguration, replicaURL: String? = nil, logger: Logger) async throws -> AppDatabase {
+    static func open(_ configuration: DatabaseConfiguration, replicaURL: String? = nil, logger: Logger) async throws -> AppDatabase {
         let group = MultiThreadedEventLoopGroup.singleton
         let database: AppDatabase
         switch configuration {
@@ -114,7 +114,7 @@ public final class AppDatabase: Sendable {
 
     /// Runs read-only work that may see the data a moment late (public pages, overviews, documents): on the replica
     /// when there is one, else like ``read(_:)``. When the replica gives no connection, the primary answers.
-    public func readReplica<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func readReplica<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         guard let replica else { return try await readers.withConnection(work) }
         let lent: (any SQLDatabase, @Sendable () -> Void)
         do {
@@ -128,7 +128,7 @@ public final class AppDatabase: Sendable {
     }
 
     /// Runs read-only work on a pooled connection.
-    public func read<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func read<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         try await readers.withConnection(work)
     }
 
@@ -136,7 +136,7 @@ public final class AppDatabase: Sendable {
     ///
     /// The ending statement runs even when the calling task was cancelled (a client that went away), so a connection
     /// never goes back to the pool inside a transaction.
-    public func write<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
+    func write<T: Sendable>(_ work: @Sendable (any SQLDatabase) async throws -> T) async throws -> T {
         let begin = engine == .sqlite ? "BEGIN IMMEDIATE" : "BEGIN"
         return try await writer.withConnection { sql in
             try await sql.raw(SQLQueryString(begin)).run()
@@ -162,12 +162,12 @@ public final class AppDatabase: Sendable {
     }
 
     /// Checks that the database answers a trivial query.
-    public func ping() async throws {
+    func ping() async throws {
         try await read { sql in try await sql.raw("SELECT 1 AS one").run() }
     }
 
     /// Closes every connection; later calls fail.
-    public func shutdown() async {
+    func shutdown() async {
         await readers.shutdown()
         if writer !== readers { await writer.shutdown() }
         await replica?.shutdown()

@@ -3,12 +3,12 @@ import MinshengCore
 import SQLKit
 
 /// Reads what an assessment needs and stores its settings, schedules, weights and overrides.
-public struct AssessmentStore: Sendable {
+struct AssessmentStore: Sendable {
     let plans = PlanStore()
 
-    public init() {}
+    init() {}
 
-    public func settings(planID: Int64, on db: any SQLDatabase) async throws -> AssessmentSettings {
+    func settings(planID: Int64, on db: any SQLDatabase) async throws -> AssessmentSettings {
         guard let row = try await db.select().column("*").from("assessment_settings").where("plan_id", .equal, planID).first() else {
             return AssessmentSettings()
         }
@@ -18,7 +18,7 @@ public struct AssessmentStore: Sendable {
         )
     }
 
-    public func setSettings(_ settings: AssessmentSettings, planID: Int64, on db: any SQLDatabase) async throws {
+    func setSettings(_ settings: AssessmentSettings, planID: Int64, on db: any SQLDatabase) async throws {
         try await db.delete(from: "assessment_settings").where("plan_id", .equal, planID).run()
         try await db.insert(into: "assessment_settings")
             .columns("plan_id", "yellow_threshold", "red_threshold", "ahead_threshold", "completion_month")
@@ -29,7 +29,7 @@ public struct AssessmentStore: Sendable {
             .run()
     }
 
-    public func schedules(planID: Int64, on db: any SQLDatabase) async throws -> [Int64: Schedule] {
+    func schedules(planID: Int64, on db: any SQLDatabase) async throws -> [Int64: Schedule] {
         let rows = try await db.select().column(SQLColumn("indicator_id", table: "indicator_schedules")).column(
             SQLColumn("schedule", table: "indicator_schedules")
         )
@@ -45,14 +45,14 @@ public struct AssessmentStore: Sendable {
     }
 
     /// Sets or (with nil) removes an indicator's schedule.
-    public func setSchedule(_ schedule: Schedule?, indicatorID: Int64, on db: any SQLDatabase) async throws {
+    func setSchedule(_ schedule: Schedule?, indicatorID: Int64, on db: any SQLDatabase) async throws {
         try await db.delete(from: "indicator_schedules").where("indicator_id", .equal, indicatorID).run()
         guard let schedule else { return }
         let json = String(decoding: try JSONEncoder().encode(schedule), as: UTF8.self)
         try await db.insert(into: "indicator_schedules").columns("indicator_id", "schedule").values(SQLBind(indicatorID), SQLBind(json)).run()
     }
 
-    public func weights(planID: Int64, on db: any SQLDatabase) async throws -> [Int64: Decimal] {
+    func weights(planID: Int64, on db: any SQLDatabase) async throws -> [Int64: Decimal] {
         let rows = try await db.select().column(SQLColumn("indicator_id", table: "indicator_weights")).column(
             SQLColumn("weight", table: "indicator_weights")
         )
@@ -65,7 +65,7 @@ public struct AssessmentStore: Sendable {
         return result
     }
 
-    public func setWeight(_ weight: Decimal, indicatorID: Int64, on db: any SQLDatabase) async throws {
+    func setWeight(_ weight: Decimal, indicatorID: Int64, on db: any SQLDatabase) async throws {
         try await db.delete(from: "indicator_weights").where("indicator_id", .equal, indicatorID).run()
         guard weight != 1 else { return }
         try await db.insert(into: "indicator_weights").columns("indicator_id", "weight").values(
@@ -73,7 +73,7 @@ public struct AssessmentStore: Sendable {
         ).run()
     }
 
-    public func overrides(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> [Int64: StatusOverride] {
+    func overrides(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> [Int64: StatusOverride] {
         let rows = try await db.select().column(SQLColumn("item_id", table: "status_overrides")).column(
             SQLColumn("status", table: "status_overrides")
         )
@@ -91,7 +91,7 @@ public struct AssessmentStore: Sendable {
     }
 
     /// Sets or (with nil) removes an item's override for a period.
-    public func setOverride(
+    func setOverride(
         _ override: StatusOverride?, itemID: Int64, period: Period, by userID: Int64?, now: Date, on db: any SQLDatabase
     ) async throws {
         try await db.delete(from: "status_overrides").where("item_id", .equal, itemID).where("period", .equal, period.description).run()
@@ -106,7 +106,7 @@ public struct AssessmentStore: Sendable {
 
     /// The figures that count for each item and the months with a submission, as the core's ``LeadFigures`` chooses
     /// them from every version of the lead units' reports.
-    public func lead(planID: Int64, on db: any SQLDatabase) async throws -> (accepted: [AcceptedValue], submitted: [Int64: Set<Int>]) {
+    func lead(planID: Int64, on db: any SQLDatabase) async throws -> (accepted: [AcceptedValue], submitted: [Int64: Set<Int>]) {
         let leadOrder = Dictionary(grouping: try await plans.assignments(planID: planID, on: db).filter { $0.role == .lead }, by: \.itemID)
             .mapValues { $0.sorted { $0.ordinal < $1.ordinal }.map(\.unitID) }
         let rows = try await db.select()
@@ -143,7 +143,7 @@ public struct AssessmentStore: Sendable {
     }
 
     /// Everything the assessment of a plan needs.
-    public func input(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> AssessmentInput {
+    func input(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> AssessmentInput {
         guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
         let lead = try await lead(planID: planID, on: db)
         return AssessmentInput(

@@ -3,52 +3,52 @@ import MinshengCore
 import SQLKit
 
 /// Who made a change: a signed-in user, a command at the server's console, or Minsheng itself.
-public struct AuditActor: Sendable, Hashable {
-    public var userID: Int64?
-    public var name: String
+struct AuditActor: Sendable, Hashable {
+    var userID: Int64?
+    var name: String
     /// The client's address, for changes made over the network.
-    public var address: String?
+    var address: String?
 
-    public init(userID: Int64?, name: String, address: String? = nil) {
+    init(userID: Int64?, name: String, address: String? = nil) {
         self.userID = userID
         self.name = name
         self.address = address
     }
 
-    public init(user: User, address: String?) {
+    init(user: User, address: String?) {
         self.init(userID: user.id, name: user.username, address: address)
     }
 
-    public static let system = AuditActor(userID: nil, name: "system")
-    public static let console = AuditActor(userID: nil, name: "console")
+    static let system = AuditActor(userID: nil, name: "system")
+    static let console = AuditActor(userID: nil, name: "console")
 }
 
 /// One entry of the audit log.
-public struct AuditEntry: Sendable, Hashable {
-    public var id: Int64
-    public var at: String
-    public var actorID: Int64?
-    public var actor: String
-    public var action: String
-    public var entity: String
-    public var entityID: String?
-    public var before: String?
-    public var after: String?
-    public var address: String?
+struct AuditEntry: Sendable, Hashable {
+    var id: Int64
+    var at: String
+    var actorID: Int64?
+    var actor: String
+    var action: String
+    var entity: String
+    var entityID: String?
+    var before: String?
+    var after: String?
+    var address: String?
 }
 
 /// The append-only record of every write: who, when, what, before and after. The database refuses updates and
 /// deletes of its rows; the application offers no way to change them.
-public struct AuditLog: Sendable {
+struct AuditLog: Sendable {
     /// The one clock of the process (the configured clock; the console's is the wall clock).
     let clock: @Sendable () -> Date
 
-    public init(clock: @escaping @Sendable () -> Date) {
+    init(clock: @escaping @Sendable () -> Date) {
         self.clock = clock
     }
 
     /// Records a change; call it inside the transaction that makes the change.
-    public func record(
+    func record(
         _ action: String, entity: String, id: CustomStringConvertible?, before: (any Encodable)? = nil,
         after: (any Encodable)? = nil, by actor: AuditActor, on db: any SQLDatabase
     ) async throws {
@@ -62,7 +62,7 @@ public struct AuditLog: Sendable {
     }
 
     /// The newest entries first, optionally for one entity.
-    public static func entries(entity: String? = nil, entityID: String? = nil, limit: Int = 200, offset: Int = 0, on db: any SQLDatabase) async throws
+    static func entries(entity: String? = nil, entityID: String? = nil, limit: Int = 200, offset: Int = 0, on db: any SQLDatabase) async throws
         -> [AuditEntry]
     {
         var query = db.select().column("*").from("audit_log")
@@ -78,7 +78,7 @@ public struct AuditLog: Sendable {
         }
     }
 
-    public static func count(on db: any SQLDatabase) async throws -> Int {
+    static func count(on db: any SQLDatabase) async throws -> Int {
         try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("audit_log").first()?.int("n") ?? 0
     }
 

@@ -6,15 +6,15 @@ import ZIPFoundation
 
 /// Online backups and restores: one ZIP file with the database (a consistent SQLite snapshot by `VACUUM INTO`, or a
 /// `pg_dump` archive), the uploads folder, and a manifest with the row counts that a restore checks.
-public struct Backup: Sendable {
+struct Backup: Sendable {
     /// What a backup holds, written into it as `manifest.json`.
-    public struct Manifest: Sendable, Codable, Equatable {
-        public var format: Int
-        public var engine: String
-        public var createdAt: String
-        public var migrations: [String]
-        public var rows: [String: Int]
-        public var uploads: Int
+    struct Manifest: Sendable, Codable, Equatable {
+        var format: Int
+        var engine: String
+        var createdAt: String
+        var migrations: [String]
+        var rows: [String: Int]
+        var uploads: Int
     }
 
     /// The tables whose row counts a backup records and a restore checks.
@@ -29,7 +29,7 @@ public struct Backup: Sendable {
     /// When the backup says it was made.
     let clock: @Sendable () -> Date
 
-    public init(database: AppDatabase, uploads: URL, logger: Logger, clock: @escaping @Sendable () -> Date) {
+    init(database: AppDatabase, uploads: URL, logger: Logger, clock: @escaping @Sendable () -> Date) {
         self.clock = clock
         self.database = database
         self.uploads = uploads
@@ -39,7 +39,7 @@ public struct Backup: Sendable {
     // MARK: Backing up
 
     /// Writes a backup to `file` (replaced only when the new backup is complete) and returns its manifest.
-    public func write(to file: URL) async throws -> Manifest {
+    func write(to file: URL) async throws -> Manifest {
         let manager = FileManager.default
         let staging = manager.temporaryDirectory.appendingPathComponent("minsheng-backup-\(UUID().uuidString)")
         try manager.createDirectory(at: staging, withIntermediateDirectories: true)
@@ -116,18 +116,18 @@ public struct Backup: Sendable {
     // MARK: Restoring
 
     /// How many bytes a restore inflates at most unless told otherwise: room for a large city's database and photos.
-    public static let defaultRestoreLimit: UInt64 = 64 << 30
+    static let defaultRestoreLimit: UInt64 = 64 << 30
 
     /// The limits a backup is read under: a million entries (more uploads than a city's units make in years, plus
     /// the database and manifest), and `totalBytes` for any one entry (the database) and for all of them.
-    public static func restoreLimits(totalBytes: UInt64) -> BoundedZip.Limits {
+    static func restoreLimits(totalBytes: UInt64) -> BoundedZip.Limits {
         BoundedZip.Limits(entries: 1_000_000, entryBytes: totalBytes, totalBytes: totalBytes)
     }
 
     /// Restores a backup into this database and uploads folder, which must be empty unless `replace` is set; the
     /// replaced SQLite file and uploads are kept beside them. Checks the restored row counts against the manifest.
     /// The backup is extracted entry by entry to disk under ``restoreLimits(totalBytes:)`` with `maxBytes`.
-    public static func restore(
+    static func restore(
         from file: URL, into configuration: DatabaseConfiguration, uploads: URL, replace: Bool, now: Date,
         maxBytes: UInt64 = defaultRestoreLimit, logger: Logger
     ) async throws -> Manifest {

@@ -1,17 +1,17 @@
 import Foundation
 
 /// Where Minsheng keeps its data: an embedded SQLite file in the data folder, or PostgreSQL.
-public enum DatabaseConfiguration: Sendable, Equatable {
+enum DatabaseConfiguration: Sendable, Equatable {
     /// An SQLite database file.
     case sqlite(path: String)
     /// A PostgreSQL server, as a `postgres://` URL; `searchPath` selects a schema (used by tests).
     case postgres(url: String, searchPath: String? = nil)
 
     /// The file name of the embedded database inside the data folder.
-    public static let sqliteFileName = "minsheng.sqlite"
+    static let sqliteFileName = "minsheng.sqlite"
 
     /// PostgreSQL when `DATABASE_URL` names it, otherwise SQLite in `dataDirectory`.
-    public static func resolve(dataDirectory: String, environment: [String: String]) throws -> DatabaseConfiguration {
+    static func resolve(dataDirectory: String, environment: [String: String]) throws -> DatabaseConfiguration {
         if let url = environment["DATABASE_URL"], !url.isEmpty {
             guard url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") else {
                 throw AppError.badConfiguration("DATABASE_URL must start with postgres:// (got \(url.prefix(20))…)")
@@ -22,7 +22,7 @@ public enum DatabaseConfiguration: Sendable, Equatable {
     }
 
     /// A description for logs that never shows a password.
-    public var redacted: String {
+    var redacted: String {
         switch self {
         case .sqlite(let path):
             return "SQLite \(path)"

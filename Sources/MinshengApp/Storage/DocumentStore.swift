@@ -3,28 +3,28 @@ import MinshengCore
 import SQLKit
 
 /// A stored official document: a draft the office edits, or an issued document frozen in the archive.
-public struct StoredDocument: Sendable, Hashable {
-    public enum State: String, Sendable, Hashable, Codable {
+struct StoredDocument: Sendable, Hashable {
+    enum State: String, Sendable, Hashable, Codable {
         case draft, issued
     }
 
-    public var id: Int64
-    public var planID: Int64
-    public var state: State
-    public var content: OfficialDocument
-    public var createdAt: String
-    public var issuedAt: String?
+    var id: Int64
+    var planID: Int64
+    var state: State
+    var content: OfficialDocument
+    var createdAt: String
+    var issuedAt: String?
 }
 
 /// A plan's settings for its documents: who issues them, to whom, their number prefix and the 下一步工作要求 template.
-public struct DocumentSettings: Sendable, Hashable, Codable {
-    public var issuer: String
-    public var addressee: String
+struct DocumentSettings: Sendable, Hashable, Codable {
+    var issuer: String
+    var addressee: String
     /// The issuing office's abbreviation before 〔2019〕3号, such as 洛政督.
-    public var numberPrefix: String
-    public var requirements: [String]
+    var numberPrefix: String
+    var requirements: [String]
 
-    public static func defaults(jurisdiction: String) -> DocumentSettings {
+    static func defaults(jurisdiction: String) -> DocumentSettings {
         let short = jurisdiction.first.map(String.init) ?? ""
         let level = jurisdiction.hasSuffix("省") ? "省" : (jurisdiction.hasSuffix("县") ? "县" : (jurisdiction.hasSuffix("区") ? "区" : "市"))
         return DocumentSettings(
@@ -36,10 +36,10 @@ public struct DocumentSettings: Sendable, Hashable, Codable {
     }
 }
 
-public struct DocumentStore: Sendable {
-    public init() {}
+struct DocumentStore: Sendable {
+    init() {}
 
-    public func insert(planID: Int64, content: OfficialDocument, by userID: Int64?, now date: Date, on db: any SQLDatabase) async throws
+    func insert(planID: Int64, content: OfficialDocument, by userID: Int64?, now date: Date, on db: any SQLDatabase) async throws
         -> StoredDocument
     {
         let now = Timestamp.string(from: date)
@@ -53,16 +53,16 @@ public struct DocumentStore: Sendable {
         return StoredDocument(id: id, planID: planID, state: .draft, content: content, createdAt: now, issuedAt: nil)
     }
 
-    public func document(id: Int64, on db: any SQLDatabase) async throws -> StoredDocument? {
+    func document(id: Int64, on db: any SQLDatabase) async throws -> StoredDocument? {
         try await db.select().column("*").from("documents").where("id", .equal, id).first().map(Self.document)
     }
 
-    public func documents(planID: Int64, on db: any SQLDatabase) async throws -> [StoredDocument] {
+    func documents(planID: Int64, on db: any SQLDatabase) async throws -> [StoredDocument] {
         try await db.select().column("*").from("documents").where("plan_id", .equal, planID).orderBy("id", .descending).all().map(Self.document)
     }
 
     /// Replaces a draft's content; nil when the document is not (or no longer) a draft.
-    public func updateDraft(id: Int64, content: OfficialDocument, now: Date, on db: any SQLDatabase) async throws -> Bool {
+    func updateDraft(id: Int64, content: OfficialDocument, now: Date, on db: any SQLDatabase) async throws -> Bool {
         try await db.update("documents").set("content", to: SQLBind(try Self.encode(content))).set(
             "updated_at", to: SQLBind(Timestamp.string(from: now))
         )
@@ -70,7 +70,7 @@ public struct DocumentStore: Sendable {
     }
 
     /// Issues a draft with the plan's next number, freezing its content; nil when it is not a draft.
-    public func issue(id: Int64, prefix: String, year: Int, by userID: Int64?, now date: Date, on db: any SQLDatabase) async throws -> StoredDocument?
+    func issue(id: Int64, prefix: String, year: Int, by userID: Int64?, now date: Date, on db: any SQLDatabase) async throws -> StoredDocument?
     {
         guard var stored = try await document(id: id, on: db), stored.state == .draft else { return nil }
         let last = try await db.select().column(SQLFunction("MAX", args: SQLColumn("sequence")), as: "last").from("documents")
@@ -90,7 +90,7 @@ public struct DocumentStore: Sendable {
         return stored
     }
 
-    public func settings(plan: Plan, jurisdiction: String, on db: any SQLDatabase) async throws -> DocumentSettings {
+    func settings(plan: Plan, jurisdiction: String, on db: any SQLDatabase) async throws -> DocumentSettings {
         guard let row = try await db.select().column("*").from("document_settings").where("plan_id", .equal, plan.id).first() else {
             return .defaults(jurisdiction: jurisdiction)
         }
@@ -100,7 +100,7 @@ public struct DocumentStore: Sendable {
         )
     }
 
-    public func setSettings(_ settings: DocumentSettings, planID: Int64, on db: any SQLDatabase) async throws {
+    func setSettings(_ settings: DocumentSettings, planID: Int64, on db: any SQLDatabase) async throws {
         try await db.delete(from: "document_settings").where("plan_id", .equal, planID).run()
         try await db.insert(into: "document_settings").columns("plan_id", "issuer", "addressee", "number_prefix", "requirements")
             .values(

@@ -3,23 +3,23 @@ import MinshengCore
 import SQLKit
 
 /// A plan read from an uploaded file, kept until a person confirms it.
-public struct ImportDraft: Sendable {
-    public var id: Int64
-    public var userID: Int64
+struct ImportDraft: Sendable {
+    var id: Int64
+    var userID: Int64
     /// The jurisdiction of the office that uploaded it; nil for the instance-wide office.
-    public var officeJurisdictionID: Int64?
-    public var fileName: String
-    public var format: PlanImporter.Format
-    public var draft: PlanDraft
-    public var createdAt: String
-    public var confirmedPlanID: Int64?
+    var officeJurisdictionID: Int64?
+    var fileName: String
+    var format: PlanImporter.Format
+    var draft: PlanDraft
+    var createdAt: String
+    var confirmedPlanID: Int64?
 }
 
 /// Reads and writes pending imports.
-public struct ImportDraftStore: Sendable {
-    public init() {}
+struct ImportDraftStore: Sendable {
+    init() {}
 
-    public func insert(
+    func insert(
         userID: Int64, officeJurisdictionID: Int64?, fileName: String, format: PlanImporter.Format, draft: PlanDraft, now: Date,
         on db: any SQLDatabase
     ) async throws -> Int64 {
@@ -32,7 +32,7 @@ public struct ImportDraftStore: Sendable {
             .insertedID()
     }
 
-    public func importDraft(id: Int64, on db: any SQLDatabase) async throws -> ImportDraft? {
+    func importDraft(id: Int64, on db: any SQLDatabase) async throws -> ImportDraft? {
         guard let row = try await db.select().column("*").from("import_drafts").where("id", .equal, id).first() else { return nil }
         return ImportDraft(
             id: try row.int64("id"), userID: try row.int64("user_id"), officeJurisdictionID: try row.optionalInt64("office_jurisdiction_id"),
@@ -43,11 +43,11 @@ public struct ImportDraftStore: Sendable {
         )
     }
 
-    public func update(id: Int64, draft: PlanDraft, on db: any SQLDatabase) async throws {
+    func update(id: Int64, draft: PlanDraft, on db: any SQLDatabase) async throws {
         try await db.update("import_drafts").set("draft", to: SQLBind(try Self.encode(draft))).where("id", .equal, id).run()
     }
 
-    public func markConfirmed(id: Int64, planID: Int64, now: Date, on db: any SQLDatabase) async throws {
+    func markConfirmed(id: Int64, planID: Int64, now: Date, on db: any SQLDatabase) async throws {
         try await db.update("import_drafts").set("confirmed_plan_id", to: SQLBind(planID))
             .set("confirmed_at", to: SQLBind(Timestamp.string(from: now))).where("id", .equal, id).run()
     }

@@ -3,20 +3,20 @@ import MinshengCore
 import SQLKit
 
 /// Counts failed logins per account and per address, in the database so that every instance agrees.
-public struct LoginThrottle: Sendable {
+struct LoginThrottle: Sendable {
     /// Failures allowed per account within the window before it is locked for the rest of it.
-    public var perAccount = 5
+    var perAccount = 5
     /// Failures allowed per address within the window.
-    public var perAddress = 20
-    public var window: TimeInterval = 15 * 60
+    var perAddress = 20
+    var window: TimeInterval = 15 * 60
 
-    public init() {}
+    init() {}
 
     /// Admits a sign-in attempt in one step with its count, so that simultaneous attempts cannot all pass: nil when
     /// the account or the address has failed too often (nothing is recorded); otherwise the attempt is recorded as
     /// pending before the password is checked, and counts against the account until ``settle(_:failed:on:)`` says how
     /// it ended. The address counts settled failures only, so that an office behind one address can sign in together.
-    public func admit(username: String, address: String, now: Date, in database: AppDatabase) async throws -> Int64? {
+    func admit(username: String, address: String, now: Date, in database: AppDatabase) async throws -> Int64? {
         try await database.write { db in
             // SQLite runs one writer at a time; on PostgreSQL the admissions of one account take turns on that
             // account's lock (in this schema), while other accounts are admitted side by side.
@@ -32,7 +32,7 @@ public struct LoginThrottle: Sendable {
 
     /// Whether the account (its failures and its attempts being checked) or the address (its failures) has failed too
     /// often recently.
-    public func isLocked(username: String, address: String, now: Date, on db: any SQLDatabase) async throws -> Bool {
+    func isLocked(username: String, address: String, now: Date, on db: any SQLDatabase) async throws -> Bool {
         let since = Timestamp.string(from: now.addingTimeInterval(-window))
         let byAccount = try await count("username", username, since: since, settledOnly: false, on: db)
         if byAccount >= perAccount { return true }
@@ -40,7 +40,7 @@ public struct LoginThrottle: Sendable {
     }
 
     /// Settles an admitted attempt: a failure stays counted; a success clears the account's failures.
-    public func settle(_ attempt: Int64, username: String, failed: Bool, on db: any SQLDatabase) async throws {
+    func settle(_ attempt: Int64, username: String, failed: Bool, on db: any SQLDatabase) async throws {
         if failed {
             try await db.update("login_failures").set("pending", to: SQLBind(false)).where("id", .equal, attempt).run()
         } else {
@@ -49,7 +49,7 @@ public struct LoginThrottle: Sendable {
     }
 
     /// Forgets an account's failures after a successful login.
-    public func reset(username: String, on db: any SQLDatabase) async throws {
+    func reset(username: String, on db: any SQLDatabase) async throws {
         try await db.delete(from: "login_failures").where("username", .equal, username).run()
     }
 

@@ -2,7 +2,7 @@ import MinshengCore
 
 extension PlanDetail {
     /// The stored plan in the importer's shape, to compare with a re-imported document.
-    public func asDraft() -> PlanDraft {
+    func asDraft() -> PlanDraft {
         let unitNames = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) })
         let itemsByCategory = Dictionary(grouping: items, by: \.categoryID)
         let assignmentsByItem = Dictionary(grouping: assignments, by: \.itemID)

@@ -5,7 +5,7 @@ import SQLKit
 /// Values computed from a plan's data (assessments), kept while the plan's revision stands. The revision lives in the
 /// database and triggers advance it, so a cached value is never served after any instance changed the data. Safe to
 /// lose; bounded in size.
-public final class PlanRevisionCache: @unchecked Sendable {
+final class PlanRevisionCache: @unchecked Sendable {
     private struct Entry {
         var revision: Int64
         var values: [String: any Sendable]
@@ -17,17 +17,17 @@ public final class PlanRevisionCache: @unchecked Sendable {
     /// The most values kept; past it the cache starts again empty.
     let limit: Int
 
-    public init(limit: Int = 2_000) {
+    init(limit: Int = 2_000) {
         self.limit = limit
     }
 
     /// The plan's current revision (0 before any change is recorded).
-    public static func revision(planID: Int64, on db: any SQLDatabase) async throws -> Int64 {
+    static func revision(planID: Int64, on db: any SQLDatabase) async throws -> Int64 {
         try await db.select().column("revision").from("plan_revisions").where("plan_id", .equal, planID).first()?.int64("revision") ?? 0
     }
 
     /// The value kept for a key at the revision, or the computed one, which is kept.
-    public func value<T: Sendable>(planID: Int64, revision: Int64, key: String, compute: () async throws -> T) async throws -> T {
+    func value<T: Sendable>(planID: Int64, revision: Int64, key: String, compute: () async throws -> T) async throws -> T {
         if let cached: T = lookup(planID: planID, revision: revision, key: key) { return cached }
         let value = try await compute()
         store(value, planID: planID, revision: revision, key: key)
@@ -35,7 +35,7 @@ public final class PlanRevisionCache: @unchecked Sendable {
     }
 
     /// The value kept for a key at the revision, if any.
-    public func cached<T: Sendable>(planID: Int64, revision: Int64, key: String, as type: T.Type = T.self) -> T? {
+    func cached<T: Sendable>(planID: Int64, revision: Int64, key: String, as type: T.Type = T.self) -> T? {
         lookup(planID: planID, revision: revision, key: key)
     }
 

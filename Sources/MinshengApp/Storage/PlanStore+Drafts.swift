@@ -7,7 +7,7 @@ import SQLKit
 extension PlanStore {
     /// Stores an imported plan with its categories, items, indicators, units and assignments.
     /// Run it inside one transaction (``AppDatabase/write(_:)``) so that a failure stores nothing.
-    public func insert(
+    func insert(
         _ draft: PlanDraft, jurisdiction: Jurisdiction, state: Plan.State = .active, now: Date, on db: any SQLDatabase
     ) async throws -> Plan {
         let plan = try await insert(Self.plan(from: draft, id: 0, jurisdictionID: jurisdiction.id, state: state), now: now, on: db)
@@ -16,7 +16,7 @@ extension PlanStore {
     }
 
     /// Replaces a plan's fields and contents with an imported draft, keeping its id. Run it inside one transaction.
-    public func replace(planID: Int64, with draft: PlanDraft, on db: any SQLDatabase) async throws -> Plan {
+    func replace(planID: Int64, with draft: PlanDraft, on db: any SQLDatabase) async throws -> Plan {
         guard let existing = try await plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
         let plan = try Self.plan(from: draft, id: planID, jurisdictionID: existing.jurisdictionID, state: existing.state)
         let issuers = String(decoding: try JSONEncoder().encode(plan.issuers), as: UTF8.self)

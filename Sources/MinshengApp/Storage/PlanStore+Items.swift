@@ -6,7 +6,7 @@ import SQLKit
 extension PlanStore {
     // MARK: Categories and items
 
-    public func insert(_ category: MinshengCore.Category, on db: any SQLDatabase) async throws -> MinshengCore.Category {
+    func insert(_ category: MinshengCore.Category, on db: any SQLDatabase) async throws -> MinshengCore.Category {
         var stored = category
         stored.id = try await db.insert(into: "categories")
             .columns("plan_id", "ordinal", "name")
@@ -15,14 +15,14 @@ extension PlanStore {
         return stored
     }
 
-    public func categories(planID: Int64, on db: any SQLDatabase) async throws -> [MinshengCore.Category] {
+    func categories(planID: Int64, on db: any SQLDatabase) async throws -> [MinshengCore.Category] {
         try await db.select().column("*").from("categories").where("plan_id", .equal, planID).orderBy("ordinal").all().map { row in
             MinshengCore.Category(
                 id: try row.int64("id"), planID: try row.int64("plan_id"), ordinal: try row.int("ordinal"), name: try row.string("name"))
         }
     }
 
-    public func insert(_ item: Item, on db: any SQLDatabase) async throws -> Item {
+    func insert(_ item: Item, on db: any SQLDatabase) async throws -> Item {
         var stored = item
         stored.id = try await db.insert(into: "items")
             .columns("plan_id", "category_id", "number", "text", "title", "deadline")
@@ -34,7 +34,7 @@ extension PlanStore {
         return stored
     }
 
-    public func items(planID: Int64, on db: any SQLDatabase) async throws -> [Item] {
+    func items(planID: Int64, on db: any SQLDatabase) async throws -> [Item] {
         try await db.select().column("*").from("items").where("plan_id", .equal, planID).orderBy("number").all().map(Self.item)
     }
 
@@ -48,7 +48,7 @@ extension PlanStore {
 
     // MARK: Indicators
 
-    public func insert(_ indicator: Indicator, on db: any SQLDatabase) async throws -> Indicator {
+    func insert(_ indicator: Indicator, on db: any SQLDatabase) async throws -> Indicator {
         var stored = indicator
         stored.id = try await db.insert(into: "indicators")
             .columns(
@@ -67,7 +67,7 @@ extension PlanStore {
     }
 
     /// The indicators of every item of a plan, by item and position.
-    public func indicators(planID: Int64, on db: any SQLDatabase) async throws -> [Indicator] {
+    func indicators(planID: Int64, on db: any SQLDatabase) async throws -> [Indicator] {
         try await db.select().column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("indicators"))).from("indicators")
             .join("items", on: SQLColumn("item_id", table: "indicators"), .equal, SQLColumn("id", table: "items"))
             .where(SQLColumn("plan_id", table: "items"), .equal, SQLBind(planID))

@@ -6,7 +6,7 @@ import SQLKit
 extension PlanStore {
     // MARK: Units and assignments
 
-    public func insert(_ unit: MinshengCore.Unit, on db: any SQLDatabase) async throws -> MinshengCore.Unit {
+    func insert(_ unit: MinshengCore.Unit, on db: any SQLDatabase) async throws -> MinshengCore.Unit {
         var stored = unit
         stored.id = try await db.insert(into: "units")
             .columns("jurisdiction_id", "name", "kind")
@@ -16,7 +16,7 @@ extension PlanStore {
     }
 
     /// The unit of that name in a jurisdiction's directory, created if it does not exist.
-    public func unit(named name: String, jurisdictionID: Int64, on db: any SQLDatabase) async throws -> MinshengCore.Unit {
+    func unit(named name: String, jurisdictionID: Int64, on db: any SQLDatabase) async throws -> MinshengCore.Unit {
         let row = try await db.select().column("*").from("units")
             .where("jurisdiction_id", .equal, jurisdictionID).where("name", .equal, name).first()
         if let row { return try Self.unit(row) }
@@ -24,17 +24,17 @@ extension PlanStore {
         return try await insert(unit, on: db)
     }
 
-    public func unit(id: Int64, on db: any SQLDatabase) async throws -> MinshengCore.Unit? {
+    func unit(id: Int64, on db: any SQLDatabase) async throws -> MinshengCore.Unit? {
         try await db.select().column("*").from("units").where("id", .equal, id).first().map(Self.unit)
     }
 
     /// Every unit of a jurisdiction's directory, by name.
     /// Every unit of every jurisdiction's directory.
-    public func allUnits(on db: any SQLDatabase) async throws -> [MinshengCore.Unit] {
+    func allUnits(on db: any SQLDatabase) async throws -> [MinshengCore.Unit] {
         try await db.select().column("*").from("units").orderBy("id").all().map(Self.unit)
     }
 
-    public func units(jurisdictionID: Int64, on db: any SQLDatabase) async throws -> [MinshengCore.Unit] {
+    func units(jurisdictionID: Int64, on db: any SQLDatabase) async throws -> [MinshengCore.Unit] {
         try await db.select().column("*").from("units").where("jurisdiction_id", .equal, jurisdictionID)
             .orderBy("id").all().map(Self.unit)
     }
@@ -46,7 +46,7 @@ extension PlanStore {
         )
     }
 
-    public func insert(_ assignment: Assignment, on db: any SQLDatabase) async throws {
+    func insert(_ assignment: Assignment, on db: any SQLDatabase) async throws {
         try await db.insert(into: "assignments")
             .columns("item_id", "unit_id", "role", "ordinal")
             .values(SQLBind(assignment.itemID), SQLBind(assignment.unitID), SQLBind(assignment.role.rawValue), SQLBind(assignment.ordinal))
@@ -54,7 +54,7 @@ extension PlanStore {
     }
 
     /// The assignments of every item of a plan, by item, role and position.
-    public func assignments(planID: Int64, on db: any SQLDatabase) async throws -> [Assignment] {
+    func assignments(planID: Int64, on db: any SQLDatabase) async throws -> [Assignment] {
         try await db.select()
             .column(SQLColumn("item_id", table: "assignments")).column(SQLColumn("unit_id", table: "assignments"))
             .column(SQLColumn("role", table: "assignments")).column(SQLColumn("ordinal", table: "assignments"))

@@ -7,13 +7,13 @@ import SQLKit
 /// Each function takes the `SQLDatabase` to run on, so that callers choose a read connection or a transaction. The
 /// facets live in extensions: `PlanStore+Items` (categories, items, indicators), `PlanStore+Units` (units and
 /// assignments) and `PlanStore+Drafts` (storing and replacing imported plans).
-public struct PlanStore: Sendable {
-    public init() {}
+struct PlanStore: Sendable {
+    init() {}
 
     // MARK: Jurisdictions
 
     /// Stores a jurisdiction; the given id is ignored and the stored value returned.
-    public func insert(_ jurisdiction: Jurisdiction, on db: any SQLDatabase) async throws -> Jurisdiction {
+    func insert(_ jurisdiction: Jurisdiction, on db: any SQLDatabase) async throws -> Jurisdiction {
         var stored = jurisdiction
         stored.id = try await db.insert(into: "jurisdictions")
             .columns("name", "level", "parent_id")
@@ -23,7 +23,7 @@ public struct PlanStore: Sendable {
     }
 
     /// The jurisdiction of that name and level, created under `parentID` if it does not exist.
-    public func jurisdiction(named name: String, level: Jurisdiction.Level, parentID: Int64? = nil, on db: any SQLDatabase) async throws
+    func jurisdiction(named name: String, level: Jurisdiction.Level, parentID: Int64? = nil, on db: any SQLDatabase) async throws
         -> Jurisdiction
     {
         let row = try await db.select().column("*").from("jurisdictions")
@@ -32,7 +32,7 @@ public struct PlanStore: Sendable {
         return try await insert(Jurisdiction(id: 0, name: name, level: level, parentID: parentID), on: db)
     }
 
-    public func jurisdiction(id: Int64, on db: any SQLDatabase) async throws -> Jurisdiction? {
+    func jurisdiction(id: Int64, on db: any SQLDatabase) async throws -> Jurisdiction? {
         try await db.select().column("*").from("jurisdictions").where("id", .equal, id).first().map(Self.jurisdiction)
     }
 
@@ -46,7 +46,7 @@ public struct PlanStore: Sendable {
     // MARK: Plans
 
     /// Stores a plan's own fields; the given id is ignored and the stored value returned.
-    public func insert(_ plan: Plan, now: Date, on db: any SQLDatabase) async throws -> Plan {
+    func insert(_ plan: Plan, now: Date, on db: any SQLDatabase) async throws -> Plan {
         var stored = plan
         let issuers = String(decoding: try JSONEncoder().encode(plan.issuers), as: UTF8.self)
         stored.id = try await db.insert(into: "plans")
@@ -61,27 +61,27 @@ public struct PlanStore: Sendable {
     }
 
     /// Every plan, newest year first.
-    public func plans(on db: any SQLDatabase) async throws -> [Plan] {
+    func plans(on db: any SQLDatabase) async throws -> [Plan] {
         try await db.select().column("*").from("plans").orderBy("year", .descending).orderBy("id").all().map(Self.plan)
     }
 
     /// The plans a user may read, newest year first.
-    public func plans(within reach: PlanReach, on db: any SQLDatabase) async throws -> [Plan] {
+    func plans(within reach: PlanReach, on db: any SQLDatabase) async throws -> [Plan] {
         let all = try await plans(on: db)
         return reach.isEverything ? all : all.filter { reach.canRead(planID: $0.id) }
     }
 
-    public func plan(id: Int64, on db: any SQLDatabase) async throws -> Plan? {
+    func plan(id: Int64, on db: any SQLDatabase) async throws -> Plan? {
         try await db.select().column("*").from("plans").where("id", .equal, id).first().map(Self.plan)
     }
 
-    public func planCount(on db: any SQLDatabase) async throws -> Int {
+    func planCount(on db: any SQLDatabase) async throws -> Int {
         let row = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("plans").first()
         return try row?.int("n") ?? 0
     }
 
     /// The plan of a jurisdiction for a year, if there is one.
-    public func plan(jurisdictionID: Int64, year: Int, on db: any SQLDatabase) async throws -> Plan? {
+    func plan(jurisdictionID: Int64, year: Int, on db: any SQLDatabase) async throws -> Plan? {
         try await db.select().column("*").from("plans").where("jurisdiction_id", .equal, jurisdictionID)
             .where("year", .equal, year).orderBy("id").first().map(Self.plan)
     }
@@ -100,7 +100,7 @@ public struct PlanStore: Sendable {
     // MARK: Whole plans
 
     /// A plan with everything in it, or nil when there is no such plan.
-    public func detail(planID: Int64, on db: any SQLDatabase) async throws -> PlanDetail? {
+    func detail(planID: Int64, on db: any SQLDatabase) async throws -> PlanDetail? {
         guard let plan = try await plan(id: planID, on: db),
             let jurisdiction = try await jurisdiction(id: plan.jurisdictionID, on: db)
         else { return nil }
@@ -116,32 +116,32 @@ public struct PlanStore: Sendable {
 }
 
 /// A plan with everything in it, as pages and the API show it.
-public struct PlanDetail: Sendable {
-    public var plan: Plan
-    public var jurisdiction: Jurisdiction
-    public var categories: [MinshengCore.Category]
-    public var items: [Item]
-    public var indicators: [Indicator]
+struct PlanDetail: Sendable {
+    var plan: Plan
+    var jurisdiction: Jurisdiction
+    var categories: [MinshengCore.Category]
+    var items: [Item]
+    var indicators: [Indicator]
     /// The units of the plan's jurisdiction.
-    public var units: [MinshengCore.Unit]
-    public var assignments: [Assignment]
+    var units: [MinshengCore.Unit]
+    var assignments: [Assignment]
 }
 
 // MARK: Reporting calendar
 
 extension PlanStore {
     /// The plan's reporting calendar.
-    public func calendar(planID: Int64, on db: any SQLDatabase) async throws -> ReportingCalendar {
+    func calendar(planID: Int64, on db: any SQLDatabase) async throws -> ReportingCalendar {
         let row = try await db.select().column("report_due_day").from("plans").where("id", .equal, planID).first()
         return ReportingCalendar(dueDay: try row?.int("report_due_day") ?? 25)
     }
 
-    public func setDueDay(planID: Int64, dueDay: Int, on db: any SQLDatabase) async throws {
+    func setDueDay(planID: Int64, dueDay: Int, on db: any SQLDatabase) async throws {
         try await db.update("plans").set("report_due_day", to: SQLBind(dueDay)).where("id", .equal, planID).run()
     }
 
     /// Items reported on another cadence than monthly.
-    public func cadences(planID: Int64, on db: any SQLDatabase) async throws -> [Int64: Cadence] {
+    func cadences(planID: Int64, on db: any SQLDatabase) async throws -> [Int64: Cadence] {
         let rows = try await db.select().column("id").column("cadence").from("items").where("plan_id", .equal, planID)
             .where("cadence", .notEqual, Cadence.monthly.rawValue).all()
         var result: [Int64: Cadence] = [:]
@@ -149,7 +149,7 @@ extension PlanStore {
         return result
     }
 
-    public func setCadence(itemID: Int64, cadence: Cadence, on db: any SQLDatabase) async throws {
+    func setCadence(itemID: Int64, cadence: Cadence, on db: any SQLDatabase) async throws {
         try await db.update("items").set("cadence", to: SQLBind(cadence.rawValue)).where("id", .equal, itemID).run()
     }
 }

@@ -3,56 +3,56 @@ import MinshengCore
 import SQLKit
 
 /// A publication as stored: its snapshot, hash and chain link. Rows are never changed (database triggers refuse it).
-public struct Publication: Sendable, Hashable {
-    public var id: Int64
-    public var planID: Int64
-    public var published: PublishedSnapshot
+struct Publication: Sendable, Hashable {
+    var id: Int64
+    var planID: Int64
+    var published: PublishedSnapshot
 
-    public var snapshot: PublicSnapshot { published.snapshot }
-    public var sequence: Int { snapshot.sequence }
-    public var hash: String { published.hash }
+    var snapshot: PublicSnapshot { published.snapshot }
+    var sequence: Int { snapshot.sequence }
+    var hash: String { published.hash }
 }
 
 /// A message from the public on a published item: an objection (异议) during the 公示期, a suggestion or a question.
 /// Pending until the office answers it (the answer is published with it) or rejects it (it is never shown).
-public struct PublicMessage: Sendable, Hashable {
-    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+struct PublicMessage: Sendable, Hashable {
+    enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case objection, suggestion, question
     }
 
-    public enum State: String, Sendable, Hashable, Codable, CaseIterable {
+    enum State: String, Sendable, Hashable, Codable, CaseIterable {
         case pending, answered, rejected
     }
 
-    public var id: Int64
-    public var kind: Kind
-    public var publicationID: Int64
-    public var itemNumber: Int
-    public var text: String
+    var id: Int64
+    var kind: Kind
+    var publicationID: Int64
+    var itemNumber: Int
+    var text: String
     /// Optional, for the office to call back; never published.
-    public var phone: String?
-    public var state: State
-    public var reply: String?
-    public var createdAt: String
-    public var repliedAt: String?
+    var phone: String?
+    var state: State
+    var reply: String?
+    var createdAt: String
+    var repliedAt: String?
 }
 
 /// An attachment of an accepted report that may be a public photo, for the office's approval.
-public struct PhotoCandidate: Sendable, Hashable {
-    public var attachment: ReportAttachment
-    public var itemID: Int64
-    public var unitID: Int64
-    public var period: Period
-    public var isPublic: Bool
+struct PhotoCandidate: Sendable, Hashable {
+    var attachment: ReportAttachment
+    var itemID: Int64
+    var unitID: Int64
+    var period: Period
+    var isPublic: Bool
 }
 
 /// Reads and writes publications, ratings, public messages and photo approvals.
-public struct PublicationStore: Sendable {
-    public init() {}
+struct PublicationStore: Sendable {
+    init() {}
 
     // MARK: Publications
 
-    public func insert(planID: Int64, published: PublishedSnapshot, by userID: Int64?, at now: String, on db: any SQLDatabase) async throws
+    func insert(planID: Int64, published: PublishedSnapshot, by userID: Int64?, at now: String, on db: any SQLDatabase) async throws
         -> Publication
     {
         let id = try await db.insert(into: "publications")
@@ -70,22 +70,22 @@ public struct PublicationStore: Sendable {
     }
 
     /// A plan's publications, oldest first.
-    public func publications(planID: Int64, on db: any SQLDatabase) async throws -> [Publication] {
+    func publications(planID: Int64, on db: any SQLDatabase) async throws -> [Publication] {
         try await db.select().column("*").from("publications").where("plan_id", .equal, planID).orderBy("sequence").all().map(Self.publication)
     }
 
-    public func latest(planID: Int64, on db: any SQLDatabase) async throws -> Publication? {
+    func latest(planID: Int64, on db: any SQLDatabase) async throws -> Publication? {
         try await db.select().column("*").from("publications").where("plan_id", .equal, planID).orderBy("sequence", .descending).limit(1).first()
             .map(Self.publication)
     }
 
-    public func publication(planID: Int64, sequence: Int, on db: any SQLDatabase) async throws -> Publication? {
+    func publication(planID: Int64, sequence: Int, on db: any SQLDatabase) async throws -> Publication? {
         try await db.select().column("*").from("publications").where("plan_id", .equal, planID).where("sequence", .equal, sequence).first()
             .map(Self.publication)
     }
 
     /// Ids of the plans that have published anything, oldest plan first.
-    public func publishedPlanIDs(on db: any SQLDatabase) async throws -> [Int64] {
+    func publishedPlanIDs(on db: any SQLDatabase) async throws -> [Int64] {
         try await db.select().distinct().column("plan_id").from("publications").orderBy("plan_id").all().map { try $0.int64("plan_id") }
     }
 
@@ -97,7 +97,7 @@ public struct PublicationStore: Sendable {
 
     // MARK: Ratings
 
-    public func insertRating(
+    func insertRating(
         publicationID: Int64, itemNumber: Int, verdict: SatisfactionVerdict, deviceHash: String, addressHash: String, at now: String,
         on db: any SQLDatabase
     ) async throws {
@@ -108,7 +108,7 @@ public struct PublicationStore: Sendable {
     }
 
     /// The verdict a device already gave on an item in a publication.
-    public func rating(publicationID: Int64, itemNumber: Int, deviceHash: String, on db: any SQLDatabase) async throws -> SatisfactionVerdict? {
+    func rating(publicationID: Int64, itemNumber: Int, deviceHash: String, on db: any SQLDatabase) async throws -> SatisfactionVerdict? {
         try await db.select().column("verdict").from("ratings").where("publication_id", .equal, publicationID).where(
             "item_number", .equal, itemNumber
         )
@@ -116,7 +116,7 @@ public struct PublicationStore: Sendable {
     }
 
     /// Ratings from an address since a time, and of one item in one publication from it (ever).
-    public func ratingCounts(addressHash: String, since: String, publicationID: Int64, itemNumber: Int, on db: any SQLDatabase) async throws -> (
+    func ratingCounts(addressHash: String, since: String, publicationID: Int64, itemNumber: Int, on db: any SQLDatabase) async throws -> (
         recent: Int, sameItem: Int
     ) {
         let recent = try await count(
@@ -128,7 +128,7 @@ public struct PublicationStore: Sendable {
     }
 
     /// Verdicts per item number over publications.
-    public func tally(publicationIDs: [Int64], on db: any SQLDatabase) async throws -> [Int: SatisfactionTally] {
+    func tally(publicationIDs: [Int64], on db: any SQLDatabase) async throws -> [Int: SatisfactionTally] {
         guard !publicationIDs.isEmpty else { return [:] }
         let rows = try await db.select().column("item_number").column("verdict").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             .from("ratings").where("publication_id", .in, publicationIDs).groupBy("item_number").groupBy("verdict").all()
@@ -142,7 +142,7 @@ public struct PublicationStore: Sendable {
 
     // MARK: Messages
 
-    public func insertMessage(
+    func insertMessage(
         publicationID: Int64, itemNumber: Int, kind: PublicMessage.Kind, text: String, phone: String?, addressHash: String,
         at now: String, on db: any SQLDatabase
     ) async throws -> Int64 {
@@ -156,7 +156,7 @@ public struct PublicationStore: Sendable {
     }
 
     /// Messages from an address since a time, and whether the same text was sent on the publication before.
-    public func messageCounts(addressHash: String, since: String, publicationID: Int64, fingerprint: String, on db: any SQLDatabase) async throws -> (
+    func messageCounts(addressHash: String, since: String, publicationID: Int64, fingerprint: String, on db: any SQLDatabase) async throws -> (
         recent: Int, isRepeat: Bool
     ) {
         let recent = try await count(
@@ -166,12 +166,12 @@ public struct PublicationStore: Sendable {
         return (recent, repeats > 0)
     }
 
-    public func message(id: Int64, on db: any SQLDatabase) async throws -> PublicMessage? {
+    func message(id: Int64, on db: any SQLDatabase) async throws -> PublicMessage? {
         try await db.select().column("*").from("public_messages").where("id", .equal, id).first().map(Self.message)
     }
 
     /// Messages on publications, optionally in some states, oldest first.
-    public func messages(publicationIDs: [Int64], states: [PublicMessage.State]? = nil, on db: any SQLDatabase) async throws -> [PublicMessage] {
+    func messages(publicationIDs: [Int64], states: [PublicMessage.State]? = nil, on db: any SQLDatabase) async throws -> [PublicMessage] {
         guard !publicationIDs.isEmpty else { return [] }
         var query = db.select().column("*").from("public_messages").where("publication_id", .in, publicationIDs)
         if let states { query = query.where("state", .in, states.map(\.rawValue)) }
@@ -179,7 +179,7 @@ public struct PublicationStore: Sendable {
     }
 
     /// Answers (publishing the answer) or rejects a pending message; false when it was no longer pending.
-    public func settle(messageID: Int64, state: PublicMessage.State, reply: String?, by userID: Int64, at now: String, on db: any SQLDatabase)
+    func settle(messageID: Int64, state: PublicMessage.State, reply: String?, by userID: Int64, at now: String, on db: any SQLDatabase)
         async throws -> Bool
     {
         guard try await message(id: messageID, on: db)?.state == .pending else { return false }
@@ -201,7 +201,7 @@ public struct PublicationStore: Sendable {
     // MARK: Photos
 
     /// Image attachments of a plan's accepted reports, newest first, with whether the office approved them.
-    public func photoCandidates(planID: Int64, on db: any SQLDatabase) async throws -> [PhotoCandidate] {
+    func photoCandidates(planID: Int64, on db: any SQLDatabase) async throws -> [PhotoCandidate] {
         let rows = try await db.select()
             .column(SQLColumn(SQLLiteral.all, table: SQLIdentifier("report_attachments")))
             .column(SQLColumn("item_id", table: "reports")).column(SQLColumn("unit_id", table: "reports")).column(
@@ -221,12 +221,12 @@ public struct PublicationStore: Sendable {
         }
     }
 
-    public func setPublic(_ isPublic: Bool, attachmentID: Int64, on db: any SQLDatabase) async throws {
+    func setPublic(_ isPublic: Bool, attachmentID: Int64, on db: any SQLDatabase) async throws {
         try await db.update("report_attachments").set("public", to: SQLBind(isPublic)).where("id", .equal, attachmentID).run()
     }
 
     /// An attachment the public may see: approved, and an image of an accepted report.
-    public func publicPhoto(id: Int64, on db: any SQLDatabase) async throws -> ReportAttachment? {
+    func publicPhoto(id: Int64, on db: any SQLDatabase) async throws -> ReportAttachment? {
         try await photoCandidatesQuery(db).where(SQLColumn("id", table: "report_attachments"), .equal, SQLBind(id)).first().map(
             ReportStore.attachment)
     }
@@ -243,7 +243,7 @@ public struct PublicationStore: Sendable {
     // MARK: Settings
 
     /// The installation's secret salt for hashing devices and addresses, created on first use.
-    public func salt(on db: any SQLDatabase) async throws -> String {
+    func salt(on db: any SQLDatabase) async throws -> String {
         if let row = try await db.select().column("value").from("settings").where("key", .equal, Self.saltKey).first() {
             return try row.string("value")
         }

@@ -3,21 +3,21 @@ import MinshengCore
 import SQLKit
 
 /// Reminders (催报) sent to units, read in their inbox.
-public struct Reminder: Sendable, Hashable, Codable {
-    public var id: Int64
-    public var planID: Int64
-    public var unitID: Int64
-    public var period: Period
-    public var message: String
-    public var createdAt: String
-    public var readAt: String?
-    public var webhookStatus: String?
+struct Reminder: Sendable, Hashable, Codable {
+    var id: Int64
+    var planID: Int64
+    var unitID: Int64
+    var period: Period
+    var message: String
+    var createdAt: String
+    var readAt: String?
+    var webhookStatus: String?
 }
 
-public struct ReminderStore: Sendable {
-    public init() {}
+struct ReminderStore: Sendable {
+    init() {}
 
-    public func insert(planID: Int64, unitID: Int64, period: Period, message: String, by userID: Int64?, now date: Date, on db: any SQLDatabase)
+    func insert(planID: Int64, unitID: Int64, period: Period, message: String, by userID: Int64?, now date: Date, on db: any SQLDatabase)
         async throws -> Reminder
     {
         let now = Timestamp.string(from: date)
@@ -28,22 +28,22 @@ public struct ReminderStore: Sendable {
         return Reminder(id: id, planID: planID, unitID: unitID, period: period, message: message, createdAt: now)
     }
 
-    public func reminders(unitID: Int64, on db: any SQLDatabase) async throws -> [Reminder] {
+    func reminders(unitID: Int64, on db: any SQLDatabase) async throws -> [Reminder] {
         try await db.select().column("*").from("reminders").where("unit_id", .equal, unitID).orderBy("id", .descending).limit(100).all().map(
             Self.reminder)
     }
 
-    public func reminders(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> [Reminder] {
+    func reminders(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> [Reminder] {
         try await db.select().column("*").from("reminders").where("plan_id", .equal, planID).where("period", .equal, period.description)
             .orderBy("id").all().map(Self.reminder)
     }
 
-    public func markRead(unitID: Int64, now: Date, on db: any SQLDatabase) async throws {
+    func markRead(unitID: Int64, now: Date, on db: any SQLDatabase) async throws {
         try await db.update("reminders").set("read_at", to: SQLBind(Timestamp.string(from: now))).where("unit_id", .equal, unitID)
             .where("read_at", .is, SQLLiteral.null).run()
     }
 
-    public func setWebhookStatus(id: Int64, status: String, on db: any SQLDatabase) async throws {
+    func setWebhookStatus(id: Int64, status: String, on db: any SQLDatabase) async throws {
         try await db.update("reminders").set("webhook_status", to: SQLBind(status)).where("id", .equal, id).run()
     }
 

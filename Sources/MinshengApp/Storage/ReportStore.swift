@@ -3,30 +3,30 @@ import MinshengCore
 import SQLKit
 
 /// A step in a report's history.
-public struct ReportEvent: Sendable, Hashable, Codable {
-    public var action: String
-    public var state: ReportState
-    public var actorID: Int64?
-    public var actor: String?
-    public var at: String
-    public var reason: String?
+struct ReportEvent: Sendable, Hashable, Codable {
+    var action: String
+    var state: ReportState
+    var actorID: Int64?
+    var actor: String?
+    var at: String
+    var reason: String?
 }
 
 /// A file attached to a report, stored outside the web root.
-public struct ReportAttachment: Sendable, Hashable, Codable {
-    public var id: Int64
-    public var reportID: Int64
-    public var fileName: String
-    public var contentType: String
-    public var size: Int64
-    public var sha256: String
-    public var storageKey: String
-    public var createdAt: String
+struct ReportAttachment: Sendable, Hashable, Codable {
+    var id: Int64
+    var reportID: Int64
+    var fileName: String
+    var contentType: String
+    var size: Int64
+    var sha256: String
+    var storageKey: String
+    var createdAt: String
 }
 
 /// Reads and writes reports, their values, history and attachments.
-public struct ReportStore: Sendable {
-    public init() {}
+struct ReportStore: Sendable {
+    init() {}
 
     /// The columns of `reports` in select order.
     private static func select(_ db: any SQLDatabase) -> SQLSelectBuilder {
@@ -35,27 +35,27 @@ public struct ReportStore: Sendable {
 
     // MARK: Reading
 
-    public func report(id: Int64, on db: any SQLDatabase) async throws -> Report? {
+    func report(id: Int64, on db: any SQLDatabase) async throws -> Report? {
         guard let row = try await Self.select(db).where("id", .equal, id).first() else { return nil }
         return try await withValues([try Self.report(row)], on: db).first
     }
 
     /// Every version of one unit's report on an item for a period, oldest first.
-    public func versions(itemID: Int64, unitID: Int64, period: Period, on db: any SQLDatabase) async throws -> [Report] {
+    func versions(itemID: Int64, unitID: Int64, period: Period, on db: any SQLDatabase) async throws -> [Report] {
         let rows = try await Self.select(db).where("item_id", .equal, itemID).where("unit_id", .equal, unitID)
             .where("period", .equal, period.description).orderBy("version").all()
         return try await withValues(try rows.map(Self.report), on: db)
     }
 
     /// The newest version of every report of a plan for a period, optionally of one unit or item.
-    public func latest(planID: Int64, period: Period, unitID: Int64? = nil, itemIDs: [Int64]? = nil, on db: any SQLDatabase) async throws -> [Report]
+    func latest(planID: Int64, period: Period, unitID: Int64? = nil, itemIDs: [Int64]? = nil, on db: any SQLDatabase) async throws -> [Report]
     {
         try await latest(planID: planID, period: period, unitID: unitID, itemIDs: itemIDs, where: { _ in true }, on: db)
     }
 
     /// The newest version that passes `visible` of every report of a plan for a period (a reader who may not see a
     /// unit's new draft sees the version before it).
-    public func latest(
+    func latest(
         planID: Int64, period: Period, unitID: Int64? = nil, itemIDs: [Int64]? = nil, where visible: (Report) -> Bool, on db: any SQLDatabase
     ) async throws -> [Report] {
         var query = Self.select(db).where("plan_id", .equal, planID).where("period", .equal, period.description)
@@ -67,18 +67,18 @@ public struct ReportStore: Sendable {
     }
 
     /// Reports of a plan in a state (the review queue is `.submitted`), oldest submission first.
-    public func reports(planID: Int64, state: ReportState, on db: any SQLDatabase) async throws -> [Report] {
+    func reports(planID: Int64, state: ReportState, on db: any SQLDatabase) async throws -> [Report] {
         let rows = try await Self.select(db).where("plan_id", .equal, planID).where("state", .equal, state.rawValue)
             .orderBy("submitted_at").orderBy("id").all()
         return try await withValues(try rows.map(Self.report), on: db)
     }
 
     /// Whether a plan has any report at all.
-    public func hasReports(planID: Int64, on db: any SQLDatabase) async throws -> Bool {
+    func hasReports(planID: Int64, on db: any SQLDatabase) async throws -> Bool {
         try await db.select().column("id").from("reports").where("plan_id", .equal, planID).limit(1).first() != nil
     }
 
-    public func events(reportIDs: [Int64], on db: any SQLDatabase) async throws -> [Int64: [ReportEvent]] {
+    func events(reportIDs: [Int64], on db: any SQLDatabase) async throws -> [Int64: [ReportEvent]] {
         guard !reportIDs.isEmpty else { return [:] }
         let rows = try await db.select()
             .column(SQLColumn("report_id", table: "report_events")).column(SQLColumn("action", table: "report_events"))
@@ -140,7 +140,7 @@ public struct ReportStore: Sendable {
     // MARK: Writing
 
     /// Starts a draft report for an obligation; fails with a conflict when one exists.
-    public func create(_ obligation: Obligation, planID: Int64, by userID: Int64?, now: String, on db: any SQLDatabase) async throws -> Report {
+    func create(_ obligation: Obligation, planID: Int64, by userID: Int64?, now: String, on db: any SQLDatabase) async throws -> Report {
         let existing = try await db.select().column("id").from("reports").where("item_id", .equal, obligation.itemID)
             .where("unit_id", .equal, obligation.unitID).where("period", .equal, obligation.period.description).first()
         if existing != nil { throw AppError.conflict("A report for this item, unit and period already exists.") }
@@ -162,7 +162,7 @@ public struct ReportStore: Sendable {
 
     /// Saves a draft's values and narrative if nobody changed it since `expectedLock`; returns the saved report, or
     /// nil when the lock is stale (a conflicting edit).
-    public func save(
+    func save(
         _ id: Int64, expectedLock: Int, values: [ReportValue], progress: String, problems: String, nextSteps: String,
         now: String, on db: any SQLDatabase
     ) async throws -> Report? {
@@ -179,7 +179,7 @@ public struct ReportStore: Sendable {
     }
 
     /// Moves a report to `state` if nobody changed it since `expectedLock`; nil when the lock is stale.
-    public func transition(
+    func transition(
         _ id: Int64, action: ReportAction, to state: ReportState, expectedLock: Int, reason: String?, actorID: Int64?,
         now: String, on db: any SQLDatabase
     ) async throws -> Report? {
@@ -200,7 +200,7 @@ public struct ReportStore: Sendable {
     }
 
     /// Starts a new version of an accepted report, copying its values and narrative, with the reason for correcting it.
-    public func correct(_ accepted: Report, reason: String, actorID: Int64?, now: String, on db: any SQLDatabase) async throws -> Report {
+    func correct(_ accepted: Report, reason: String, actorID: Int64?, now: String, on db: any SQLDatabase) async throws -> Report {
         let newest = try await versions(itemID: accepted.itemID, unitID: accepted.unitID, period: accepted.period, on: db).last
         guard newest?.id == accepted.id else { throw AppError.conflict("A newer version of this report already exists.") }
         let id = try await db.insert(into: "reports")
@@ -244,7 +244,7 @@ public struct ReportStore: Sendable {
 
     // MARK: Attachments
 
-    public func addAttachment(_ attachment: ReportAttachment, by userID: Int64?, on db: any SQLDatabase) async throws -> ReportAttachment {
+    func addAttachment(_ attachment: ReportAttachment, by userID: Int64?, on db: any SQLDatabase) async throws -> ReportAttachment {
         var stored = attachment
         stored.id = try await db.insert(into: "report_attachments")
             .columns("report_id", "file_name", "content_type", "size", "sha256", "storage_key", "created_by", "created_at")
@@ -256,13 +256,13 @@ public struct ReportStore: Sendable {
         return stored
     }
 
-    public func attachments(reportIDs: [Int64], on db: any SQLDatabase) async throws -> [ReportAttachment] {
+    func attachments(reportIDs: [Int64], on db: any SQLDatabase) async throws -> [ReportAttachment] {
         guard !reportIDs.isEmpty else { return [] }
         return try await db.select().column("*").from("report_attachments").where("report_id", .in, reportIDs).orderBy("id").all().map(
             Self.attachment)
     }
 
-    public func attachment(id: Int64, on db: any SQLDatabase) async throws -> ReportAttachment? {
+    func attachment(id: Int64, on db: any SQLDatabase) async throws -> ReportAttachment? {
         try await db.select().column("*").from("report_attachments").where("id", .equal, id).first().map(Self.attachment)
     }
 
@@ -277,7 +277,7 @@ public struct ReportStore: Sendable {
 
 extension ReportStore {
     /// The newest version that passes `visible` of every report on an item, newest month first.
-    public func latestForItem(itemID: Int64, where visible: (Report) -> Bool, on db: any SQLDatabase) async throws -> [Report] {
+    func latestForItem(itemID: Int64, where visible: (Report) -> Bool, on db: any SQLDatabase) async throws -> [Report] {
         let rows = try await db.select().column("*").from("reports").where("item_id", .equal, itemID).all()
         let newest = ReportPolicy.newestVisible(try rows.map(Self.report), where: visible)
         return try await withValues(newest.sorted { ($1.period, $0.unitID) < ($0.period, $1.unitID) }, on: db)

@@ -4,23 +4,23 @@ import MinshengCore
 import SQLKit
 
 /// A signed-in user's session: who they are and the token their forms must carry.
-public struct Session: Sendable, Hashable {
+struct Session: Sendable, Hashable {
     /// SHA-256 of the cookie's token; the token itself is never stored.
-    public var id: String
-    public var user: User
-    public var csrfToken: String
-    public var expiresAt: String
+    var id: String
+    var user: User
+    var csrfToken: String
+    var expiresAt: String
 }
 
 /// Stores sessions by the hash of their cookie token.
-public struct SessionStore: Sendable {
+struct SessionStore: Sendable {
     /// How long a session lasts.
-    public static let lifetime: TimeInterval = 12 * 3600
+    static let lifetime: TimeInterval = 12 * 3600
 
-    public init() {}
+    init() {}
 
     /// Creates a session; returns the token for the cookie and the stored session.
-    public func create(userID: Int64, now: Date, on db: any SQLDatabase) async throws -> (token: String, session: Session) {
+    func create(userID: Int64, now: Date, on db: any SQLDatabase) async throws -> (token: String, session: Session) {
         let token = Tokens.random()
         let csrf = Tokens.random()
         let id = Tokens.hash(token)
@@ -36,7 +36,7 @@ public struct SessionStore: Sendable {
     }
 
     /// The live session of a cookie token, with its user.
-    public func session(token: String, now: Date, on db: any SQLDatabase) async throws -> Session? {
+    func session(token: String, now: Date, on db: any SQLDatabase) async throws -> Session? {
         let row = try await db.select()
             .column(SQLColumn("id", table: "sessions"), as: "session_id").column(SQLColumn("csrf_token", table: "sessions"))
             .column(SQLColumn("expires_at", table: "sessions"))
@@ -56,15 +56,15 @@ public struct SessionStore: Sendable {
         )
     }
 
-    public func delete(id: String, on db: any SQLDatabase) async throws {
+    func delete(id: String, on db: any SQLDatabase) async throws {
         try await db.delete(from: "sessions").where("id", .equal, id).run()
     }
 }
 
 /// Random tokens and their hashes.
-public enum Tokens {
+enum Tokens {
     /// 32 random bytes as URL-safe base64.
-    public static func random() -> String {
+    static func random() -> String {
         let base64 = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.base64EncodedData()
         return String(
             decoding: base64.compactMap { byte -> UInt8? in
@@ -78,12 +78,12 @@ public enum Tokens {
     }
 
     /// SHA-256 as lowercase hex.
-    public static func hash(_ text: String) -> String {
+    static func hash(_ text: String) -> String {
         SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Compares secrets in time that does not depend on where they differ.
-    public static func equal(_ a: String, _ b: String) -> Bool {
+    static func equal(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8)
         let y = Array(b.utf8)
         guard x.count == y.count else { return false }

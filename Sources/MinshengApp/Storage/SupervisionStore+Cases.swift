@@ -3,24 +3,24 @@ import MinshengCore
 import SQLKit
 
 /// An accountability case (问责): the unit, the item, the grounds with their evidence, and the office's decision.
-public struct AccountabilityCase: Sendable, Hashable {
-    public var id: Int64
-    public var planID: Int64
-    public var unitID: Int64
-    public var itemID: Int64?
-    public var rule: AccountabilityRule
-    public var grounds: [Evidence]
-    public var openedOn: CalendarDate
-    public var decision: AccountabilityDecision?
-    public var decisionNote: String?
-    public var decidedOn: CalendarDate?
+struct AccountabilityCase: Sendable, Hashable {
+    var id: Int64
+    var planID: Int64
+    var unitID: Int64
+    var itemID: Int64?
+    var rule: AccountabilityRule
+    var grounds: [Evidence]
+    var openedOn: CalendarDate
+    var decision: AccountabilityDecision?
+    var decisionNote: String?
+    var decidedOn: CalendarDate?
 
-    public var key: AccountabilityProposer.Key { .init(unitID: unitID, itemID: itemID, rule: rule) }
+    var key: AccountabilityProposer.Key { .init(unitID: unitID, itemID: itemID, rule: rule) }
 }
 
 /// Accountability cases (问责): opened on their grounds, then decided once.
 extension SupervisionStore {
-    public func openCase(
+    func openCase(
         planID: Int64, unitID: Int64, itemID: Int64?, rule: AccountabilityRule, grounds: [Evidence], openedOn: CalendarDate,
         by userID: Int64?, at now: String, on db: any SQLDatabase
     ) async throws -> AccountabilityCase {
@@ -36,7 +36,7 @@ extension SupervisionStore {
     }
 
     /// Records the decision of an open case; false when it was decided already.
-    public func decide(caseID: Int64, decision: AccountabilityDecision, note: String, on day: CalendarDate, by userID: Int64, on db: any SQLDatabase)
+    func decide(caseID: Int64, decision: AccountabilityDecision, note: String, on day: CalendarDate, by userID: Int64, on db: any SQLDatabase)
         async throws -> Bool
     {
         guard let existing = try await accountabilityCase(id: caseID, on: db), existing.decision == nil else { return false }
@@ -46,13 +46,13 @@ extension SupervisionStore {
         return true
     }
 
-    public func cases(planID: Int64, unitID: Int64? = nil, on db: any SQLDatabase) async throws -> [AccountabilityCase] {
+    func cases(planID: Int64, unitID: Int64? = nil, on db: any SQLDatabase) async throws -> [AccountabilityCase] {
         var query = db.select().column("*").from("accountability_cases").where("plan_id", .equal, planID)
         if let unitID { query = query.where("unit_id", .equal, unitID) }
         return try await query.orderBy("opened_on", .descending).orderBy("id", .descending).all().map(Self.accountabilityCase)
     }
 
-    public func accountabilityCase(id: Int64, on db: any SQLDatabase) async throws -> AccountabilityCase? {
+    func accountabilityCase(id: Int64, on db: any SQLDatabase) async throws -> AccountabilityCase? {
         try await db.select().column("*").from("accountability_cases").where("id", .equal, id).first().map(Self.accountabilityCase)
     }
 

@@ -3,29 +3,29 @@ import MinshengCore
 import SQLKit
 
 /// An inspection (抽查暗访): planned, then done with what was found and the figures checked.
-public struct Inspection: Sendable, Hashable {
+struct Inspection: Sendable, Hashable {
     /// Planned (on the inspectors' schedule, never shown to units) or done.
-    public enum State: String, Sendable, Hashable, Codable, CaseIterable {
+    enum State: String, Sendable, Hashable, Codable, CaseIterable {
         case planned, done
     }
 
-    public var id: Int64
-    public var planID: Int64
-    public var itemID: Int64?
-    public var unitID: Int64?
-    public var inspectedOn: CalendarDate
-    public var place: String
-    public var mode: InspectionMode
-    public var state: State
-    public var checked: String
-    public var findings: String
-    public var inspectorID: Int64?
-    public var values: [CheckedValue]
+    var id: Int64
+    var planID: Int64
+    var itemID: Int64?
+    var unitID: Int64?
+    var inspectedOn: CalendarDate
+    var place: String
+    var mode: InspectionMode
+    var state: State
+    var checked: String
+    var findings: String
+    var inspectorID: Int64?
+    var values: [CheckedValue]
 }
 
 /// Inspections (抽查暗访): planned or recorded, completed later, with the figures they checked.
 extension SupervisionStore {
-    public func insertInspection(_ inspection: Inspection, at now: String, on db: any SQLDatabase) async throws -> Inspection {
+    func insertInspection(_ inspection: Inspection, at now: String, on db: any SQLDatabase) async throws -> Inspection {
         var stored = inspection
         stored.id = try await db.insert(into: "inspections")
             .columns("plan_id", "item_id", "unit_id", "inspected_on", "place", "mode", "state", "checked", "findings", "inspector_id", "created_at")
@@ -40,7 +40,7 @@ extension SupervisionStore {
     }
 
     /// Records the results of a planned inspection; false when it was done already.
-    public func complete(
+    func complete(
         inspectionID: Int64, on day: CalendarDate, findings: String, values: [CheckedValue], by userID: Int64?, on db: any SQLDatabase
     ) async throws -> Bool {
         guard try await inspection(id: inspectionID, on: db)?.state == .planned else { return false }
@@ -62,7 +62,7 @@ extension SupervisionStore {
         try await insert.run()
     }
 
-    public func inspections(planID: Int64, itemID: Int64? = nil, on db: any SQLDatabase) async throws -> [Inspection] {
+    func inspections(planID: Int64, itemID: Int64? = nil, on db: any SQLDatabase) async throws -> [Inspection] {
         var query = db.select().column("*").from("inspections").where("plan_id", .equal, planID)
         if let itemID { query = query.where("item_id", .equal, itemID) }
         let rows = try await query.orderBy("inspected_on", .descending).orderBy("id", .descending).all()
@@ -89,7 +89,7 @@ extension SupervisionStore {
         }
     }
 
-    public func inspection(id: Int64, on db: any SQLDatabase) async throws -> Inspection? {
+    func inspection(id: Int64, on db: any SQLDatabase) async throws -> Inspection? {
         guard let planID = try await db.select().column("plan_id").from("inspections").where("id", .equal, id).first()?.int64("plan_id") else {
             return nil
         }

@@ -3,24 +3,24 @@ import MinshengCore
 import SQLKit
 
 /// A supervision notice (督办单) to one unit about one item, with the unit's answer.
-public struct SupervisionNotice: Sendable, Hashable {
-    public var id: Int64
-    public var planID: Int64
+struct SupervisionNotice: Sendable, Hashable {
+    var id: Int64
+    var planID: Int64
     /// The notice's number within the plan; the notices to several units about one item share it.
-    public var sequence: Int
-    public var itemID: Int64
-    public var unitID: Int64
+    var sequence: Int
+    var itemID: Int64
+    var unitID: Int64
     /// The colour it was issued with; its colour today comes from ``standing(today:rules:)``.
-    public var grade: NoticeGrade
-    public var reason: String
-    public var requirement: String
-    public var issuedOn: CalendarDate
-    public var measures: String?
-    public var promisedOn: CalendarDate?
-    public var answeredOn: CalendarDate?
-    public var closedOn: CalendarDate?
+    var grade: NoticeGrade
+    var reason: String
+    var requirement: String
+    var issuedOn: CalendarDate
+    var measures: String?
+    var promisedOn: CalendarDate?
+    var answeredOn: CalendarDate?
+    var closedOn: CalendarDate?
 
-    public func standing(today: CalendarDate, rules: NoticeRules) -> NoticeStanding {
+    func standing(today: CalendarDate, rules: NoticeRules) -> NoticeStanding {
         NoticeStanding.evaluate(grade: grade, issuedOn: issuedOn, answeredOn: answeredOn, today: today, rules: rules)
     }
 }
@@ -28,7 +28,7 @@ public struct SupervisionNotice: Sendable, Hashable {
 /// Supervision notices (督办单): issued to units under the plan's next number, answered, closed.
 extension SupervisionStore {
     /// Issues one notice per unit under the plan's next number.
-    public func issueNotices(
+    func issueNotices(
         planID: Int64, itemID: Int64, unitIDs: [Int64], grade: NoticeGrade, reason: String, requirement: String,
         issuedOn: CalendarDate, by userID: Int64?, at now: String, on db: any SQLDatabase
     ) async throws -> [SupervisionNotice] {
@@ -53,19 +53,19 @@ extension SupervisionStore {
         return notices
     }
 
-    public func notices(planID: Int64, unitID: Int64? = nil, itemID: Int64? = nil, on db: any SQLDatabase) async throws -> [SupervisionNotice] {
+    func notices(planID: Int64, unitID: Int64? = nil, itemID: Int64? = nil, on db: any SQLDatabase) async throws -> [SupervisionNotice] {
         var query = db.select().column("*").from("supervision_notices").where("plan_id", .equal, planID)
         if let unitID { query = query.where("unit_id", .equal, unitID) }
         if let itemID { query = query.where("item_id", .equal, itemID) }
         return try await query.orderBy("sequence", .descending).orderBy("id").all().map(Self.notice)
     }
 
-    public func notice(id: Int64, on db: any SQLDatabase) async throws -> SupervisionNotice? {
+    func notice(id: Int64, on db: any SQLDatabase) async throws -> SupervisionNotice? {
         try await db.select().column("*").from("supervision_notices").where("id", .equal, id).first().map(Self.notice)
     }
 
     /// Records the unit's answer to an unanswered notice; false when it was answered already.
-    public func answer(
+    func answer(
         noticeID: Int64, measures: String, promisedOn: CalendarDate, answeredOn: CalendarDate, by userID: Int64, on db: any SQLDatabase
     ) async throws -> Bool {
         guard try await notice(id: noticeID, on: db)?.answeredOn == nil else { return false }
@@ -75,7 +75,7 @@ extension SupervisionStore {
         return true
     }
 
-    public func close(noticeID: Int64, on day: CalendarDate, on db: any SQLDatabase) async throws {
+    func close(noticeID: Int64, on day: CalendarDate, on db: any SQLDatabase) async throws {
         try await db.update("supervision_notices").set("closed_on", to: SQLBind(day.iso)).where("id", .equal, noticeID).run()
     }
 

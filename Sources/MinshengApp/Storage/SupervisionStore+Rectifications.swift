@@ -3,35 +3,35 @@ import MinshengCore
 import SQLKit
 
 /// A rectification (整改) required by an inspection: what, by whom, by when, and where it stands.
-public struct Rectification: Sendable, Hashable {
-    public var id: Int64
-    public var planID: Int64
-    public var inspectionID: Int64
-    public var itemID: Int64?
-    public var unitID: Int64
-    public var requirement: String
-    public var due: CalendarDate
-    public var state: RectificationState
-    public var report: String?
-    public var updatedAt: String
+struct Rectification: Sendable, Hashable {
+    var id: Int64
+    var planID: Int64
+    var inspectionID: Int64
+    var itemID: Int64?
+    var unitID: Int64
+    var requirement: String
+    var due: CalendarDate
+    var state: RectificationState
+    var report: String?
+    var updatedAt: String
 
-    public func isOverdue(today: CalendarDate) -> Bool {
+    func isOverdue(today: CalendarDate) -> Bool {
         state.isPending && today > due
     }
 }
 
 /// One step of a rectification's history.
-public struct RectificationEvent: Sendable, Hashable {
-    public var action: String
-    public var state: RectificationState
-    public var note: String?
-    public var actorID: Int64?
-    public var at: String
+struct RectificationEvent: Sendable, Hashable {
+    var action: String
+    var state: RectificationState
+    var note: String?
+    var actorID: Int64?
+    var at: String
 }
 
 /// Rectifications (整改) required by inspections, their state transitions and their history.
 extension SupervisionStore {
-    public func insertRectification(_ rectification: Rectification, by userID: Int64?, at now: String, on db: any SQLDatabase) async throws
+    func insertRectification(_ rectification: Rectification, by userID: Int64?, at now: String, on db: any SQLDatabase) async throws
         -> Rectification
     {
         var stored = rectification
@@ -49,7 +49,7 @@ extension SupervisionStore {
         return stored
     }
 
-    public func rectifications(planID: Int64, unitID: Int64? = nil, inspectionID: Int64? = nil, on db: any SQLDatabase) async throws
+    func rectifications(planID: Int64, unitID: Int64? = nil, inspectionID: Int64? = nil, on db: any SQLDatabase) async throws
         -> [Rectification]
     {
         var query = db.select().column("*").from("rectifications").where("plan_id", .equal, planID)
@@ -58,12 +58,12 @@ extension SupervisionStore {
         return try await query.orderBy("due").orderBy("id").all().map(Self.rectification)
     }
 
-    public func rectification(id: Int64, on db: any SQLDatabase) async throws -> Rectification? {
+    func rectification(id: Int64, on db: any SQLDatabase) async throws -> Rectification? {
         try await db.select().column("*").from("rectifications").where("id", .equal, id).first().map(Self.rectification)
     }
 
     /// Moves a rectification to a state if it is still in `from`; false when someone moved it first.
-    public func transition(
+    func transition(
         _ id: Int64, from: RectificationState, to: RectificationState, action: String, report: String?, note: String?, by userID: Int64?,
         at now: String, on db: any SQLDatabase
     ) async throws -> Bool {
@@ -75,7 +75,7 @@ extension SupervisionStore {
         return true
     }
 
-    public func events(rectificationID: Int64, on db: any SQLDatabase) async throws -> [RectificationEvent] {
+    func events(rectificationID: Int64, on db: any SQLDatabase) async throws -> [RectificationEvent] {
         try await db.select().column("*").from("rectification_events").where("rectification_id", .equal, rectificationID).orderBy("id").all().map {
             row in
             RectificationEvent(

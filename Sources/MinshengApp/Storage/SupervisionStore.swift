@@ -3,37 +3,37 @@ import MinshengCore
 import SQLKit
 
 /// A file kept with an inspection (photos) or a rectification (evidence).
-public struct SupervisionFile: Sendable, Hashable {
-    public enum Owner: String, Sendable, Hashable, Codable {
+struct SupervisionFile: Sendable, Hashable {
+    enum Owner: String, Sendable, Hashable, Codable {
         case inspection, rectification
     }
 
-    public var id: Int64
-    public var owner: Owner
-    public var ownerID: Int64
-    public var fileName: String
-    public var contentType: String
-    public var size: Int64
-    public var sha256: String
-    public var storageKey: String
-    public var createdAt: String
+    var id: Int64
+    var owner: Owner
+    var ownerID: Int64
+    var fileName: String
+    var contentType: String
+    var size: Int64
+    var sha256: String
+    var storageKey: String
+    var createdAt: String
 }
 
 /// Reads and writes supervision: settings, notices, inspections, files, rectifications and cases. Each facet lives in
 /// its own extension: `SupervisionStore+Notices`, `+Inspections`, `+Rectifications` and `+Cases`.
-public struct SupervisionStore: Sendable {
-    public init() {}
+struct SupervisionStore: Sendable {
+    init() {}
 
     // MARK: Settings
 
-    public func settings(planID: Int64, on db: any SQLDatabase) async throws -> SupervisionSettings {
+    func settings(planID: Int64, on db: any SQLDatabase) async throws -> SupervisionSettings {
         guard let row = try await db.select().column("content").from("supervision_settings").where("plan_id", .equal, planID).first() else {
             return SupervisionSettings()
         }
         return try JSONDecoder().decode(SupervisionSettings.self, from: Data(try row.string("content").utf8))
     }
 
-    public func setSettings(_ settings: SupervisionSettings, planID: Int64, on db: any SQLDatabase) async throws {
+    func setSettings(_ settings: SupervisionSettings, planID: Int64, on db: any SQLDatabase) async throws {
         let json = String(decoding: try JSONEncoder().encode(settings), as: UTF8.self)
         try await db.delete(from: "supervision_settings").where("plan_id", .equal, planID).run()
         try await db.insert(into: "supervision_settings").columns("plan_id", "content").values(SQLBind(planID), SQLBind(json)).run()
@@ -46,7 +46,7 @@ public struct SupervisionStore: Sendable {
 
     // MARK: Files
 
-    public func addFile(_ file: SupervisionFile, by userID: Int64?, on db: any SQLDatabase) async throws -> SupervisionFile {
+    func addFile(_ file: SupervisionFile, by userID: Int64?, on db: any SQLDatabase) async throws -> SupervisionFile {
         var stored = file
         stored.id = try await db.insert(into: "supervision_files")
             .columns("owner", "owner_id", "file_name", "content_type", "size", "sha256", "storage_key", "created_by", "created_at")
@@ -58,13 +58,13 @@ public struct SupervisionStore: Sendable {
         return stored
     }
 
-    public func files(owner: SupervisionFile.Owner, ownerIDs: [Int64], on db: any SQLDatabase) async throws -> [SupervisionFile] {
+    func files(owner: SupervisionFile.Owner, ownerIDs: [Int64], on db: any SQLDatabase) async throws -> [SupervisionFile] {
         guard !ownerIDs.isEmpty else { return [] }
         return try await db.select().column("*").from("supervision_files").where("owner", .equal, owner.rawValue).where("owner_id", .in, ownerIDs)
             .orderBy("id").all().map(Self.file)
     }
 
-    public func file(id: Int64, on db: any SQLDatabase) async throws -> SupervisionFile? {
+    func file(id: Int64, on db: any SQLDatabase) async throws -> SupervisionFile? {
         try await db.select().column("*").from("supervision_files").where("id", .equal, id).first().map(Self.file)
     }
 

@@ -3,22 +3,22 @@ import MinshengCore
 import SQLKit
 
 /// A personal API token, shown once and stored only as a hash.
-public struct PersonalToken: Sendable, Hashable, Codable {
-    public var id: Int64
-    public var userID: Int64
-    public var name: String
-    public var createdAt: String
-    public var lastUsedAt: String?
-    public var revokedAt: String?
+struct PersonalToken: Sendable, Hashable, Codable {
+    var id: Int64
+    var userID: Int64
+    var name: String
+    var createdAt: String
+    var lastUsedAt: String?
+    var revokedAt: String?
 }
 
-public struct TokenStore: Sendable {
-    public static let prefix = "msk_"
+struct TokenStore: Sendable {
+    static let prefix = "msk_"
 
-    public init() {}
+    init() {}
 
     /// Creates a token; returns its secret (shown once) and the stored record.
-    public func create(userID: Int64, name: String, now date: Date, on db: any SQLDatabase) async throws -> (secret: String, token: PersonalToken) {
+    func create(userID: Int64, name: String, now date: Date, on db: any SQLDatabase) async throws -> (secret: String, token: PersonalToken) {
         let secret = Self.prefix + Tokens.random()
         let now = Timestamp.string(from: date)
         let id = try await db.insert(into: "api_tokens").columns("user_id", "name", "token_hash", "created_at")
@@ -27,7 +27,7 @@ public struct TokenStore: Sendable {
     }
 
     /// The live (not revoked) token's user.
-    public func user(secret: String, on db: any SQLDatabase) async throws -> (token: PersonalToken, user: User)? {
+    func user(secret: String, on db: any SQLDatabase) async throws -> (token: PersonalToken, user: User)? {
         guard secret.hasPrefix(Self.prefix) else { return nil }
         guard
             let row = try await db.select().column("*").from("api_tokens").where("token_hash", .equal, Tokens.hash(secret))
@@ -38,11 +38,11 @@ public struct TokenStore: Sendable {
         return (token, user)
     }
 
-    public func tokens(userID: Int64, on db: any SQLDatabase) async throws -> [PersonalToken] {
+    func tokens(userID: Int64, on db: any SQLDatabase) async throws -> [PersonalToken] {
         try await db.select().column("*").from("api_tokens").where("user_id", .equal, userID).orderBy("id").all().map(Self.token)
     }
 
-    public func revoke(id: Int64, userID: Int64, now: Date, on db: any SQLDatabase) async throws -> Bool {
+    func revoke(id: Int64, userID: Int64, now: Date, on db: any SQLDatabase) async throws -> Bool {
         try await db.update("api_tokens").set("revoked_at", to: SQLBind(Timestamp.string(from: now))).where("id", .equal, id)
             .where("user_id", .equal, userID).where("revoked_at", .is, SQLLiteral.null).returning("id").first() != nil
     }

@@ -3,11 +3,11 @@ import MinshengCore
 import SQLKit
 
 /// Group units (各县(市、区)政府) and the member units that report in their place.
-public struct UnitStore: Sendable {
-    public init() {}
+struct UnitStore: Sendable {
+    init() {}
 
     /// Member unit ids by group unit id, for the units of a jurisdiction.
-    public func members(jurisdictionID: Int64, on db: any SQLDatabase) async throws -> [Int64: [Int64]] {
+    func members(jurisdictionID: Int64, on db: any SQLDatabase) async throws -> [Int64: [Int64]] {
         let rows = try await db.select()
             .column(SQLColumn("group_id", table: "unit_members")).column(SQLColumn("member_id", table: "unit_members"))
             .from("unit_members")
@@ -21,7 +21,7 @@ public struct UnitStore: Sendable {
     }
 
     /// Replaces a group's members.
-    public func setMembers(groupID: Int64, memberIDs: [Int64], on db: any SQLDatabase) async throws {
+    func setMembers(groupID: Int64, memberIDs: [Int64], on db: any SQLDatabase) async throws {
         try await db.delete(from: "unit_members").where("group_id", .equal, groupID).run()
         guard !memberIDs.isEmpty else { return }
         var insert = db.insert(into: "unit_members").columns("group_id", "member_id")
@@ -32,7 +32,7 @@ public struct UnitStore: Sendable {
     }
 
     /// Renames a unit or changes its kind.
-    public func update(_ unit: MinshengCore.Unit, on db: any SQLDatabase) async throws {
+    func update(_ unit: MinshengCore.Unit, on db: any SQLDatabase) async throws {
         try await db.update("units").set("name", to: SQLBind(unit.name)).set("kind", to: SQLBind(unit.kind.rawValue))
             .where("id", .equal, unit.id).run()
     }

@@ -3,25 +3,25 @@ import MinshengCore
 import SQLKit
 
 /// A user account as stored.
-public struct User: Sendable, Hashable {
-    public var id: Int64
-    public var username: String
-    public var passwordHash: String
-    public var role: Role
-    public var unitID: Int64?
-    public var disabled: Bool = false
+struct User: Sendable, Hashable {
+    var id: Int64
+    var username: String
+    var passwordHash: String
+    var role: Role
+    var unitID: Int64?
+    var disabled: Bool = false
     /// The jurisdiction an office, leader or inspector account serves (nil: the whole instance). Reporters belong
     /// to their unit's jurisdiction.
-    public var jurisdictionID: Int64? = nil
+    var jurisdictionID: Int64? = nil
 }
 
 /// Reads and writes user accounts.
-public struct UserStore: Sendable {
-    public init() {}
+struct UserStore: Sendable {
+    init() {}
 
     /// Stores a new account; fails with a conflict when the username is taken. A reporter always carries its unit's
     /// jurisdiction, whatever the caller passed.
-    public func insert(
+    func insert(
         username: String, passwordHash: String, role: Role, unitID: Int64?, jurisdictionID: Int64? = nil, now: Date, on db: any SQLDatabase
     ) async throws -> User {
         if try await user(username: username, on: db) != nil {
@@ -38,11 +38,11 @@ public struct UserStore: Sendable {
         return User(id: id, username: username, passwordHash: passwordHash, role: role, unitID: unitID, jurisdictionID: jurisdictionID)
     }
 
-    public func user(username: String, on db: any SQLDatabase) async throws -> User? {
+    func user(username: String, on db: any SQLDatabase) async throws -> User? {
         try await db.select().column("*").from("users").where("username", .equal, username).first().map(Self.user)
     }
 
-    public func userCount(on db: any SQLDatabase) async throws -> Int {
+    func userCount(on db: any SQLDatabase) async throws -> Int {
         let row = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("users").first()
         return try row?.int("n") ?? 0
     }
@@ -64,7 +64,7 @@ public struct UserStore: Sendable {
 
 extension User {
     /// The account as the authorization policies see it, with the reach its place in the tree gives.
-    public func principal(reach: PlanReach) -> Principal {
+    func principal(reach: PlanReach) -> Principal {
         Principal(userID: id, role: role, unitID: unitID, reach: reach)
     }
 }

@@ -1,57 +1,57 @@
 import MinshengCore
 
 /// The words of the assessment pages in one language.
-public struct AssessmentStrings: Sendable {
-    public var overview: String
-    public var battleMap: String
-    public var units: String
-    public var status: @Sendable (ProgressStatus) -> String
-    public var progress: String
-    public var expected: String
-    public var forecast: String
-    public var earlyWarning: String
-    public var countsTitle: String
-    public var countsDescription: @Sendable ([(ProgressStatus, Int)]) -> String
-    public var categoryTitle: String
-    public var categoryDescription: @Sendable ([(String, Int?)]) -> String
-    public var pathTitle: @Sendable (String) -> String
+struct AssessmentStrings: Sendable {
+    var overview: String
+    var battleMap: String
+    var units: String
+    var status: @Sendable (ProgressStatus) -> String
+    var progress: String
+    var expected: String
+    var forecast: String
+    var earlyWarning: String
+    var countsTitle: String
+    var countsDescription: @Sendable ([(ProgressStatus, Int)]) -> String
+    var categoryTitle: String
+    var categoryDescription: @Sendable ([(String, Int?)]) -> String
+    var pathTitle: @Sendable (String) -> String
     /// A chart's series in words: its name and its points.
-    public var series: @Sendable (String, [String]) -> String
-    public var planned: String
-    public var actual: String
-    public var thresholds: @Sendable (AssessmentSettings) -> String
-    public var filter: String
-    public var all: String
-    public var category: String
-    public var leadUnit: String
-    public var month: @Sendable (Int) -> String
-    public var nodes: String
-    public var reports: String
-    public var override: String
-    public var overrideReason: String
-    public var clearOverride: String
-    public var overriddenBecause: String
-    public var weight: String
-    public var schedule: String
-    public var scheduleHint: String
-    public var timeProportional: String
-    public var settings: String
-    public var yellow: String
-    public var red: String
-    public var ahead: String
-    public var completionMonth: String
-    public var onTimeRate: String
-    public var itemsLed: String
-    public var itemsShared: String
-    public var ranking: String
-    public var onTrackShare: String
-    public var asOf: @Sendable (Int) -> String
+    var series: @Sendable (String, [String]) -> String
+    var planned: String
+    var actual: String
+    var thresholds: @Sendable (AssessmentSettings) -> String
+    var filter: String
+    var all: String
+    var category: String
+    var leadUnit: String
+    var month: @Sendable (Int) -> String
+    var nodes: String
+    var reports: String
+    var override: String
+    var overrideReason: String
+    var clearOverride: String
+    var overriddenBecause: String
+    var weight: String
+    var schedule: String
+    var scheduleHint: String
+    var timeProportional: String
+    var settings: String
+    var yellow: String
+    var red: String
+    var ahead: String
+    var completionMonth: String
+    var onTimeRate: String
+    var itemsLed: String
+    var itemsShared: String
+    var ranking: String
+    var onTrackShare: String
+    var asOf: @Sendable (Int) -> String
     /// A forecast: the year-end value and, when it is reached, the completion; or, once done, when it was done.
-    public var forecastText: @Sendable (_ yearEnd: String, _ completion: CalendarDate?, _ done: Bool) -> String
-    public var value: String
-    public var noValue: String
-    public var printHint: String
-    public var quarters: String
+    var forecastText: @Sendable (_ yearEnd: String, _ completion: CalendarDate?, _ done: Bool) -> String
+    var value: String
+    var noValue: String
+    var printHint: String
+    var quarters: String
 }
 
 extension AssessmentStrings {
@@ -68,7 +68,7 @@ extension AssessmentStrings {
         ][$0.rawValue] ?? $0.rawValue
     }
 
-    public static let zh = AssessmentStrings(
+    static let zh = AssessmentStrings(
         overview: "总览", battleMap: "挂图作战", units: "单位排名",
         status: chineseStatus,
         progress: "完成进度", expected: "序时进度", forecast: "年底预计", earlyWarning: "预警：按近期进度年底难以完成",
@@ -97,7 +97,7 @@ extension AssessmentStrings {
         printHint: "可用 A3 横向打印。", quarters: "季度/半年/全年"
     )
 
-    public static let en = AssessmentStrings(
+    static let en = AssessmentStrings(
         overview: "Overview", battleMap: "Battle map", units: "Unit ranking",
         status: englishStatus,
         progress: "Progress", expected: "Expected", forecast: "Year-end forecast",
@@ -136,7 +136,7 @@ extension AssessmentStrings {
 }
 
 extension Language {
-    public var assessment: AssessmentStrings { strings.assessment }
+    var assessment: AssessmentStrings { strings.assessment }
 }
 
 extension ProgressStatus {

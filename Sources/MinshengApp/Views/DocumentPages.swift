@@ -185,34 +185,34 @@ struct DocumentSettingsPage {
 }
 
 /// The words of the document pages.
-public struct DocumentStrings: Sendable {
-    public var documents: String
-    public var kind: String
-    public var kindName: @Sendable (OfficialDocument.Kind) -> String
-    public var draft: String
-    public var periodHint: @Sendable (Int) -> String
-    public var title: String
-    public var number: String
-    public var issued: String
-    public var draftState: String
-    public var downloads: String
-    public var refresh: String
-    public var issue: String
-    public var issueHint: String
-    public var addressee: String
-    public var opening: String
-    public var issuer: String
-    public var date: String
-    public var settings: String
-    public var prefix: String
-    public var requirements: String
-    public var issuedAs: @Sendable (String) -> String
-    public var refreshed: String
-    public var saved: String
+struct DocumentStrings: Sendable {
+    var documents: String
+    var kind: String
+    var kindName: @Sendable (OfficialDocument.Kind) -> String
+    var draft: String
+    var periodHint: @Sendable (Int) -> String
+    var title: String
+    var number: String
+    var issued: String
+    var draftState: String
+    var downloads: String
+    var refresh: String
+    var issue: String
+    var issueHint: String
+    var addressee: String
+    var opening: String
+    var issuer: String
+    var date: String
+    var settings: String
+    var prefix: String
+    var requirements: String
+    var issuedAs: @Sendable (String) -> String
+    var refreshed: String
+    var saved: String
 }
 
 extension DocumentStrings {
-    public static let zh = DocumentStrings(
+    static let zh = DocumentStrings(
         documents: "公文", kind: "类型", kindName: { $0.chineseName }, draft: "起草",
         periodHint: { "月报写作 \($0)-09，季度通报 \($0)-Q3，半年总结 \($0)-H1，年度综合报告 \($0)。" },
         title: "标题", number: "文号", issued: "已印发", draftState: "草稿", downloads: "下载", refresh: "按最新数据重新生成",
@@ -221,7 +221,7 @@ extension DocumentStrings {
         requirements: "下一步工作要求（每段一行）", issuedAs: { "已印发，文号 \($0)。" }, refreshed: "已按最新数据重新生成草稿。", saved: "已保存。"
     )
 
-    public static let en = DocumentStrings(
+    static let en = DocumentStrings(
         documents: "Documents", kind: "Kind",
         kindName: {
             ["monthly": "Monthly report", "quarterly": "Quarterly circular", "halfYear": "Half-year summary", "annual": "Year-end report"][
@@ -238,5 +238,5 @@ extension DocumentStrings {
 }
 
 extension Language {
-    public var documents: DocumentStrings { strings.documents }
+    var documents: DocumentStrings { strings.documents }
 }

@@ -1,100 +1,100 @@
 import MinshengCore
 
 /// The words of the reporting pages in one language.
-public struct ReportingStrings: Sendable {
-    public var tasks: String
-    public var reviewQueue: String
-    public var overdue: String
-    public var inbox: String
-    public var users: String
-    public var units: String
-    public var audit: String
-    public var tokens: String
-    public var calendar: String
-    public var period: String
-    public var show: String
-    public var unit: String
-    public var item: String
-    public var role: String
-    public var state: String
-    public var dueDate: String
-    public var noTasks: String
-    public var open: String
-    public var roleName: @Sendable (Assignment.Role) -> String
-    public var stateName: @Sendable (ReportState?) -> String
-    public var overdueBadge: String
-    public var lateBadge: String
-    public var progress: String
-    public var problems: String
-    public var nextSteps: String
-    public var valueToDate: String
-    public var reachedOn: String
-    public var target: String
-    public var saveDraft: String
-    public var submit: String
-    public var accept: String
-    public var returnReport: String
-    public var reason: String
-    public var correct: String
-    public var correctionReason: String
-    public var history: String
-    public var version: String
-    public var attachments: String
-    public var addAttachment: String
-    public var attachmentHint: String
-    public var upload: String
-    public var conflict: String
-    public var yourValues: String
-    public var currentValues: String
-    public var returnedBecause: String
-    public var correctionBecause: String
-    public var partsTitle: String
-    public var startFromParts: String
-    public var sum: String
-    public var nothingToReview: String
-    public var nothingOverdue: String
-    public var remindSelected: String
-    public var remindAll: String
-    public var message: String
-    public var defaultReminder: @Sendable (String) -> String
-    public var remindersSent: @Sendable (Int) -> String
-    public var noReminders: String
-    public var downloadForm: String
-    public var uploadForm: String
-    public var formHint: String
-    public var formSaved: @Sendable (Int) -> String
-    public var formErrors: String
-    public var action: String
-    public var eventName: @Sendable (String) -> String
-    public var by: String
-    public var at: String
-    public var createUser: String
-    public var disabled: String
-    public var resetPassword: String
-    public var newPassword: String
-    public var members: String
-    public var groupHint: String
-    public var dueDay: String
-    public var quarterly: String
-    public var calendarHint: String
-    public var tokenName: String
-    public var createToken: String
-    public var tokenShownOnce: String
-    public var revoke: String
-    public var revoked: String
-    public var entity: String
-    public var before: String
-    public var after: String
-    public var noPlan: String
-    public var viewAsUnit: String
-    public var allUnits: String
-    public var rollup: String
+struct ReportingStrings: Sendable {
+    var tasks: String
+    var reviewQueue: String
+    var overdue: String
+    var inbox: String
+    var users: String
+    var units: String
+    var audit: String
+    var tokens: String
+    var calendar: String
+    var period: String
+    var show: String
+    var unit: String
+    var item: String
+    var role: String
+    var state: String
+    var dueDate: String
+    var noTasks: String
+    var open: String
+    var roleName: @Sendable (Assignment.Role) -> String
+    var stateName: @Sendable (ReportState?) -> String
+    var overdueBadge: String
+    var lateBadge: String
+    var progress: String
+    var problems: String
+    var nextSteps: String
+    var valueToDate: String
+    var reachedOn: String
+    var target: String
+    var saveDraft: String
+    var submit: String
+    var accept: String
+    var returnReport: String
+    var reason: String
+    var correct: String
+    var correctionReason: String
+    var history: String
+    var version: String
+    var attachments: String
+    var addAttachment: String
+    var attachmentHint: String
+    var upload: String
+    var conflict: String
+    var yourValues: String
+    var currentValues: String
+    var returnedBecause: String
+    var correctionBecause: String
+    var partsTitle: String
+    var startFromParts: String
+    var sum: String
+    var nothingToReview: String
+    var nothingOverdue: String
+    var remindSelected: String
+    var remindAll: String
+    var message: String
+    var defaultReminder: @Sendable (String) -> String
+    var remindersSent: @Sendable (Int) -> String
+    var noReminders: String
+    var downloadForm: String
+    var uploadForm: String
+    var formHint: String
+    var formSaved: @Sendable (Int) -> String
+    var formErrors: String
+    var action: String
+    var eventName: @Sendable (String) -> String
+    var by: String
+    var at: String
+    var createUser: String
+    var disabled: String
+    var resetPassword: String
+    var newPassword: String
+    var members: String
+    var groupHint: String
+    var dueDay: String
+    var quarterly: String
+    var calendarHint: String
+    var tokenName: String
+    var createToken: String
+    var tokenShownOnce: String
+    var revoke: String
+    var revoked: String
+    var entity: String
+    var before: String
+    var after: String
+    var noPlan: String
+    var viewAsUnit: String
+    var allUnits: String
+    var rollup: String
     /// The refusal of a due day outside 1...28.
-    public var dueDayOutOfRange: String
+    var dueDayOutOfRange: String
 }
 
 extension ReportingStrings {
-    public static let zh = ReportingStrings(
+    static let zh = ReportingStrings(
         tasks: "我的任务", reviewQueue: "待审核", overdue: "逾期未报", inbox: "消息", users: "用户", units: "单位", audit: "审计日志",
         tokens: "API 令牌", calendar: "报送日历", period: "期间", show: "查看", unit: "单位", item: "事项", role: "角色", state: "状态",
         dueDate: "报送截止", noTasks: "本期没有需要报送的事项。", open: "填报",
@@ -126,7 +126,7 @@ extension ReportingStrings {
         rollup: "汇总", dueDayOutOfRange: "截止日应为 1 到 28 之间的整数。"
     )
 
-    public static let en = ReportingStrings(
+    static let en = ReportingStrings(
         tasks: "My tasks", reviewQueue: "To review", overdue: "Overdue", inbox: "Inbox", users: "Users", units: "Units", audit: "Audit log",
         tokens: "API tokens", calendar: "Reporting calendar", period: "Period", show: "Show", unit: "Unit", item: "Item", role: "Role",
         state: "State", dueDate: "Due", noTasks: "Nothing to report for this period.", open: "Report",
@@ -167,5 +167,5 @@ extension ReportingStrings {
 }
 
 extension Language {
-    public var reporting: ReportingStrings { strings.reporting }
+    var reporting: ReportingStrings { strings.reporting }
 }

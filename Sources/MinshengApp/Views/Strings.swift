@@ -1,99 +1,99 @@
 import MinshengCore
 
 /// The interface's words in one language. Chinese is the default; English is available.
-public struct Strings: Sendable {
-    public var appName: String
-    public var tagline: String
-    public var languageSwitch: String
-    public var plans: String
-    public var noPlans: String
-    public var noPlansHint: String
-    public var item: String
-    public var items: String
-    public var leadUnits: String
-    public var responsibleUnits: String
-    public var issuedBy: String
-    public var issuedOn: String
-    public var itemsInCategories: @Sendable (Int, Int) -> String
-    public var planState: @Sendable (String) -> String
-    public var errorTitle: String
-    public var backHome: String
-    public var footer: String
-    public var noUnits: String
-    public var skipToContent: String
-    public var navigation: String
-    public var login: String
-    public var logout: String
-    public var username: String
-    public var password: String
-    public var importPlan: String
-    public var roleName: @Sendable (Role) -> String
-    public var uploadTitle: String
-    public var uploadHint: String
-    public var file: String
-    public var year: String
-    public var jurisdiction: String
-    public var optional: String
-    public var upload: String
-    public var reviewTitle: String
-    public var reviewNotStored: String
-    public var warnings: String
-    public var planFields: String
-    public var title: String
-    public var issuers: String
-    public var documentNumber: String
-    public var save: String
-    public var confirm: String
-    public var confirmHint: String
-    public var sourceText: String
-    public var indicatorName: String
-    public var target: String
-    public var measure: String
-    public var comparator: String
-    public var kind: String
-    public var provisional: String
-    public var deadline: String
-    public var delete: String
-    public var addIndicator: String
-    public var onePerLine: String
-    public var comparatorName: @Sendable (Indicator.Comparator) -> String
-    public var kindName: @Sendable (Indicator.Kind) -> String
-    public var allocationTo: String
-    public var breakdownOf: String
-    public var replacesPlan: @Sendable (String, Int64) -> String
-    public var diffSummary: @Sendable (Int, Int, Int) -> String
-    public var noChanges: String
-    public var diffKind: @Sendable (PlanDiff.Change.Kind) -> String
-    public var highlightLegend: String
-    public var alreadyConfirmed: String
-    public var acceptChangesTitle: String
-    public var acceptChangesHint: @Sendable (String) -> String
-    public var acceptChanges: String
-    public var changesApplied: @Sendable ([Int], [String]) -> String
+struct Strings: Sendable {
+    var appName: String
+    var tagline: String
+    var languageSwitch: String
+    var plans: String
+    var noPlans: String
+    var noPlansHint: String
+    var item: String
+    var items: String
+    var leadUnits: String
+    var responsibleUnits: String
+    var issuedBy: String
+    var issuedOn: String
+    var itemsInCategories: @Sendable (Int, Int) -> String
+    var planState: @Sendable (String) -> String
+    var errorTitle: String
+    var backHome: String
+    var footer: String
+    var noUnits: String
+    var skipToContent: String
+    var navigation: String
+    var login: String
+    var logout: String
+    var username: String
+    var password: String
+    var importPlan: String
+    var roleName: @Sendable (Role) -> String
+    var uploadTitle: String
+    var uploadHint: String
+    var file: String
+    var year: String
+    var jurisdiction: String
+    var optional: String
+    var upload: String
+    var reviewTitle: String
+    var reviewNotStored: String
+    var warnings: String
+    var planFields: String
+    var title: String
+    var issuers: String
+    var documentNumber: String
+    var save: String
+    var confirm: String
+    var confirmHint: String
+    var sourceText: String
+    var indicatorName: String
+    var target: String
+    var measure: String
+    var comparator: String
+    var kind: String
+    var provisional: String
+    var deadline: String
+    var delete: String
+    var addIndicator: String
+    var onePerLine: String
+    var comparatorName: @Sendable (Indicator.Comparator) -> String
+    var kindName: @Sendable (Indicator.Kind) -> String
+    var allocationTo: String
+    var breakdownOf: String
+    var replacesPlan: @Sendable (String, Int64) -> String
+    var diffSummary: @Sendable (Int, Int, Int) -> String
+    var noChanges: String
+    var diffKind: @Sendable (PlanDiff.Change.Kind) -> String
+    var highlightLegend: String
+    var alreadyConfirmed: String
+    var acceptChangesTitle: String
+    var acceptChangesHint: @Sendable (String) -> String
+    var acceptChanges: String
+    var changesApplied: @Sendable ([Int], [String]) -> String
     /// The language the language switch leads to.
-    public var otherLanguage: Language
+    var otherLanguage: Language
     /// A category's heading on the plan page: its ordinal and its name.
-    public var categoryHeading: @Sendable (Int, String) -> String
+    var categoryHeading: @Sendable (Int, String) -> String
     /// The item's deadline, named in an error about the import form.
-    public var deadlineField: String
+    var deadlineField: String
     /// An allocation's target named in an error: the indicator's name and the unit it is allocated to.
-    public var allocationField: @Sendable (String, String) -> String
+    var allocationField: @Sendable (String, String) -> String
     /// An import form's target that is not a number: the item, the indicator and the text.
-    public var targetNotANumber: @Sendable (Int, String, String) -> String
+    var targetNotANumber: @Sendable (Int, String, String) -> String
     /// An import form's date that is not a date: the item, the field and the text.
-    public var badDate: @Sendable (Int, String, String) -> String
+    var badDate: @Sendable (Int, String, String) -> String
     /// A request body over the limit, named in words.
-    public var contentTooLarge: @Sendable (String) -> String
+    var contentTooLarge: @Sendable (String) -> String
     /// The words of the reporting pages.
-    public var reporting: ReportingStrings
+    var reporting: ReportingStrings
     /// The words of the assessment pages.
-    public var assessment: AssessmentStrings
+    var assessment: AssessmentStrings
     /// The words of the document pages.
-    public var documents: DocumentStrings
+    var documents: DocumentStrings
 }
 
 extension Strings {
-    public static let zh = Strings(
+    static let zh = Strings(
         appName: "民生实事督办平台",
         tagline: "重点民生实事从方案到年终报告",
         languageSwitch: "English",
@@ -176,7 +176,7 @@ extension Strings {
         documents: .zh
     )
 
-    public static let en = Strings(
+    static let en = Strings(
         appName: "Minsheng",
         tagline: "Key livelihood projects, from plan to year-end report",
         languageSwitch: "中文",

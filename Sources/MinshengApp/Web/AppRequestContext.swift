@@ -4,22 +4,22 @@ import MinshengCore
 
 /// The request context of Minsheng's routes: Hummingbird's core storage, the reader's language and,
 /// once ``AuthMiddleware`` has run, the signed-in session.
-public struct AppRequestContext: RequestContext {
-    public var coreContext: CoreRequestContextStorage
+struct AppRequestContext: RequestContext {
+    var coreContext: CoreRequestContextStorage
     /// The language pages are rendered in, chosen by ``LanguageMiddleware``.
-    public var language: Language
+    var language: Language
     /// The session of the signed-in user, if they signed in with the login form.
-    public var session: Session?
+    var session: Session?
     /// The signed-in user, from the session cookie or an API token.
-    public var user: User?
+    var user: User?
     /// The plans the signed-in user may see and run (everything for anonymous visitors, who reach only public routes).
-    public var reach: PlanReach
+    var reach: PlanReach
     /// The client's network address.
-    public var clientAddress: String
+    var clientAddress: String
     /// The request's cookies by name, parsed once by ``LanguageMiddleware`` (nil before it ran).
-    public var cookies: [String: String]?
+    var cookies: [String: String]?
 
-    public init(source: Source) {
+    init(source: Source) {
         self.coreContext = .init(source: source)
         self.language = .zh
         self.session = nil
@@ -29,13 +29,13 @@ public struct AppRequestContext: RequestContext {
     }
 
     /// Who is acting, for the audit log.
-    public var auditActor: AuditActor {
+    var auditActor: AuditActor {
         guard let user else { return AuditActor(userID: nil, name: "anonymous", address: clientAddress) }
         return AuditActor(user: user, address: clientAddress)
     }
 
     /// The value of a cookie of the request, from the cookies parsed once per request.
-    public func cookie(_ name: String, of request: Request) -> String? {
+    func cookie(_ name: String, of request: Request) -> String? {
         (cookies ?? Self.parseCookies(request.headers[values: .cookie]))[name]
     }
 
@@ -56,13 +56,13 @@ public struct AppRequestContext: RequestContext {
     }
 
     /// Uploads up to 20 MB (a plan document with pictures).
-    public var maxUploadSize: Int { 20 * 1024 * 1024 }
+    var maxUploadSize: Int { 20 * 1024 * 1024 }
 
     /// JSON bodies are read with the upload limit, and refused over it with a 413 in the reader's language.
-    public var requestDecoder: AppRequestDecoder { AppRequestDecoder() }
+    var requestDecoder: AppRequestDecoder { AppRequestDecoder() }
 
     /// The signed-in user, or an error that sends the visitor to the login page.
-    public func requireUser() throws -> User {
+    func requireUser() throws -> User {
         guard let user else {
             throw AppError(.unauthorized, RequestWords(language: language).signInFirst)
         }
@@ -70,29 +70,29 @@ public struct AppRequestContext: RequestContext {
     }
 
     /// An error for a plan outside the user's reach: it answers as if the plan did not exist.
-    public func outOfReach() -> AppError {
+    func outOfReach() -> AppError {
         AppError.notFound(RequestWords(language: language).outOfReach)
     }
 
     /// Passes when the user may read a plan, or, for an office's changes, run it.
-    public func requirePlan(_ planID: Int64, changing: Bool) throws {
+    func requirePlan(_ planID: Int64, changing: Bool) throws {
         guard let principal else { throw outOfReach() }
         let allowed = changing ? Policy.canChange(planID: planID, principal) : Policy.canRead(planID: planID, principal)
         guard allowed else { throw outOfReach() }
     }
 
     /// The signed-in person as the authorization policies see them.
-    public var principal: Principal? {
+    var principal: Principal? {
         user.map { Principal(userID: $0.id, role: $0.role, unitID: $0.unitID, reach: reach) }
     }
 
     /// The signed-in person as the policies see them, or an error that sends the visitor to the login page.
-    public func requirePrincipal() throws -> Principal {
+    func requirePrincipal() throws -> Principal {
         try requireUser().principal(reach: reach)
     }
 
     /// Whether the signed-in person has a capability (for what a page offers; routes are held to theirs by the gate).
-    public func may(_ capability: Capability) -> Bool {
+    func may(_ capability: Capability) -> Bool {
         Policy.allows(capability, principal)
     }
 }

@@ -2,7 +2,7 @@ import Hummingbird
 import Logging
 
 /// Builds the router with every route of Minsheng. Tests drive it with Hummingbird's test client.
-public func buildRouter(
+func buildRouter(
     database: AppDatabase, configuration: AppConfiguration, notifier: (any ReminderNotifier)? = nil,
     publicCache: PublicPageCache? = nil
 ) -> Router<AppRequestContext> {
@@ -41,7 +41,7 @@ func buildSiteRouter(
 }
 
 /// Builds the application that `minsheng serve` runs.
-public func buildApplication(
+func buildApplication(
     database: AppDatabase, configuration: AppConfiguration, hostname: String, port: Int, logger: Logger,
     onServerRunning: @escaping @Sendable (Int) async -> Void = { _ in }
 ) -> some ApplicationProtocol {

@@ -3,19 +3,19 @@ import Hummingbird
 import MinshengCore
 
 /// The languages of the interface: Chinese by default, English available.
-public enum Language: String, Sendable, CaseIterable {
+enum Language: String, Sendable, CaseIterable {
     case zh = "zh-CN"
     case en
 
     /// The value of the `lang` query parameter and cookie.
-    public var code: String {
+    var code: String {
         switch self {
         case .zh: return "zh"
         case .en: return "en"
         }
     }
 
-    public init?(code: String) {
+    init?(code: String) {
         switch code.lowercased() {
         case "zh", "zh-cn", "cn": self = .zh
         case "en", "en-us", "en-gb": self = .en
@@ -23,7 +23,7 @@ public enum Language: String, Sendable, CaseIterable {
         }
     }
 
-    public var strings: Strings {
+    var strings: Strings {
         switch self {
         case .zh: return .zh
         case .en: return .en
@@ -52,13 +52,13 @@ extension Bilingual {
 }
 
 /// Chooses the language: a `lang` query parameter (remembered in a cookie), else the cookie, else Chinese.
-public struct LanguageMiddleware: RouterMiddleware {
-    public typealias Context = AppRequestContext
+struct LanguageMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
     static let cookieName = "lang"
 
-    public init() {}
+    init() {}
 
-    public func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws
+    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws
         -> Response
     {
         var context = context

@@ -5,13 +5,13 @@ import Hummingbird
 /// Rendered public pages held in memory, so that a burst of readers costs a dictionary lookup. Entries are dropped
 /// when this process changes the plan's public data (a publication, a rating, an answer, a photo approval) and expire
 /// after `lifetime` seconds, which bounds how stale a page can be when another server process made the change.
-public final class PublicPageCache: @unchecked Sendable {
+final class PublicPageCache: @unchecked Sendable {
     /// A rendered page with its validator.
-    public struct Entry: Sendable {
-        public var body: ByteBuffer
-        public var contentType: String
+    struct Entry: Sendable {
+        var body: ByteBuffer
+        var contentType: String
         /// A strong ETag: the quoted start of the body's SHA-256.
-        public var etag: String
+        var etag: String
         var storedAt: Date
         /// The response headers every reader of the page gets, built once.
         var headers: HTTPFields = [:]
@@ -22,14 +22,14 @@ public final class PublicPageCache: @unchecked Sendable {
     private let lifetime: TimeInterval
     private let clock: @Sendable () -> Date
 
-    public init(lifetime: TimeInterval = 10, clock: @escaping @Sendable () -> Date) {
+    init(lifetime: TimeInterval = 10, clock: @escaping @Sendable () -> Date) {
         self.lifetime = lifetime
         self.clock = clock
     }
 
     /// The cached page, or the freshly rendered one, which is stored for the next reader.
     /// `render` gives the page, its type and the headers sent with it besides its type and ETag.
-    public func page(
+    func page(
         planID: Int64, key: String, render: () async throws -> (body: String, contentType: String, headers: HTTPFields)
     ) async throws -> Entry {
         let now = clock()
@@ -44,7 +44,7 @@ public final class PublicPageCache: @unchecked Sendable {
     }
 
     /// Drops every page of a plan.
-    public func invalidate(planID: Int64) {
+    func invalidate(planID: Int64) {
         lock.lock()
         entries[planID] = nil
         lock.unlock()

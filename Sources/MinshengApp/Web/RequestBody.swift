@@ -16,8 +16,8 @@ extension Request {
 
 /// Decodes the API's JSON bodies (dates as ISO 8601, as Hummingbird's default decoder does) from a body read by
 /// `Request.body(upTo:language:)` with the upload limit.
-public struct AppRequestDecoder: RequestDecoder {
-    public func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
+struct AppRequestDecoder: RequestDecoder {
+    func decode<T: Decodable>(_ type: T.Type, from request: Request, context: some RequestContext) async throws -> T {
         let language = (context as? AppRequestContext)?.language ?? .zh
         let buffer = try await request.body(upTo: context.maxUploadSize, language: language)
         let decoder = JSONDecoder()

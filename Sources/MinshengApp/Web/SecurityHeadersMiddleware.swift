@@ -3,19 +3,19 @@ import Hummingbird
 /// Security headers on every response, errors included: a content security policy without inline script, no
 /// sniffing, no framing, a strict referrer policy, no powerful browser features, and HSTS behind HTTPS. A response
 /// that sets its own policy (downloads, photos, the printable document) keeps it.
-public struct SecurityHeadersMiddleware: RouterMiddleware {
-    public typealias Context = AppRequestContext
+struct SecurityHeadersMiddleware: RouterMiddleware {
+    typealias Context = AppRequestContext
 
     /// Pages load only their own stylesheet, script and images; inline SVG charts need nothing more.
-    public static let contentSecurityPolicy =
+    static let contentSecurityPolicy =
         """
         default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; form-action 'self'; \
         frame-ancestors 'none'
         """
 
-    public init() {}
+    init() {}
 
-    public func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws
+    func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws
         -> Response
     {
         var response: Response

@@ -2,13 +2,13 @@ import Hummingbird
 import MinshengCore
 
 /// A path parameter: `.key` when registering a route, `.value` when building a link.
-public enum Parameter<Value: Sendable & Equatable & CustomStringConvertible>: Sendable, Equatable {
+enum Parameter<Value: Sendable & Equatable & CustomStringConvertible>: Sendable, Equatable {
     case key
     case value(Value)
 }
 
 /// Every route of Minsheng, in one table that both registers routes and builds links.
-public enum SiteURL: Sendable, Equatable {
+enum SiteURL: Sendable, Equatable {
     case home
     case healthz
     case stylesheet
@@ -95,7 +95,7 @@ public enum SiteURL: Sendable, Equatable {
     case api(API)
 
     /// The JSON API under `/api/v1`.
-    public enum API: Sendable, Equatable {
+    enum API: Sendable, Equatable {
         case openapi
         case me
         case plans
@@ -141,16 +141,16 @@ public enum SiteURL: Sendable, Equatable {
     }
 
     /// Names of path parameters, shared by registration and handlers.
-    public enum Key {
-        public static let planID = "planID"
-        public static let importID = "importID"
-        public static let itemNumber = "itemNumber"
-        public static let period = "period"
-        public static let itemID = "itemID"
-        public static let unitID = "unitID"
-        public static let id = "id"
-        public static let action = "action"
-        public static let format = "format"
+    enum Key {
+        static let planID = "planID"
+        static let importID = "importID"
+        static let itemNumber = "itemNumber"
+        static let period = "period"
+        static let itemID = "itemID"
+        static let unitID = "unitID"
+        static let id = "id"
+        static let action = "action"
+        static let format = "format"
     }
 
     /// One segment of a path.
@@ -324,7 +324,7 @@ public enum SiteURL: Sendable, Equatable {
     }
 
     /// The report page of a unit's report on an item for a month.
-    public static func report(planID: Int64, period: Period, itemID: Int64, unitID: Int64) -> SiteURL {
+    static func report(planID: Int64, period: Period, itemID: Int64, unitID: Int64) -> SiteURL {
         .report(plan: .value(planID), period: .value(period.description), item: .value(itemID), unit: .value(unitID))
     }
 
@@ -336,7 +336,7 @@ public enum SiteURL: Sendable, Equatable {
     }
 
     /// The path of a link, such as `/plans/3`. Every parameter must have a value.
-    public var path: String {
+    var path: String {
         "/"
             + components.map { component in
                 switch component {
@@ -349,7 +349,7 @@ public enum SiteURL: Sendable, Equatable {
     }
 
     /// The pattern a router registers, such as `/plans/:planID`.
-    public var routerPath: RouterPath {
+    var routerPath: RouterPath {
         let pattern =
             "/"
             + components.map { component in
@@ -362,7 +362,7 @@ public enum SiteURL: Sendable, Equatable {
     }
 
     /// The path in OpenAPI's template form, such as `/api/v1/plans/{planID}`.
-    public var openAPIPath: String {
+    var openAPIPath: String {
         "/"
             + components.map { component in
                 switch component {
@@ -381,7 +381,7 @@ public enum SiteURL: Sendable, Equatable {
     }
 
     /// Whether a request path belongs to the JSON API.
-    public static func isAPI(_ path: String) -> Bool {
+    static func isAPI(_ path: String) -> Bool {
         path == "/api" || path.hasPrefix("/api/")
     }
 }

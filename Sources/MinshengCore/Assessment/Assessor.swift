@@ -1,13 +1,13 @@
 import Foundation
 
 /// An accepted figure of the unit that answers for an item, as of a month.
-public struct AcceptedValue: Sendable, Hashable {
-    public var indicatorID: Int64
-    public var month: Int
-    public var value: Decimal?
-    public var reachedOn: CalendarDate?
+package struct AcceptedValue: Sendable, Hashable {
+    package var indicatorID: Int64
+    package var month: Int
+    package var value: Decimal?
+    package var reachedOn: CalendarDate?
 
-    public init(indicatorID: Int64, month: Int, value: Decimal? = nil, reachedOn: CalendarDate? = nil) {
+    package init(indicatorID: Int64, month: Int, value: Decimal? = nil, reachedOn: CalendarDate? = nil) {
         self.indicatorID = indicatorID
         self.month = month
         self.value = value
@@ -16,33 +16,33 @@ public struct AcceptedValue: Sendable, Hashable {
 }
 
 /// An office decision to show an item in another status than its indicators give, with the reason.
-public struct StatusOverride: Sendable, Hashable, Codable {
-    public var status: ProgressStatus
-    public var reason: String
+package struct StatusOverride: Sendable, Hashable, Codable {
+    package var status: ProgressStatus
+    package var reason: String
 
-    public init(status: ProgressStatus, reason: String) {
+    package init(status: ProgressStatus, reason: String) {
         self.status = status
         self.reason = reason
     }
 }
 
 /// Everything the assessment of a plan needs, with no database.
-public struct AssessmentInput: Sendable {
-    public var year: Int
-    public var settings: AssessmentSettings
-    public var items: [Item]
-    public var indicators: [Indicator]
-    public var schedules: [Int64: Schedule]
+package struct AssessmentInput: Sendable {
+    package var year: Int
+    package var settings: AssessmentSettings
+    package var items: [Item]
+    package var indicators: [Indicator]
+    package var schedules: [Int64: Schedule]
     /// Weights of top-level indicators in their item's progress (default 1).
-    public var weights: [Int64: Decimal]
+    package var weights: [Int64: Decimal]
     /// Accepted lead-unit values, any order.
-    public var accepted: [AcceptedValue]
+    package var accepted: [AcceptedValue]
     /// The months (by item) in which the answering unit submitted something, accepted or not.
-    public var submittedMonths: [Int64: Set<Int>]
+    package var submittedMonths: [Int64: Set<Int>]
     /// Overrides for the period assessed, by item.
-    public var overrides: [Int64: StatusOverride]
+    package var overrides: [Int64: StatusOverride]
 
-    public init(
+    package init(
         year: Int, settings: AssessmentSettings = AssessmentSettings(), items: [Item], indicators: [Indicator],
         schedules: [Int64: Schedule] = [:], weights: [Int64: Decimal] = [:], accepted: [AcceptedValue],
         submittedMonths: [Int64: Set<Int>] = [:], overrides: [Int64: StatusOverride] = [:]
@@ -60,84 +60,84 @@ public struct AssessmentInput: Sendable {
 }
 
 /// The projected course of a numeric indicator from its recent pace.
-public struct Forecast: Sendable, Hashable, Codable {
+package struct Forecast: Sendable, Hashable, Codable {
     /// The value projected for the end of the year.
-    public var yearEnd: Decimal
+    package var yearEnd: Decimal
     /// The last day of the month in which the target is projected to be met, if the pace gets there this year.
-    public var completion: CalendarDate?
+    package var completion: CalendarDate?
     /// The projection falls short of the target.
-    public var shortfall: Bool
+    package var shortfall: Bool
 }
 
 /// An indicator's assessment.
-public struct IndicatorAssessment: Sendable, Hashable {
-    public var indicatorID: Int64
-    public var status: ProgressStatus
+package struct IndicatorAssessment: Sendable, Hashable {
+    package var indicatorID: Int64
+    package var status: ProgressStatus
     /// Share of the target reached (0…1, capped), nil when there is nothing to measure.
-    public var progress: Decimal?
+    package var progress: Decimal?
     /// Share planned by the data's date.
-    public var expected: Decimal?
+    package var expected: Decimal?
     /// The figure assessed and the month it stands as of.
-    public var value: Decimal?
-    public var asOfMonth: Int?
-    public var forecast: Forecast?
+    package var value: Decimal?
+    package var asOfMonth: Int?
+    package var forecast: Forecast?
     /// Nodes due by the period's end and not reached.
-    public var overdueNodes: [ScheduleNode]
+    package var overdueNodes: [ScheduleNode]
 }
 
 /// An item's assessment: weighted progress and forecast, and a status (unless overridden) that is its worst
 /// indicator's when one lags and otherwise compares the item's own progress with its expected progress.
-public struct ItemAssessment: Sendable, Hashable {
-    public var itemID: Int64
-    public var number: Int
-    public var status: ProgressStatus
+package struct ItemAssessment: Sendable, Hashable {
+    package var itemID: Int64
+    package var number: Int
+    package var status: ProgressStatus
     /// The status the indicators give, before any override.
-    public var computedStatus: ProgressStatus
-    public var override: StatusOverride?
-    public var progress: Decimal?
-    public var expected: Decimal?
+    package var computedStatus: ProgressStatus
+    package var override: StatusOverride?
+    package var progress: Decimal?
+    package var expected: Decimal?
     /// The projected share of the target at year end (weighted like progress).
-    public var forecast: Decimal?
+    package var forecast: Decimal?
     /// The projection falls short while the item still looks on schedule or ahead.
-    public var earlyWarning: Bool
-    public var indicators: [IndicatorAssessment]
+    package var earlyWarning: Bool
+    package var indicators: [IndicatorAssessment]
 }
 
 /// A plan's assessment at a period.
-public struct PlanAssessment: Sendable {
-    public var period: Period
-    public var settings: AssessmentSettings
-    public var items: [ItemAssessment]
+package struct PlanAssessment: Sendable {
+    package var period: Period
+    package var settings: AssessmentSettings
+    package var items: [ItemAssessment]
 
     /// Items by status.
-    public var counts: [ProgressStatus: Int] {
+    package var counts: [ProgressStatus: Int] {
         Dictionary(grouping: items, by: \.status).mapValues(\.count)
     }
 
     /// Mean progress of the items that have one.
-    public func progress(of itemIDs: Set<Int64>? = nil) -> Decimal? {
+    package func progress(of itemIDs: Set<Int64>? = nil) -> Decimal? {
         let measured = items.filter { itemIDs?.contains($0.itemID) ?? true }.compactMap(\.progress)
         guard !measured.isEmpty else { return nil }
         return measured.reduce(0, +) / Decimal(measured.count)
     }
 
     /// The status of a group of items: its worst, leaving aside items whose targets are still pending.
-    public func status(of itemIDs: Set<Int64>) -> ProgressStatus? {
+    package func status(of itemIDs: Set<Int64>) -> ProgressStatus? {
         let statuses = items.filter { itemIDs.contains($0.itemID) }.map(\.status)
         let decided = statuses.filter { $0 != .pending }
         return (decided.isEmpty ? statuses : decided).max { $0.severity < $1.severity }
     }
 
-    public func item(_ id: Int64) -> ItemAssessment? {
+    package func item(_ id: Int64) -> ItemAssessment? {
         items.first { $0.itemID == id }
     }
 }
 
 /// Assesses a plan at a period: pure and deterministic, in time linear in the number of reported values.
-public struct Assessor: Sendable {
-    public init() {}
+package struct Assessor: Sendable {
+    package init() {}
 
-    public func assess(_ input: AssessmentInput, at period: Period) -> PlanAssessment {
+    package func assess(_ input: AssessmentInput, at period: Period) -> PlanAssessment {
         let month = period.year < input.year ? 0 : (period.year > input.year ? 12 : period.months.upperBound)
         let periodEnd = CalendarDate.endOfMonth(year: input.year, month: max(month, 1))!
         var history: [Int64: [AcceptedValue]] = Dictionary(minimumCapacity: input.indicators.count)
@@ -247,7 +247,7 @@ public struct Assessor: Sendable {
     }
 
     /// The planned share of an indicator's target by the end of a month, by its schedule.
-    public static func plannedShare(_ schedule: Schedule, target: Decimal, month: Int, year: Int, settings: AssessmentSettings) -> Decimal {
+    package static func plannedShare(_ schedule: Schedule, target: Decimal, month: Int, year: Int, settings: AssessmentSettings) -> Decimal {
         let input = AssessmentInput(year: year, settings: settings, items: [], indicators: [], accepted: [])
         return Assessor().expectedShare(schedule, target: target, month: month, input: input)
     }

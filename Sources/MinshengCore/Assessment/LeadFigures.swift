@@ -3,18 +3,18 @@ import Foundation
 /// Which reported figures count for an item's assessment: in each month, the newest accepted version of the report
 /// of the first lead unit (in the plan's order) that has an accepted report that month; and the months in which a
 /// lead unit submitted anything.
-public enum LeadFigures {
+package enum LeadFigures {
     /// One value of one version of a lead unit's monthly report (or the report alone, when it has no values).
-    public struct Row: Sendable, Hashable {
-        public var itemID: Int64
-        public var unitID: Int64
-        public var month: Int
-        public var version: Int
-        public var state: ReportState
-        public var wasSubmitted: Bool
-        public var value: AcceptedValue?
+    package struct Row: Sendable, Hashable {
+        package var itemID: Int64
+        package var unitID: Int64
+        package var month: Int
+        package var version: Int
+        package var state: ReportState
+        package var wasSubmitted: Bool
+        package var value: AcceptedValue?
 
-        public init(itemID: Int64, unitID: Int64, month: Int, version: Int, state: ReportState, wasSubmitted: Bool, value: AcceptedValue?) {
+        package init(itemID: Int64, unitID: Int64, month: Int, version: Int, state: ReportState, wasSubmitted: Bool, value: AcceptedValue?) {
             self.itemID = itemID
             self.unitID = unitID
             self.month = month
@@ -27,7 +27,7 @@ public enum LeadFigures {
 
     /// The figures that count, and each item's months with a submission. `leadOrder` lists each item's lead units
     /// in the plan's order.
-    public static func select(_ rows: [Row], leadOrder: [Int64: [Int64]]) -> (accepted: [AcceptedValue], submitted: [Int64: Set<Int>]) {
+    package static func select(_ rows: [Row], leadOrder: [Int64: [Int64]]) -> (accepted: [AcceptedValue], submitted: [Int64: Set<Int>]) {
         struct Key: Hashable {
             var item: Int64
             var month: Int

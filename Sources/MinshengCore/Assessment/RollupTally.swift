@@ -2,19 +2,19 @@ import Foundation
 
 /// The sum of several plans' assessments, for a higher level's view of the plans below it: how many items, by
 /// status, their mean progress, and how many reports were owed and came in on time.
-public struct RollupTally: Sendable, Equatable {
-    public var plans = 0
-    public var items = 0
-    public var counts: [ProgressStatus: Int] = [:]
-    public var progressSum: Decimal = 0
-    public var progressCount = 0
-    public var reportsOwed = 0
-    public var reportsOnTime = 0
+package struct RollupTally: Sendable, Equatable {
+    package var plans = 0
+    package var items = 0
+    package var counts: [ProgressStatus: Int] = [:]
+    package var progressSum: Decimal = 0
+    package var progressCount = 0
+    package var reportsOwed = 0
+    package var reportsOnTime = 0
 
-    public init() {}
+    package init() {}
 
     /// Adds one plan's assessment and its reporting record.
-    public mutating func add(_ assessment: PlanAssessment, reportsOwed owed: Int, onTime: Int) {
+    package mutating func add(_ assessment: PlanAssessment, reportsOwed owed: Int, onTime: Int) {
         plans += 1
         items += assessment.items.count
         for item in assessment.items {
@@ -29,7 +29,7 @@ public struct RollupTally: Sendable, Equatable {
     }
 
     /// Adds another tally (a jurisdiction below).
-    public mutating func add(_ other: RollupTally) {
+    package mutating func add(_ other: RollupTally) {
         plans += other.plans
         items += other.items
         counts.merge(other.counts, uniquingKeysWith: +)
@@ -39,20 +39,20 @@ public struct RollupTally: Sendable, Equatable {
         reportsOnTime += other.reportsOnTime
     }
 
-    public func count(_ status: ProgressStatus) -> Int { counts[status] ?? 0 }
+    package func count(_ status: ProgressStatus) -> Int { counts[status] ?? 0 }
 
     /// Items behind or seriously behind.
-    public var lagging: Int { count(.behind) + count(.seriouslyBehind) }
+    package var lagging: Int { count(.behind) + count(.seriouslyBehind) }
 
     /// Items ahead of or on their planned path.
-    public var onTrack: Int { count(.ahead) + count(.onSchedule) }
+    package var onTrack: Int { count(.ahead) + count(.onSchedule) }
 
     /// Completed items over all items.
-    public var completionRate: Decimal? { items > 0 ? Decimal(count(.completed)) / Decimal(items) : nil }
+    package var completionRate: Decimal? { items > 0 ? Decimal(count(.completed)) / Decimal(items) : nil }
 
     /// Mean progress of the items that have one.
-    public var meanProgress: Decimal? { progressCount > 0 ? progressSum / Decimal(progressCount) : nil }
+    package var meanProgress: Decimal? { progressCount > 0 ? progressSum / Decimal(progressCount) : nil }
 
     /// Reports submitted by their due day over reports owed.
-    public var onTimeRate: Decimal? { reportsOwed > 0 ? Decimal(reportsOnTime) / Decimal(reportsOwed) : nil }
+    package var onTimeRate: Decimal? { reportsOwed > 0 ? Decimal(reportsOnTime) / Decimal(reportsOwed) : nil }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Writes and reads schedules in the text form the office edits: `2019-03-31 开工 10%` per node, or `6 30` per
 /// month of a planned curve; empty for the time-proportional path.
-public enum ScheduleText {
-    public static func format(_ schedule: Schedule?) -> String {
+package enum ScheduleText {
+    package static func format(_ schedule: Schedule?) -> String {
         switch schedule {
         case .none, .timeProportional: return ""
         case .nodes(let nodes):
@@ -16,7 +16,7 @@ public enum ScheduleText {
     }
 
     /// Reads the text; nil when it is empty. The problem names the indicator, the line and what is wrong with it.
-    public static func parse(_ text: String, indicator: String) throws(ScheduleTextProblem) -> Schedule? {
+    package static func parse(_ text: String, indicator: String) throws(ScheduleTextProblem) -> Schedule? {
         let lines = text.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !lines.isEmpty else { return nil }
         var nodes: [ScheduleNode] = []
@@ -51,28 +51,28 @@ public enum ScheduleText {
 }
 
 /// A schedule text that cannot be read: the indicator, the line (from 1) and why.
-public struct ScheduleTextProblem: CodedRefusal, Equatable {
+package struct ScheduleTextProblem: CodedRefusal, Equatable {
     /// What is wrong.
-    public enum Kind: String, Sendable {
+    package enum Kind: String, Sendable {
         case missingName, shareOutOfRange, unreadable, nodesAndCurve
     }
 
-    public var indicator: String
+    package var indicator: String
     /// The line, from 1; nil when the problem is the text as a whole.
-    public var line: Int?
-    public var text: String
-    public var kind: Kind
+    package var line: Int?
+    package var text: String
+    package var kind: Kind
 
-    public init(indicator: String, line: Int?, text: String, kind: Kind) {
+    package init(indicator: String, line: Int?, text: String, kind: Kind) {
         self.indicator = indicator
         self.line = line
         self.text = text
         self.kind = kind
     }
 
-    public var code: String { "schedule.\(kind.rawValue)" }
+    package var code: String { "schedule.\(kind.rawValue)" }
 
-    public var phrase: Phrase {
+    package var phrase: Phrase {
         let why: Phrase
         switch kind {
         case .missingName: why = Phrase(zh: "缺少节点名称。", en: "the node has no name.")

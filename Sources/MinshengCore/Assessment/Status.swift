@@ -1,7 +1,7 @@
 import Foundation
 
 /// Where an indicator, item, category, unit or plan stands at a period.
-public enum ProgressStatus: String, Sendable, Hashable, Codable, CaseIterable {
+package enum ProgressStatus: String, Sendable, Hashable, Codable, CaseIterable {
     /// 已完成: the target is met.
     case completed
     /// 超序时: ahead of the planned path.
@@ -18,7 +18,7 @@ public enum ProgressStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case pending
 
     /// How bad a status is: an item takes its worst indicator's status.
-    public var severity: Int {
+    package var severity: Int {
         switch self {
         case .seriouslyBehind: return 6
         case .behind: return 5
@@ -32,18 +32,18 @@ public enum ProgressStatus: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// The thresholds and calendar that turn values into statuses; plan settings with sensible defaults.
-public struct AssessmentSettings: Sendable, Hashable, Codable {
+package struct AssessmentSettings: Sendable, Hashable, Codable {
     /// Percentage points behind the planned path beyond which an indicator is behind (进度偏慢).
-    public var yellowThreshold: Decimal
+    package var yellowThreshold: Decimal
     /// Percentage points behind beyond which it is seriously behind (严重滞后).
-    public var redThreshold: Decimal
+    package var redThreshold: Decimal
     /// Percentage points ahead beyond which it is ahead (超序时).
-    public var aheadThreshold: Decimal
+    package var aheadThreshold: Decimal
     /// The month by which the year's work is planned to be complete ("全面完成 by end of November, December for gaps"
     /// is 11); the time-proportional path reaches 100% at its end.
-    public var completionMonth: Int
+    package var completionMonth: Int
 
-    public init(yellowThreshold: Decimal = 5, redThreshold: Decimal = 15, aheadThreshold: Decimal = 5, completionMonth: Int = 12) {
+    package init(yellowThreshold: Decimal = 5, redThreshold: Decimal = 15, aheadThreshold: Decimal = 5, completionMonth: Int = 12) {
         self.yellowThreshold = yellowThreshold
         self.redThreshold = max(redThreshold, yellowThreshold)
         self.aheadThreshold = aheadThreshold
@@ -52,13 +52,13 @@ public struct AssessmentSettings: Sendable, Hashable, Codable {
 }
 
 /// A dated step on an indicator's planned path: 开工 by 3月底, or 50% of the target by June.
-public struct ScheduleNode: Sendable, Hashable, Codable {
-    public var name: String
-    public var due: CalendarDate
+package struct ScheduleNode: Sendable, Hashable, Codable {
+    package var name: String
+    package var due: CalendarDate
     /// For a numeric indicator, the share of the target planned by this date (0…1); nil for a milestone step.
-    public var share: Decimal?
+    package var share: Decimal?
 
-    public init(name: String, due: CalendarDate, share: Decimal? = nil) {
+    package init(name: String, due: CalendarDate, share: Decimal? = nil) {
         self.name = name
         self.due = due
         self.share = share
@@ -66,7 +66,7 @@ public struct ScheduleNode: Sendable, Hashable, Codable {
 }
 
 /// An indicator's planned path through the year.
-public enum Schedule: Sendable, Hashable, Codable {
+package enum Schedule: Sendable, Hashable, Codable {
     /// 序时进度: k/n of the target by the end of month k, n being the plan's completion month.
     case timeProportional
     /// Dated nodes set by the office or imported: shares of the target for numbers, steps for milestones.

@@ -1,10 +1,10 @@
 /// Where an account serves: its role, its unit (reporters) and its jurisdiction (nil for the whole instance).
-public struct AccountPlacement: Sendable, Equatable {
-    public var role: Role
-    public var unitID: Int64?
-    public var jurisdictionID: Int64?
+package struct AccountPlacement: Sendable, Equatable {
+    package var role: Role
+    package var unitID: Int64?
+    package var jurisdictionID: Int64?
 
-    public init(role: Role, unitID: Int64?, jurisdictionID: Int64?) {
+    package init(role: Role, unitID: Int64?, jurisdictionID: Int64?) {
         self.role = role
         self.unitID = unitID
         self.jurisdictionID = jurisdictionID
@@ -17,9 +17,9 @@ public struct AccountPlacement: Sendable, Equatable {
 /// creates it without saying, the office's own. An office scoped to a jurisdiction only ever produces accounts of
 /// that jurisdiction; only an instance-wide office produces instance-wide accounts. Creating and changing are judged
 /// by the same rule, so a change can never reach a role or a place that creating could not.
-public enum AccountPolicy {
+package enum AccountPolicy {
     /// What a create or change asks for the jurisdiction.
-    public enum JurisdictionRequest: Sendable, Equatable {
+    package enum JurisdictionRequest: Sendable, Equatable {
         /// Not said: a new account takes the office's own jurisdiction.
         case unspecified
         /// Keep the account's current jurisdiction.
@@ -29,7 +29,7 @@ public enum AccountPolicy {
     }
 
     /// Why an account change is refused.
-    public enum Refusal: CodedRefusal, Sendable, Equatable, CaseIterable {
+    package enum Refusal: CodedRefusal, Sendable, Equatable, CaseIterable {
         case notAnOffice
         case reporterNeedsUnit
         case unitOnlyForReporters
@@ -40,7 +40,7 @@ public enum AccountPolicy {
         case accountOutsideReach
         case cannotDemoteOrDisableSelf
 
-        public var code: String {
+        package var code: String {
             switch self {
             case .notAnOffice: return "account.notAnOffice"
             case .reporterNeedsUnit: return "account.reporterNeedsUnit"
@@ -54,7 +54,7 @@ public enum AccountPolicy {
             }
         }
 
-        public var phrase: Phrase {
+        package var phrase: Phrase {
             switch self {
             case .notAnOffice: return Phrase(zh: "只有督查室可以管理账号。", en: "Only the supervision office manages accounts.")
             case .reporterNeedsUnit: return Phrase(zh: "报送员必须属于一个单位。", en: "A reporter belongs to a unit.")
@@ -76,7 +76,7 @@ public enum AccountPolicy {
     /// The placement of a new or changed account, or why it is refused.
     /// - Parameters:
     ///   - unit: the unit given to the account, with the jurisdiction of its directory.
-    public static func place(
+    package static func place(
         role: Role, unit: (id: Int64, jurisdictionID: Int64)?, jurisdiction request: JurisdictionRequest, by office: Principal
     ) -> Result<AccountPlacement, Refusal> {
         guard office.isOffice else { return .failure(.notAnOffice) }
@@ -102,21 +102,21 @@ public enum AccountPolicy {
     }
 
     /// Whether an office may see an account: one of its jurisdiction or below.
-    public static func canSee(_ account: AccountPlacement, by principal: Principal) -> Bool {
+    package static func canSee(_ account: AccountPlacement, by principal: Principal) -> Bool {
         guard principal.isOffice else { return false }
         guard let jurisdiction = account.jurisdictionID else { return principal.isInstanceWide }
         return principal.reach.covers(jurisdictionID: jurisdiction)
     }
 
     /// Whether an office may change an existing account: one of its own jurisdiction.
-    public static func canChange(_ account: AccountPlacement, by principal: Principal) -> Bool {
+    package static func canChange(_ account: AccountPlacement, by principal: Principal) -> Bool {
         guard principal.isOffice else { return false }
         guard let jurisdiction = account.jurisdictionID else { return principal.isInstanceWide }
         return principal.reach.runs(jurisdictionID: jurisdiction)
     }
 
     /// An office may neither disable its own account nor give up its own office role.
-    public static func checkSelf(accountID: Int64, newRole: Role, disabled: Bool, by principal: Principal) -> Refusal? {
+    package static func checkSelf(accountID: Int64, newRole: Role, disabled: Bool, by principal: Principal) -> Refusal? {
         guard accountID == principal.userID, disabled || newRole != principal.role else { return nil }
         return .cannotDemoteOrDisableSelf
     }

@@ -1,13 +1,13 @@
 /// The person a request acts for, as every authorization policy sees them: the account, its role, its unit and the
 /// plans and jurisdictions it reaches.
-public struct Principal: Sendable, Equatable {
-    public var userID: Int64
-    public var role: Role
+package struct Principal: Sendable, Equatable {
+    package var userID: Int64
+    package var role: Role
     /// The unit a reporter works for.
-    public var unitID: Int64?
-    public var reach: PlanReach
+    package var unitID: Int64?
+    package var reach: PlanReach
 
-    public init(userID: Int64, role: Role, unitID: Int64?, reach: PlanReach) {
+    package init(userID: Int64, role: Role, unitID: Int64?, reach: PlanReach) {
         self.userID = userID
         self.role = role
         self.unitID = unitID
@@ -15,17 +15,17 @@ public struct Principal: Sendable, Equatable {
     }
 
     /// The supervision office (督查室) of the principal's jurisdiction or, unscoped, of the whole instance.
-    public var isOffice: Bool { role == .admin }
+    package var isOffice: Bool { role == .admin }
     /// An account that serves the whole instance rather than one jurisdiction.
-    public var isInstanceWide: Bool { reach.isEverything }
+    package var isInstanceWide: Bool { reach.isEverything }
 
     /// The operator at the console (`minsheng user …`): an instance-wide office.
-    public static let console = Principal(userID: 0, role: .admin, unitID: nil, reach: .everything)
+    package static let console = Principal(userID: 0, role: .admin, unitID: nil, reach: .everything)
 }
 
 /// What a route asks of the person before any record is looked at. Every route of the route table declares one;
 /// record rules (``ReportPolicy``, ``AccountPolicy``, ``SupervisionPolicy`` …) decide the rest.
-public enum Capability: String, Sendable, CaseIterable {
+package enum Capability: String, Sendable, CaseIterable {
     /// Anyone, signed in or not: the public portal, sign-in, health.
     case anyone
     /// Any signed-in account: its own inbox and tokens, the plan text, and records whose own rules decide.
@@ -43,8 +43,8 @@ public enum Capability: String, Sendable, CaseIterable {
 }
 
 /// The route-level rule: whether a principal (nil when signed out) has a capability.
-public enum Policy {
-    public static func allows(_ capability: Capability, _ principal: Principal?) -> Bool {
+package enum Policy {
+    package static func allows(_ capability: Capability, _ principal: Principal?) -> Bool {
         if capability == .anyone { return true }
         guard let principal else { return false }
         switch capability {
@@ -58,23 +58,23 @@ public enum Policy {
     }
 
     /// Whether the principal may read a plan at all.
-    public static func canRead(planID: Int64, _ principal: Principal) -> Bool {
+    package static func canRead(planID: Int64, _ principal: Principal) -> Bool {
         principal.reach.canRead(planID: planID)
     }
 
     /// Whether the principal may see what concerns one unit (its page, its records): a reporter its own unit only.
-    public static func canSee(unit unitID: Int64, _ principal: Principal) -> Bool {
+    package static func canSee(unit unitID: Int64, _ principal: Principal) -> Bool {
         principal.role != .reporter || principal.unitID == unitID
     }
 
     /// Whether the principal may open an item of a plan it reads: a reporter only items its unit is assigned.
-    public static func canOpen(itemAssignedTo units: [Int64], _ principal: Principal) -> Bool {
+    package static func canOpen(itemAssignedTo units: [Int64], _ principal: Principal) -> Bool {
         principal.role != .reporter || units.contains { $0 == principal.unitID }
     }
 
     /// Whether the principal may change a plan: the office of its own jurisdiction for office work; anyone who
     /// reads it for their own records (a unit's report), which the record rules then hold.
-    public static func canChange(planID: Int64, _ principal: Principal) -> Bool {
+    package static func canChange(planID: Int64, _ principal: Principal) -> Bool {
         principal.isOffice ? principal.reach.canManage(planID: planID) : principal.reach.canRead(planID: planID)
     }
 }

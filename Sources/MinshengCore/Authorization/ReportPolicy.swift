@@ -1,10 +1,10 @@
 /// A reader of one plan's reports: the principal and the items its unit leads in that plan.
-public struct ReportReader: Sendable, Equatable {
-    public var principal: Principal
+package struct ReportReader: Sendable, Equatable {
+    package var principal: Principal
     /// Items of the plan led by the reader's unit (empty unless the reader is a reporter).
-    public var ledItemIDs: Set<Int64>
+    package var ledItemIDs: Set<Int64>
 
-    public init(principal: Principal, ledItemIDs: Set<Int64>) {
+    package init(principal: Principal, ledItemIDs: Set<Int64>) {
         self.principal = principal
         self.ledItemIDs = ledItemIDs
     }
@@ -15,9 +15,9 @@ public struct ReportReader: Sendable, Equatable {
 /// A report goes further the further it has travelled. A draft belongs to its unit (and the office, which may write
 /// on the unit's behalf). Once submitted, leaders and inspectors see it, and so does the lead unit of the item when
 /// it is a responsible unit's part. Documents and public disclosure quote accepted reports only.
-public enum ReportPolicy {
+package enum ReportPolicy {
     /// Whether the reader may see this version of a report.
-    public static func canRead(_ report: Report, by reader: ReportReader) -> Bool {
+    package static func canRead(_ report: Report, by reader: ReportReader) -> Bool {
         let principal = reader.principal
         guard principal.reach.canRead(planID: report.planID) else { return false }
         if principal.isOffice { return true }
@@ -35,7 +35,7 @@ public enum ReportPolicy {
     /// Whether the reader may open the page of a unit's report on an item at all (which versions it then shows,
     /// ``canRead(_:by:)`` decides): the unit itself, the office, leaders and inspectors, and the lead unit for a
     /// responsible unit's part.
-    public static func canOpen(unitID: Int64, itemID: Int64, role: Assignment.Role, by reader: ReportReader) -> Bool {
+    package static func canOpen(unitID: Int64, itemID: Int64, role: Assignment.Role, by reader: ReportReader) -> Bool {
         let principal = reader.principal
         switch principal.role {
         case .reporter: return principal.unitID == unitID || (role == .responsible && reader.ledItemIDs.contains(itemID))
@@ -44,12 +44,12 @@ public enum ReportPolicy {
     }
 
     /// Whether a report may be quoted in an official document or a public disclosure.
-    public static func isPublishable(_ report: Report) -> Bool {
+    package static func isPublishable(_ report: Report) -> Bool {
         report.state == .accepted
     }
 
     /// The newest version of each unit's report that passes `visible`, from versions in any order.
-    public static func newestVisible(_ versions: [Report], where visible: (Report) -> Bool) -> [Report] {
+    package static func newestVisible(_ versions: [Report], where visible: (Report) -> Bool) -> [Report] {
         var newest: [String: Report] = [:]
         for report in versions where visible(report) {
             let key = "\(report.period)-\(report.itemID)-\(report.unitID)"
@@ -61,23 +61,23 @@ public enum ReportPolicy {
 
     /// The unit whose tasks a list shows: a reporter's own unit (no unit matches a reporter without one), otherwise
     /// the unit asked for, nil for every unit.
-    public static func taskUnit(asked: Int64?, by principal: Principal) -> Int64? {
+    package static func taskUnit(asked: Int64?, by principal: Principal) -> Int64? {
         principal.role == .reporter ? (principal.unitID ?? -1) : asked
     }
 
     /// Whether the principal may list the tasks of a unit (nil: every unit): reporters their own unit's only.
-    public static func canListTasks(ofUnit unitID: Int64?, by principal: Principal) -> Bool {
+    package static func canListTasks(ofUnit unitID: Int64?, by principal: Principal) -> Bool {
         principal.role != .reporter || (unitID != nil && unitID == principal.unitID)
     }
 
     /// Whether the principal may write the report a unit owes: its own reporters, and the office on its behalf.
-    public static func canWrite(forUnit unitID: Int64, by principal: Principal) -> Bool {
+    package static func canWrite(forUnit unitID: Int64, by principal: Principal) -> Bool {
         principal.isOffice || (principal.role == .reporter && principal.unitID == unitID)
     }
 
     /// The part the principal plays in an action on a unit's report: the office reviews; the owning unit (or the
     /// office on its behalf) writes, submits and corrects.
-    public static func actor(for action: ReportAction, unitID: Int64, by principal: Principal) -> ReportActor {
+    package static func actor(for action: ReportAction, unitID: Int64, by principal: Principal) -> ReportActor {
         switch action {
         case .return, .accept: return principal.isOffice ? .office : .other
         case .edit, .submit, .correct: return canWrite(forUnit: unitID, by: principal) ? .owningUnit : .other

@@ -2,19 +2,19 @@ import Foundation
 
 /// Drafts an official document from a plan's assessment and its reporting record: the structure real circulars use,
 /// every figure taken from the assessment.
-public struct CircularBuilder: Sendable {
+package struct CircularBuilder: Sendable {
     /// An item with what the document says about it.
-    public struct ItemFacts: Sendable {
-        public var item: Item
-        public var category: String
-        public var leadUnits: [String]
-        public var responsibleUnits: [String]
-        public var indicators: [Indicator]
+    package struct ItemFacts: Sendable {
+        package var item: Item
+        package var category: String
+        package var leadUnits: [String]
+        package var responsibleUnits: [String]
+        package var indicators: [Indicator]
         /// The lead unit's latest 存在问题 and 下步打算, for lagging items.
-        public var problems: String
-        public var nextSteps: String
+        package var problems: String
+        package var nextSteps: String
 
-        public init(
+        package init(
             item: Item, category: String, leadUnits: [String], responsibleUnits: [String], indicators: [Indicator], problems: String = "",
             nextSteps: String = ""
         ) {
@@ -29,36 +29,36 @@ public struct CircularBuilder: Sendable {
     }
 
     /// A unit's reporting record over the document's period: months reported late and months not reported.
-    public struct Timeliness: Sendable {
-        public var unit: String
-        public var lateMonths: [Int]
-        public var missingMonths: [Int]
+    package struct Timeliness: Sendable {
+        package var unit: String
+        package var lateMonths: [Int]
+        package var missingMonths: [Int]
 
-        public init(unit: String, lateMonths: [Int], missingMonths: [Int]) {
+        package init(unit: String, lateMonths: [Int], missingMonths: [Int]) {
             self.unit = unit
             self.lateMonths = lateMonths
             self.missingMonths = missingMonths
         }
     }
 
-    public var kind: OfficialDocument.Kind
-    public var period: Period
-    public var planTitle: String
-    public var year: Int
-    public var jurisdiction: String
-    public var issuer: String
-    public var date: CalendarDate
-    public var addressee: String
+    package var kind: OfficialDocument.Kind
+    package var period: Period
+    package var planTitle: String
+    package var year: Int
+    package var jurisdiction: String
+    package var issuer: String
+    package var date: CalendarDate
+    package var addressee: String
     /// The 下一步工作要求 paragraphs (from the office's editable template).
-    public var requirements: [String]
+    package var requirements: [String]
     /// Findings of spot checks and accountability cases, when there are any.
-    public var supervision: [String]
+    package var supervision: [String]
     /// The public's verdicts per item number (群众满意度), from the publications up to the period.
-    public var satisfaction: [Int: SatisfactionTally]
+    package var satisfaction: [Int: SatisfactionTally]
     /// The units' scores, best first (the year-end report ranks them).
-    public var scores: [UnitScore]
+    package var scores: [UnitScore]
 
-    public init(
+    package init(
         kind: OfficialDocument.Kind, period: Period, planTitle: String, year: Int, jurisdiction: String, issuer: String,
         date: CalendarDate, addressee: String, requirements: [String], supervision: [String] = [], satisfaction: [Int: SatisfactionTally] = [:],
         scores: [UnitScore] = []
@@ -78,14 +78,14 @@ public struct CircularBuilder: Sendable {
     }
 
     /// The default 下一步工作要求.
-    public static let defaultRequirements = [
+    package static let defaultRequirements = [
         "各牵头单位要对照年度目标任务，倒排工期、挂图作战，对进度偏慢、严重滞后的事项逐项分析原因，制定整改措施，确保按期完成。",
         "各责任单位要按时、准确报送进展情况，逾期未报的单位要立即补报。",
         "督查部门将对进度滞后的事项开展专项督查和抽查暗访，对工作推进不力的严格追究责任。",
     ]
 
     /// The document's title for its kind and period.
-    public func title() -> String {
+    package func title() -> String {
         let months = period.months
         switch kind {
         case .monthly: return "\(year)年\(months.upperBound)月份重点民生实事进展情况"
@@ -95,7 +95,7 @@ public struct CircularBuilder: Sendable {
         }
     }
 
-    public func build(assessment: PlanAssessment, items: [ItemFacts], timeliness: [Timeliness]) -> OfficialDocument {
+    package func build(assessment: PlanAssessment, items: [ItemFacts], timeliness: [Timeliness]) -> OfficialDocument {
         let byID = Dictionary(uniqueKeysWithValues: assessment.items.map { ($0.itemID, $0) })
         let ordered = items.sorted { $0.item.number < $1.item.number }
         let rows = ordered.compactMap { facts in byID[facts.item.id].map { row(facts, $0) } }
@@ -248,7 +248,7 @@ public struct CircularBuilder: Sendable {
     }
 
     /// Items below this satisfaction rate are named in the document.
-    public static let lowSatisfaction = 80
+    package static let lowSatisfaction = 80
 
     private func verdicts(_ rows: [OfficialDocument.Row]) -> [String] {
         let done = rows.filter { $0.verdict == "完成" }.count

@@ -7,7 +7,7 @@ import ZIPFoundation
 /// numbers "— 1 —" in 4号 宋体, odd pages right and even pages left; signature and date; the attachment table in a
 /// landscape section; charts as native Word charts. The parts are written in extensions: `DocxWriter+Package` (content
 /// types, relationships, properties, styles, settings, footers), `DocxWriter+Body` and `DocxWriter+Chart`.
-public struct DocxWriter: Sendable {
+package struct DocxWriter: Sendable {
     /// Millimetres in twentieths of a point.
     static func twips(_ millimetres: Double) -> Int { Int((millimetres * 1440 / 25.4).rounded()) }
 
@@ -18,7 +18,7 @@ public struct DocxWriter: Sendable {
     static let marginLeft = twips(28)
     static let marginRight = twips(26)
     /// 22 lines in the type area.
-    public static let linePitch = (pageHeight - marginTop - marginBottom) / 22
+    package static let linePitch = (pageHeight - marginTop - marginBottom) / 22
     /// 28 characters of 16 pt in the type area: each character is narrowed by this many twentieths of a point.
     /// (A character grid would do the same in Word, but other processors read the grid differently.)
     static let characterSpacing: Int = {
@@ -32,13 +32,13 @@ public struct DocxWriter: Sendable {
     static let subheadingFont = "楷体_GB2312"
     static let pageNumberFont = "宋体"
 
-    public var document: OfficialDocument
+    package var document: OfficialDocument
 
-    public init(document: OfficialDocument) {
+    package init(document: OfficialDocument) {
         self.document = document
     }
 
-    public func data() throws -> Data {
+    package func data() throws -> Data {
         let archive = try Archive(accessMode: .create)
         func add(_ path: String, _ text: String) throws {
             let bytes = Data(text.utf8)
@@ -65,7 +65,7 @@ public struct DocxWriter: Sendable {
     }
 
     /// 2019年10月8日, with Arabic numerals as GB/T 9704-2012 asks.
-    public static func chineseDate(_ date: CalendarDate) -> String {
+    package static func chineseDate(_ date: CalendarDate) -> String {
         "\(date.year)年\(date.month)月\(date.day)日"
     }
 }

@@ -2,20 +2,20 @@ import Foundation
 
 /// A periodic official document drafted from accepted data: the monthly progress report (月度进展情况), quarterly
 /// circular (季度通报), half-year summary (半年总结) or year-end comprehensive report (年度综合报告).
-public struct OfficialDocument: Sendable, Hashable, Codable {
+package struct OfficialDocument: Sendable, Hashable, Codable {
     /// The four periodic documents.
-    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+    package enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         case monthly, quarterly, halfYear, annual
 
         /// The period form each kind is issued for.
-        public func accepts(_ period: Period) -> Bool {
+        package func accepts(_ period: Period) -> Bool {
             switch (self, period) {
             case (.monthly, .month), (.quarterly, .quarter), (.halfYear, .half), (.annual, .year): return true
             default: return false
             }
         }
 
-        public var chineseName: String {
+        package var chineseName: String {
             switch self {
             case .monthly: return "月度进展情况"
             case .quarterly: return "季度通报"
@@ -26,12 +26,12 @@ public struct OfficialDocument: Sendable, Hashable, Codable {
     }
 
     /// A part of the body: a heading (一、 at level 1, （一） at level 2) and its paragraphs.
-    public struct Section: Sendable, Hashable, Codable {
-        public var heading: String?
-        public var level: Int
-        public var paragraphs: [String]
+    package struct Section: Sendable, Hashable, Codable {
+        package var heading: String?
+        package var level: Int
+        package var paragraphs: [String]
 
-        public init(heading: String?, level: Int = 1, paragraphs: [String]) {
+        package init(heading: String?, level: Int = 1, paragraphs: [String]) {
             self.heading = heading
             self.level = level
             self.paragraphs = paragraphs
@@ -39,21 +39,21 @@ public struct OfficialDocument: Sendable, Hashable, Codable {
     }
 
     /// One row of the attachment table.
-    public struct Row: Sendable, Hashable, Codable {
-        public var number: Int
-        public var title: String
-        public var target: String
-        public var achieved: String
+    package struct Row: Sendable, Hashable, Codable {
+        package var number: Int
+        package var title: String
+        package var target: String
+        package var achieved: String
         /// 完成率 as a whole percentage, nil when there is nothing to measure.
-        @NullCoded public var rate: Int?
-        public var status: ProgressStatus
-        public var leadUnits: String
-        public var responsibleUnits: String
-        public var note: String
+        @NullCoded package var rate: Int?
+        package var status: ProgressStatus
+        package var leadUnits: String
+        package var responsibleUnits: String
+        package var note: String
         /// 完成 / 基本完成 / 未完成, in the year-end report.
-        @NullCoded public var verdict: String?
+        @NullCoded package var verdict: String?
 
-        public init(
+        package init(
             number: Int, title: String, target: String, achieved: String, rate: Int?, status: ProgressStatus,
             leadUnits: String, responsibleUnits: String, note: String, verdict: String? = nil
         ) {
@@ -71,47 +71,47 @@ public struct OfficialDocument: Sendable, Hashable, Codable {
     }
 
     /// A bar chart's data: labels with values (counts or whole percentages).
-    public struct Chart: Sendable, Hashable, Codable {
-        public var title: String
-        public var labels: [String]
-        public var values: [Int]
+    package struct Chart: Sendable, Hashable, Codable {
+        package var title: String
+        package var labels: [String]
+        package var values: [Int]
         /// The values are percentages.
-        public var percent: Bool
+        package var percent: Bool
     }
 
     /// How many items stand in each status.
-    public struct Summary: Sendable, Hashable, Codable {
-        public var total: Int
-        public var counts: [String: Int]
-        @NullCoded public var progress: Int?
+    package struct Summary: Sendable, Hashable, Codable {
+        package var total: Int
+        package var counts: [String: Int]
+        @NullCoded package var progress: Int?
 
-        public func count(_ status: ProgressStatus) -> Int { counts[status.rawValue] ?? 0 }
+        package func count(_ status: ProgressStatus) -> Int { counts[status.rawValue] ?? 0 }
     }
 
-    public var kind: Kind
-    public var period: Period
-    public var planTitle: String
-    public var title: String
+    package var kind: Kind
+    package var period: Period
+    package var planTitle: String
+    package var title: String
     /// 主送机关.
-    public var addressee: String
+    package var addressee: String
     /// 截至 date of the data.
-    public var asOf: CalendarDate
-    public var sections: [Section]
+    package var asOf: CalendarDate
+    package var sections: [Section]
     /// 发文机关署名.
-    public var issuer: String
+    package var issuer: String
     /// 成文日期.
-    public var date: CalendarDate
+    package var date: CalendarDate
     /// 文号, set when the document is issued.
-    @NullCoded public var number: String?
-    public var summary: Summary
-    public var rows: [Row]
-    public var charts: [Chart]
+    @NullCoded package var number: String?
+    package var summary: Summary
+    package var rows: [Row]
+    package var charts: [Chart]
 
     /// The column names of the attachment table.
-    public static let tableHeader = ["序号", "项目名称", "全年目标任务", "完成情况", "完成率", "进度状态", "牵头单位", "责任单位", "说明"]
+    package static let tableHeader = ["序号", "项目名称", "全年目标任务", "完成情况", "完成率", "进度状态", "牵头单位", "责任单位", "说明"]
 
     /// The attachment table as rows of text, header first (for XLSX, CSV and the DOCX table).
-    public var tableText: [[String]] {
+    package var tableText: [[String]] {
         var header = Self.tableHeader
         if kind == .annual { header.insert("完成评价", at: 6) }
         return [header]
@@ -128,7 +128,7 @@ public struct OfficialDocument: Sendable, Hashable, Codable {
 
 extension ProgressStatus {
     /// The term official documents use.
-    public var chineseName: String {
+    package var chineseName: String {
         switch self {
         case .completed: return "已完成"
         case .ahead: return "超序时"

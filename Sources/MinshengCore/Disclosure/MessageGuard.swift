@@ -2,21 +2,21 @@ import Foundation
 
 /// The spam guard of the public's ratings, suggestions, questions and objections: size limits, link and repeat
 /// filters, and rate limits per address. Pure rules; the server supplies the counts.
-public struct MessageGuard: Sendable, Hashable {
+package struct MessageGuard: Sendable, Hashable {
     /// Characters a message may have.
-    public var maximumLength: Int
+    package var maximumLength: Int
     /// Characters a message must have to say anything.
-    public var minimumLength: Int
+    package var minimumLength: Int
     /// Messages one address may send in the window.
-    public var messagesPerWindow: Int
+    package var messagesPerWindow: Int
     /// Ratings one address may give in the window (a household or office shares an address).
-    public var ratingsPerWindow: Int
+    package var ratingsPerWindow: Int
     /// Ratings of one item in one publication from one address, however many devices it has.
-    public var ratingsPerItemAndAddress: Int
+    package var ratingsPerItemAndAddress: Int
     /// The window of the rate limits, in seconds.
-    public var window: Int
+    package var window: Int
 
-    public init(
+    package init(
         maximumLength: Int = 500, minimumLength: Int = 4, messagesPerWindow: Int = 5, ratingsPerWindow: Int = 60,
         ratingsPerItemAndAddress: Int = 20, window: Int = 3600
     ) {
@@ -29,7 +29,7 @@ public struct MessageGuard: Sendable, Hashable {
     }
 
     /// Why a message or rating is refused.
-    public enum Refusal: CodedRefusal, Sendable, Hashable {
+    package enum Refusal: CodedRefusal, Sendable, Hashable {
         case empty
         case tooShort(minimum: Int)
         case tooLong(maximum: Int, length: Int)
@@ -39,7 +39,7 @@ public struct MessageGuard: Sendable, Hashable {
         case tooManyRatings(limit: Int)
         case badPhone
 
-        public var code: String {
+        package var code: String {
             switch self {
             case .empty: return "message.empty"
             case .tooShort: return "message.tooShort"
@@ -52,9 +52,9 @@ public struct MessageGuard: Sendable, Hashable {
             }
         }
 
-        public var phrase: Phrase { Phrase(zh: chinese, en: english) }
+        package var phrase: Phrase { Phrase(zh: chinese, en: english) }
 
-        public var chinese: String {
+        package var chinese: String {
             switch self {
             case .empty: return "请填写内容。"
             case .tooShort(let minimum): return "内容太短，请至少写\(minimum)个字。"
@@ -67,7 +67,7 @@ public struct MessageGuard: Sendable, Hashable {
             }
         }
 
-        public var english: String {
+        package var english: String {
             switch self {
             case .empty: return "Please write something."
             case .tooShort(let minimum): return "Too short: write at least \(minimum) characters."
@@ -82,7 +82,7 @@ public struct MessageGuard: Sendable, Hashable {
     }
 
     /// The message as it will be stored: trimmed, with runs of blank lines collapsed; or the reason it is refused.
-    public func clean(_ text: String) throws(Refusal) -> String {
+    package func clean(_ text: String) throws(Refusal) -> String {
         let lines = text.replacingOccurrences(of: "\r\n", with: "\n").split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.trimmingCharacters(in: .whitespaces) }
         var kept: [String] = []
@@ -96,7 +96,7 @@ public struct MessageGuard: Sendable, Hashable {
     }
 
     /// Whether text carries a web address: a scheme, `www.`, or a domain with a common top-level name.
-    public static func containsLink(_ text: String) -> Bool {
+    package static func containsLink(_ text: String) -> Bool {
         let lowered = text.lowercased()
         if lowered.contains("http://") || lowered.contains("https://") || lowered.contains("www.") { return true }
         let pattern = #"[a-z0-9-]+\.(com|cn|net|org|top|xyz|info|cc|io|me|vip|shop|site|online)\b"#
@@ -105,12 +105,12 @@ public struct MessageGuard: Sendable, Hashable {
 
     /// The text reduced for the repeat filter: letters and digits only, lowercased, so that spacing and punctuation
     /// do not make a repeat look new.
-    public static func fingerprint(_ text: String) -> String {
+    package static func fingerprint(_ text: String) -> String {
         String(text.lowercased().unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) }.map(Character.init))
     }
 
     /// A mobile number (11 digits starting with 1), spaces and dashes removed; nil for an empty one.
-    public func phone(_ text: String) throws(Refusal) -> String? {
+    package func phone(_ text: String) throws(Refusal) -> String? {
         let digits = text.filter { !$0.isWhitespace && $0 != "-" }
         guard !digits.isEmpty else { return nil }
         guard digits.count == 11, digits.first == "1", digits.allSatisfy(\.isASCII), digits.allSatisfy(\.isNumber) else { throw .badPhone }
@@ -118,13 +118,13 @@ public struct MessageGuard: Sendable, Hashable {
     }
 
     /// Refuses a message when its address has used up the window's allowance or sent the same text before.
-    public func checkMessage(recentFromAddress: Int, isRepeat: Bool) throws(Refusal) {
+    package func checkMessage(recentFromAddress: Int, isRepeat: Bool) throws(Refusal) {
         guard !isRepeat else { throw .repeated }
         guard recentFromAddress < messagesPerWindow else { throw .tooManyMessages(limit: messagesPerWindow) }
     }
 
     /// Refuses a rating when its address has used up the window's allowance or the item's allowance.
-    public func checkRating(recentFromAddress: Int, sameItemFromAddress: Int) throws(Refusal) {
+    package func checkRating(recentFromAddress: Int, sameItemFromAddress: Int) throws(Refusal) {
         guard recentFromAddress < ratingsPerWindow else { throw .tooManyRatings(limit: ratingsPerWindow) }
         guard sameItemFromAddress < ratingsPerItemAndAddress else { throw .tooManyRatings(limit: ratingsPerItemAndAddress) }
     }

@@ -4,46 +4,46 @@ import Foundation
 /// What the public may see of a plan at a period (公示): items, targets, accepted progress, status, the public part of
 /// each report's narrative and approved photos. Frozen when published; its canonical JSON is hashed and chained to
 /// the previous snapshot, so that any later change to a published figure is detectable.
-public struct PublicSnapshot: Sendable, Hashable, Codable {
+package struct PublicSnapshot: Sendable, Hashable, Codable {
     /// The format version of the canonical JSON.
-    public var format: Int
-    public var planTitle: String
-    public var year: Int
-    public var jurisdiction: String
-    public var period: Period
+    package var format: Int
+    package var planTitle: String
+    package var year: Int
+    package var jurisdiction: String
+    package var period: Period
     /// Position in the plan's chain of publications, from 1.
-    public var sequence: Int
-    public var publishedOn: CalendarDate
+    package var sequence: Int
+    package var publishedOn: CalendarDate
     /// The 公示期 end, when the publication invites objections.
-    @NullCoded public var objectionsUntil: CalendarDate?
+    @NullCoded package var objectionsUntil: CalendarDate?
     /// The hash of the previous publication of the plan, or 64 zeros for the first.
-    public var previousHash: String
-    public var counts: [String: Int]
+    package var previousHash: String
+    package var counts: [String: Int]
     /// Mean progress of the items, as a whole percentage.
-    @NullCoded public var progress: Int?
-    public var categories: [Category]
+    @NullCoded package var progress: Int?
+    package var categories: [Category]
     /// The units named by the items, with the ids their public pages use.
-    public var units: [Unit]
-    public var items: [Item]
+    package var units: [Unit]
+    package var items: [Item]
 
     /// A unit named by the plan.
-    public struct Unit: Sendable, Hashable, Codable {
-        public var id: Int64
-        public var name: String
+    package struct Unit: Sendable, Hashable, Codable {
+        package var id: Int64
+        package var name: String
 
-        public init(id: Int64, name: String) {
+        package init(id: Int64, name: String) {
             self.id = id
             self.name = name
         }
     }
 
     /// A category with its mean progress.
-    public struct Category: Sendable, Hashable, Codable {
-        public var number: Int
-        public var name: String
-        @NullCoded public var progress: Int?
+    package struct Category: Sendable, Hashable, Codable {
+        package var number: Int
+        package var name: String
+        @NullCoded package var progress: Int?
 
-        public init(number: Int, name: String, progress: Int?) {
+        package init(number: Int, name: String, progress: Int?) {
             self.number = number
             self.name = name
             self.progress = progress
@@ -51,25 +51,25 @@ public struct PublicSnapshot: Sendable, Hashable, Codable {
     }
 
     /// One item as published.
-    public struct Item: Sendable, Hashable, Codable {
-        public var number: Int
-        public var category: Int
-        public var title: String
-        public var text: String
-        public var leadUnits: [Int64]
-        public var responsibleUnits: [Int64]
-        public var status: ProgressStatus
-        @NullCoded public var progress: Int?
-        @NullCoded public var expected: Int?
-        public var targets: [Target]
+    package struct Item: Sendable, Hashable, Codable {
+        package var number: Int
+        package var category: Int
+        package var title: String
+        package var text: String
+        package var leadUnits: [Int64]
+        package var responsibleUnits: [Int64]
+        package var status: ProgressStatus
+        @NullCoded package var progress: Int?
+        @NullCoded package var expected: Int?
+        package var targets: [Target]
         /// The public part of the answering unit's latest accepted report (进展情况).
-        public var narrative: String
-        @NullCoded public var narrativeMonth: Int?
-        public var photos: [Photo]
+        package var narrative: String
+        @NullCoded package var narrativeMonth: Int?
+        package var photos: [Photo]
         /// SHA-256 of this item's canonical JSON without this field: names the item a change touched.
-        public var digest: String
+        package var digest: String
 
-        public init(
+        package init(
             number: Int, category: Int, title: String, text: String, leadUnits: [Int64], responsibleUnits: [Int64], status: ProgressStatus,
             progress: Int?, expected: Int?, targets: [Target], narrative: String, narrativeMonth: Int?, photos: [Photo], digest: String = ""
         ) {
@@ -91,20 +91,20 @@ public struct PublicSnapshot: Sendable, Hashable, Codable {
     }
 
     /// A target and the accepted figure reached.
-    public struct Target: Sendable, Hashable, Codable {
-        public var name: String
-        @NullCoded public var target: String?
-        public var unit: String
+    package struct Target: Sendable, Hashable, Codable {
+        package var name: String
+        @NullCoded package var target: String?
+        package var unit: String
         /// Whether the figure breaks down another target of the item (其中).
-        public var breakdown: Bool
+        package var breakdown: Bool
         /// The target is set by a higher level and not yet known (以上级下达为准).
-        public var provisional: Bool
-        @NullCoded public var value: String?
-        @NullCoded public var reachedOn: CalendarDate?
-        @NullCoded public var asOfMonth: Int?
-        @NullCoded public var progress: Int?
+        package var provisional: Bool
+        @NullCoded package var value: String?
+        @NullCoded package var reachedOn: CalendarDate?
+        @NullCoded package var asOfMonth: Int?
+        @NullCoded package var progress: Int?
 
-        public init(
+        package init(
             name: String, target: String?, unit: String, breakdown: Bool, provisional: Bool, value: String?, reachedOn: CalendarDate?,
             asOfMonth: Int?, progress: Int?
         ) {
@@ -121,14 +121,14 @@ public struct PublicSnapshot: Sendable, Hashable, Codable {
     }
 
     /// An approved photo, with the hash of its bytes so that a copy can be checked too.
-    public struct Photo: Sendable, Hashable, Codable {
-        public var id: Int64
-        public var sha256: String
-        public var caption: String
+    package struct Photo: Sendable, Hashable, Codable {
+        package var id: Int64
+        package var sha256: String
+        package var caption: String
         /// The file extension of its format: `jpg` or `png`.
-        public var format: String
+        package var format: String
 
-        public init(id: Int64, sha256: String, caption: String, format: String) {
+        package init(id: Int64, sha256: String, caption: String, format: String) {
             self.id = id
             self.sha256 = sha256
             self.caption = caption
@@ -136,7 +136,7 @@ public struct PublicSnapshot: Sendable, Hashable, Codable {
         }
     }
 
-    public init(
+    package init(
         planTitle: String, year: Int, jurisdiction: String, period: Period, sequence: Int, publishedOn: CalendarDate, objectionsUntil: CalendarDate?,
         previousHash: String, counts: [String: Int], progress: Int?, categories: [Category], units: [Unit], items: [Item]
     ) {
@@ -161,46 +161,46 @@ public struct PublicSnapshot: Sendable, Hashable, Codable {
     }
 
     /// The name of a unit by id.
-    public func unitName(_ id: Int64) -> String {
+    package func unitName(_ id: Int64) -> String {
         units.first { $0.id == id }?.name ?? ""
     }
 
-    public func item(number: Int) -> Item? {
+    package func item(number: Int) -> Item? {
         items.first { $0.number == number }
     }
 
-    public static let genesisHash = String(repeating: "0", count: 64)
+    package static let genesisHash = String(repeating: "0", count: 64)
 
     /// The canonical JSON: keys sorted, no whitespace, slashes unescaped, UTF-8.
-    public static func canonical<T: Encodable>(_ value: T) throws -> Data {
+    package static func canonical<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(value)
     }
 
-    public static func sha256(_ data: Data) -> String {
+    package static func sha256(_ data: Data) -> String {
         SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
     }
 
     /// The item's digest: the hash of its canonical JSON with an empty digest.
-    public static func digest(of item: Item) -> String {
+    package static func digest(of item: Item) -> String {
         var blank = item
         blank.digest = ""
         return (try? canonical(blank)).map(sha256) ?? ""
     }
 
     /// The snapshot's hash, which the next publication records.
-    public func hash() throws -> String {
+    package func hash() throws -> String {
         Self.sha256(try Self.canonical(self))
     }
 }
 
 /// A published snapshot as downloaded: the snapshot and the hash of its canonical JSON.
-public struct PublishedSnapshot: Sendable, Hashable, Codable {
-    public var snapshot: PublicSnapshot
-    public var hash: String
+package struct PublishedSnapshot: Sendable, Hashable, Codable {
+    package var snapshot: PublicSnapshot
+    package var hash: String
 
-    public init(snapshot: PublicSnapshot, hash: String) {
+    package init(snapshot: PublicSnapshot, hash: String) {
         self.snapshot = snapshot
         self.hash = hash
     }
@@ -208,30 +208,30 @@ public struct PublishedSnapshot: Sendable, Hashable, Codable {
 
 /// Checks downloaded publications: each file's hash over its snapshot, each item's digest, and the chain of
 /// previous hashes from the first publication to the last.
-public enum ChainVerifier {
+package enum ChainVerifier {
     /// What verification found.
-    public struct Report: Sendable, Equatable {
-        public var checked: Int
-        public var problems: [String]
+    package struct Report: Sendable, Equatable {
+        package var checked: Int
+        package var problems: [String]
 
-        public var passed: Bool { problems.isEmpty }
+        package var passed: Bool { problems.isEmpty }
     }
 
     /// Reads downloaded files: one publication, or an array of them (the chain download).
-    public static func decode(_ data: Data) throws -> [PublishedSnapshot] {
+    package static func decode(_ data: Data) throws -> [PublishedSnapshot] {
         let decoder = JSONDecoder()
         if let many = try? decoder.decode([PublishedSnapshot].self, from: data) { return many }
         return [try decoder.decode(PublishedSnapshot.self, from: data)]
     }
 
     /// The JSON a publication is downloaded as: readable, keys sorted.
-    public static func encode<T: Encodable>(_ value: T) throws -> Data {
+    package static func encode<T: Encodable>(_ value: T) throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         return try encoder.encode(value)
     }
 
-    public static func verify(_ publications: [PublishedSnapshot]) -> Report {
+    package static func verify(_ publications: [PublishedSnapshot]) -> Report {
         var problems: [String] = []
         let ordered = publications.sorted { $0.snapshot.sequence < $1.snapshot.sequence }
         var previous: PublishedSnapshot?
@@ -267,7 +267,7 @@ public enum ChainVerifier {
     }
 
     /// The differences between a downloaded snapshot and the published original, by item and field.
-    public static func differences(_ downloaded: PublicSnapshot, from original: PublicSnapshot) -> [String] {
+    package static func differences(_ downloaded: PublicSnapshot, from original: PublicSnapshot) -> [String] {
         var found: [String] = []
         let originals = Dictionary(uniqueKeysWithValues: original.items.map { ($0.number, $0) })
         for item in downloaded.items {

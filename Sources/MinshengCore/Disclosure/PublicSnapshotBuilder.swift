@@ -3,28 +3,28 @@ import Foundation
 /// Builds what the public may see from a plan's assessment at a period. Only accepted values reach it (the
 /// assessment counts nothing else); of each report only 进展情况 is public, and only photos the office approved.
 /// Internal notes (override reasons, 存在问题, 下步打算, reviewers' remarks) are not inputs at all.
-public struct PublicSnapshotBuilder: Sendable {
+package struct PublicSnapshotBuilder: Sendable {
     /// The public part of an item's latest accepted report.
-    public struct Narrative: Sendable, Hashable {
-        public var text: String
-        public var month: Int
+    package struct Narrative: Sendable, Hashable {
+        package var text: String
+        package var month: Int
 
-        public init(text: String, month: Int) {
+        package init(text: String, month: Int) {
             self.text = text
             self.month = month
         }
     }
 
-    public var planTitle: String
-    public var year: Int
-    public var jurisdiction: String
-    public var categories: [Category]
-    public var items: [Item]
-    public var indicators: [Indicator]
-    public var units: [Unit]
-    public var assignments: [Assignment]
+    package var planTitle: String
+    package var year: Int
+    package var jurisdiction: String
+    package var categories: [Category]
+    package var items: [Item]
+    package var indicators: [Indicator]
+    package var units: [Unit]
+    package var assignments: [Assignment]
 
-    public init(
+    package init(
         planTitle: String, year: Int, jurisdiction: String, categories: [Category], items: [Item], indicators: [Indicator], units: [Unit],
         assignments: [Assignment]
     ) {
@@ -39,7 +39,7 @@ public struct PublicSnapshotBuilder: Sendable {
     }
 
     /// The snapshot at the assessment's period, as publication number `sequence` after `previousHash`.
-    public func build(
+    package func build(
         assessment: PlanAssessment, accepted: [AcceptedValue], narratives: [Int64: Narrative], photos: [Int64: [PublicSnapshot.Photo]],
         sequence: Int, previousHash: String, publishedOn: CalendarDate, objectionsUntil: CalendarDate?
     ) -> PublicSnapshot {
@@ -100,7 +100,7 @@ public struct PublicSnapshotBuilder: Sendable {
     }
 
     /// A share as a whole percentage, by the one rule (``Percent``).
-    public static func percent(_ share: Decimal) -> Int {
+    package static func percent(_ share: Decimal) -> Int {
         Percent.of(share)
     }
 }
@@ -108,7 +108,7 @@ public struct PublicSnapshotBuilder: Sendable {
 extension PublicSnapshot {
     /// The snapshot as CSV (UTF-8 with BOM, for spreadsheet programs): one row per target, with the item's status and
     /// progress, and the snapshot's hash in the first line.
-    public func csv(hash: String) -> String {
+    package func csv(hash: String) -> String {
         var rows: [[String]] = [
             ["公示", "第\(sequence)期", period.description, publishedOn.iso, "SHA-256", hash],
             ["序号", "事项", "牵头单位", "责任单位", "进度状态", "完成进度(%)", "序时进度(%)", "目标名称", "目标", "计量单位", "完成值", "达成日期", "数据截至(月)"],

@@ -1,10 +1,10 @@
 import Foundation
 
 /// Public satisfaction with an item: 满意, 基本满意, 不满意.
-public enum SatisfactionVerdict: String, Sendable, Hashable, Codable, CaseIterable {
+package enum SatisfactionVerdict: String, Sendable, Hashable, Codable, CaseIterable {
     case satisfied, basicallySatisfied, dissatisfied
 
-    public var chineseName: String {
+    package var chineseName: String {
         switch self {
         case .satisfied: return "满意"
         case .basicallySatisfied: return "基本满意"
@@ -12,7 +12,7 @@ public enum SatisfactionVerdict: String, Sendable, Hashable, Codable, CaseIterab
         }
     }
 
-    public var englishName: String {
+    package var englishName: String {
         switch self {
         case .satisfied: return "Satisfied"
         case .basicallySatisfied: return "Basically satisfied"
@@ -22,18 +22,18 @@ public enum SatisfactionVerdict: String, Sendable, Hashable, Codable, CaseIterab
 }
 
 /// Counts of the public's verdicts on an item, a unit's items or a plan.
-public struct SatisfactionTally: Sendable, Hashable, Codable {
-    public var satisfied: Int
-    public var basicallySatisfied: Int
-    public var dissatisfied: Int
+package struct SatisfactionTally: Sendable, Hashable, Codable {
+    package var satisfied: Int
+    package var basicallySatisfied: Int
+    package var dissatisfied: Int
 
-    public init(satisfied: Int = 0, basicallySatisfied: Int = 0, dissatisfied: Int = 0) {
+    package init(satisfied: Int = 0, basicallySatisfied: Int = 0, dissatisfied: Int = 0) {
         self.satisfied = satisfied
         self.basicallySatisfied = basicallySatisfied
         self.dissatisfied = dissatisfied
     }
 
-    public subscript(verdict: SatisfactionVerdict) -> Int {
+    package subscript(verdict: SatisfactionVerdict) -> Int {
         get {
             switch verdict {
             case .satisfied: return satisfied
@@ -50,22 +50,22 @@ public struct SatisfactionTally: Sendable, Hashable, Codable {
         }
     }
 
-    public var total: Int { satisfied + basicallySatisfied + dissatisfied }
+    package var total: Int { satisfied + basicallySatisfied + dissatisfied }
 
     /// The satisfaction rate (满意度): 满意 plus 基本满意 over all verdicts, as a whole percentage, the way Chinese
     /// offices usually count it; nil without verdicts.
-    public var rate: Int? {
+    package var rate: Int? {
         Percent.share(satisfied + basicallySatisfied, of: total).map(Percent.of)
     }
 
-    public static func + (lhs: SatisfactionTally, rhs: SatisfactionTally) -> SatisfactionTally {
+    package static func + (lhs: SatisfactionTally, rhs: SatisfactionTally) -> SatisfactionTally {
         SatisfactionTally(
             satisfied: lhs.satisfied + rhs.satisfied, basicallySatisfied: lhs.basicallySatisfied + rhs.basicallySatisfied,
             dissatisfied: lhs.dissatisfied + rhs.dissatisfied)
     }
 
     /// The sum of tallies.
-    public static func sum<S: Sequence>(_ tallies: S) -> SatisfactionTally where S.Element == SatisfactionTally {
+    package static func sum<S: Sequence>(_ tallies: S) -> SatisfactionTally where S.Element == SatisfactionTally {
         tallies.reduce(SatisfactionTally(), +)
     }
 }

@@ -8,7 +8,7 @@ import Foundation
 
 extension BoundedZip {
     /// The bytes of a file entry, inflated under the limits.
-    public func data(of entry: Entry) throws -> Data {
+    package func data(of entry: Entry) throws -> Data {
         var data = Data()
         // The declared size is within the limits once `stream` starts, so reserving it is safe.
         data.reserveCapacity(Int(min(entry.declaredSize, limits.entryBytes)))
@@ -18,7 +18,7 @@ extension BoundedZip {
 
     /// Extracts every entry into `directory`, one file at a time and a chunk at a time: folders and files only, on
     /// relative paths that stay inside the directory.
-    public func extractAll(into directory: URL) throws {
+    package func extractAll(into directory: URL) throws {
         let manager = FileManager.default
         try manager.createDirectory(at: directory, withIntermediateDirectories: true)
         for entry in entries {

@@ -4,14 +4,14 @@ import Foundation
 /// entries together may inflate to. The bytes inflation actually produces are counted as they come, and reading stops
 /// the moment a limit, or the size an entry's headers declare, is passed; headers are never trusted to be honest.
 /// Every ZIP Minsheng opens (Office packages, backups) is read through this type.
-public final class BoundedZip {
+package final class BoundedZip {
     /// The limits an archive is read under.
-    public struct Limits: Sendable, Equatable {
-        public var entries: Int
-        public var entryBytes: UInt64
-        public var totalBytes: UInt64
+    package struct Limits: Sendable, Equatable {
+        package var entries: Int
+        package var entryBytes: UInt64
+        package var totalBytes: UInt64
 
-        public init(entries: Int, entryBytes: UInt64, totalBytes: UInt64) {
+        package init(entries: Int, entryBytes: UInt64, totalBytes: UInt64) {
             self.entries = entries
             self.entryBytes = entryBytes
             self.totalBytes = totalBytes
@@ -19,20 +19,20 @@ public final class BoundedZip {
 
         /// A Word or Excel file: a plan document or a unit's form. Its XML parts are a few MB at most (pictures are
         /// never inflated), so 32 MB a part and 64 MB in all leave room and keep an upload's memory near its size.
-        public static let officePackage = Limits(entries: 5_000, entryBytes: 32 << 20, totalBytes: 64 << 20)
+        package static let officePackage = Limits(entries: 5_000, entryBytes: 32 << 20, totalBytes: 64 << 20)
     }
 
     /// An entry of the central directory.
-    public struct Entry: Sendable {
+    package struct Entry: Sendable {
         /// What an entry is; only files and folders are ever read or extracted.
-        public enum Kind: Sendable {
+        package enum Kind: Sendable {
             case file, directory, symlink, special
         }
 
-        public let path: String
-        public let kind: Kind
+        package let path: String
+        package let kind: Kind
         /// The uncompressed size the central directory declares.
-        public let declaredSize: UInt64
+        package let declaredSize: UInt64
         let compressedSize: UInt64
         let crc32: UInt32
         let method: UInt16
@@ -41,11 +41,11 @@ public final class BoundedZip {
         let nameLength: Int
     }
 
-    public let limits: Limits
+    package let limits: Limits
     /// The entries in the central directory's order.
-    public let entries: [Entry]
+    package let entries: [Entry]
     /// The bytes inflated so far, over every entry read.
-    public internal(set) var inflatedBytes: UInt64 = 0
+    package internal(set) var inflatedBytes: UInt64 = 0
     let source: any ZipSource
     /// Where the central directory starts: every entry's data ends before it.
     let dataEnd: UInt64
@@ -53,12 +53,12 @@ public final class BoundedZip {
     static let chunkSize = 64 * 1024
 
     /// Opens an archive held in memory (an upload).
-    public convenience init(data: Data, limits: Limits) throws {
+    package convenience init(data: Data, limits: Limits) throws {
         try self.init(source: DataSource(data: data), limits: limits)
     }
 
     /// Opens an archive file (a backup), read a chunk at a time.
-    public convenience init(contentsOf url: URL, limits: Limits) throws {
+    package convenience init(contentsOf url: URL, limits: Limits) throws {
         try self.init(source: try FileSource(url: url), limits: limits)
     }
 
@@ -92,7 +92,7 @@ public final class BoundedZip {
     }
 
     /// The entry with this path, if any.
-    public func entry(_ path: String) -> Entry? {
+    package func entry(_ path: String) -> Entry? {
         index[path].map { entries[$0] }
     }
 

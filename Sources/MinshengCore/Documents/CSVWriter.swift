@@ -1,6 +1,6 @@
 /// Writes CSV for spreadsheet programs: RFC 4180 quoting, CRLF line ends, an optional byte order mark, and text that
 /// a spreadsheet would run as a formula (CSV injection) made inert, as OWASP recommends, by a leading apostrophe.
-public enum CSVWriter {
+package enum CSVWriter {
     /// The first characters that make Excel, LibreOffice or Numbers read a cell as a formula: `=`, `+`, `-`, `@`, tab
     /// and carriage return (OWASP's list), line feed, and the full-width forms of the four signs, which spreadsheets
     /// in Chinese and Japanese locales also take as formula signs.
@@ -8,13 +8,13 @@ public enum CSVWriter {
 
     /// A whole file: the rows joined by commas and CRLF, after a byte order mark when `byteOrderMark` is set (so
     /// Excel reads the file as UTF-8).
-    public static func document(_ rows: [[String]], byteOrderMark: Bool = true) -> String {
+    package static func document(_ rows: [[String]], byteOrderMark: Bool = true) -> String {
         (byteOrderMark ? "\u{FEFF}" : "") + rows.map { $0.map(field).joined(separator: ",") }.joined(separator: "\r\n") + "\r\n"
     }
 
     /// One field: a text that starts like a formula gets a leading apostrophe (a plain number such as `-5` or
     /// `-0.25` stays a number), and a field holding a separator (comma or semicolon), quote or line break is quoted.
-    public static func field(_ text: String) -> String {
+    package static func field(_ text: String) -> String {
         var value = text
         if let first = value.first, formulaStarts.contains(first), !isPlainNumber(value) { value = "'" + value }
         guard value.contains(where: { $0 == "," || $0 == ";" || $0 == "\"" || $0 == "\n" || $0 == "\r" || $0 == "\t" }) else { return value }

@@ -248,10 +248,10 @@ private final class DocumentHandler: XMLHandler {
 }
 
 /// Writes small numbers as Chinese numerals (一, 十二, 二十).
-public enum ChineseNumeralWriter {
+package enum ChineseNumeralWriter {
     private static let digits = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
 
-    public static func string(_ value: Int) -> String {
+    package static func string(_ value: Int) -> String {
         guard value > 0, value < 100 else { return String(value) }
         if value < 10 { return digits[value] }
         let tens = value / 10

@@ -1,7 +1,7 @@
 /// Why a plan document could not be read. Each message names the problem in Chinese and English.
-public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kinds of unreadable input.
-    public enum Kind: String, Sendable {
+    package enum Kind: String, Sendable {
         case empty
         case binary
         case encrypted
@@ -12,18 +12,18 @@ public struct ImportError: Error, Sendable, Equatable, CustomStringConvertible {
         case missingColumns
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The file's name, as given.
-    public var file: String
-    public var detail: String
+    package var file: String
+    package var detail: String
 
-    public init(_ kind: Kind, file: String, detail: String) {
+    package init(_ kind: Kind, file: String, detail: String) {
         self.kind = kind
         self.file = file
         self.detail = detail
     }
 
-    public var description: String { "\(file): \(detail)" }
+    package var description: String { "\(file): \(detail)" }
 
     static func empty(_ file: String) -> ImportError {
         ImportError(.empty, file: file, detail: "文件是空的 (the file is empty)")

@@ -2,24 +2,24 @@ import Foundation
 
 /// Reads a plan from a file in any supported format: plain text or Markdown (UTF-8, UTF-16 or GB18030),
 /// Word (.docx, paragraphs or a task table), Excel (.xlsx) or CSV task tables.
-public struct PlanImporter: Sendable {
+package struct PlanImporter: Sendable {
     /// The formats a plan may come in.
-    public enum Format: String, Sendable, Codable {
+    package enum Format: String, Sendable, Codable {
         case text, docx, xlsx, csv
     }
 
     /// The plan's year, when the document does not say it or says it wrongly.
-    public var year: Int?
+    package var year: Int?
     /// The jurisdiction's name, when the title does not name it.
-    public var jurisdiction: String?
+    package var jurisdiction: String?
 
-    public init(year: Int? = nil, jurisdiction: String? = nil) {
+    package init(year: Int? = nil, jurisdiction: String? = nil) {
         self.year = year
         self.jurisdiction = jurisdiction
     }
 
     /// The format of a file, from its first bytes and, for text, its name.
-    public static func format(of data: Data, fileName: String) throws(ImportError) -> Format {
+    package static func format(of data: Data, fileName: String) throws(ImportError) -> Format {
         let head = [UInt8](data.prefix(8))
         guard !head.isEmpty else { throw .empty(fileName) }
         if head.starts(with: [0xD0, 0xCF, 0x11, 0xE0]) { throw .encrypted(fileName) }
@@ -39,7 +39,7 @@ public struct PlanImporter: Sendable {
     }
 
     /// Reads the file; throws one clear error when it cannot be read or holds no item.
-    public func read(_ data: Data, fileName: String) throws(ImportError) -> PlanDraft {
+    package func read(_ data: Data, fileName: String) throws(ImportError) -> PlanDraft {
         var draft: PlanDraft
         switch try Self.format(of: data, fileName: fileName) {
         case .text:

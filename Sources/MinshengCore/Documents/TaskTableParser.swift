@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads a task table (任务分解表) into a plan: a header row naming the columns, matched by name in any order,
 /// then one row per item, with category rows between them or a category column.
-public struct TaskTableParser: Sendable {
+package struct TaskTableParser: Sendable {
     /// The columns a task table may have.
     enum Column: CaseIterable {
         case number, category, item, target, lead, responsible, deadline
@@ -27,9 +27,9 @@ public struct TaskTableParser: Sendable {
         var columns: [Column: Int]
     }
 
-    public var year: Int?
+    package var year: Int?
 
-    public init(year: Int?) {
+    package init(year: Int?) {
         self.year = year
     }
 

@@ -8,16 +8,16 @@ import Foundation
 
 /// Turns the bytes of a text file into a string: UTF-8 with or without BOM, UTF-16 (LE or BE, with or without BOM)
 /// or GB18030/GBK, which many Chinese `.txt` files use.
-public enum TextDecoding {
+package enum TextDecoding {
     /// The encodings recognised, for reports.
-    public enum Encoding: String, Sendable {
+    package enum Encoding: String, Sendable {
         case utf8 = "UTF-8"
         case utf16LittleEndian = "UTF-16LE"
         case utf16BigEndian = "UTF-16BE"
         case gb18030 = "GB18030"
     }
 
-    public static func decode(_ data: Data, file: String) throws(ImportError) -> (text: String, encoding: Encoding) {
+    package static func decode(_ data: Data, file: String) throws(ImportError) -> (text: String, encoding: Encoding) {
         let bytes = [UInt8](data)
         guard !bytes.isEmpty else { throw .empty(file) }
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) {

@@ -3,25 +3,25 @@ import ZIPFoundation
 
 /// Writes simple Excel workbooks: sheets of text and numbers, a bold header row, column widths, a frozen header
 /// and optional landscape A4 page setup.
-public struct XlsxWriter: Sendable {
+package struct XlsxWriter: Sendable {
     /// A cell's content.
-    public enum Cell: Sendable, Equatable {
+    package enum Cell: Sendable, Equatable {
         case text(String)
         case number(Decimal)
         case empty
     }
 
     /// One worksheet.
-    public struct Sheet: Sendable {
-        public var name: String
-        public var rows: [[Cell]]
+    package struct Sheet: Sendable {
+        package var name: String
+        package var rows: [[Cell]]
         /// Zero-based index of the header row, shown bold and frozen.
-        public var headerRow: Int?
+        package var headerRow: Int?
         /// Widths in characters, by column.
-        public var columnWidths: [Double]
-        public var landscape: Bool
+        package var columnWidths: [Double]
+        package var landscape: Bool
 
-        public init(name: String, rows: [[Cell]], headerRow: Int? = nil, columnWidths: [Double] = [], landscape: Bool = false) {
+        package init(name: String, rows: [[Cell]], headerRow: Int? = nil, columnWidths: [Double] = [], landscape: Bool = false) {
             self.name = name
             self.rows = rows
             self.headerRow = headerRow
@@ -30,14 +30,14 @@ public struct XlsxWriter: Sendable {
         }
     }
 
-    public var sheets: [Sheet]
+    package var sheets: [Sheet]
 
-    public init(sheets: [Sheet]) {
+    package init(sheets: [Sheet]) {
         self.sheets = sheets
     }
 
     /// The workbook's bytes.
-    public func data() throws -> Data {
+    package func data() throws -> Data {
         let archive = try Archive(accessMode: .create)
         func add(_ path: String, _ text: String) throws {
             let bytes = Data(text.utf8)
@@ -174,8 +174,8 @@ public struct XlsxWriter: Sendable {
 }
 
 /// Escaping for XML text and attributes.
-public enum XML {
-    public static func escape(_ text: String) -> String {
+package enum XML {
+    package static func escape(_ text: String) -> String {
         var result = ""
         result.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
@@ -196,36 +196,36 @@ public enum XML {
 }
 
 /// Reads an `.xlsx` workbook's sheets (for callers outside the importer, such as spreadsheet forms).
-public enum Workbook {
+package enum Workbook {
     /// A sheet's name and rows of cell texts, with the cells that hold numbers.
-    public struct Sheet: Sendable {
-        public var name: String
-        public var rows: [[String]]
-        public var numericCells: Set<String>
+    package struct Sheet: Sendable {
+        package var name: String
+        package var rows: [[String]]
+        package var numericCells: Set<String>
 
-        public func text(row: Int, column: Int) -> String {
+        package func text(row: Int, column: Int) -> String {
             guard row < rows.count, column < rows[row].count else { return "" }
             return rows[row][column]
         }
 
-        public func isNumeric(row: Int, column: Int) -> Bool {
+        package func isNumeric(row: Int, column: Int) -> Bool {
             numericCells.contains(CellAddress(row: row, column: column).reference)
         }
     }
 
-    public static func read(_ data: Data, fileName: String) throws(ImportError) -> [Sheet] {
+    package static func read(_ data: Data, fileName: String) throws(ImportError) -> [Sheet] {
         try XlsxReader.read(try OfficePackage(data: data, file: fileName)).map { sheet in
             Sheet(name: sheet.name, rows: sheet.rows, numericCells: Set(sheet.numericCells.map(\.reference)))
         }
     }
 
     /// The reference of a zero-based cell (`B3`).
-    public static func reference(row: Int, column: Int) -> String {
+    package static func reference(row: Int, column: Int) -> String {
         CellAddress(row: row, column: column).reference
     }
 
     /// A date from an Excel serial number.
-    public static func date(fromSerial serial: Int) -> CalendarDate? {
+    package static func date(fromSerial serial: Int) -> CalendarDate? {
         TaskTableParser.date(fromExcelSerial: serial)
     }
 }

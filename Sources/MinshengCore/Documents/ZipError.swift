@@ -1,9 +1,9 @@
 import Foundation
 
 /// Why ``BoundedZip`` refused an archive or one of its entries, in Chinese and in English, naming the entry.
-public struct ZipError: Error, Sendable, Equatable, CustomStringConvertible {
+package struct ZipError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The kinds of refusal.
-    public enum Kind: String, Sendable {
+    package enum Kind: String, Sendable {
         /// Not a ZIP archive at all.
         case notAnArchive
         /// More entries than the limit.
@@ -24,13 +24,13 @@ public struct ZipError: Error, Sendable, Equatable, CustomStringConvertible {
         case damaged
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The entry's path, when the refusal concerns one.
-    public var entry: String?
-    public var chinese: String
-    public var english: String
+    package var entry: String?
+    package var chinese: String
+    package var english: String
 
-    public var description: String { english }
+    package var description: String { english }
 
     static func notAnArchive() -> ZipError {
         ZipError(kind: .notAnArchive, chinese: "不是 ZIP 压缩包", english: "not a ZIP archive")

@@ -1,7 +1,7 @@
 /// Reads deadlines written in plans: 年底前, 12月底前, 9月投入使用, 6月30日前, 上半年, 三季度.
-public enum Deadlines {
+package enum Deadlines {
     /// The latest deadline named in a text, in the plan's year; nil when it names none.
-    public static func find(in text: String, year: Int) -> CalendarDate? {
+    package static func find(in text: String, year: Int) -> CalendarDate? {
         let chars = Array(text)
         var found: [CalendarDate] = []
         var index = 0

@@ -1,25 +1,25 @@
 /// What changes between a stored plan and a re-imported version of it, item by item (matched by number).
-public struct PlanDiff: Sendable, Equatable {
+package struct PlanDiff: Sendable, Equatable {
     /// One item's change.
-    public struct Change: Sendable, Equatable {
-        public enum Kind: String, Sendable {
+    package struct Change: Sendable, Equatable {
+        package enum Kind: String, Sendable {
             case added, removed, changed
         }
 
-        public var number: Int
-        public var kind: Kind
+        package var number: Int
+        package var kind: Kind
         /// The fields that differ, for a changed item: title, text, category, leadUnits, responsibleUnits, indicators, deadline.
-        public var fields: [String]
-        public var title: String
+        package var fields: [String]
+        package var title: String
     }
 
-    public var changes: [Change]
+    package var changes: [Change]
     /// Whether the plan's own fields (title, year, issuers, issue date, number, notice) differ.
-    public var planFieldsChanged: Bool
+    package var planFieldsChanged: Bool
 
-    public var isEmpty: Bool { changes.isEmpty && !planFieldsChanged }
+    package var isEmpty: Bool { changes.isEmpty && !planFieldsChanged }
 
-    public init(old: PlanDraft, new: PlanDraft) {
+    package init(old: PlanDraft, new: PlanDraft) {
         func indexed(_ draft: PlanDraft) -> [Int: (item: ItemDraft, category: String?)] {
             var result: [Int: (ItemDraft, String?)] = [:]
             for category in draft.categories {

@@ -3,20 +3,20 @@ import Foundation
 /// What the importer understood of a plan document, before anything is stored.
 ///
 /// Its JSON form is the stable output of `minsheng plan import --dry-run --json`.
-public struct PlanDraft: Sendable, Hashable, Codable {
-    public var title: String
-    @NullCoded public var year: Int?
+package struct PlanDraft: Sendable, Hashable, Codable {
+    package var title: String
+    @NullCoded package var year: Int?
     /// The jurisdiction named by the title (洛阳市), when one can be read from it.
-    @NullCoded public var jurisdiction: String?
-    public var issuers: [String]
-    @NullCoded public var issuedOn: CalendarDate?
-    @NullCoded public var documentNumber: String?
-    public var notice: String
-    public var preamble: String
-    public var warnings: [String]
-    public var categories: [CategoryDraft]
+    @NullCoded package var jurisdiction: String?
+    package var issuers: [String]
+    @NullCoded package var issuedOn: CalendarDate?
+    @NullCoded package var documentNumber: String?
+    package var notice: String
+    package var preamble: String
+    package var warnings: [String]
+    package var categories: [CategoryDraft]
 
-    public init(
+    package init(
         title: String = "", year: Int? = nil, jurisdiction: String? = nil, issuers: [String] = [],
         issuedOn: CalendarDate? = nil, documentNumber: String? = nil, notice: String = "",
         preamble: String = "", warnings: [String] = [], categories: [CategoryDraft] = []
@@ -34,10 +34,10 @@ public struct PlanDraft: Sendable, Hashable, Codable {
     }
 
     /// Every item of every category, in order.
-    public var items: [ItemDraft] { categories.flatMap(\.items) }
+    package var items: [ItemDraft] { categories.flatMap(\.items) }
 
     /// The plan with only its first `count` items, in their categories (empty categories left out).
-    public func keepingFirst(_ count: Int) -> PlanDraft {
+    package func keepingFirst(_ count: Int) -> PlanDraft {
         var kept = self
         var remaining = count
         kept.categories = categories.compactMap { category in
@@ -53,12 +53,12 @@ public struct PlanDraft: Sendable, Hashable, Codable {
 
 /// A category heading and the items under it. A document without headings has one category
 /// whose number and name are nil.
-public struct CategoryDraft: Sendable, Hashable, Codable {
-    @NullCoded public var number: Int?
-    @NullCoded public var name: String?
-    public var items: [ItemDraft]
+package struct CategoryDraft: Sendable, Hashable, Codable {
+    @NullCoded package var number: Int?
+    @NullCoded package var name: String?
+    package var items: [ItemDraft]
 
-    public init(number: Int?, name: String?, items: [ItemDraft] = []) {
+    package init(number: Int?, name: String?, items: [ItemDraft] = []) {
         self.number = number
         self.name = name
         self.items = items
@@ -66,17 +66,17 @@ public struct CategoryDraft: Sendable, Hashable, Codable {
 }
 
 /// One item as read from the document.
-public struct ItemDraft: Sendable, Hashable, Codable {
-    public var number: Int
-    public var title: String
-    public var text: String
-    public var leadUnits: [String]
-    public var responsibleUnits: [String]
-    @NullCoded public var deadline: CalendarDate?
-    public var warnings: [String]
-    public var indicators: [IndicatorDraft]
+package struct ItemDraft: Sendable, Hashable, Codable {
+    package var number: Int
+    package var title: String
+    package var text: String
+    package var leadUnits: [String]
+    package var responsibleUnits: [String]
+    @NullCoded package var deadline: CalendarDate?
+    package var warnings: [String]
+    package var indicators: [IndicatorDraft]
 
-    public init(
+    package init(
         number: Int, title: String, text: String, leadUnits: [String] = [], responsibleUnits: [String] = [],
         deadline: CalendarDate? = nil, warnings: [String] = [], indicators: [IndicatorDraft] = []
     ) {
@@ -92,20 +92,20 @@ public struct ItemDraft: Sendable, Hashable, Codable {
 }
 
 /// A target as read from an item's text, with its breakdowns and allocations.
-public struct IndicatorDraft: Sendable, Hashable, Codable {
-    public var name: String
-    public var target: Decimal?
-    public var unit: String
-    public var comparator: Indicator.Comparator
-    public var kind: Indicator.Kind
-    public var provisional: Bool
-    public var deadline: CalendarDate?
+package struct IndicatorDraft: Sendable, Hashable, Codable {
+    package var name: String
+    package var target: Decimal?
+    package var unit: String
+    package var comparator: Indicator.Comparator
+    package var kind: Indicator.Kind
+    package var provisional: Bool
+    package var deadline: CalendarDate?
     /// The words the indicator came from.
-    public var source: String
-    public var children: [IndicatorDraft]
-    public var allocations: [AllocationDraft]
+    package var source: String
+    package var children: [IndicatorDraft]
+    package var allocations: [AllocationDraft]
 
-    public init(
+    package init(
         name: String, target: Decimal?, unit: String, comparator: Indicator.Comparator = .atLeast,
         kind: Indicator.Kind = .cumulative, provisional: Bool = false, deadline: CalendarDate? = nil,
         source: String, children: [IndicatorDraft] = [], allocations: [AllocationDraft] = []
@@ -126,7 +126,7 @@ public struct IndicatorDraft: Sendable, Hashable, Codable {
         case name, target, unit, comparator, kind, provisional, deadline, source, children, allocations
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         name = try c.decode(String.self, forKey: .name)
         target = try c.decodeIfPresent(String.self, forKey: .target).map { try DecimalText.parse($0, codingPath: c.codingPath + [CodingKeys.target]) }
@@ -140,7 +140,7 @@ public struct IndicatorDraft: Sendable, Hashable, Codable {
         allocations = try c.decodeIfPresent([AllocationDraft].self, forKey: .allocations) ?? []
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)
         try c.encode(target.map(DecimalText.format), forKey: .target)
@@ -156,24 +156,24 @@ public struct IndicatorDraft: Sendable, Hashable, Codable {
 }
 
 /// The share of a target assigned to a place or unit (栾川31座).
-public struct AllocationDraft: Sendable, Hashable, Codable {
-    public var to: String
-    public var target: Decimal
+package struct AllocationDraft: Sendable, Hashable, Codable {
+    package var to: String
+    package var target: Decimal
 
-    public init(to: String, target: Decimal) {
+    package init(to: String, target: Decimal) {
         self.to = to
         self.target = target
     }
 
     enum CodingKeys: String, CodingKey { case to, target }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         to = try c.decode(String.self, forKey: .to)
         target = try DecimalText.parse(try c.decode(String.self, forKey: .target), codingPath: c.codingPath + [CodingKeys.target])
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(to, forKey: .to)
         try c.encode(DecimalText.format(target), forKey: .target)

@@ -4,15 +4,15 @@ import Foundation
 ///
 /// It copes with the artefacts of real documents: the covering notice interleaved inside an item
 /// by a page break, words and unit names split across lines, newspaper trailers after the last item.
-public struct PlanTextParser: Sendable {
+package struct PlanTextParser: Sendable {
     /// The plan's year when the caller knows it; otherwise it is read from the title or the notice's date.
-    public var year: Int?
+    package var year: Int?
 
-    public init(year: Int? = nil) {
+    package init(year: Int? = nil) {
         self.year = year
     }
 
-    public func parse(_ text: String) -> PlanDraft {
+    package func parse(_ text: String) -> PlanDraft {
         let lines = DocumentLine.lines(of: text)
         var builder = Builder(itemStyle: Self.dominantItemStyle(in: lines), year: year)
         for line in lines {
@@ -320,8 +320,8 @@ enum InlineUnits {
 }
 
 /// Short titles for item lists, from the item's first sentence.
-public enum ItemTitle {
-    public static func make(from text: String, limit: Int = 30) -> String {
+package enum ItemTitle {
+    package static func make(from text: String, limit: Int = 30) -> String {
         let firstLine = text.split(separator: "\n").first.map(String.init) ?? text
         var sentence = ""
         for c in ChineseText.removingBracketed(firstLine) {

@@ -1,22 +1,22 @@
 import Foundation
 
 /// A number with its unit of measure as written in a plan (9.86万人, 100%, 15亿元), with its place in the text.
-public struct Quantity: Sendable, Hashable {
+package struct Quantity: Sendable, Hashable {
     /// Character offsets of the whole quantity (number, multiplier and unit) in the scanned text.
-    public var range: Range<Int>
+    package var range: Range<Int>
     /// Offset where the number starts.
-    public var numberStart: Int
+    package var numberStart: Int
     /// The value with 万 and 亿 applied: 9.86万 is 98600.
-    public var value: Decimal
+    package var value: Decimal
     /// The unit of measure as written, without the multiplier (人, 元, 平方米, %, 个百分点).
-    public var unit: String
+    package var unit: String
 }
 
 /// Finds quantities in text: Arabic or Chinese numerals, an optional 万/亿 multiplier, and a unit of measure.
 ///
 /// Numbers without a unit of measure (years, ages, ordinals, names such as 4G, levels such as 四级) are not
 /// quantities, because their next word is not a unit.
-public enum QuantityScanner {
+package enum QuantityScanner {
     /// Units of measure, longest first so that 人次 wins over 人.
     static let units: [[Character]] = [
         "个百分点", "百分点", "平方公里", "平方米", "立方米", "万千瓦", "人次", "批次", "户次", "车次", "公里", "千米", "公顷",
@@ -26,7 +26,7 @@ public enum QuantityScanner {
     ].map { Array($0) }
 
     /// The ASCII digit a full-width or ASCII digit character stands for.
-    public static func asciiDigit(_ c: Character) -> Character? {
+    package static func asciiDigit(_ c: Character) -> Character? {
         guard let scalar = c.unicodeScalars.first, c.unicodeScalars.count == 1 else { return nil }
         switch scalar.value {
         case 0x30...0x39: return c
@@ -36,7 +36,7 @@ public enum QuantityScanner {
     }
 
     /// Every quantity in the characters, in order.
-    public static func scan(_ chars: [Character]) -> [Quantity] {
+    package static func scan(_ chars: [Character]) -> [Quantity] {
         var found: [Quantity] = []
         var index = 0
         while index < chars.count {

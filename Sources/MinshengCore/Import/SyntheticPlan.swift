@@ -2,9 +2,9 @@
 ///
 /// Items are the demo plan's items in turn, renumbered, with their numbers varied by a deterministic generator,
 /// so a document of 5,000 items reads like fifty real plans end to end.
-public enum SyntheticPlan {
+package enum SyntheticPlan {
     /// A Markdown plan of `items` items in categories of about `perCategory`.
-    public static func document(items: Int, perCategory: Int = 50, seed: UInt64 = 1) throws -> String {
+    package static func document(items: Int, perCategory: Int = 50, seed: UInt64 = 1) throws -> String {
         let demo = PlanTextParser().parse(try DemoPlan.text())
         let templates = demo.items
         var generator = SplitMix64(seed: seed)
@@ -54,14 +54,14 @@ public enum SyntheticPlan {
 }
 
 /// A small deterministic random number generator (SplitMix64), the same on every platform.
-public struct SplitMix64: RandomNumberGenerator, Sendable {
+package struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    public init(seed: UInt64) {
+    package init(seed: UInt64) {
         state = seed
     }
 
-    public mutating func next() -> UInt64 {
+    package mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9

@@ -9,16 +9,16 @@ import Foundation
 ///
 /// The rules live in extensions: `TargetExtractor+Targets` (which numbers are targets), `TargetExtractor+Names` (names,
 /// labels, comparators) and `TargetExtractor+Milestones` (indicators without numbers); `Sentence` splits the text.
-public struct TargetExtractor: Sendable {
+package struct TargetExtractor: Sendable {
     /// The plan's year, for deadlines such as 12月底前.
-    public var year: Int?
+    package var year: Int?
 
-    public init(year: Int?) {
+    package init(year: Int?) {
         self.year = year
     }
 
     /// The indicators of an item, given its text and the names of its units (to tell places from parts).
-    public func indicators(in text: String, units: [String] = []) -> [IndicatorDraft] {
+    package func indicators(in text: String, units: [String] = []) -> [IndicatorDraft] {
         var result: [IndicatorDraft] = []
         for sentence in Sentence.split(text) {
             read(sentence, into: &result, units: units)
@@ -30,7 +30,7 @@ public struct TargetExtractor: Sendable {
     }
 
     /// The item with its indicators and deadline read from its text.
-    public func completing(_ item: ItemDraft) -> ItemDraft {
+    package func completing(_ item: ItemDraft) -> ItemDraft {
         var item = item
         item.indicators = indicators(in: item.text, units: item.leadUnits + item.responsibleUnits)
         item.deadline = deadline(in: item.text)
@@ -38,7 +38,7 @@ public struct TargetExtractor: Sendable {
     }
 
     /// The item's own deadline: the latest deadline its text names.
-    public func deadline(in text: String) -> CalendarDate? {
+    package func deadline(in text: String) -> CalendarDate? {
         year.flatMap { Deadlines.find(in: text, year: $0) }
     }
 

@@ -2,7 +2,7 @@
 ///
 /// Splits on 、，, and 和 but never inside brackets, expands a shared suffix
 /// (栾川县、嵩县、汝阳县政府 → three governments) and otherwise keeps each name as written.
-public enum UnitListParser {
+package enum UnitListParser {
     /// Word endings that make a name a complete organisation name.
     static let organisationSuffixes: [String] = [
         "局", "委", "办", "府", "会", "司", "团", "部", "院", "所", "室", "站", "中心", "联", "社", "厅", "处", "科",
@@ -13,13 +13,13 @@ public enum UnitListParser {
     static let placeEndings: Set<Character> = ["省", "市", "县", "区", "旗", "镇", "乡"]
 
     /// The units of a list, in order.
-    public static func parse(_ text: String) -> [String] {
+    package static func parse(_ text: String) -> [String] {
         let parts = split(text)
         return expandSharedSuffix(parts)
     }
 
     /// Whether a list written so far looks cut off (it ends with a separator or a partial name such as 市城).
-    public static func looksIncomplete(_ text: String) -> Bool {
+    package static func looksIncomplete(_ text: String) -> Bool {
         let trimmed = text.trimmedSpaces
         guard let last = trimmed.last else { return false }
         if last == "、" || last == "，" || last == "," || last == "和" { return true }
@@ -28,7 +28,7 @@ public enum UnitListParser {
     }
 
     /// Classifies a unit by its name: 各…/相关… are groups, …政府 governments, …公司 enterprises.
-    public static func kind(of name: String) -> Unit.Kind {
+    package static func kind(of name: String) -> Unit.Kind {
         if name.hasPrefix("各") || name.hasPrefix("相关") { return .group }
         if name.hasSuffix("政府") || name.hasSuffix("管委会") { return .government }
         if name.hasSuffix("公司") || name.hasSuffix("集团") || name.hasSuffix("银行") { return .enterprise }

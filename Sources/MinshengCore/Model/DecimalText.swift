@@ -3,18 +3,18 @@ import Foundation
 /// Exact text form of `Decimal` values, as stored in the database and written in JSON ("98600", "9.86").
 ///
 /// Targets and reported values never pass through `Double`.
-public enum DecimalText {
+package enum DecimalText {
     private static let posix = Locale(identifier: "en_US_POSIX")
 
     /// The plain decimal notation of a value, without exponent or grouping.
-    public static func format(_ value: Decimal) -> String {
+    package static func format(_ value: Decimal) -> String {
         var copy = value
         return NSDecimalString(&copy, posix)
     }
 
     /// A computed quantity (a planned path, a forecast) as shown to people: at most two decimal places, half up,
     /// without trailing zeros (`1.99999…92` is `2`). Reported and target values are shown exactly with ``format(_:)``.
-    public static func display(_ value: Decimal) -> String {
+    package static func display(_ value: Decimal) -> String {
         var input = value
         var output = Decimal()
         NSDecimalRound(&output, &input, 2, .plain)
@@ -22,7 +22,7 @@ public enum DecimalText {
     }
 
     /// Parses plain decimal notation ("98600", "-1.5", "9.86"); nil for anything else.
-    public static func parse(_ text: String) -> Decimal? {
+    package static func parse(_ text: String) -> Decimal? {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard !trimmed.isEmpty else { return nil }
         var sawDigit = false

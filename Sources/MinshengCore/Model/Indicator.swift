@@ -1,9 +1,9 @@
 import Foundation
 
 /// A measurable target of an item (目标任务): a value, its unit of measure, a comparator and a kind.
-public struct Indicator: Sendable, Hashable, Codable, Identifiable {
+package struct Indicator: Sendable, Hashable, Codable, Identifiable {
     /// How a reported value is compared with the target.
-    public enum Comparator: String, Sendable, Hashable, Codable, CaseIterable {
+    package enum Comparator: String, Sendable, Hashable, Codable, CaseIterable {
         /// 不少于, 以上, 达到: the target is a floor.
         case atLeast
         /// The target must be met exactly.
@@ -13,7 +13,7 @@ public struct Indicator: Sendable, Hashable, Codable, Identifiable {
     }
 
     /// What sort of quantity the indicator tracks.
-    public enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
+    package enum Kind: String, Sendable, Hashable, Codable, CaseIterable {
         /// A count that accumulates through the year (新建学校56所).
         case cumulative
         /// A rate or level reached at a point in time (覆盖率达到100%).
@@ -24,30 +24,30 @@ public struct Indicator: Sendable, Hashable, Codable, Identifiable {
         case qualitative
     }
 
-    public var id: Int64
-    public var itemID: Int64
+    package var id: Int64
+    package var itemID: Int64
     /// The indicator this one breaks down (其中 / bracketed parts), if any.
-    public var parentID: Int64?
+    package var parentID: Int64?
     /// Position among the item's indicators, from 1.
-    public var ordinal: Int
-    public var name: String
+    package var ordinal: Int
+    package var name: String
     /// The target value; nil for milestones, qualitative indicators and provisional targets not yet set.
-    public var target: Decimal?
+    package var target: Decimal?
     /// Unit of measure as written: 人, 所, %, 平方米, 元, 个百分点…
-    public var measure: String
-    public var comparator: Comparator
-    public var kind: Kind
+    package var measure: String
+    package var comparator: Comparator
+    package var kind: Kind
     /// The target is set by a higher level (以省下达任务为准, 省定).
-    public var provisional: Bool
+    package var provisional: Bool
     /// The place or unit this share of a parent target is allocated to (栾川31座).
-    public var allocatedTo: String?
+    package var allocatedTo: String?
     /// The unit this share is allocated to, when it is a unit of the directory.
-    public var allocatedUnitID: Int64?
-    public var deadline: CalendarDate?
+    package var allocatedUnitID: Int64?
+    package var deadline: CalendarDate?
     /// The words of the plan the indicator came from.
-    public var source: String
+    package var source: String
 
-    public init(
+    package init(
         id: Int64, itemID: Int64, parentID: Int64? = nil, ordinal: Int, name: String,
         target: Decimal?, measure: String, comparator: Comparator = .atLeast, kind: Kind = .cumulative,
         provisional: Bool = false, allocatedTo: String? = nil, allocatedUnitID: Int64? = nil,

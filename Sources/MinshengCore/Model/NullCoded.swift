@@ -1,23 +1,23 @@
 /// An optional property that JSON always shows: `null` when absent, rather than leaving the key out as synthesized
 /// `Encodable` does. Stable JSON shapes (the import dry run, the API) rely on every key being present.
 @propertyWrapper
-public struct NullCoded<Value> {
-    public var wrappedValue: Value?
+package struct NullCoded<Value> {
+    package var wrappedValue: Value?
 
-    public init(wrappedValue: Value?) {
+    package init(wrappedValue: Value?) {
         self.wrappedValue = wrappedValue
     }
 }
 
 extension NullCoded: Encodable where Value: Encodable {
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
     }
 }
 
 extension NullCoded: Decodable where Value: Decodable {
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         wrappedValue = container.decodeNil() ? nil : try container.decode(Value.self)
     }
@@ -29,7 +29,7 @@ extension NullCoded: Hashable where Value: Hashable {}
 
 extension KeyedDecodingContainer {
     /// A missing key decodes as nil, as for a plain optional.
-    public func decode<Value: Decodable>(_ type: NullCoded<Value>.Type, forKey key: Key) throws -> NullCoded<Value> {
+    package func decode<Value: Decodable>(_ type: NullCoded<Value>.Type, forKey key: Key) throws -> NullCoded<Value> {
         try decodeIfPresent(type, forKey: key) ?? NullCoded(wrappedValue: nil)
     }
 }

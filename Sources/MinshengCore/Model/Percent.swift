@@ -3,9 +3,9 @@ import Foundation
 /// The one way a share becomes a percentage, on every page, chart, document and export: rounded half up to a whole
 /// number, except that nothing short of the whole is ever shown as 100% and nothing above none as 0% (99.6% on-time
 /// reporting is 99%, not 100%, while one unit still owes reports).
-public enum Percent {
+package enum Percent {
     /// A share as a whole percentage (0.756 is 76).
-    public static func of(_ share: Decimal) -> Int {
+    package static func of(_ share: Decimal) -> Int {
         var input = share * 100
         var output = Decimal()
         NSDecimalRound(&output, &input, 0, .plain)
@@ -15,13 +15,13 @@ public enum Percent {
     }
 
     /// A share as text: `76%`, or `—` when there is none.
-    public static func text(_ share: Decimal?) -> String {
+    package static func text(_ share: Decimal?) -> String {
         share.map { "\(of($0))%" } ?? "—"
     }
 
     /// A share with one decimal place (`83.3%`), for scores whose points are explained to the decimal, under the
     /// same rule at the ends.
-    public static func tenths(_ share: Decimal?) -> String {
+    package static func tenths(_ share: Decimal?) -> String {
         guard let share else { return "—" }
         var input = share * 100
         var output = Decimal()
@@ -31,7 +31,7 @@ public enum Percent {
     }
 
     /// A count over a total as a share, nil for an empty total.
-    public static func share(_ count: Int, of total: Int) -> Decimal? {
+    package static func share(_ count: Int, of total: Int) -> Decimal? {
         total > 0 ? Decimal(count) / Decimal(total) : nil
     }
 }

@@ -1,28 +1,28 @@
 /// A year's set of key livelihood commitments (工作方案) of one jurisdiction, with the notice that issued it.
-public struct Plan: Sendable, Hashable, Codable, Identifiable {
+package struct Plan: Sendable, Hashable, Codable, Identifiable {
     /// Where a plan stands in its life: prepared, being carried out, or finished for the year.
-    public enum State: String, Sendable, Hashable, Codable, CaseIterable {
+    package enum State: String, Sendable, Hashable, Codable, CaseIterable {
         case draft
         case active
         case closed
     }
 
-    public var id: Int64
-    public var year: Int
-    public var title: String
-    public var jurisdictionID: Int64
+    package var id: Int64
+    package var year: Int
+    package var title: String
+    package var jurisdictionID: Int64
     /// The bodies that issued the plan, in the order the notice names them.
-    public var issuers: [String]
-    public var issuedOn: CalendarDate?
+    package var issuers: [String]
+    package var issuedOn: CalendarDate?
     /// The document number (文号), such as 洛办〔2019〕5号, when the document carries one.
-    public var documentNumber: String?
+    package var documentNumber: String?
     /// The covering notice (通知) that issues the plan.
-    public var notice: String
+    package var notice: String
     /// The plan's own opening paragraph, before the first item.
-    public var preamble: String
-    public var state: State
+    package var preamble: String
+    package var state: State
 
-    public init(
+    package init(
         id: Int64, year: Int, title: String, jurisdictionID: Int64, issuers: [String] = [],
         issuedOn: CalendarDate? = nil, documentNumber: String? = nil, notice: String = "",
         preamble: String = "", state: State = .active
@@ -41,14 +41,14 @@ public struct Plan: Sendable, Hashable, Codable, Identifiable {
 }
 
 /// A heading that groups items (一、脱贫攻坚).
-public struct Category: Sendable, Hashable, Codable, Identifiable {
-    public var id: Int64
-    public var planID: Int64
+package struct Category: Sendable, Hashable, Codable, Identifiable {
+    package var id: Int64
+    package var planID: Int64
     /// Position in the plan, from 1; a plan without headings has one category with ordinal 1 and an empty name.
-    public var ordinal: Int
-    public var name: String
+    package var ordinal: Int
+    package var name: String
 
-    public init(id: Int64, planID: Int64, ordinal: Int, name: String) {
+    package init(id: Int64, planID: Int64, ordinal: Int, name: String) {
         self.id = id
         self.planID = planID
         self.ordinal = ordinal
@@ -57,19 +57,19 @@ public struct Category: Sendable, Hashable, Codable, Identifiable {
 }
 
 /// One numbered commitment of a plan (民生实事).
-public struct Item: Sendable, Hashable, Codable, Identifiable {
-    public var id: Int64
-    public var planID: Int64
-    public var categoryID: Int64
-    public var number: Int
+package struct Item: Sendable, Hashable, Codable, Identifiable {
+    package var id: Int64
+    package var planID: Int64
+    package var categoryID: Int64
+    package var number: Int
     /// The commitment in full, as written.
-    public var text: String
+    package var text: String
     /// A short title for lists, taken from the first sentence.
-    public var title: String
+    package var title: String
     /// The item's overall deadline when the text gives one.
-    public var deadline: CalendarDate?
+    package var deadline: CalendarDate?
 
-    public init(id: Int64, planID: Int64, categoryID: Int64, number: Int, text: String, title: String, deadline: CalendarDate? = nil) {
+    package init(id: Int64, planID: Int64, categoryID: Int64, number: Int, text: String, title: String, deadline: CalendarDate? = nil) {
         self.id = id
         self.planID = planID
         self.categoryID = categoryID

@@ -1,6 +1,6 @@
 /// What a user may do: the supervision office runs everything, leaders read, reporters report for their unit,
 /// inspectors read and check.
-public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
+package enum Role: String, Sendable, Hashable, Codable, CaseIterable {
     /// 督查室: the supervision office.
     case admin
     /// City leaders: read everything, change nothing.
@@ -11,5 +11,5 @@ public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
     case inspector
 
     /// Whether users of this role must belong to a unit.
-    public var requiresUnit: Bool { self == .reporter }
+    package var requiresUnit: Bool { self == .reporter }
 }

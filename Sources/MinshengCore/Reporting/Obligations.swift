@@ -1,47 +1,47 @@
 import Foundation
 
 /// How often an item is reported.
-public enum Cadence: String, Sendable, Hashable, Codable, CaseIterable {
+package enum Cadence: String, Sendable, Hashable, Codable, CaseIterable {
     case monthly
     /// Reported in March, June, September and December only.
     case quarterly
 
     /// Whether a report is owed for the month.
-    public func isDue(inMonth month: Int) -> Bool {
+    package func isDue(inMonth month: Int) -> Bool {
         self == .monthly || month % 3 == 0
     }
 }
 
 /// A plan's reporting calendar: reports for a month are due by its due day (default the 25th).
-public struct ReportingCalendar: Sendable, Hashable, Codable {
-    public var dueDay: Int
+package struct ReportingCalendar: Sendable, Hashable, Codable {
+    package var dueDay: Int
 
-    public init(dueDay: Int = 25) {
+    package init(dueDay: Int = 25) {
         self.dueDay = min(max(dueDay, 1), 28)
     }
 
     /// The day the report for a month is due.
-    public func dueDate(for period: Period) -> CalendarDate {
+    package func dueDate(for period: Period) -> CalendarDate {
         let month = period.lastMonth
         return CalendarDate(year: month.year, month: month.months.lowerBound, day: dueDay)!
     }
 
     /// Whether a report not yet submitted is overdue on `today`.
-    public func isOverdue(_ period: Period, today: CalendarDate) -> Bool {
+    package func isOverdue(_ period: Period, today: CalendarDate) -> Bool {
         today > dueDate(for: period)
     }
 }
 
 /// A report a unit owes for an item in a month.
-public struct Obligation: Sendable, Hashable, Codable {
-    public var period: Period
-    public var itemID: Int64
-    public var unitID: Int64
-    public var role: Assignment.Role
+package struct Obligation: Sendable, Hashable, Codable {
+    package var period: Period
+    package var itemID: Int64
+    package var unitID: Int64
+    package var role: Assignment.Role
     /// The group the unit answers for (各县(市、区)政府), when it owes as one of its members.
-    public var viaGroupID: Int64?
+    package var viaGroupID: Int64?
 
-    public init(period: Period, itemID: Int64, unitID: Int64, role: Assignment.Role, viaGroupID: Int64? = nil) {
+    package init(period: Period, itemID: Int64, unitID: Int64, role: Assignment.Role, viaGroupID: Int64? = nil) {
         self.period = period
         self.itemID = itemID
         self.unitID = unitID
@@ -52,12 +52,12 @@ public struct Obligation: Sendable, Hashable, Codable {
 
 /// Who owes which report: the lead unit one for each of its items, each responsible unit its part; a group unit's
 /// members owe in its place.
-public enum Obligations {
+package enum Obligations {
     /// The obligations of a month.
     /// - Parameters:
     ///   - members: the member units of each group unit; a group with no members owes as itself.
     ///   - cadences: items reported less often than monthly.
-    public static func owed(
+    package static func owed(
         in period: Period, assignments: [Assignment], members: [Int64: [Int64]], cadences: [Int64: Cadence] = [:]
     ) -> [Obligation] {
         guard case .month(_, let month) = period else { return [] }
@@ -85,10 +85,10 @@ public enum Obligations {
 }
 
 /// Starting a lead unit's report from its responsible units' submissions.
-public enum ReportAggregation {
+package enum ReportAggregation {
     /// The value a lead unit starts from for an indicator: the sum of its parts for counts, nothing for rates and
     /// levels (which do not add up), milestones and qualitative indicators.
-    public static func leadStartingValue(kind: Indicator.Kind, partValues: [Decimal]) -> Decimal? {
+    package static func leadStartingValue(kind: Indicator.Kind, partValues: [Decimal]) -> Decimal? {
         guard kind == .cumulative, !partValues.isEmpty else { return nil }
         return partValues.reduce(0, +)
     }

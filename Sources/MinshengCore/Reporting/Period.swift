@@ -2,14 +2,14 @@ import Foundation
 
 /// A reporting or assessment period, written the same way everywhere: `2019-09` (month), `2019-Q3` (quarter),
 /// `2019-H1` (half year) and `2019` (year).
-public enum Period: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
+package enum Period: Sendable, Hashable, Comparable, Codable, CustomStringConvertible {
     case month(year: Int, month: Int)
     case quarter(year: Int, quarter: Int)
     case half(year: Int, half: Int)
     case year(Int)
 
     /// Parses `2019-09`, `2019-Q3`, `2019-H1` or `2019`.
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let parts = text.trimmingCharacters(in: .whitespaces).uppercased().split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, first.count == 4, let year = Int(first), year > 1900, year < 3000 else { return nil }
         if parts.count == 1 {
@@ -29,7 +29,7 @@ public enum Period: Sendable, Hashable, Comparable, Codable, CustomStringConvert
         }
     }
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .month(let year, let month): return month < 10 ? "\(year)-0\(month)" : "\(year)-\(month)"
         case .quarter(let year, let quarter): return "\(year)-Q\(quarter)"
@@ -38,14 +38,14 @@ public enum Period: Sendable, Hashable, Comparable, Codable, CustomStringConvert
         }
     }
 
-    public var year: Int {
+    package var year: Int {
         switch self {
         case .month(let year, _), .quarter(let year, _), .half(let year, _), .year(let year): return year
         }
     }
 
     /// The months the period covers, first to last.
-    public var months: ClosedRange<Int> {
+    package var months: ClosedRange<Int> {
         switch self {
         case .month(_, let month): return month...month
         case .quarter(_, let quarter): return (quarter * 3 - 2)...(quarter * 3)
@@ -55,34 +55,34 @@ public enum Period: Sendable, Hashable, Comparable, Codable, CustomStringConvert
     }
 
     /// The month in which the period ends (its data stand as of that month).
-    public var lastMonth: Period { .month(year: year, month: months.upperBound) }
+    package var lastMonth: Period { .month(year: year, month: months.upperBound) }
 
     /// The period's last day.
-    public var endDate: CalendarDate { CalendarDate.endOfMonth(year: year, month: months.upperBound)! }
+    package var endDate: CalendarDate { CalendarDate.endOfMonth(year: year, month: months.upperBound)! }
 
     /// The month after this month; only for months.
-    public var nextMonth: Period? {
+    package var nextMonth: Period? {
         guard case .month(let year, let month) = self else { return nil }
         return month == 12 ? .month(year: year + 1, month: 1) : .month(year: year, month: month + 1)
     }
 
     /// The month before this month; only for months.
-    public var previousMonth: Period? {
+    package var previousMonth: Period? {
         guard case .month(let year, let month) = self else { return nil }
         return month == 1 ? .month(year: year - 1, month: 12) : .month(year: year, month: month - 1)
     }
 
     /// The month containing a date.
-    public static func month(containing date: CalendarDate) -> Period { .month(year: date.year, month: date.month) }
+    package static func month(containing date: CalendarDate) -> Period { .month(year: date.year, month: date.month) }
 
     /// Every month of a year.
-    public static func months(of year: Int) -> [Period] { (1...12).map { .month(year: year, month: $0) } }
+    package static func months(of year: Int) -> [Period] { (1...12).map { .month(year: year, month: $0) } }
 
-    public static func < (lhs: Period, rhs: Period) -> Bool {
+    package static func < (lhs: Period, rhs: Period) -> Bool {
         (lhs.endDate, lhs.months.count) < (rhs.endDate, rhs.months.count)
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = try container.decode(String.self)
         guard let period = Period(text) else {
@@ -92,7 +92,7 @@ public enum Period: Sendable, Hashable, Comparable, Codable, CustomStringConvert
         self = period
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var container = encoder.singleValueContainer()
         try container.encode(description)
     }

@@ -2,32 +2,32 @@ import Foundation
 
 /// A unit's report on one item for one month: values reached to date, milestone dates and the three narrative
 /// fields (进展情况, 存在问题, 下步打算). Each correction of an accepted report is a new version.
-public struct Report: Sendable, Hashable, Codable, Identifiable {
-    public var id: Int64
-    public var planID: Int64
-    public var itemID: Int64
-    public var unitID: Int64
-    public var period: Period
-    public var version: Int
-    public var role: Assignment.Role
-    public var state: ReportState
+package struct Report: Sendable, Hashable, Codable, Identifiable {
+    package var id: Int64
+    package var planID: Int64
+    package var itemID: Int64
+    package var unitID: Int64
+    package var period: Period
+    package var version: Int
+    package var role: Assignment.Role
+    package var state: ReportState
     /// 进展情况
-    public var progress: String
+    package var progress: String
     /// 存在问题
-    public var problems: String
+    package var problems: String
     /// 下步打算
-    public var nextSteps: String
-    public var correctionReason: String?
-    public var returnReason: String?
+    package var nextSteps: String
+    package var correctionReason: String?
+    package var returnReason: String?
     /// Increases with every change; a save that names an older one is a conflicting edit.
-    public var lockVersion: Int
-    public var createdAt: String
-    public var updatedAt: String
-    public var submittedAt: String?
-    public var reviewedAt: String?
-    public var values: [ReportValue]
+    package var lockVersion: Int
+    package var createdAt: String
+    package var updatedAt: String
+    package var submittedAt: String?
+    package var reviewedAt: String?
+    package var values: [ReportValue]
 
-    public init(
+    package init(
         id: Int64, planID: Int64, itemID: Int64, unitID: Int64, period: Period, version: Int = 1, role: Assignment.Role,
         state: ReportState = .draft, progress: String = "", problems: String = "", nextSteps: String = "",
         correctionReason: String? = nil, returnReason: String? = nil, lockVersion: Int = 1, createdAt: String = "",
@@ -55,18 +55,18 @@ public struct Report: Sendable, Hashable, Codable, Identifiable {
     }
 
     /// The value reported for an indicator.
-    public func value(for indicatorID: Int64) -> ReportValue? {
+    package func value(for indicatorID: Int64) -> ReportValue? {
         values.first { $0.indicatorID == indicatorID }
     }
 }
 
 /// A reported figure: the value reached to date (for a rate, its current level) or the date a milestone was reached.
-public struct ReportValue: Sendable, Hashable, Codable {
-    public var indicatorID: Int64
-    public var value: Decimal?
-    public var reachedOn: CalendarDate?
+package struct ReportValue: Sendable, Hashable, Codable {
+    package var indicatorID: Int64
+    package var value: Decimal?
+    package var reachedOn: CalendarDate?
 
-    public init(indicatorID: Int64, value: Decimal? = nil, reachedOn: CalendarDate? = nil) {
+    package init(indicatorID: Int64, value: Decimal? = nil, reachedOn: CalendarDate? = nil) {
         self.indicatorID = indicatorID
         self.value = value
         self.reachedOn = reachedOn
@@ -77,14 +77,14 @@ public struct ReportValue: Sendable, Hashable, Codable {
         case value, reachedOn
     }
 
-    public init(from decoder: any Decoder) throws {
+    package init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         indicatorID = try c.decode(Int64.self, forKey: .indicatorID)
         value = try c.decodeIfPresent(String.self, forKey: .value).map { try DecimalText.parse($0, codingPath: c.codingPath + [CodingKeys.value]) }
         reachedOn = try c.decodeIfPresent(CalendarDate.self, forKey: .reachedOn)
     }
 
-    public func encode(to encoder: any Encoder) throws {
+    package func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(indicatorID, forKey: .indicatorID)
         try c.encode(value.map(DecimalText.format), forKey: .value)

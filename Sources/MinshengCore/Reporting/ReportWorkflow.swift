@@ -2,7 +2,7 @@ import Foundation
 
 /// The life of a monthly report: draft → submitted → returned (with a reason) → submitted → accepted.
 /// An accepted report is never changed in place: a correction is a new version that runs the same course.
-public enum ReportState: String, Sendable, Hashable, Codable, CaseIterable {
+package enum ReportState: String, Sendable, Hashable, Codable, CaseIterable {
     case draft
     case submitted
     case returned
@@ -10,7 +10,7 @@ public enum ReportState: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// What can be done to a report.
-public enum ReportAction: String, Sendable, Hashable, Codable, CaseIterable {
+package enum ReportAction: String, Sendable, Hashable, Codable, CaseIterable {
     /// Change the values or narrative of a draft or returned report.
     case edit
     case submit
@@ -23,24 +23,24 @@ public enum ReportAction: String, Sendable, Hashable, Codable, CaseIterable {
 }
 
 /// Who acts on a report: the unit that owes it, or the supervision office.
-public enum ReportActor: Sendable, Hashable {
+package enum ReportActor: Sendable, Hashable {
     case owningUnit
     case office
     case other
 }
 
 /// The rules of the reporting cycle, without storage.
-public enum ReportWorkflow {
+package enum ReportWorkflow {
     /// Why an action is refused.
-    public enum Refusal: CodedRefusal, Sendable, Equatable, CustomStringConvertible {
+    package enum Refusal: CodedRefusal, Sendable, Equatable, CustomStringConvertible {
         case notAllowedInState(ReportAction, ReportState)
         case notYourRole(ReportAction)
         case reasonRequired(ReportAction)
 
         /// The English form of ``phrase``.
-        public var description: String { phrase.en }
+        package var description: String { phrase.en }
 
-        public var code: String {
+        package var code: String {
             switch self {
             case .notAllowedInState(let action, let state): return "report.\(action.rawValue).notAllowedIn.\(state.rawValue)"
             case .notYourRole(let action): return "report.\(action.rawValue).notYourRole"
@@ -48,7 +48,7 @@ public enum ReportWorkflow {
             }
         }
 
-        public var phrase: Phrase {
+        package var phrase: Phrase {
             switch self {
             case .notAllowedInState(let action, let state):
                 return Phrase(
@@ -62,7 +62,7 @@ public enum ReportWorkflow {
     }
 
     /// The state after `action`, or why it is refused.
-    public static func apply(_ action: ReportAction, to state: ReportState, by actor: ReportActor, reason: String? = nil) -> Result<
+    package static func apply(_ action: ReportAction, to state: ReportState, by actor: ReportActor, reason: String? = nil) -> Result<
         ReportState, Refusal
     > {
         let hasReason = !(reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty

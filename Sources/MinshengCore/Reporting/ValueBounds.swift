@@ -3,15 +3,15 @@ import Foundation
 /// The values a report may carry for an indicator, by its kind: never negative, never beyond what any city could
 /// reach (a quadrillion, six decimal places), a percentage at most a thousand per cent, and a milestone a date
 /// rather than a number.
-public enum ValueBounds {
+package enum ValueBounds {
     /// Why a value is refused.
-    public enum Refusal: CodedRefusal, Sendable, Equatable {
+    package enum Refusal: CodedRefusal, Sendable, Equatable {
         case negative
         case tooLarge(limit: Decimal)
         case tooPrecise(places: Int)
         case numberForMilestone
 
-        public var code: String {
+        package var code: String {
             switch self {
             case .negative: return "value.negative"
             case .tooLarge: return "value.tooLarge"
@@ -21,7 +21,7 @@ public enum ValueBounds {
         }
 
         /// Why the value is refused; the caller names the indicator.
-        public var phrase: Phrase {
+        package var phrase: Phrase {
             switch self {
             case .negative: return Phrase(zh: "数值不能为负。", en: "The value cannot be negative.")
             case .tooLarge(let limit):
@@ -36,19 +36,19 @@ public enum ValueBounds {
     }
 
     /// The largest value of any indicator.
-    public static let largest: Decimal = 1_000_000_000_000_000
+    package static let largest: Decimal = 1_000_000_000_000_000
     /// The largest percentage (over-fulfilment included).
-    public static let largestPercentage: Decimal = 1000
+    package static let largestPercentage: Decimal = 1000
     /// Decimal places kept.
-    public static let places = 6
+    package static let places = 6
 
     /// Whether a measure is a percentage.
-    public static func isPercentage(_ measure: String) -> Bool {
+    package static func isPercentage(_ measure: String) -> Bool {
         measure.contains("%") || measure.contains("％")
     }
 
     /// Why a number is refused for an indicator of this kind and measure, or nil when it is acceptable.
-    public static func refusal(_ value: Decimal, kind: Indicator.Kind, measure: String) -> Refusal? {
+    package static func refusal(_ value: Decimal, kind: Indicator.Kind, measure: String) -> Refusal? {
         if kind == .milestone { return .numberForMilestone }
         if value < 0 { return .negative }
         let limit = isPercentage(measure) ? largestPercentage : largest

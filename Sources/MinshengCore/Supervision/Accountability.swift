@@ -1,7 +1,7 @@
 import Foundation
 
 /// A rule by which Minsheng proposes an accountability case (问责); the office sets which apply.
-public enum AccountabilityRule: String, Sendable, Hashable, Codable, CaseIterable {
+package enum AccountabilityRule: String, Sendable, Hashable, Codable, CaseIterable {
     /// Seriously behind for a number of consecutive months.
     case seriouslyBehind
     /// A red notice not answered by its due day.
@@ -11,7 +11,7 @@ public enum AccountabilityRule: String, Sendable, Hashable, Codable, CaseIterabl
     /// An inspection found a reported figure overstated.
     case discrepancy
 
-    public var chineseName: String {
+    package var chineseName: String {
         switch self {
         case .seriouslyBehind: return "连续严重滞后"
         case .redNoticeUnanswered: return "红色督办逾期未反馈"
@@ -20,7 +20,7 @@ public enum AccountabilityRule: String, Sendable, Hashable, Codable, CaseIterabl
         }
     }
 
-    public var englishName: String {
+    package var englishName: String {
         switch self {
         case .seriouslyBehind: return "Seriously behind for consecutive months"
         case .redNoticeUnanswered: return "Red notice unanswered"
@@ -31,7 +31,7 @@ public enum AccountabilityRule: String, Sendable, Hashable, Codable, CaseIterabl
 }
 
 /// What the office decides in a case.
-public enum AccountabilityDecision: String, Sendable, Hashable, Codable, CaseIterable {
+package enum AccountabilityDecision: String, Sendable, Hashable, Codable, CaseIterable {
     /// 约谈
     case interview
     /// 通报批评
@@ -43,7 +43,7 @@ public enum AccountabilityDecision: String, Sendable, Hashable, Codable, CaseIte
     /// 不予问责
     case noAccountability
 
-    public var chineseName: String {
+    package var chineseName: String {
         switch self {
         case .interview: return "约谈"
         case .publicCriticism: return "通报批评"
@@ -53,7 +53,7 @@ public enum AccountabilityDecision: String, Sendable, Hashable, Codable, CaseIte
         }
     }
 
-    public var englishName: String {
+    package var englishName: String {
         switch self {
         case .interview: return "Interview"
         case .publicCriticism: return "Public criticism"
@@ -66,28 +66,28 @@ public enum AccountabilityDecision: String, Sendable, Hashable, Codable, CaseIte
 
 /// The office's accountability settings: which rules propose cases, and how many consecutive seriously-behind
 /// months it takes.
-public struct AccountabilitySettings: Sendable, Hashable, Codable {
-    public var rules: Set<AccountabilityRule>
-    public var consecutiveMonths: Int
+package struct AccountabilitySettings: Sendable, Hashable, Codable {
+    package var rules: Set<AccountabilityRule>
+    package var consecutiveMonths: Int
 
-    public init(rules: Set<AccountabilityRule> = Set(AccountabilityRule.allCases), consecutiveMonths: Int = 2) {
+    package init(rules: Set<AccountabilityRule> = Set(AccountabilityRule.allCases), consecutiveMonths: Int = 2) {
         self.rules = rules
         self.consecutiveMonths = consecutiveMonths
     }
 }
 
 /// A piece of evidence behind a proposal or a case: what it is, and what it points at.
-public struct Evidence: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Hashable, Codable {
+package struct Evidence: Sendable, Hashable, Codable {
+    package enum Kind: String, Sendable, Hashable, Codable {
         case assessment, notice, inspection, rectification
     }
 
-    public var kind: Kind
+    package var kind: Kind
     /// The notice's, inspection's or rectification's id; the month for an assessment.
-    public var reference: Int64
-    public var text: String
+    package var reference: Int64
+    package var text: String
 
-    public init(kind: Kind, reference: Int64, text: String) {
+    package init(kind: Kind, reference: Int64, text: String) {
         self.kind = kind
         self.reference = reference
         self.text = text
@@ -95,31 +95,31 @@ public struct Evidence: Sendable, Hashable, Codable {
 }
 
 /// A case Minsheng proposes; a person opens it.
-public struct AccountabilityProposal: Sendable, Hashable {
-    public var unitID: Int64
-    public var itemID: Int64?
-    public var rule: AccountabilityRule
-    public var grounds: [Evidence]
+package struct AccountabilityProposal: Sendable, Hashable {
+    package var unitID: Int64
+    package var itemID: Int64?
+    package var rule: AccountabilityRule
+    package var grounds: [Evidence]
 }
 
 /// The facts the rules read, gathered by the server.
-public struct AccountabilityFacts: Sendable {
+package struct AccountabilityFacts: Sendable {
     /// Each item's status at the end of each month assessed so far.
-    public var monthlyStatuses: [Int64: [Int: ProgressStatus]]
+    package var monthlyStatuses: [Int64: [Int: ProgressStatus]]
     /// Each item's lead units.
-    public var leads: [Int64: [Int64]]
-    public var notices: [Notice]
-    public var rectifications: [Rectification]
-    public var discrepancies: [Discrepancy]
+    package var leads: [Int64: [Int64]]
+    package var notices: [Notice]
+    package var rectifications: [Rectification]
+    package var discrepancies: [Discrepancy]
 
     /// An issued notice as the rules see it.
-    public struct Notice: Sendable, Hashable {
-        public var id: Int64
-        public var itemID: Int64
-        public var unitID: Int64
-        public var standing: NoticeStanding
+    package struct Notice: Sendable, Hashable {
+        package var id: Int64
+        package var itemID: Int64
+        package var unitID: Int64
+        package var standing: NoticeStanding
 
-        public init(id: Int64, itemID: Int64, unitID: Int64, standing: NoticeStanding) {
+        package init(id: Int64, itemID: Int64, unitID: Int64, standing: NoticeStanding) {
             self.id = id
             self.itemID = itemID
             self.unitID = unitID
@@ -128,14 +128,14 @@ public struct AccountabilityFacts: Sendable {
     }
 
     /// A rectification as the rules see it.
-    public struct Rectification: Sendable, Hashable {
-        public var id: Int64
-        public var itemID: Int64?
-        public var unitID: Int64
-        public var due: CalendarDate
-        public var state: RectificationState
+    package struct Rectification: Sendable, Hashable {
+        package var id: Int64
+        package var itemID: Int64?
+        package var unitID: Int64
+        package var due: CalendarDate
+        package var state: RectificationState
 
-        public init(id: Int64, itemID: Int64?, unitID: Int64, due: CalendarDate, state: RectificationState) {
+        package init(id: Int64, itemID: Int64?, unitID: Int64, due: CalendarDate, state: RectificationState) {
             self.id = id
             self.itemID = itemID
             self.unitID = unitID
@@ -145,13 +145,13 @@ public struct AccountabilityFacts: Sendable {
     }
 
     /// An inspection's finding that a figure was overstated.
-    public struct Discrepancy: Sendable, Hashable {
-        public var inspectionID: Int64
-        public var itemID: Int64
-        public var unitID: Int64
-        public var text: String
+    package struct Discrepancy: Sendable, Hashable {
+        package var inspectionID: Int64
+        package var itemID: Int64
+        package var unitID: Int64
+        package var text: String
 
-        public init(inspectionID: Int64, itemID: Int64, unitID: Int64, text: String) {
+        package init(inspectionID: Int64, itemID: Int64, unitID: Int64, text: String) {
             self.inspectionID = inspectionID
             self.itemID = itemID
             self.unitID = unitID
@@ -159,7 +159,7 @@ public struct AccountabilityFacts: Sendable {
         }
     }
 
-    public init(
+    package init(
         monthlyStatuses: [Int64: [Int: ProgressStatus]], leads: [Int64: [Int64]], notices: [Notice] = [], rectifications: [Rectification] = [],
         discrepancies: [Discrepancy] = []
     ) {
@@ -172,27 +172,27 @@ public struct AccountabilityFacts: Sendable {
 }
 
 /// Applies the office's rules to the facts and proposes cases, leaving out those already opened.
-public struct AccountabilityProposer: Sendable {
-    public var settings: AccountabilitySettings
+package struct AccountabilityProposer: Sendable {
+    package var settings: AccountabilitySettings
 
-    public init(settings: AccountabilitySettings = AccountabilitySettings()) {
+    package init(settings: AccountabilitySettings = AccountabilitySettings()) {
         self.settings = settings
     }
 
     /// A proposal's identity: a case opened for the same unit, item and rule answers it.
-    public struct Key: Sendable, Hashable {
-        public var unitID: Int64
-        public var itemID: Int64?
-        public var rule: AccountabilityRule
+    package struct Key: Sendable, Hashable {
+        package var unitID: Int64
+        package var itemID: Int64?
+        package var rule: AccountabilityRule
 
-        public init(unitID: Int64, itemID: Int64?, rule: AccountabilityRule) {
+        package init(unitID: Int64, itemID: Int64?, rule: AccountabilityRule) {
             self.unitID = unitID
             self.itemID = itemID
             self.rule = rule
         }
     }
 
-    public func propose(_ facts: AccountabilityFacts, today: CalendarDate, opened: Set<Key> = []) -> [AccountabilityProposal] {
+    package func propose(_ facts: AccountabilityFacts, today: CalendarDate, opened: Set<Key> = []) -> [AccountabilityProposal] {
         var proposals: [AccountabilityProposal] = []
         if settings.rules.contains(.seriouslyBehind) {
             for (itemID, statuses) in facts.monthlyStatuses.sorted(by: { $0.key < $1.key }) {

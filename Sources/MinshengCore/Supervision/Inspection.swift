@@ -1,21 +1,21 @@
 import Foundation
 
 /// How an inspection was made: announced (open) or unannounced (暗访).
-public enum InspectionMode: String, Sendable, Hashable, Codable, CaseIterable {
+package enum InspectionMode: String, Sendable, Hashable, Codable, CaseIterable {
     case open, unannounced
 
-    public var chineseName: String { self == .open ? "现场检查" : "暗访" }
-    public var englishName: String { self == .open ? "Announced visit" : "Unannounced visit" }
+    package var chineseName: String { self == .open ? "现场检查" : "暗访" }
+    package var englishName: String { self == .open ? "Announced visit" : "Unannounced visit" }
 }
 
 /// A figure an inspector checked: what the unit reported and what was found on site.
-public struct CheckedValue: Sendable, Hashable, Codable {
-    public var indicatorID: Int64
+package struct CheckedValue: Sendable, Hashable, Codable {
+    package var indicatorID: Int64
     /// The accepted value reported at the time of the inspection, if any.
-    public var reported: Decimal?
-    public var verified: Decimal
+    package var reported: Decimal?
+    package var verified: Decimal
 
-    public init(indicatorID: Int64, reported: Decimal?, verified: Decimal) {
+    package init(indicatorID: Int64, reported: Decimal?, verified: Decimal) {
         self.indicatorID = indicatorID
         self.reported = reported
         self.verified = verified
@@ -23,22 +23,22 @@ public struct CheckedValue: Sendable, Hashable, Codable {
 }
 
 /// When a verified value is "well below" the reported one: short by more than a share of the reported value.
-public struct DiscrepancyRule: Sendable, Hashable, Codable {
+package struct DiscrepancyRule: Sendable, Hashable, Codable {
     /// The tolerated shortfall as a share of the reported value (0.1 is 10%).
-    public var tolerance: Decimal
+    package var tolerance: Decimal
 
-    public init(tolerance: Decimal = Decimal(string: "0.1")!) {
+    package init(tolerance: Decimal = Decimal(string: "0.1")!) {
         self.tolerance = tolerance
     }
 
     /// The shortfall as a share of the reported value, when the verified value is below the reported one.
-    public func shortfall(_ value: CheckedValue) -> Decimal? {
+    package func shortfall(_ value: CheckedValue) -> Decimal? {
         guard let reported = value.reported, reported > 0, value.verified < reported else { return nil }
         return (reported - value.verified) / reported
     }
 
     /// Whether the check found the reported figure overstated beyond the tolerance.
-    public func isDiscrepancy(_ value: CheckedValue) -> Bool {
+    package func isDiscrepancy(_ value: CheckedValue) -> Bool {
         guard let shortfall = shortfall(value) else { return false }
         return shortfall > tolerance
     }
@@ -46,10 +46,10 @@ public struct DiscrepancyRule: Sendable, Hashable, Codable {
 
 /// Where a rectification (整改) stands: required, reported by the unit with evidence, closed by the inspector, or
 /// reopened when the evidence does not satisfy.
-public enum RectificationState: String, Sendable, Hashable, Codable, CaseIterable {
+package enum RectificationState: String, Sendable, Hashable, Codable, CaseIterable {
     case open, reported, closed, reopened
 
-    public var chineseName: String {
+    package var chineseName: String {
         switch self {
         case .open: return "待整改"
         case .reported: return "已报整改"
@@ -58,7 +58,7 @@ public enum RectificationState: String, Sendable, Hashable, Codable, CaseIterabl
         }
     }
 
-    public var englishName: String {
+    package var englishName: String {
         switch self {
         case .open: return "Open"
         case .reported: return "Reported"
@@ -68,12 +68,12 @@ public enum RectificationState: String, Sendable, Hashable, Codable, CaseIterabl
     }
 
     /// What a rectification may do next.
-    public enum Action: String, Sendable, Hashable, Codable, CaseIterable {
+    package enum Action: String, Sendable, Hashable, Codable, CaseIterable {
         case report, close, reopen
     }
 
     /// The state after an action, or nil when the action is not allowed now.
-    public func after(_ action: Action) -> RectificationState? {
+    package func after(_ action: Action) -> RectificationState? {
         switch (self, action) {
         case (.open, .report), (.reopened, .report): return .reported
         case (.reported, .close): return .closed
@@ -83,5 +83,5 @@ public enum RectificationState: String, Sendable, Hashable, Codable, CaseIterabl
     }
 
     /// Still to be done (and so possibly overdue).
-    public var isPending: Bool { self == .open || self == .reopened }
+    package var isPending: Bool { self == .open || self == .reopened }
 }

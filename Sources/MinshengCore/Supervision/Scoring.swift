@@ -3,27 +3,27 @@ import Foundation
 /// The office's scoring scheme (考核评分) for the units that lead items: points for completion, progress against
 /// schedule, on-time reporting and public satisfaction, less deductions for supervision findings and accountability
 /// decisions. Editable per plan.
-public struct ScoringScheme: Sendable, Hashable, Codable {
+package struct ScoringScheme: Sendable, Hashable, Codable {
     /// Points for completion (完成度): the mean progress of the unit's items, each capped at 100%.
-    public var completion: Decimal
+    package var completion: Decimal
     /// Points for progress (进度): the share of the unit's items completed, ahead or on schedule.
-    public var progress: Decimal
+    package var progress: Decimal
     /// Points for on-time reporting: the share of owed reports submitted by the due day.
-    public var reporting: Decimal
+    package var reporting: Decimal
     /// Points for satisfaction (满意度): the public's satisfaction rate with the unit's items.
-    public var satisfaction: Decimal
+    package var satisfaction: Decimal
     /// Deducted per inspection discrepancy.
-    public var perDiscrepancy: Decimal
+    package var perDiscrepancy: Decimal
     /// Deducted per rectification not done by its due day.
-    public var perOverdueRectification: Decimal
+    package var perOverdueRectification: Decimal
     /// Deducted per red notice.
-    public var perRedNotice: Decimal
+    package var perRedNotice: Decimal
     /// The most supervision findings may deduct.
-    public var findingsCap: Decimal
+    package var findingsCap: Decimal
     /// Deducted per accountability decision.
-    public var decisions: [AccountabilityDecision: Decimal]
+    package var decisions: [AccountabilityDecision: Decimal]
 
-    public init(
+    package init(
         completion: Decimal = 40, progress: Decimal = 25, reporting: Decimal = 20, satisfaction: Decimal = 15, perDiscrepancy: Decimal = 3,
         perOverdueRectification: Decimal = 2, perRedNotice: Decimal = 1, findingsCap: Decimal = 10,
         decisions: [AccountabilityDecision: Decimal] = [.interview: 2, .publicCriticism: 3, .admonition: 4, .disciplinary: 5, .noAccountability: 0]
@@ -40,36 +40,36 @@ public struct ScoringScheme: Sendable, Hashable, Codable {
     }
 
     /// The most points a unit can have.
-    public var maximum: Decimal { completion + progress + reporting + satisfaction }
+    package var maximum: Decimal { completion + progress + reporting + satisfaction }
 }
 
 /// What scoring knows of a unit.
-public struct UnitRecord: Sendable, Hashable {
+package struct UnitRecord: Sendable, Hashable {
     /// One item the unit leads.
-    public struct LedItem: Sendable, Hashable {
-        public var number: Int
-        public var progress: Decimal?
-        public var status: ProgressStatus
+    package struct LedItem: Sendable, Hashable {
+        package var number: Int
+        package var progress: Decimal?
+        package var status: ProgressStatus
 
-        public init(number: Int, progress: Decimal?, status: ProgressStatus) {
+        package init(number: Int, progress: Decimal?, status: ProgressStatus) {
             self.number = number
             self.progress = progress
             self.status = status
         }
     }
 
-    public var unitID: Int64
-    public var name: String
-    public var items: [LedItem]
-    public var reportsOnTime: Int
-    public var reportsOwed: Int
-    public var satisfaction: SatisfactionTally
-    public var discrepancies: Int
-    public var overdueRectifications: Int
-    public var redNotices: Int
-    public var decisions: [AccountabilityDecision]
+    package var unitID: Int64
+    package var name: String
+    package var items: [LedItem]
+    package var reportsOnTime: Int
+    package var reportsOwed: Int
+    package var satisfaction: SatisfactionTally
+    package var discrepancies: Int
+    package var overdueRectifications: Int
+    package var redNotices: Int
+    package var decisions: [AccountabilityDecision]
 
-    public init(
+    package init(
         unitID: Int64, name: String, items: [LedItem], reportsOnTime: Int, reportsOwed: Int, satisfaction: SatisfactionTally = SatisfactionTally(),
         discrepancies: Int = 0, overdueRectifications: Int = 0, redNotices: Int = 0, decisions: [AccountabilityDecision] = []
     ) {
@@ -87,35 +87,35 @@ public struct UnitRecord: Sendable, Hashable {
 }
 
 /// A unit's score with every point explained.
-public struct UnitScore: Sendable, Hashable {
+package struct UnitScore: Sendable, Hashable {
     /// One line of the scoring sheet.
-    public struct Line: Sendable, Hashable {
-        public var criterion: String
+    package struct Line: Sendable, Hashable {
+        package var criterion: String
         /// Points earned (negative for a deduction).
-        public var points: Decimal
+        package var points: Decimal
         /// The most this line can give (0 for deductions).
-        public var maximum: Decimal
-        public var explanation: String
+        package var maximum: Decimal
+        package var explanation: String
     }
 
-    public var unitID: Int64
-    public var name: String
-    public var lines: [Line]
-    public var rank: Int
+    package var unitID: Int64
+    package var name: String
+    package var lines: [Line]
+    package var rank: Int
 
-    public var total: Decimal { lines.reduce(0) { $0 + $1.points } }
+    package var total: Decimal { lines.reduce(0) { $0 + $1.points } }
 }
 
 /// Scores units by a scheme and ranks them. Where a unit has nothing to measure (no item with progress, no report
 /// owed, no rating), it gets the plan's average for that criterion, and the sheet says so.
-public struct UnitScorer: Sendable {
-    public var scheme: ScoringScheme
+package struct UnitScorer: Sendable {
+    package var scheme: ScoringScheme
 
-    public init(scheme: ScoringScheme = ScoringScheme()) {
+    package init(scheme: ScoringScheme = ScoringScheme()) {
         self.scheme = scheme
     }
 
-    public func score(_ records: [UnitRecord]) -> [UnitScore] {
+    package func score(_ records: [UnitRecord]) -> [UnitScore] {
         let completionShares = records.map(Self.completionShare)
         let progressShares = records.map(Self.progressShare)
         let reportingShares = records.map { $0.reportsOwed > 0 ? Decimal($0.reportsOnTime) / Decimal($0.reportsOwed) : nil }

@@ -2,10 +2,10 @@ import Foundation
 
 /// The colour of a supervision notice (督办单): blue when a deadline is near, yellow when the work is behind
 /// schedule, red when it is seriously behind or a deadline has passed.
-public enum NoticeGrade: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
+package enum NoticeGrade: String, Sendable, Hashable, Codable, CaseIterable, Comparable {
     case blue, yellow, red
 
-    public var chineseName: String {
+    package var chineseName: String {
         switch self {
         case .blue: return "蓝色督办"
         case .yellow: return "黄色督办"
@@ -13,7 +13,7 @@ public enum NoticeGrade: String, Sendable, Hashable, Codable, CaseIterable, Comp
         }
     }
 
-    public var englishName: String {
+    package var englishName: String {
         switch self {
         case .blue: return "Blue (deadline near)"
         case .yellow: return "Yellow (behind schedule)"
@@ -22,34 +22,34 @@ public enum NoticeGrade: String, Sendable, Hashable, Codable, CaseIterable, Comp
     }
 
     /// The next colour up; red stays red.
-    public var escalated: NoticeGrade {
+    package var escalated: NoticeGrade {
         switch self {
         case .blue: return .yellow
         case .yellow, .red: return .red
         }
     }
 
-    public static func < (lhs: NoticeGrade, rhs: NoticeGrade) -> Bool {
+    package static func < (lhs: NoticeGrade, rhs: NoticeGrade) -> Bool {
         allCases.firstIndex(of: lhs)! < allCases.firstIndex(of: rhs)!
     }
 }
 
 /// The office's rules for notices: how near a deadline must be for a blue notice, and how many days each colour
 /// gives the unit to answer.
-public struct NoticeRules: Sendable, Hashable, Codable {
-    public var nearDays: Int
-    public var blueResponseDays: Int
-    public var yellowResponseDays: Int
-    public var redResponseDays: Int
+package struct NoticeRules: Sendable, Hashable, Codable {
+    package var nearDays: Int
+    package var blueResponseDays: Int
+    package var yellowResponseDays: Int
+    package var redResponseDays: Int
 
-    public init(nearDays: Int = 15, blueResponseDays: Int = 10, yellowResponseDays: Int = 7, redResponseDays: Int = 3) {
+    package init(nearDays: Int = 15, blueResponseDays: Int = 10, yellowResponseDays: Int = 7, redResponseDays: Int = 3) {
         self.nearDays = nearDays
         self.blueResponseDays = blueResponseDays
         self.yellowResponseDays = yellowResponseDays
         self.redResponseDays = redResponseDays
     }
 
-    public func responseDays(_ grade: NoticeGrade) -> Int {
+    package func responseDays(_ grade: NoticeGrade) -> Int {
         switch grade {
         case .blue: return blueResponseDays
         case .yellow: return yellowResponseDays
@@ -59,12 +59,12 @@ public struct NoticeRules: Sendable, Hashable, Codable {
 }
 
 /// A dated deadline of an item: its own deadline, an indicator's, or a node of its schedule.
-public struct ItemDeadline: Sendable, Hashable {
-    public var itemID: Int64
-    public var name: String
-    public var due: CalendarDate
+package struct ItemDeadline: Sendable, Hashable {
+    package var itemID: Int64
+    package var name: String
+    package var due: CalendarDate
 
-    public init(itemID: Int64, name: String, due: CalendarDate) {
+    package init(itemID: Int64, name: String, due: CalendarDate) {
         self.itemID = itemID
         self.name = name
         self.due = due
@@ -72,23 +72,23 @@ public struct ItemDeadline: Sendable, Hashable {
 }
 
 /// A notice Minsheng proposes from the assessment; a person issues it.
-public struct NoticeProposal: Sendable, Hashable {
-    public var itemID: Int64
-    public var number: Int
-    public var grade: NoticeGrade
-    public var reason: String
+package struct NoticeProposal: Sendable, Hashable {
+    package var itemID: Int64
+    package var number: Int
+    package var grade: NoticeGrade
+    package var reason: String
 }
 
 /// Proposes notices for lagging or overdue items and for items whose deadline is near.
-public struct NoticeProposer: Sendable {
-    public var rules: NoticeRules
+package struct NoticeProposer: Sendable {
+    package var rules: NoticeRules
 
-    public init(rules: NoticeRules = NoticeRules()) {
+    package init(rules: NoticeRules = NoticeRules()) {
         self.rules = rules
     }
 
     /// One proposal per item that needs one, the most severe reason first. `today` decides what is near.
-    public func propose(_ assessment: PlanAssessment, deadlines: [ItemDeadline], today: CalendarDate) -> [NoticeProposal] {
+    package func propose(_ assessment: PlanAssessment, deadlines: [ItemDeadline], today: CalendarDate) -> [NoticeProposal] {
         let byItem = Dictionary(grouping: deadlines, by: \.itemID)
         return assessment.items.compactMap { item -> NoticeProposal? in
             guard item.status != .completed else { return nil }
@@ -132,27 +132,27 @@ public struct NoticeProposer: Sendable {
 /// Where an issued notice stands on a day: its colour after escalations, the answer due, and whether it is
 /// answered. A notice not answered by its due day escalates to the next colour with a new response period, counted
 /// from the missed due day; a red notice not answered stays red and overdue.
-public struct NoticeStanding: Sendable, Hashable {
+package struct NoticeStanding: Sendable, Hashable {
     /// One step up: the day it happened and the colour it reached.
-    public struct Escalation: Sendable, Hashable {
-        public var on: CalendarDate
-        public var grade: NoticeGrade
+    package struct Escalation: Sendable, Hashable {
+        package var on: CalendarDate
+        package var grade: NoticeGrade
 
-        public init(on: CalendarDate, grade: NoticeGrade) {
+        package init(on: CalendarDate, grade: NoticeGrade) {
             self.on = on
             self.grade = grade
         }
     }
 
-    public var grade: NoticeGrade
-    public var due: CalendarDate
-    public var escalations: [Escalation]
+    package var grade: NoticeGrade
+    package var due: CalendarDate
+    package var escalations: [Escalation]
     /// Not answered and past the due day of a red notice.
-    public var redOverdue: Bool
-    public var answered: Bool
+    package var redOverdue: Bool
+    package var answered: Bool
 
     /// The standing of a notice issued as `grade` on `issuedOn`, answered on `answeredOn` (if at all), on `today`.
-    public static func evaluate(
+    package static func evaluate(
         grade issued: NoticeGrade, issuedOn: CalendarDate, answeredOn: CalendarDate?, today: CalendarDate,
         rules: NoticeRules
     ) -> NoticeStanding {

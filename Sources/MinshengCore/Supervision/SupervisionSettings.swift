@@ -1,13 +1,13 @@
 import Foundation
 
 /// A plan's supervision settings: notice deadlines, the discrepancy tolerance, accountability and the scoring scheme.
-public struct SupervisionSettings: Sendable, Hashable, Codable {
-    public var notices: NoticeRules
-    public var discrepancy: DiscrepancyRule
-    public var accountability: AccountabilitySettings
-    public var scoring: ScoringScheme
+package struct SupervisionSettings: Sendable, Hashable, Codable {
+    package var notices: NoticeRules
+    package var discrepancy: DiscrepancyRule
+    package var accountability: AccountabilitySettings
+    package var scoring: ScoringScheme
 
-    public init(
+    package init(
         notices: NoticeRules = NoticeRules(), discrepancy: DiscrepancyRule = DiscrepancyRule(),
         accountability: AccountabilitySettings = AccountabilitySettings(), scoring: ScoringScheme = ScoringScheme()
     ) {
@@ -18,16 +18,16 @@ public struct SupervisionSettings: Sendable, Hashable, Codable {
     }
 
     /// Days a notice deadline or warning may span.
-    public static let days = 1...365
+    package static let days = 1...365
     /// Months in a row an item may lag before accountability is proposed.
-    public static let months = 1...12
+    package static let months = 1...12
     /// Points a criterion, a deduction or a decision may carry.
-    public static let points: ClosedRange<Decimal> = 0...100
+    package static let points: ClosedRange<Decimal> = 0...100
     /// The points the four criteria add up to.
-    public static let totalPoints: Decimal = 100
+    package static let totalPoints: Decimal = 100
 
     /// The first value out of its range, or nil when the settings may be stored. The web form and the API both ask.
-    public func problem() -> SettingsProblem? {
+    package func problem() -> SettingsProblem? {
         let dayFields: [(SettingsProblem.Field, Int)] = [
             (.nearDays, notices.nearDays), (.blueResponseDays, notices.blueResponseDays),
             (.yellowResponseDays, notices.yellowResponseDays), (.redResponseDays, notices.redResponseDays),
@@ -49,15 +49,15 @@ public struct SupervisionSettings: Sendable, Hashable, Codable {
 }
 
 /// A supervision setting out of its range: which field, and which rule it breaks.
-public struct SettingsProblem: Error, Sendable, Equatable {
+package struct SettingsProblem: Error, Sendable, Equatable {
     /// The setting, named as the web form and the API's body name it.
-    public enum Field: Sendable, Hashable {
+    package enum Field: Sendable, Hashable {
         case nearDays, blueResponseDays, yellowResponseDays, redResponseDays, consecutiveMonths, tolerance
         case completion, progress, reporting, satisfaction, perDiscrepancy, perOverdueRectification, perRedNotice, findingsCap
         case decision(AccountabilityDecision)
 
         /// The form field's name.
-        public var formName: String {
+        package var formName: String {
             switch self {
             case .decision(let decision): return "decision.\(decision.rawValue)"
             default: return String(describing: self)
@@ -65,7 +65,7 @@ public struct SettingsProblem: Error, Sendable, Equatable {
         }
 
         /// The path of the value in the API's JSON body.
-        public var jsonPath: String {
+        package var jsonPath: String {
             switch self {
             case .nearDays, .blueResponseDays, .yellowResponseDays, .redResponseDays: return "notices.\(formName)"
             case .consecutiveMonths: return "accountability.consecutiveMonths"
@@ -77,7 +77,7 @@ public struct SettingsProblem: Error, Sendable, Equatable {
     }
 
     /// The rule broken.
-    public enum Kind: Sendable, Equatable {
+    package enum Kind: Sendable, Equatable {
         /// A whole number of days within ``SupervisionSettings/days``.
         case days
         /// A whole number of months within ``SupervisionSettings/months``.
@@ -90,16 +90,16 @@ public struct SettingsProblem: Error, Sendable, Equatable {
         case total(Decimal)
     }
 
-    public var field: Field
-    public var kind: Kind
+    package var field: Field
+    package var kind: Kind
 
-    public init(field: Field, kind: Kind) {
+    package init(field: Field, kind: Kind) {
         self.field = field
         self.kind = kind
     }
 
     /// A stable code for the rule broken.
-    public var code: String {
+    package var code: String {
         switch kind {
         case .days: return "supervision.settings.days"
         case .months: return "supervision.settings.months"

@@ -1,11 +1,11 @@
 /// A text in both languages of the interface, so that core can say why without knowing who reads it.
-public struct Phrase: Sendable, Hashable {
+package struct Phrase: Sendable, Hashable {
     /// The Chinese form.
-    public let zh: String
+    package let zh: String
     /// The English form.
-    public let en: String
+    package let en: String
 
-    public init(zh: String, en: String) {
+    package init(zh: String, en: String) {
         self.zh = zh
         self.en = en
     }
@@ -13,7 +13,7 @@ public struct Phrase: Sendable, Hashable {
 
 /// A refusal that names itself with a stable code (a short lowercase dotted string such as
 /// `report.return.reasonRequired`, for logs, APIs and tests) and says why in both languages.
-public protocol CodedRefusal: Error {
+package protocol CodedRefusal: Error {
     /// The refusal's stable code; it never changes with the wording.
     var code: String { get }
     /// Why the request is refused, in Chinese and English.

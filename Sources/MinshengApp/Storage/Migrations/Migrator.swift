@@ -5,13 +5,13 @@ import SQLKit
 /// Applies pending migrations, each in its own transaction, and records them in `schema_migrations`.
 ///
 /// On PostgreSQL an advisory lock makes instances that start together take turns.
-public struct Migrator: Sendable {
+struct Migrator: Sendable {
     let database: AppDatabase
     let logger: Logger
     /// When each migration is recorded as applied.
     let clock: @Sendable () -> Date
 
-    public init(database: AppDatabase, logger: Logger, clock: @escaping @Sendable () -> Date) {
+    init(database: AppDatabase, logger: Logger, clock: @escaping @Sendable () -> Date) {
         self.clock = clock
         self.database = database
         self.logger = logger
@@ -19,7 +19,7 @@ public struct Migrator: Sendable {
 
     /// Runs every migration not yet applied; returns the names it applied.
     @discardableResult
-    public func migrate() async throws -> [String] {
+    func migrate() async throws -> [String] {
         try await database.write { sql in
             try await sql.create(table: "schema_migrations")
                 .ifNotExists()
@@ -52,7 +52,7 @@ public struct Migrator: Sendable {
     }
 
     /// The names of the migrations applied so far, in order.
-    public func appliedMigrations() async throws -> [String] {
+    func appliedMigrations() async throws -> [String] {
         try await database.read { sql in
             try await sql.select().column("name").from("schema_migrations").orderBy("name").all()
                 .map { try $0.decode(column: "name", as: String.self) }
@@ -61,8 +61,8 @@ public struct Migrator: Sendable {
 }
 
 /// Timestamps as stored: ISO 8601 in UTC with seconds, which sort as text on both engines.
-public enum Timestamp {
-    public static func string(from date: Date) -> String {
+enum Timestamp {
+    static func string(from date: Date) -> String {
         date.formatted(Date.ISO8601FormatStyle(timeZone: TimeZone(identifier: "UTC")!))
     }
 }

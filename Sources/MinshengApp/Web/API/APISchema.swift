@@ -1,5 +1,5 @@
 /// A JSON Schema subset, enough to describe Minsheng's API in its OpenAPI document and to check responses in tests.
-public indirect enum APISchema: Sendable {
+indirect enum APISchema: Sendable {
     case string(format: String? = nil)
     case integer
     /// A JSON number (shares such as progress; exact quantities are strings instead).
@@ -14,7 +14,7 @@ public indirect enum APISchema: Sendable {
     case any
 
     /// The schema as OpenAPI 3.0 JSON.
-    public var json: [String: any Sendable] {
+    var json: [String: any Sendable] {
         switch self {
         case .string(let format):
             var result: [String: any Sendable] = ["type": "string"]
