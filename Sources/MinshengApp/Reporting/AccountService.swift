@@ -26,13 +26,6 @@ struct AccountService: Sendable {
         /// The jurisdiction an office, leader or inspector serves; absent: the creating office's own.
         var jurisdictionId: Int64?
 
-        init(username: String, role: Role, unitId: Int64?, password: String, jurisdictionId: Int64?) {
-            self.username = username
-            self.role = role
-            self.unitId = unitId
-            self.password = password
-            self.jurisdictionId = jurisdictionId
-        }
     }
 
     /// Changes to an account. An absent `jurisdictionId` keeps the account's jurisdiction; `null` asks for the whole

@@ -32,10 +32,6 @@ struct AttachmentStorage: Sendable {
 
     let folder: URL
 
-    init(folder: URL) {
-        self.folder = folder
-    }
-
     /// A checked file, ready to store.
     struct Accepted: Sendable {
         var fileName: String

@@ -30,11 +30,6 @@ struct WebhookNotifier: ReminderNotifier {
     let url: URL
     let logger: Logger
 
-    init(url: URL, logger: Logger) {
-        self.url = url
-        self.logger = logger
-    }
-
     func deliver(_ payload: ReminderPayload) async -> String {
         var request = URLRequest(url: url, timeoutInterval: 10)
         request.httpMethod = "POST"

@@ -122,12 +122,6 @@ struct ReportingService: Sendable {
         var problems: String
         var nextSteps: String
 
-        init(values: [ReportValue], progress: String, problems: String, nextSteps: String) {
-            self.values = values
-            self.progress = progress
-            self.problems = problems
-            self.nextSteps = nextSteps
-        }
     }
 
     /// Saves (creating the report on first save) and, with `submit`, submits it; `expectedLock` is the version the
@@ -338,8 +332,7 @@ struct ReportingService: Sendable {
 extension ReportingService {
     /// How many reports each unit owed from January through a month of the plan's year, and how many it submitted
     /// by the due day (a report never submitted counts as late once its due day has passed).
-    func onTimeReporting(planID: Int64, year: Int, throughMonth: Int, on db: any SQLDatabase) async throws -> [Int64: (owed: Int, onTime: Int)]
-    {
+    func onTimeReporting(planID: Int64, year: Int, throughMonth: Int, on db: any SQLDatabase) async throws -> [Int64: (owed: Int, onTime: Int)] {
         var result: [Int64: (owed: Int, onTime: Int)] = [:]
         let today = configuration.today
         let setting = try await TaskSetting.load(planID: planID, on: db)

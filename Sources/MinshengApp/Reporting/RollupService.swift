@@ -9,11 +9,6 @@ struct RollupService: Sendable {
     let database: AppDatabase
     let configuration: AppConfiguration
 
-    init(database: AppDatabase, configuration: AppConfiguration) {
-        self.database = database
-        self.configuration = configuration
-    }
-
     /// A plan's line: where it belongs and its tally.
     struct PlanLine: Sendable {
         var planID: Int64

@@ -74,8 +74,7 @@ extension SupervisionService {
     }
 
     /// The unit's answer: measures and the date it promises completion.
-    func answer(noticeID: Int64, measures: String, promisedOn: CalendarDate, by user: User, address: String) async throws -> SupervisionNotice
-    {
+    func answer(noticeID: Int64, measures: String, promisedOn: CalendarDate, by user: User, address: String) async throws -> SupervisionNotice {
         let measures = measures.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !measures.isEmpty else { throw AppError.invalidInput("Write the measures the unit takes.") }
         let day = today

@@ -37,7 +37,6 @@ struct DocumentSettings: Sendable, Hashable, Codable {
 }
 
 struct DocumentStore: Sendable {
-    init() {}
 
     func insert(planID: Int64, content: OfficialDocument, by userID: Int64?, now date: Date, on db: any SQLDatabase) async throws
         -> StoredDocument
@@ -70,8 +69,7 @@ struct DocumentStore: Sendable {
     }
 
     /// Issues a draft with the plan's next number, freezing its content; nil when it is not a draft.
-    func issue(id: Int64, prefix: String, year: Int, by userID: Int64?, now date: Date, on db: any SQLDatabase) async throws -> StoredDocument?
-    {
+    func issue(id: Int64, prefix: String, year: Int, by userID: Int64?, now date: Date, on db: any SQLDatabase) async throws -> StoredDocument? {
         guard var stored = try await document(id: id, on: db), stored.state == .draft else { return nil }
         let last = try await db.select().column(SQLFunction("MAX", args: SQLColumn("sequence")), as: "last").from("documents")
             .where("plan_id", .equal, stored.planID).first()

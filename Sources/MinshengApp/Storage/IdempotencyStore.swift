@@ -11,8 +11,6 @@ struct IdempotencyStore: Sendable {
         var body: String?
     }
 
-    init() {}
-
     func answer(userID: Int64, key: String, on db: any SQLDatabase) async throws -> Answer? {
         guard
             let row = try await db.select().column("*").from("idempotency_keys").where("user_id", .equal, userID)

@@ -17,7 +17,6 @@ struct ImportDraft: Sendable {
 
 /// Reads and writes pending imports.
 struct ImportDraftStore: Sendable {
-    init() {}
 
     func insert(
         userID: Int64, officeJurisdictionID: Int64?, fileName: String, format: PlanImporter.Format, draft: PlanDraft, now: Date,

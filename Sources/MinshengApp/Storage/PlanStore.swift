@@ -8,7 +8,6 @@ import SQLKit
 /// facets live in extensions: `PlanStore+Items` (categories, items, indicators), `PlanStore+Units` (units and
 /// assignments) and `PlanStore+Drafts` (storing and replacing imported plans).
 struct PlanStore: Sendable {
-    init() {}
 
     // MARK: Jurisdictions
 

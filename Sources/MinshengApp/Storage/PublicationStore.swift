@@ -48,7 +48,6 @@ struct PhotoCandidate: Sendable, Hashable {
 
 /// Reads and writes publications, ratings, public messages and photo approvals.
 struct PublicationStore: Sendable {
-    init() {}
 
     // MARK: Publications
 

@@ -15,7 +15,6 @@ struct Reminder: Sendable, Hashable, Codable {
 }
 
 struct ReminderStore: Sendable {
-    init() {}
 
     func insert(planID: Int64, unitID: Int64, period: Period, message: String, by userID: Int64?, now date: Date, on db: any SQLDatabase)
         async throws -> Reminder

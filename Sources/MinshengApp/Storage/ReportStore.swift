@@ -26,7 +26,6 @@ struct ReportAttachment: Sendable, Hashable, Codable {
 
 /// Reads and writes reports, their values, history and attachments.
 struct ReportStore: Sendable {
-    init() {}
 
     /// The columns of `reports` in select order.
     private static func select(_ db: any SQLDatabase) -> SQLSelectBuilder {
@@ -48,8 +47,7 @@ struct ReportStore: Sendable {
     }
 
     /// The newest version of every report of a plan for a period, optionally of one unit or item.
-    func latest(planID: Int64, period: Period, unitID: Int64? = nil, itemIDs: [Int64]? = nil, on db: any SQLDatabase) async throws -> [Report]
-    {
+    func latest(planID: Int64, period: Period, unitID: Int64? = nil, itemIDs: [Int64]? = nil, on db: any SQLDatabase) async throws -> [Report] {
         try await latest(planID: planID, period: period, unitID: unitID, itemIDs: itemIDs, where: { _ in true }, on: db)
     }
 

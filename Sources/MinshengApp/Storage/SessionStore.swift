@@ -17,8 +17,6 @@ struct SessionStore: Sendable {
     /// How long a session lasts.
     static let lifetime: TimeInterval = 12 * 3600
 
-    init() {}
-
     /// Creates a session; returns the token for the cookie and the stored session.
     func create(userID: Int64, now: Date, on db: any SQLDatabase) async throws -> (token: String, session: Session) {
         let token = Tokens.random()

@@ -22,7 +22,6 @@ struct SupervisionFile: Sendable, Hashable {
 /// Reads and writes supervision: settings, notices, inspections, files, rectifications and cases. Each facet lives in
 /// its own extension: `SupervisionStore+Notices`, `+Inspections`, `+Rectifications` and `+Cases`.
 struct SupervisionStore: Sendable {
-    init() {}
 
     // MARK: Settings
 

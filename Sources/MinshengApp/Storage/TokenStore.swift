@@ -15,8 +15,6 @@ struct PersonalToken: Sendable, Hashable, Codable {
 struct TokenStore: Sendable {
     static let prefix = "msk_"
 
-    init() {}
-
     /// Creates a token; returns its secret (shown once) and the stored record.
     func create(userID: Int64, name: String, now date: Date, on db: any SQLDatabase) async throws -> (secret: String, token: PersonalToken) {
         let secret = Self.prefix + Tokens.random()

@@ -4,7 +4,6 @@ import SQLKit
 
 /// Group units (各县(市、区)政府) and the member units that report in their place.
 struct UnitStore: Sendable {
-    init() {}
 
     /// Member unit ids by group unit id, for the units of a jurisdiction.
     func members(jurisdictionID: Int64, on db: any SQLDatabase) async throws -> [Int64: [Int64]] {

@@ -17,7 +17,6 @@ struct User: Sendable, Hashable {
 
 /// Reads and writes user accounts.
 struct UserStore: Sendable {
-    init() {}
 
     /// Stores a new account; fails with a conflict when the username is taken. A reporter always carries its unit's
     /// jurisdiction, whatever the caller passed.

@@ -56,8 +56,6 @@ struct LanguageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     static let cookieName = "lang"
 
-    init() {}
-
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws
         -> Response
     {

@@ -13,8 +13,6 @@ struct SecurityHeadersMiddleware: RouterMiddleware {
         frame-ancestors 'none'
         """
 
-    init() {}
-
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws
         -> Response
     {
