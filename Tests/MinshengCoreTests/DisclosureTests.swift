@@ -66,8 +66,9 @@ import Testing
         #expect(!report.passed)
         #expect(report.problems.count == 1)
         let problem = try #require(report.problems.first)
-        #expect(problem.contains("公示第2期"))
-        #expect(problem.contains("第1项“事项1”"))
+        #expect(problem.zh.contains("公示第2期"))
+        #expect(problem.zh.contains("第1项“事项1”"))
+        #expect(problem.en.contains("Publication 2") && problem.en.contains("item 1"))
     }
 
     @Test func aForgerWhoRecomputesTheHashesStillBreaksTheChain() throws {
@@ -83,21 +84,25 @@ import Testing
             ), hash: "")
         chain[1].hash = try chain[1].snapshot.hash()
         let report = ChainVerifier.verify(chain)
-        #expect(report.problems == ["公示第3期（2019-Q3）：记录的上一期哈希与第2期不符，链条断开 (the chain is broken)"])
+        #expect(report.problems.map(\.zh) == ["公示第3期（2019-Q3）：记录的上一期哈希与第2期不符，链条断开"])
+        #expect(
+            report.problems.map(\.en) == ["Publication 3 (2019-Q3): the previous hash it records differs from publication 2: the chain is broken"])
         // Compared with the original, the changed figure is named.
         let original = try Self.chain()[1].snapshot
-        #expect(ChainVerifier.differences(chain[1].snapshot, from: original) == ["第1项“新建学校”完成值：20 → 99"])
+        #expect(ChainVerifier.differences(chain[1].snapshot, from: original).map(\.zh) == ["第1项“新建学校”完成值：20 → 99"])
+        #expect(ChainVerifier.differences(chain[1].snapshot, from: original).map(\.en) == ["Item 1 “新建学校” result: 20 → 99"])
     }
 
     @Test func aMissingOrReorderedPublicationIsReported() throws {
         let chain = try Self.chain()
-        #expect(ChainVerifier.verify([chain[0], chain[2]]).problems == ["公示第3期（2019-Q3）：缺少第2期 (publication 2 is missing)"])
+        #expect(ChainVerifier.verify([chain[0], chain[2]]).problems.map(\.zh) == ["公示第3期（2019-Q3）：缺少第2期"])
+        #expect(ChainVerifier.verify([chain[0], chain[2]]).problems.map(\.en) == ["Publication 3 (2019-Q3): publication 2 is missing"])
         #expect(ChainVerifier.verify(chain.reversed()).passed)
         var tampered = chain[0]
         tampered.snapshot.previousHash = String(repeating: "1", count: 64)
         let problems = ChainVerifier.verify([tampered]).problems
-        #expect(problems.contains("公示第1期（2019-Q1）：第一期的上一期哈希应为全零 (the first publication must start the chain)"))
-        #expect(problems.contains { $0.contains("发布后被改动过") })
+        #expect(problems.map(\.zh).contains("公示第1期（2019-Q1）：第一期的上一期哈希应为全零"))
+        #expect(problems.contains { $0.zh.contains("发布后被改动过") && $0.en.contains("changed after publication") })
     }
 
     @Test func theSnapshotCSVCarriesTheHashAndEveryTarget() throws {

@@ -67,7 +67,7 @@ struct VerifyCommand: AsyncParsableCommand {
             do {
                 publications += try ChainVerifier.decode(data)
             } catch {
-                throw AppError.invalidInput("\(file): not a publication file: \(PublicController.describe(error))")
+                throw AppError.invalidInput("\(file): not a publication file: \(PublicPageWords(language: .en).describe(error))")
             }
         }
         let report = ChainVerifier.verify(publications)
@@ -77,7 +77,7 @@ struct VerifyCommand: AsyncParsableCommand {
         if report.passed {
             Console.print("OK: \(report.checked) publication(s) verified; every hash and link of the chain holds.")
         } else {
-            for problem in report.problems { Console.print("FAIL: \(problem)") }
+            for problem in report.problems { Console.print("FAIL: \(problem.en)") }
             throw ExitCode(1)
         }
     }

@@ -28,15 +28,19 @@ struct StaticSiteExporter: Sendable {
         for language in Language.allCases {
             let links = PublicLinks(mode: .exported, planID: site.planID, language: language)
             func page(_ name: String, _ html: String) { files[name] = Data(html.utf8) }
-            page(links.home, PublicHomePage(site: site, links: links).render())
-            for item in site.snapshot.items { page(links.item(item.number), PublicItemPage(site: site, item: item, links: links).render()) }
-            for category in site.snapshot.categories {
-                page(links.category(category.number), PublicCategoryPage(site: site, category: category, links: links).render())
+            page(links.home, PublicHomePage.View(model: .init(site: site), links: links).render())
+            for item in site.snapshot.items {
+                page(links.item(item.number), PublicItemPage.View(model: .init(site: site, item: item), links: links).render())
             }
-            for unit in site.snapshot.units { page(links.unit(unit.id), PublicUnitPage(site: site, unit: unit, links: links).render()) }
-            page(links.search, PublicSearchPage(site: site, query: "", links: links).render())
-            page(links.publications, PublicPublicationsPage(site: site, links: links).render())
-            page(links.verify, PublicVerifyPage(site: site, links: links, pasted: "", result: nil, error: nil).render())
+            for category in site.snapshot.categories {
+                page(links.category(category.number), PublicCategoryPage.View(model: .init(site: site, category: category), links: links).render())
+            }
+            for unit in site.snapshot.units {
+                page(links.unit(unit.id), PublicUnitPage.View(model: .init(site: site, unit: unit), links: links).render())
+            }
+            page(links.search, PublicSearchPage.View(model: .init(site: site, query: ""), links: links).render())
+            page(links.publications, PublicPublicationsPage.View(model: .init(site: site), links: links).render())
+            page(links.verify, PublicVerifyPage.View(model: .init(site: site), links: links).render())
         }
         let links = PublicLinks(mode: .exported, planID: site.planID, language: .zh)
         files[links.stylesheet] = Data(Stylesheet.css.utf8)

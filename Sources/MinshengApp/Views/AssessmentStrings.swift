@@ -55,18 +55,8 @@ struct AssessmentStrings: Sendable {
 }
 
 extension AssessmentStrings {
-    static let chineseStatus: @Sendable (ProgressStatus) -> String = {
-        [
-            "completed": "已完成", "ahead": "超序时", "onSchedule": "按序时", "behind": "进度偏慢", "seriouslyBehind": "严重滞后",
-            "notReported": "未报送", "pending": "目标待定",
-        ][$0.rawValue] ?? $0.rawValue
-    }
-    static let englishStatus: @Sendable (ProgressStatus) -> String = {
-        [
-            "completed": "completed", "ahead": "ahead", "onSchedule": "on schedule", "behind": "behind", "seriouslyBehind": "seriously behind",
-            "notReported": "not reported", "pending": "target pending",
-        ][$0.rawValue] ?? $0.rawValue
-    }
+    static let chineseStatus: @Sendable (ProgressStatus) -> String = { $0.chineseName }
+    static let englishStatus: @Sendable (ProgressStatus) -> String = { $0.englishName }
 
     static let zh = AssessmentStrings(
         overview: "总览", battleMap: "挂图作战", units: "单位排名",

@@ -49,6 +49,9 @@ protocol Bilingual {
 extension Bilingual {
     /// The Chinese or the English text.
     func t(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    /// A text that carries both languages, in the reader's.
+    func text(_ phrase: Phrase) -> String { t(phrase.zh, phrase.en) }
 }
 
 /// Chooses the language: a `lang` query parameter (remembered in a cookie), else the cookie, else Chinese.

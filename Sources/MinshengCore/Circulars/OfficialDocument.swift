@@ -139,4 +139,17 @@ extension ProgressStatus {
         case .pending: return "目标待定"
         }
     }
+
+    /// The status in English words.
+    package var englishName: String {
+        switch self {
+        case .completed: return "completed"
+        case .ahead: return "ahead"
+        case .onSchedule: return "on schedule"
+        case .behind: return "behind"
+        case .seriouslyBehind: return "seriously behind"
+        case .notReported: return "not reported"
+        case .pending: return "target pending"
+        }
+    }
 }

@@ -212,7 +212,8 @@ package enum ChainVerifier {
     /// What verification found.
     package struct Report: Sendable, Equatable {
         package var checked: Int
-        package var problems: [String]
+        /// What failed, in both languages.
+        package var problems: [Phrase]
 
         package var passed: Bool { problems.isEmpty }
     }
@@ -232,34 +233,34 @@ package enum ChainVerifier {
     }
 
     package static func verify(_ publications: [PublishedSnapshot]) -> Report {
-        var problems: [String] = []
+        var problems: [Phrase] = []
         let ordered = publications.sorted { $0.snapshot.sequence < $1.snapshot.sequence }
         var previous: PublishedSnapshot?
         for publication in ordered {
             let snapshot = publication.snapshot
-            let label = "公示第\(snapshot.sequence)期（\(snapshot.period)）"
+            let label = Phrase(zh: "公示第\(snapshot.sequence)期（\(snapshot.period)）", en: "Publication \(snapshot.sequence) (\(snapshot.period))")
+            func problem(_ zh: String, _ en: String) { problems.append(Phrase(zh: "\(label.zh)：\(zh)", en: "\(label.en): \(en)")) }
             let changedItems = snapshot.items.filter { PublicSnapshot.digest(of: $0) != $0.digest }
             for item in changedItems {
-                problems.append("\(label)：第\(item.number)项“\(item.title)”的内容与其摘要不符，发布后被改动过 (item \(item.number) was changed after publication)")
+                problem("第\(item.number)项“\(item.title)”的内容与其摘要不符，发布后被改动过", "item \(item.number) “\(item.title)” was changed after publication")
             }
-            if let computed = try? snapshot.hash(), computed != publication.hash {
-                if changedItems.isEmpty {
-                    problems.append(
-                        """
-                        \(label)：内容的哈希 \(computed.prefix(12))… 与记录的 \(publication.hash.prefix(12))… 不符，发布后被改动过 (the snapshot was changed after \
-                        publication)
-                        """
-                    )
-                }
+            if let computed = try? snapshot.hash(), computed != publication.hash, changedItems.isEmpty {
+                let (found, recorded) = (computed.prefix(12), publication.hash.prefix(12))
+                problem(
+                    "内容的哈希 \(found)… 与记录的 \(recorded)… 不符，发布后被改动过",
+                    "the content's hash \(found)… differs from the recorded \(recorded)…: it was changed after publication")
             }
             if let previous {
-                if snapshot.sequence != previous.snapshot.sequence + 1 {
-                    problems.append("\(label)：缺少第\(previous.snapshot.sequence + 1)期 (publication \(previous.snapshot.sequence + 1) is missing)")
+                let missing = previous.snapshot.sequence + 1
+                if snapshot.sequence != missing {
+                    problem("缺少第\(missing)期", "publication \(missing) is missing")
                 } else if snapshot.previousHash != previous.hash {
-                    problems.append("\(label)：记录的上一期哈希与第\(previous.snapshot.sequence)期不符，链条断开 (the chain is broken)")
+                    problem(
+                        "记录的上一期哈希与第\(previous.snapshot.sequence)期不符，链条断开",
+                        "the previous hash it records differs from publication \(previous.snapshot.sequence): the chain is broken")
                 }
             } else if snapshot.sequence == 1 && snapshot.previousHash != PublicSnapshot.genesisHash {
-                problems.append("\(label)：第一期的上一期哈希应为全零 (the first publication must start the chain)")
+                problem("第一期的上一期哈希应为全零", "the first publication must start the chain with a previous hash of zeros")
             }
             previous = publication
         }
@@ -267,27 +268,43 @@ package enum ChainVerifier {
     }
 
     /// The differences between a downloaded snapshot and the published original, by item and field.
-    package static func differences(_ downloaded: PublicSnapshot, from original: PublicSnapshot) -> [String] {
-        var found: [String] = []
+    package static func differences(_ downloaded: PublicSnapshot, from original: PublicSnapshot) -> [Phrase] {
+        var found: [Phrase] = []
         let originals = Dictionary(uniqueKeysWithValues: original.items.map { ($0.number, $0) })
+        let percent = { (value: Int?) in value.map { "\($0)%" } ?? "—" }
         for item in downloaded.items {
-            guard let before = originals[item.number] else {
-                found.append("第\(item.number)项：原公示中没有 (not in the original)")
+            let n = item.number
+            guard let before = originals[n] else {
+                found.append(Phrase(zh: "第\(n)项：原公示中没有", en: "Item \(n): not in the original"))
                 continue
             }
             if item.progress != before.progress {
-                found.append("第\(item.number)项 完成进度：\(before.progress.map { "\($0)%" } ?? "—") → \(item.progress.map { "\($0)%" } ?? "—")")
+                let change = "\(percent(before.progress)) → \(percent(item.progress))"
+                found.append(Phrase(zh: "第\(n)项 完成进度：\(change)", en: "Item \(n) progress: \(change)"))
             }
-            if item.status != before.status { found.append("第\(item.number)项 状态：\(before.status.chineseName) → \(item.status.chineseName)") }
-            if item.narrative != before.narrative { found.append("第\(item.number)项 进展情况已改动") }
+            if item.status != before.status {
+                found.append(
+                    Phrase(
+                        zh: "第\(n)项 状态：\(before.status.chineseName) → \(item.status.chineseName)",
+                        en: "Item \(n) status: \(before.status.englishName) → \(item.status.englishName)"))
+            }
+            if item.narrative != before.narrative { found.append(Phrase(zh: "第\(n)项 进展情况已改动", en: "Item \(n): the progress report was changed")) }
             for (index, target) in item.targets.enumerated() where index < before.targets.count {
                 let was = before.targets[index]
-                if target.value != was.value { found.append("第\(item.number)项“\(target.name)”完成值：\(was.value ?? "—") → \(target.value ?? "—")") }
-                if target.target != was.target { found.append("第\(item.number)项“\(target.name)”目标：\(was.target ?? "—") → \(target.target ?? "—")") }
+                if target.value != was.value {
+                    let change = "\(was.value ?? "—") → \(target.value ?? "—")"
+                    found.append(Phrase(zh: "第\(n)项“\(target.name)”完成值：\(change)", en: "Item \(n) “\(target.name)” result: \(change)"))
+                }
+                if target.target != was.target {
+                    let change = "\(was.target ?? "—") → \(target.target ?? "—")"
+                    found.append(Phrase(zh: "第\(n)项“\(target.name)”目标：\(change)", en: "Item \(n) “\(target.name)” target: \(change)"))
+                }
             }
-            if item.title != before.title || item.text != before.text { found.append("第\(item.number)项 事项内容已改动") }
+            if item.title != before.title || item.text != before.text {
+                found.append(Phrase(zh: "第\(n)项 事项内容已改动", en: "Item \(n): the commitment's text was changed"))
+            }
         }
-        if downloaded.counts != original.counts { found.append("状态统计已改动") }
+        if downloaded.counts != original.counts { found.append(Phrase(zh: "状态统计已改动", en: "The counts by status were changed")) }
         return found
     }
 }

@@ -51,11 +51,10 @@ struct PublicController {
     // MARK: Pages
 
     @Sendable func index(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let published = try await database.readReplica { try await PublicationStore().publishedPlanIDs(on: $0) }
-        if let latest = published.last {
+        if let latest = try await service.publishedPlanIDs().last {
             return .redirect(to: SiteURL.publicHome(.value(latest)).path, type: .found)
         }
-        return try HTMLPage(html: PublicEmptyPage(links: links(0, context)).render()).response(from: request, context: context)
+        return try HTMLPage(html: PublicEmptyPage.View(links: links(0, context)).render()).response(from: request, context: context)
     }
 
     @Sendable func script(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -67,7 +66,7 @@ struct PublicController {
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> Response {
         let planID = try planID(context)
         return try await cached(request, context, planID: planID, key: "home") { site in
-            PublicHomePage(site: site, links: links(planID, context)).render()
+            PublicHomePage.View(model: .init(site: site), links: links(planID, context)).render()
         }
     }
 
@@ -75,8 +74,7 @@ struct PublicController {
         let planID = try planID(context)
         let number = try context.parameters.require(SiteURL.Key.itemNumber, as: Int.self)
         return try await cached(request, context, planID: planID, key: "item/\(number)") { site in
-            guard let item = site.snapshot.item(number: number) else { throw AppError.notFound(notPublished(context, number)) }
-            return PublicItemPage(site: site, item: item, links: links(planID, context)).render()
+            PublicItemPage.View(model: try .selecting(number, in: site, language: context.language), links: links(planID, context)).render()
         }
     }
 
@@ -84,10 +82,7 @@ struct PublicController {
         let planID = try planID(context)
         let number = try context.parameters.require(SiteURL.Key.itemNumber, as: Int.self)
         return try await cached(request, context, planID: planID, key: "category/\(number)") { site in
-            guard let category = site.snapshot.categories.first(where: { $0.number == number }) else {
-                throw AppError.notFound(PublicPageWords(language: context.language).noCategory)
-            }
-            return PublicCategoryPage(site: site, category: category, links: links(planID, context)).render()
+            PublicCategoryPage.View(model: try .selecting(number, in: site, language: context.language), links: links(planID, context)).render()
         }
     }
 
@@ -95,10 +90,7 @@ struct PublicController {
         let planID = try planID(context)
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         return try await cached(request, context, planID: planID, key: "unit/\(id)") { site in
-            guard let unit = site.snapshot.units.first(where: { $0.id == id }) else {
-                throw AppError.notFound(PublicPageWords(language: context.language).noUnit)
-            }
-            return PublicUnitPage(site: site, unit: unit, links: links(planID, context)).render()
+            PublicUnitPage.View(model: try .selecting(id, in: site, language: context.language), links: links(planID, context)).render()
         }
     }
 
@@ -106,14 +98,14 @@ struct PublicController {
         let planID = try planID(context)
         let query = String((request.uri.queryParameters.get("q").map { String($0) } ?? "").prefix(100)).trimmingCharacters(in: .whitespaces)
         return try await cached(request, context, planID: planID, key: "search/\(query)") { site in
-            PublicSearchPage(site: site, query: query, links: links(planID, context)).render()
+            PublicSearchPage.View(model: .init(site: site, query: query), links: links(planID, context)).render()
         }
     }
 
     @Sendable func publications(_ request: Request, context: AppRequestContext) async throws -> Response {
         let planID = try planID(context)
         return try await cached(request, context, planID: planID, key: "publications") { site in
-            PublicPublicationsPage(site: site, links: links(planID, context)).render()
+            PublicPublicationsPage.View(model: .init(site: site), links: links(planID, context)).render()
         }
     }
 
@@ -123,9 +115,7 @@ struct PublicController {
         render: @escaping (PublicSite) throws -> String
     ) async throws -> Response {
         let entry = try await cache.page(planID: planID, key: "\(context.language.code)|\(key)") {
-            guard let site = try await service.site(planID: planID) else {
-                throw AppError.notFound(PublicPageWords(language: context.language).nothingPublished)
-            }
+            let site = try await service.publishedSite(planID: planID, language: context.language)
             let headers: HTTPFields = [.cacheControl: Self.pageCacheControl, .vary: "Cookie", .contentLanguage: context.language.rawValue]
             return (try render(site), "text/html; charset=utf-8", headers)
         }
@@ -148,60 +138,31 @@ struct PublicController {
         return response
     }
 
-    private func notPublished(_ context: AppRequestContext, _ number: Int) -> String {
-        PublicPageWords(language: context.language).notPublished(number)
-    }
-
     // MARK: Downloads
 
     @Sendable func publicationFile(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let planID = try planID(context)
         let file = try context.parameters.require(SiteURL.Key.format)
-        let parts = file.split(separator: ".")
-        guard parts.count == 2, let sequence = Int(parts[0]), parts[1] == "json" || parts[1] == "csv" else {
-            throw AppError.notFound("Publications are downloaded as N.json or N.csv.")
-        }
-        guard
-            let publication = try await database.readReplica({ try await PublicationStore().publication(planID: planID, sequence: sequence, on: $0) })
-        else {
-            throw AppError.notFound(PublicPageWords(language: context.language).noPublication(sequence))
-        }
-        let body: Data
-        let type: String
-        if parts[1] == "json" {
-            body = try ChainVerifier.encode(publication.published)
-            type = "application/json; charset=utf-8"
-        } else {
-            body = Data(publication.snapshot.csv(hash: publication.hash).utf8)
-            type = "text/csv; charset=utf-8"
-        }
-        return download(body, type: type, name: "publication-\(sequence).\(parts[1])")
+        return download(try await service.publicationFile(planID: try planID(context), file: file, language: context.language))
     }
 
     @Sendable func chain(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let planID = try planID(context)
-        let all = try await database.readReplica { try await PublicationStore().publications(planID: planID, on: $0) }
-        guard !all.isEmpty else { throw AppError.notFound(PublicPageWords(language: context.language).nothingPublished) }
-        var response = download(try ChainVerifier.encode(all.map(\.published)), type: "application/json; charset=utf-8", name: "chain.json")
+        var response = download(try await service.chainFile(planID: try planID(context), language: context.language))
         response.headers[.cacheControl] = "public, max-age=\(Self.chainMaxAge)"
         return response
     }
 
-    private func download(_ data: Data, type: String, name: String) -> Response {
+    private func download(_ file: PublicService.Download) -> Response {
         Response(
             status: .ok,
             headers: [
-                .contentType: type, .contentDisposition: "inline; filename=\"\(name)\"", .cacheControl: "public, max-age=31536000, immutable",
-                .init("X-Content-Type-Options")!: "nosniff",
-            ], body: .init(byteBuffer: ByteBuffer(data: data)))
+                .contentType: file.contentType, .contentDisposition: "inline; filename=\"\(file.name)\"",
+                .cacheControl: "public, max-age=31536000, immutable", .init("X-Content-Type-Options")!: "nosniff",
+            ], body: .init(byteBuffer: ByteBuffer(data: file.data)))
     }
 
     @Sendable func photo(_ request: Request, context: AppRequestContext) async throws -> Response {
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
-        guard let attachment = try await database.readReplica({ try await PublicationStore().publicPhoto(id: id, on: $0) }) else {
-            throw AppError.notFound(PublicPageWords(language: context.language).noPhoto)
-        }
-        let data = try AttachmentStorage(folder: configuration.uploadsDirectory).read(key: attachment.storageKey)
+        let (attachment, data) = try await service.publicPhoto(id: id, language: context.language)
         return Response(
             status: .ok,
             headers: [
@@ -215,42 +176,17 @@ struct PublicController {
     @Sendable func verifyForm(_ request: Request, context: AppRequestContext) async throws -> Response {
         let planID = try planID(context)
         return try await cached(request, context, planID: planID, key: "verify") { site in
-            PublicVerifyPage(site: site, links: links(planID, context), pasted: "", result: nil, error: nil).render()
+            PublicVerifyPage.View(model: .init(site: site), links: links(planID, context)).render()
         }
     }
 
     @Sendable func verify(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let planID = try planID(context)
         let form = try await FormFields.read(request, context: context, limit: 32 * 1024 * 1024)
-        guard let site = try await service.site(planID: planID) else { throw AppError.notFound("This plan has not published anything.") }
-        let pasted = form["json"] ?? ""
-        let page = PublicVerifyPage(site: site, links: links(planID, context), pasted: "", result: nil, error: nil)
-        do {
-            let downloaded = try ChainVerifier.decode(Data(pasted.utf8))
-            var checked = page
-            checked.result = PublicVerifyPage.check(downloaded, against: site)
-            return HTMLPage(html: checked.render())
-        } catch {
-            var failed = page
-            failed.pasted = String(pasted.prefix(2000))
-            failed.error = PublicPageWords(language: context.language).notAPublicationFile + Self.describe(error)
-            return HTMLPage(html: failed.render(), status: .badRequest)
-        }
-    }
-
-    /// A decoding error in words: where in the JSON and what was wrong.
-    static func describe(_ error: any Error) -> String {
-        guard let decoding = error as? DecodingError else { return String(describing: error) }
-        switch decoding {
-        case .dataCorrupted(let context): return "\(path(context.codingPath)) \(context.debugDescription)"
-        case .keyNotFound(let key, let context): return "\(path(context.codingPath + [key])) is missing"
-        case .typeMismatch(_, let context), .valueNotFound(_, let context): return "\(path(context.codingPath)) \(context.debugDescription)"
-        @unknown default: return String(describing: error)
-        }
-    }
-
-    private static func path(_ keys: [any CodingKey]) -> String {
-        keys.isEmpty ? "JSON:" : keys.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".") + ":"
+        let site = try await service.publishedSite(planID: planID, language: context.language)
+        let model = PublicVerifyPage.Model.checking(form["json"] ?? "", site: site, language: context.language)
+        return HTMLPage(
+            html: PublicVerifyPage.View(model: model, links: links(planID, context)).render(), status: model.error == nil ? .ok : .badRequest)
     }
 
     // MARK: The public's voice
@@ -294,8 +230,10 @@ struct PublicController {
                 throw AppError(.forbidden, PublicPageWords(language: context.language).openItemFirst)
             }
             let result = try await work(device)
-            return try HTMLPage(html: PublicOutcomePage(message: words.outcome(result), isError: false, item: number, links: links).render())
-                .response(from: request, context: context)
+            return try HTMLPage(
+                html: PublicOutcomePage.View(model: .init(message: words.outcome(result), isError: false, item: number), links: links).render()
+            )
+            .response(from: request, context: context)
         } catch let refusal as PublicRefusal {
             let error = AppError(refusal.kind, PublicPageWords(language: context.language).text(refusal.phrase))
             return try refused(error, request, context, number: number, links: links)
@@ -306,7 +244,8 @@ struct PublicController {
 
     private func refused(_ error: AppError, _ request: Request, _ context: AppRequestContext, number: Int, links: PublicLinks) throws -> Response {
         var response = try HTMLPage(
-            html: PublicOutcomePage(message: error.message, isError: true, item: number, links: links).render(), status: error.status
+            html: PublicOutcomePage.View(model: .init(message: error.message, isError: true, item: number), links: links).render(),
+            status: error.status
         )
         .response(from: request, context: context)
         if error.kind == .tooManyRequests { response.headers[.retryAfter] = "600" }
