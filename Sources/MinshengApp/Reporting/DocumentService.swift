@@ -72,23 +72,17 @@ struct DocumentService: Sendable {
             assessment: assessment, items: facts, timeliness: try await timeliness(planID: planID, period: period, names: names, on: db))
     }
 
-    /// Each unit's months reported late and months not reported within the period.
+    /// Each unit's months reported late and months not reported within the period (the core tallies them).
     func timeliness(planID: Int64, period: Period, names: [Int64: String], on db: any SQLDatabase) async throws -> [CircularBuilder.Timeliness] {
         let reporting = ReportingService(database: database, configuration: configuration)
         let setting = try await ReportingService.TaskSetting.load(planID: planID, on: db)
-        var late: [Int64: Set<Int>] = [:]
-        var missing: [Int64: Set<Int>] = [:]
+        var marks: [CircularBuilder.Timeliness.Mark] = []
         for month in period.months {
             for task in try await reporting.tasks(in: setting, period: .month(year: period.year, month: month), on: db) {
-                if task.isOverdue { missing[task.obligation.unitID, default: []].insert(month) }
-                if task.wasLate { late[task.obligation.unitID, default: []].insert(month) }
+                marks.append(.init(unitID: task.obligation.unitID, month: month, missing: task.isOverdue, late: task.wasLate))
             }
         }
-        return Set(late.keys).union(missing.keys).sorted().compactMap { unit in
-            names[unit].map {
-                CircularBuilder.Timeliness(unit: $0, lateMonths: (late[unit] ?? []).sorted(), missingMonths: (missing[unit] ?? []).sorted())
-            }
-        }
+        return CircularBuilder.Timeliness.tally(marks, names: names)
     }
 
     /// The document in a format.

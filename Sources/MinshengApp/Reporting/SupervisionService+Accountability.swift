@@ -36,9 +36,9 @@ extension SupervisionService {
         var unitIDs: [Int64]
 
         var text: String {
-            let reported = value.reported.map(DecimalText.format) ?? "—"
-            return "\(inspection.inspectedOn.iso)\(inspection.mode.chineseName)：“\(indicator.name)”报送\(reported)\(indicator.measure)，"
-                + "核查\(DecimalText.format(value.verified))\(indicator.measure)"
+            SupervisionSummary.finding(
+                on: inspection.inspectedOn, mode: inspection.mode, indicator: indicator.name, measure: indicator.measure, reported: value.reported,
+                verified: value.verified)
         }
 
         var fact: [AccountabilityFacts.Discrepancy] {
