@@ -18,7 +18,7 @@ struct AppConfiguration: Sendable {
 
     init(
         dataDirectory: String, timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!, webhookURL: URL? = nil,
-        clock: @escaping @Sendable () -> Date = { Date() }
+        clock: @escaping @Sendable () -> Date
     ) {
         self.dataDirectory = dataDirectory
         self.timeZone = timeZone
@@ -26,11 +26,11 @@ struct AppConfiguration: Sendable {
         self.clock = clock
     }
 
-    /// The configuration from the environment, for `minsheng serve`.
+    /// The configuration from the environment, for `minsheng serve` and the commands, on the console's clock.
     static func fromEnvironment(dataDirectory: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws
         -> AppConfiguration
     {
-        var configuration = AppConfiguration(dataDirectory: dataDirectory)
+        var configuration = AppConfiguration(dataDirectory: dataDirectory, clock: Console.clock)
         if let zone = environment["MINSHENG_TIME_ZONE"], !zone.isEmpty {
             guard let timeZone = TimeZone(identifier: zone) else { throw AppError.badConfiguration("MINSHENG_TIME_ZONE \(zone) is not a time zone") }
             configuration.timeZone = timeZone

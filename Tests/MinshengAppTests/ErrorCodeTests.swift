@@ -35,9 +35,10 @@ import Testing
                 let english = try await call(.post, "/api/v1/reports/\(id)/return?lang=en", adminToken, #"{"lockVersion":\#(lock)}"#)
                 #expect(english["code"] as? String == "report.return.reasonRequired")
                 #expect(english["detail"] as? String == "A reason is required to return a report.")
-                // Errors without a refusal of their own carry their kind as the code.
+                // A record that does not exist is named by its own code, in the reader's language.
                 let missing = try await call(.post, "/api/v1/reports/999999/accept", adminToken, #"{"lockVersion":1}"#)
-                #expect(missing["code"] as? String == "notFound")
+                #expect(missing["code"] as? String == "report.notFound")
+                #expect(missing["detail"] as? String == "没有编号为999999的报告。")
             }
         }
     }

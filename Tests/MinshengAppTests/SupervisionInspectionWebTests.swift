@@ -168,7 +168,7 @@ import Testing
                 ]
                 let refused = try await inspector.post("/inspections", form: future + [("submit", "done")])
                 #expect(refused.status == .badRequest)
-                #expect(Self.text(refused).contains("plan it instead"))
+                #expect(Self.text(refused).contains("尚未到来，请改为计划检查"))
                 #expect(try await inspector.post("/inspections", form: future + [("submit", "plan")]).status == .seeOther)
                 let plannedNow = try await database.read { try await SupervisionStore().inspections(planID: plan.id, on: $0) }.filter {
                     $0.state == .planned

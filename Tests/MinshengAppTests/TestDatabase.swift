@@ -30,7 +30,7 @@ enum TestDatabase {
     static func configuration(now: Date? = nil) -> AppConfiguration {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("minsheng-test-data-\(UUID().uuidString)").path
         if let now { return AppConfiguration(dataDirectory: folder, clock: { now }) }
-        return AppConfiguration(dataDirectory: folder)
+        return AppConfiguration(dataDirectory: folder, clock: clock)
     }
 
     static let logger: Logger = {

@@ -97,7 +97,7 @@ struct AccountService: Sendable {
             )
             if let hash { try await users.setPassword(userID: id, hash: hash, on: db) }
             if hash != nil || (change.disabled && !before.disabled) { try await users.endSessionsAndTokens(userID: id, now: now, on: db) }
-            guard let after = try await users.user(id: id, on: db) else { throw AppError(.internalError, "The user vanished.") }
+            guard let after = try await users.user(id: id, on: db) else { throw AdminRefusals.userVanished }
             try await audit.record(
                 hash == nil ? "user.update" : "user.update+password", entity: "user", id: id,
                 before: UserSnapshot(before), after: UserSnapshot(after), by: actor, on: db

@@ -20,11 +20,11 @@ struct AdminService: Sendable {
     func setMembers(groupID: Int64, memberIDs: [Int64], by actor: AuditActor) async throws -> [Int64] {
         try await database.write { db in
             guard let group = try await plans.unit(id: groupID, on: db), group.kind == .group else {
-                throw AppError.notFound("No group unit has id \(groupID).")
+                throw AdminRefusals.noGroup(groupID)
             }
             let allowed = Set(try await plans.units(jurisdictionID: group.jurisdictionID, on: db).filter { $0.kind != .group }.map(\.id))
             guard memberIDs.allSatisfy(allowed.contains) else {
-                throw AppError.invalidInput("Members must be non-group units of the same jurisdiction.")
+                throw AdminRefusals.membersOfSameJurisdiction
             }
             let before = try await UnitStore().members(jurisdictionID: group.jurisdictionID, on: db)[groupID] ?? []
             try await UnitStore().setMembers(groupID: groupID, memberIDs: memberIDs, on: db)
@@ -41,7 +41,7 @@ struct AdminService: Sendable {
     }
 
     func calendar(planID: Int64, on db: any SQLDatabase) async throws -> Calendar {
-        guard try await plans.plan(id: planID, on: db) != nil else { throw AppError.notFound("No plan has id \(planID).") }
+        guard try await plans.plan(id: planID, on: db) != nil else { throw Refusals.noPlan(planID) }
         return Calendar(
             dueDay: try await plans.calendar(planID: planID, on: db).dueDay,
             quarterlyItemIds: try await plans.cadences(planID: planID, on: db).keys.sorted())
@@ -55,7 +55,7 @@ struct AdminService: Sendable {
             let before = try await self.calendar(planID: planID, on: db)
             let items = try await plans.items(planID: planID, on: db)
             let quarterly = Set(calendar.quarterlyItemIds)
-            guard quarterly.isSubset(of: Set(items.map(\.id))) else { throw AppError.invalidInput("Quarterly items must belong to the plan.") }
+            guard quarterly.isSubset(of: Set(items.map(\.id))) else { throw AdminRefusals.quarterlyItemsOfPlan }
             try await plans.setDueDay(planID: planID, dueDay: calendar.dueDay, on: db)
             for item in items {
                 try await plans.setCadence(itemID: item.id, cadence: quarterly.contains(item.id) ? .quarterly : .monthly, on: db)
@@ -68,7 +68,7 @@ struct AdminService: Sendable {
 
     func createToken(name: String, for user: User, by actor: AuditActor) async throws -> (secret: String, token: PersonalToken) {
         let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.count <= 100 else { throw AppError.invalidInput("Give the token a name of up to 100 characters.") }
+        guard !trimmed.isEmpty, trimmed.count <= 100 else { throw AdminRefusals.tokenName }
         return try await database.write { db in
             let created = try await TokenStore().create(userID: user.id, name: trimmed, now: clock(), on: db)
             try await audit.record("token.create", entity: "token", id: created.token.id, after: created.token, by: actor, on: db)
@@ -79,7 +79,7 @@ struct AdminService: Sendable {
     func revokeToken(id: Int64, for user: User, by actor: AuditActor) async throws {
         try await database.write { db in
             guard try await TokenStore().revoke(id: id, userID: user.id, now: clock(), on: db) else {
-                throw AppError.notFound("No live token of yours has id \(id).")
+                throw AdminRefusals.noToken(id)
             }
             try await audit.record("token.revoke", entity: "token", id: id, by: actor, on: db)
         }

@@ -54,7 +54,7 @@ struct AssessmentService: Sendable {
                     "Several plans are for \(number) (ids \(sameYear.map { String($0.id) }.joined(separator: ", "))); give the plan's id.")
             }
         }
-        throw AppError.notFound("No plan has id \(reference), and no single plan is for that year.")
+        throw AdminRefusals.noPlanForReference(reference)
     }
 }
 

@@ -42,16 +42,16 @@ struct AttachmentStorage: Sendable {
 
     /// Checks a file's size, name and content; the error says which rule it broke.
     static func check(fileName: String, data: Data) throws -> Accepted {
-        guard !data.isEmpty else { throw AppError.invalidInput("\(fileName)：文件是空的 (the file is empty).") }
-        guard data.count <= maximumSize else { throw AppError.invalidInput("\(fileName)：超过 10 MB (larger than 10 MB).") }
+        guard !data.isEmpty else { throw AttachmentRefusals.empty(fileName) }
+        guard data.count <= maximumSize else { throw AttachmentRefusals.tooLarge(fileName) }
         let name = sanitisedName(fileName)
         let ext = (name as NSString).pathExtension.lowercased()
         guard let kind = kinds.first(where: { $0.extensions.contains(ext) }) else {
-            throw AppError.invalidInput("\(fileName)：只接受 JPG、PNG、PDF、Word、Excel 文件 (only JPG, PNG, PDF, Word and Excel files are accepted).")
+            throw AttachmentRefusals.kindRefused(fileName)
         }
         let head = [UInt8](data.prefix(8))
         guard kind.magic.contains(where: { head.starts(with: $0) }) else {
-            throw AppError.invalidInput("\(fileName)：文件内容与扩展名不符 (the content does not match the .\(ext) extension).")
+            throw AttachmentRefusals.contentMismatch(fileName, ext: ext)
         }
         let digest = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
         return Accepted(fileName: name, contentType: kind.contentType, data: data, sha256: digest)
@@ -67,7 +67,7 @@ struct AttachmentStorage: Sendable {
 
     func read(key: String) throws -> Data {
         guard key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }) else {
-            throw AppError.notFound("No such attachment.")
+            throw Refusals.noAttachment
         }
         return try Data(contentsOf: folder.appendingPathComponent(key))
     }

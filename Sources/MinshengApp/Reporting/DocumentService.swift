@@ -36,8 +36,8 @@ struct DocumentService: Sendable {
             throw AppError.invalidInput(
                 "A \(kind.rawValue) document is for a \(Self.periodForm(kind)) period, such as \(Self.example(kind)); got \(period).")
         }
-        guard let detail = try await plans.detail(planID: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
-        guard period.year == detail.plan.year else { throw AppError.invalidInput("The plan is for \(detail.plan.year); \(period) is another year.") }
+        guard let detail = try await plans.detail(planID: planID, on: db) else { throw Refusals.noPlan(planID) }
+        guard period.year == detail.plan.year else { throw Refusals.otherYear(planYear: detail.plan.year, period) }
         let assessment = try await AssessmentService(database: database).assess(planID: planID, period: period, on: db)
         let names = Dictionary(uniqueKeysWithValues: detail.units.map { ($0.id, $0.name) })
         let categories = Dictionary(uniqueKeysWithValues: detail.categories.map { ($0.id, $0.name) })

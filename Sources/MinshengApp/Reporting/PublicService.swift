@@ -28,7 +28,7 @@ struct PublicService: Sendable {
     @discardableResult
     func publish(planID: Int64, period: Period, objectionDays: Int?, by actor: AuditActor) async throws -> Publication {
         if let days = objectionDays, !(1...60).contains(days) {
-            throw AppError.invalidInput("The 公示期 is 1 to 60 days; got \(days).")
+            throw DisclosureRefusals.objectionDays(days)
         }
         let today = configuration.today
         if period.year == today.year, period.lastMonth.months.upperBound > today.month {
@@ -50,8 +50,8 @@ struct PublicService: Sendable {
         by actor: AuditActor, on db: any SQLDatabase
     ) async throws -> Publication {
         let createdAt = Timestamp.string(from: clock())
-        guard let plan = try await PlanStore().plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
-        guard period.year == plan.year else { throw AppError.invalidInput("The plan is for \(plan.year); \(period) is another year.") }
+        guard let plan = try await PlanStore().plan(id: planID, on: db) else { throw Refusals.noPlan(planID) }
+        guard period.year == plan.year else { throw Refusals.otherYear(planYear: plan.year, period) }
         let store = PublicationStore()
         let previous = try await store.latest(planID: planID, on: db)
         if let previous, previous.snapshot.period.lastMonth.months.upperBound > period.lastMonth.months.upperBound {
@@ -75,7 +75,7 @@ struct PublicService: Sendable {
         planID: Int64, period: Period, sequence: Int, previousHash: String, publishedOn: CalendarDate, objectionsUntil: CalendarDate?,
         on db: any SQLDatabase
     ) async throws -> PublicSnapshot {
-        guard let detail = try await PlanStore().detail(planID: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+        guard let detail = try await PlanStore().detail(planID: planID, on: db) else { throw Refusals.noPlan(planID) }
         let input = try await AssessmentStore().input(planID: planID, period: period, on: db)
         let assessment = Assessor().assess(input, at: period)
         let lastMonth = period.lastMonth.months.upperBound
@@ -249,16 +249,16 @@ struct PublicService: Sendable {
     /// Answers a message (the answer is published with it) or rejects it (it is never shown).
     @discardableResult
     func settle(messageID: Int64, answer: String?, by actor: AuditActor) async throws -> Settled {
-        guard let userID = actor.userID else { throw AppError(.forbidden, "Only the office answers the public.") }
+        guard let userID = actor.userID else { throw DisclosureRefusals.onlyOfficeAnswers }
         let reply = answer?.trimmingCharacters(in: .whitespacesAndNewlines)
         let state: PublicMessage.State = (reply?.isEmpty ?? true) ? .rejected : .answered
         let settled = try await database.write { db -> Settled in
             guard let message = try await store.message(id: messageID, on: db) else {
-                throw AppError.notFound("No public message has id \(messageID).")
+                throw DisclosureRefusals.noMessage(messageID)
             }
             guard try await store.settle(messageID: messageID, state: state, reply: state == .answered ? reply : nil, by: userID, at: now, on: db)
             else {
-                throw AppError.conflict("Message \(messageID) was already \(message.state.rawValue).")
+                throw DisclosureRefusals.messageSettled(messageID)
             }
             try await AuditLog(clock: configuration.clock).record(
                 "public.\(state == .answered ? "answer" : "reject")", entity: "public_message", id: messageID,
@@ -280,10 +280,10 @@ struct PublicService: Sendable {
             guard let attachment = try await ReportStore().attachment(id: attachmentID, on: db),
                 let report = try await ReportStore().report(id: attachment.reportID, on: db)
             else {
-                throw AppError.notFound("No attachment has id \(attachmentID).")
+                throw Refusals.noAttachment
             }
-            guard attachment.contentType.hasPrefix("image/") else { throw AppError.invalidInput("\(attachment.fileName) is not a photo.") }
-            guard report.state == .accepted else { throw AppError.invalidInput("Only photos of accepted reports can be public.") }
+            guard attachment.contentType.hasPrefix("image/") else { throw DisclosureRefusals.notAPhoto(attachment.fileName) }
+            guard report.state == .accepted else { throw DisclosureRefusals.photoOfAcceptedOnly }
             try await store.setPublic(isPublic, attachmentID: attachmentID, on: db)
             try await AuditLog(clock: configuration.clock).record(
                 isPublic ? "photo.approve" : "photo.withdraw", entity: "attachment", id: attachmentID, after: ["public": String(isPublic)], by: actor,

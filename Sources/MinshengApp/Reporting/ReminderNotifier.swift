@@ -57,14 +57,14 @@ extension ReportingService {
         let (reminders, payloads) = try await database.write { db -> ([Reminder], [ReminderPayload]) in
             let principal = user.principal(reach: try await PlanReach.of(user, on: db))
             guard Policy.allows(.office, principal), Policy.canChange(planID: planID, principal) else {
-                throw AppError(.forbidden, "Only the supervision office sends reminders.")
+                throw ReportingRefusals.onlyOfficeReminds
             }
             let overdue = try await tasks(planID: planID, period: period, on: db).filter(\.isOverdue)
             let byUnit = Dictionary(grouping: overdue, by: \.obligation.unitID)
             let targets = unitIDs.map { Set($0) } ?? Set(byUnit.keys)
             guard !targets.isEmpty else { return ([], []) }
             for unit in targets where byUnit[unit] == nil {
-                throw AppError.invalidInput("Unit \(unit) is not overdue for \(period).")
+                throw ReportingRefusals.notOverdue(unit: unit, period)
             }
             let store = ReminderStore()
             var reminders: [Reminder] = []

@@ -65,7 +65,7 @@ struct ReportingService: Sendable {
 
         static func load(planID: Int64, on db: any SQLDatabase) async throws -> TaskSetting {
             let plans = PlanStore()
-            guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+            guard let plan = try await plans.plan(id: planID, on: db) else { throw Refusals.noPlan(planID) }
             return TaskSetting(
                 planID: planID, assignments: try await plans.assignments(planID: planID, on: db),
                 members: try await UnitStore().members(jurisdictionID: plan.jurisdictionID, on: db),
@@ -165,10 +165,10 @@ struct ReportingService: Sendable {
     ) async throws -> Report {
         let reader = try await reader(for: user, planID: planID, on: db)
         guard ReportPolicy.canWrite(forUnit: unitID, by: reader.principal) else {
-            throw AppError(.forbidden, "You may not write reports for this unit.")
+            throw ReportingRefusals.mayNotWrite
         }
         guard let obligation = try await obligation(planID: planID, itemID: itemID, unitID: unitID, period: period, on: db) else {
-            throw AppError.notFound("This unit owes no report on this item for \(period).")
+            throw ReportingRefusals.owesNoReport(period)
         }
         try await validate(draft.values, itemID: itemID, on: db)
         let existing = try await reports.versions(itemID: itemID, unitID: unitID, period: period, on: db).last
@@ -194,7 +194,7 @@ struct ReportingService: Sendable {
                     created.id, expectedLock: created.lockVersion, values: draft.values, progress: draft.progress,
                     problems: draft.problems, nextSteps: draft.nextSteps, now: configuration.timestamp, on: db
                 )
-            else { throw AppError(.internalError, "The new report could not be saved.") }
+            else { throw ReportingRefusals.notSaved }
             try await audit.record("report.create", entity: "report", id: saved.id, after: saved, by: actor, on: db)
             report = saved
         }
@@ -212,10 +212,10 @@ struct ReportingService: Sendable {
     ) async throws -> Report {
         try await database.write { db in
             if let repeated = try await repeatedAnswer(idempotencyKey, user: user, on: db) { return repeated }
-            guard let report = try await reports.report(id: reportID, on: db) else { throw AppError.notFound("No report has id \(reportID).") }
+            guard let report = try await reports.report(id: reportID, on: db) else { throw Refusals.noReport(reportID) }
             let reader = try await reader(for: user, planID: report.planID, on: db)
-            guard ReportPolicy.canRead(report, by: reader) else { throw AppError.notFound("No report has id \(reportID).") }
-            guard action != .correct, action != .edit else { throw AppError(.badRequest, "Use the correction or save endpoints.") }
+            guard ReportPolicy.canRead(report, by: reader) else { throw Refusals.noReport(reportID) }
+            guard action != .correct, action != .edit else { throw ReportingRefusals.useCorrectionOrSave }
             let changed = try await transition(
                 report, action: action, reason: reason, expectedLock: expectedLock, principal: reader.principal, actor: actor, on: db
             )
@@ -228,9 +228,9 @@ struct ReportingService: Sendable {
     func correct(reportID: Int64, reason: String, by actor: AuditActor, user: User, idempotencyKey: String? = nil) async throws -> Report {
         try await database.write { db in
             if let repeated = try await repeatedAnswer(idempotencyKey, user: user, on: db) { return repeated }
-            guard let report = try await reports.report(id: reportID, on: db) else { throw AppError.notFound("No report has id \(reportID).") }
+            guard let report = try await reports.report(id: reportID, on: db) else { throw Refusals.noReport(reportID) }
             let reader = try await reader(for: user, planID: report.planID, on: db)
-            guard ReportPolicy.canRead(report, by: reader) else { throw AppError.notFound("No report has id \(reportID).") }
+            guard ReportPolicy.canRead(report, by: reader) else { throw Refusals.noReport(reportID) }
             let part = ReportPolicy.actor(for: .correct, unitID: report.unitID, by: reader.principal)
             switch ReportWorkflow.apply(.correct, to: report.state, by: part, reason: reason) {
             case .failure(let refusal): throw Self.error(for: refusal)
@@ -300,7 +300,7 @@ struct ReportingService: Sendable {
         }
         for value in values {
             guard let indicator = indicators[value.indicatorID] else {
-                throw AppError.invalidInput("Indicator \(value.indicatorID) does not belong to this item.")
+                throw ReportingRefusals.foreignIndicator(value.indicatorID)
             }
             if let number = value.value, let refusal = ValueBounds.refusal(number, kind: indicator.kind, measure: indicator.measure) {
                 throw AppError.invalidInput(ReportValues.message(refusal, indicator: indicator.name, language: .en))

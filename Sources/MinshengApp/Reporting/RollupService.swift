@@ -78,7 +78,7 @@ struct RollupService: Sendable {
         let children = Dictionary(grouping: jurisdictions.filter { $0.parentID != nil }, by: { $0.parentID! })
         let rootID = requested ?? reach.jurisdictionID
         if let rootID, byID[rootID] == nil || !reach.covers(jurisdictionID: rootID) {
-            throw AppError.notFound("No jurisdiction has id \(rootID) within your reach.")
+            throw Refusals.noJurisdiction(rootID)
         }
         let plansOfYear = Dictionary(grouping: structure.plans.filter { $0.year == period.year && reach.canRead(planID: $0.id) }, by: \.jurisdiction)
         func subtree(_ id: Int64) -> [Int64] { [id] + (children[id] ?? []).flatMap { subtree($0.id) } }

@@ -70,7 +70,7 @@ extension SupervisionService {
 
     /// The cases the rules call for, leaving out those already opened.
     func caseProposals(planID: Int64, on db: any SQLDatabase) async throws -> [AccountabilityProposal] {
-        guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+        guard let plan = try await plans.plan(id: planID, on: db) else { throw Refusals.noPlan(planID) }
         let settings = try await store.settings(planID: planID, on: db)
         let opened = Set(try await store.cases(planID: planID, on: db).map(\.key))
         return AccountabilityProposer(settings: settings.accountability)
@@ -84,9 +84,9 @@ extension SupervisionService {
         let day = today
         let createdAt = now
         return try await database.write { db in
-            guard try await plans.plan(id: planID, on: db) != nil else { throw AppError.notFound("No plan has id \(planID).") }
-            guard try await plans.unit(id: unitID, on: db) != nil else { throw AppError.notFound("No unit has id \(unitID).") }
-            guard !grounds.isEmpty else { throw AppError.invalidInput("A case needs its grounds.") }
+            guard try await plans.plan(id: planID, on: db) != nil else { throw Refusals.noPlan(planID) }
+            guard try await plans.unit(id: unitID, on: db) != nil else { throw Refusals.noUnit(unitID) }
+            guard !grounds.isEmpty else { throw SupervisionRefusals.caseNeedsGrounds }
             let opened = try await store.openCase(
                 planID: planID, unitID: unitID, itemID: itemID, rule: rule, grounds: grounds, openedOn: day,
                 by: actor.userID, at: createdAt, on: db)
@@ -101,14 +101,14 @@ extension SupervisionService {
     {
         let day = today
         return try await database.write { db in
-            guard try await store.accountabilityCase(id: caseID, on: db) != nil else { throw AppError.notFound("No case has id \(caseID).") }
+            guard try await store.accountabilityCase(id: caseID, on: db) != nil else { throw SupervisionRefusals.noCase(caseID) }
             guard try await store.decide(caseID: caseID, decision: decision, note: note, on: day, by: user.id, on: db) else {
-                throw AppError.conflict("The case was decided already.")
+                throw SupervisionRefusals.caseDecided
             }
             try await AuditLog(clock: configuration.clock).record(
                 "case.decide", entity: "case", id: caseID, after: ["decision": decision.rawValue, "note": note],
                 by: AuditActor(user: user, address: address), on: db)
-            guard let decided = try await store.accountabilityCase(id: caseID, on: db) else { throw AppError.notFound("No case has id \(caseID).") }
+            guard let decided = try await store.accountabilityCase(id: caseID, on: db) else { throw SupervisionRefusals.noCase(caseID) }
             return decided
         }
     }

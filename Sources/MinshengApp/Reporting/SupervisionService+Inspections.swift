@@ -37,20 +37,20 @@ extension SupervisionService {
     /// Plans an inspection, or records one done; each checked figure is stored beside the value accepted as of the
     /// inspection's month.
     func record(planID: Int64, _ input: InspectionInput, by actor: AuditActor) async throws -> Inspection {
-        guard input.itemID != nil || input.unitID != nil else { throw AppError.invalidInput("An inspection is of an item or of a unit.") }
-        guard !input.checked.trimmingCharacters(in: .whitespaces).isEmpty else { throw AppError.invalidInput("Say what is checked.") }
+        guard input.itemID != nil || input.unitID != nil else { throw SupervisionRefusals.inspectionNeedsSubject }
+        guard !input.checked.trimmingCharacters(in: .whitespaces).isEmpty else { throw SupervisionRefusals.inspectionNeedsChecked }
         if input.planned {
             guard input.verified.isEmpty else {
-                throw AppError.invalidInput("A planned inspection has no verified figures yet; record them when it is done.")
+                throw SupervisionRefusals.plannedHasNoFigures
             }
         } else if input.inspectedOn > today {
-            throw AppError.invalidInput("The inspection date \(input.inspectedOn) is in the future; plan it instead.")
+            throw SupervisionRefusals.inspectionInFuture(input.inspectedOn)
         }
         let createdAt = now
         return try await database.write { db in
-            guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
-            guard input.inspectedOn.year == plan.year else { throw AppError.invalidInput("The inspection date is not in \(plan.year).") }
-            if let unitID = input.unitID, try await plans.unit(id: unitID, on: db) == nil { throw AppError.notFound("No unit has id \(unitID).") }
+            guard let plan = try await plans.plan(id: planID, on: db) else { throw Refusals.noPlan(planID) }
+            guard input.inspectedOn.year == plan.year else { throw SupervisionRefusals.inspectionOtherYear(plan.year) }
+            if let unitID = input.unitID, try await plans.unit(id: unitID, on: db) == nil { throw Refusals.noUnit(unitID) }
             let values = try await checkedValues(plan: plan, itemID: input.itemID, on: input.inspectedOn, verified: input.verified, on: db)
             let inspection = try await store.insertInspection(
                 Inspection(
@@ -70,17 +70,17 @@ extension SupervisionService {
     func complete(inspectionID: Int64, inspectedOn: CalendarDate, findings: String, verified: [Int64: Decimal], by actor: AuditActor)
         async throws -> Inspection
     {
-        guard inspectedOn <= today else { throw AppError.invalidInput("The inspection date \(inspectedOn) is in the future.") }
+        guard inspectedOn <= today else { throw SupervisionRefusals.inspectionInFuture(inspectedOn) }
         return try await database.write { db in
             guard let inspection = try await store.inspection(id: inspectionID, on: db) else {
-                throw AppError.notFound("No inspection has id \(inspectionID).")
+                throw SupervisionRefusals.noInspection(inspectionID)
             }
-            guard let plan = try await plans.plan(id: inspection.planID, on: db) else { throw AppError.notFound("The inspection's plan is gone.") }
-            guard inspectedOn.year == plan.year else { throw AppError.invalidInput("The inspection date is not in \(plan.year).") }
+            guard let plan = try await plans.plan(id: inspection.planID, on: db) else { throw SupervisionRefusals.inspectionPlanGone }
+            guard inspectedOn.year == plan.year else { throw SupervisionRefusals.inspectionOtherYear(plan.year) }
             let values = try await checkedValues(plan: plan, itemID: inspection.itemID, on: inspectedOn, verified: verified, on: db)
             guard try await store.complete(inspectionID: inspectionID, on: inspectedOn, findings: findings, values: values, by: actor.userID, on: db)
             else {
-                throw AppError.conflict("The inspection was recorded already.")
+                throw SupervisionRefusals.inspectionRecorded
             }
             try await AuditLog(clock: configuration.clock).record(
                 "inspection.record", entity: "inspection", id: inspectionID, after: ["values": String(values.count)], by: actor, on: db)
@@ -93,16 +93,16 @@ extension SupervisionService {
         -> [CheckedValue]
     {
         guard !verified.isEmpty else { return [] }
-        guard let itemID else { throw AppError.invalidInput("Figures are checked on an item; this inspection is of a unit.") }
+        guard let itemID else { throw SupervisionRefusals.figuresNeedItem }
         let indicators = try await plans.indicators(planID: plan.id, on: db).filter { $0.itemID == itemID }
         let assessment = try await AssessmentService(database: database).assess(
             planID: plan.id, period: .month(year: plan.year, month: day.month), on: db)
         let reported = Dictionary(uniqueKeysWithValues: (assessment.item(itemID)?.indicators ?? []).map { ($0.indicatorID, $0.value) })
         return try verified.sorted(by: { $0.key < $1.key }).map { indicatorID, value in
             guard indicators.contains(where: { $0.id == indicatorID }) else {
-                throw AppError.invalidInput("Indicator \(indicatorID) is not the item's.")
+                throw SupervisionRefusals.notTheItemsIndicator(indicatorID)
             }
-            guard value >= 0 else { throw AppError.invalidInput("A verified value cannot be negative.") }
+            guard value >= 0 else { throw SupervisionRefusals.verifiedNegative }
             return CheckedValue(indicatorID: indicatorID, reported: reported[indicatorID] ?? nil, verified: value)
         }
     }

@@ -22,7 +22,7 @@ extension SupervisionService {
 
     /// The notices the assessment calls for, leaving out items with a notice still open.
     func proposals(planID: Int64, on db: any SQLDatabase) async throws -> [NoticeProposal] {
-        guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+        guard let plan = try await plans.plan(id: planID, on: db) else { throw Refusals.noPlan(planID) }
         let settings = try await store.settings(planID: planID, on: db)
         let assessment = try await AssessmentService(database: database).assess(planID: planID, period: try await month(plan: plan, on: db), on: db)
         let open = Set(try await store.notices(planID: planID, on: db).filter { $0.answeredOn == nil && $0.closedOn == nil }.map(\.itemID))
@@ -37,12 +37,12 @@ extension SupervisionService {
         -> [SupervisionNotice]
     {
         let reason = reason.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !reason.isEmpty else { throw AppError.invalidInput("A notice needs its reason.") }
+        guard !reason.isEmpty else { throw SupervisionRefusals.noticeNeedsReason }
         let createdAt = now
         return try await database.write { db in
-            guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+            guard let plan = try await plans.plan(id: planID, on: db) else { throw Refusals.noPlan(planID) }
             guard try await plans.items(planID: planID, on: db).contains(where: { $0.id == itemID }) else {
-                throw AppError.notFound("The plan has no item \(itemID).")
+                throw Refusals.noItemID(itemID)
             }
             let members = try await UnitStore().members(jurisdictionID: plan.jurisdictionID, on: db)
             let leads = try await plans.assignments(planID: planID, on: db).filter { $0.itemID == itemID && $0.role == .lead }.sorted {
@@ -50,7 +50,7 @@ extension SupervisionService {
             }
             var units: [Int64] = []
             for lead in leads { for unit in members[lead.unitID] ?? [lead.unitID] where !units.contains(unit) { units.append(unit) } }
-            guard !units.isEmpty else { throw AppError.invalidInput("The item has no lead unit to notify.") }
+            guard !units.isEmpty else { throw SupervisionRefusals.noLeadToNotify }
             let notices = try await store.issueNotices(
                 planID: planID, itemID: itemID, unitIDs: units, grade: grade, reason: reason,
                 requirement: requirement.isEmpty ? Self.requirement(grade) : requirement,
@@ -76,16 +76,16 @@ extension SupervisionService {
     /// The unit's answer: measures and the date it promises completion.
     func answer(noticeID: Int64, measures: String, promisedOn: CalendarDate, by user: User, address: String) async throws -> SupervisionNotice {
         let measures = measures.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !measures.isEmpty else { throw AppError.invalidInput("Write the measures the unit takes.") }
+        guard !measures.isEmpty else { throw SupervisionRefusals.measuresRequired }
         let day = today
         return try await database.write { db in
-            guard let notice = try await store.notice(id: noticeID, on: db) else { throw AppError.notFound("No notice has id \(noticeID).") }
+            guard let notice = try await store.notice(id: noticeID, on: db) else { throw SupervisionRefusals.noNotice(noticeID) }
             let principal = user.principal(reach: try await PlanReach.of(user, on: db))
             guard principal.reach.canRead(planID: notice.planID), SupervisionPolicy.canAnswer(noticeTo: notice.unitID, by: principal) else {
-                throw AppError(.forbidden, "Only the notified unit answers its notice.")
+                throw SupervisionRefusals.onlyNotifiedUnitAnswers
             }
             guard try await store.answer(noticeID: noticeID, measures: measures, promisedOn: promisedOn, answeredOn: day, by: user.id, on: db) else {
-                throw AppError.conflict("The notice was answered already.")
+                throw SupervisionRefusals.noticeAnswered
             }
             try await AuditLog(clock: configuration.clock).record(
                 "notice.answer", entity: "notice", id: noticeID, after: ["measures": measures, "promisedOn": promisedOn.iso],
@@ -98,8 +98,8 @@ extension SupervisionService {
     func close(noticeID: Int64, by actor: AuditActor) async throws {
         let day = today
         try await database.write { db in
-            guard let notice = try await store.notice(id: noticeID, on: db) else { throw AppError.notFound("No notice has id \(noticeID).") }
-            guard notice.closedOn == nil else { throw AppError.conflict("The notice is closed already.") }
+            guard let notice = try await store.notice(id: noticeID, on: db) else { throw SupervisionRefusals.noNotice(noticeID) }
+            guard notice.closedOn == nil else { throw SupervisionRefusals.noticeClosed }
             try await store.close(noticeID: noticeID, on: day, on: db)
             try await AuditLog(clock: configuration.clock).record(
                 "notice.close", entity: "notice", id: noticeID, after: ["closedOn": day.iso], by: actor, on: db)

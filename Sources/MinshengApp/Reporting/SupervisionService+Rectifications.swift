@@ -9,14 +9,14 @@ extension SupervisionService {
         -> Rectification
     {
         let requirement = requirement.trimmingCharacters(in: .whitespacesAndNewlines)
-        guard !requirement.isEmpty else { throw AppError.invalidInput("Say what must be rectified.") }
-        guard due >= today else { throw AppError.invalidInput("The due date \(due) has passed.") }
+        guard !requirement.isEmpty else { throw SupervisionRefusals.requirementRequired }
+        guard due >= today else { throw SupervisionRefusals.duePassed(due) }
         let createdAt = now
         return try await database.write { db in
             guard let inspection = try await store.inspection(id: inspectionID, on: db) else {
-                throw AppError.notFound("No inspection has id \(inspectionID).")
+                throw SupervisionRefusals.noInspection(inspectionID)
             }
-            guard try await plans.unit(id: unitID, on: db) != nil else { throw AppError.notFound("No unit has id \(unitID).") }
+            guard try await plans.unit(id: unitID, on: db) != nil else { throw Refusals.noUnit(unitID) }
             let stored = try await store.insertRectification(
                 Rectification(
                     id: 0, planID: inspection.planID, inspectionID: inspectionID, itemID: inspection.itemID, unitID: unitID, requirement: requirement,
@@ -37,33 +37,33 @@ extension SupervisionService {
         let at = now
         return try await database.write { db in
             guard let rectification = try await store.rectification(id: rectificationID, on: db) else {
-                throw AppError.notFound("No rectification has id \(rectificationID).")
+                throw SupervisionRefusals.noRectification(rectificationID)
             }
             let principal = user.principal(reach: try await PlanReach.of(user, on: db))
             guard principal.reach.canRead(planID: rectification.planID) else {
-                throw AppError.notFound("No rectification has id \(rectificationID).")
+                throw SupervisionRefusals.noRectification(rectificationID)
             }
             switch action {
             case .report:
                 guard SupervisionPolicy.canReport(rectificationOf: rectification.unitID, by: principal) else {
-                    throw AppError(.forbidden, "Only the unit reports its rectification.")
+                    throw SupervisionRefusals.onlyUnitReportsRectification
                 }
-                guard !text.isEmpty else { throw AppError.invalidInput("Describe what was rectified.") }
+                guard !text.isEmpty else { throw SupervisionRefusals.describeRectification }
             case .close, .reopen:
                 guard SupervisionPolicy.canReviewRectifications(principal) else {
-                    throw AppError(.forbidden, "Only inspectors close or reopen rectifications.")
+                    throw SupervisionRefusals.onlyInspectorsClose
                 }
-                if action == .reopen && text.isEmpty { throw AppError.invalidInput("Say why the rectification is reopened.") }
+                if action == .reopen && text.isEmpty { throw SupervisionRefusals.reopenNeedsReason }
             }
             guard let next = rectification.state.after(action) else {
-                throw AppError.conflict("A rectification that is \(rectification.state.rawValue) cannot be \(action.rawValue)ed.")
+                throw SupervisionRefusals.rectificationRefused(state: rectification.state, action: action)
             }
             guard
                 try await store.transition(
                     rectificationID, from: rectification.state, to: next, action: action.rawValue,
                     report: action == .report ? text : nil, note: text.isEmpty ? nil : text, by: user.id, at: at, on: db)
             else {
-                throw AppError.conflict("The rectification changed meanwhile; reload it.")
+                throw SupervisionRefusals.rectificationChanged
             }
             try await AuditLog(clock: configuration.clock).record(
                 "rectification.\(action.rawValue)", entity: "rectification", id: rectificationID,

@@ -6,7 +6,7 @@ import SQLKit
 extension SupervisionService {
     /// Every lead unit's score at a period, ranked, with every point explained.
     func scores(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> [UnitScore] {
-        guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+        guard let plan = try await plans.plan(id: planID, on: db) else { throw Refusals.noPlan(planID) }
         let settings = try await store.settings(planID: planID, on: db)
         let assessment = try await AssessmentService(database: database).assess(planID: planID, period: period, on: db)
         let items = Dictionary(uniqueKeysWithValues: try await plans.items(planID: planID, on: db).map { ($0.id, $0) })

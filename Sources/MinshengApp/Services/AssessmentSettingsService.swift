@@ -22,7 +22,7 @@ struct AssessmentSettingsService: Sendable {
     func item(planID: Int64, number: Int) async throws -> (item: Item, indicators: [Indicator]) {
         try await database.read { db in
             guard let item = try await plans.items(planID: planID, on: db).first(where: { $0.number == number }) else {
-                throw AppError.notFound("No item \(number).")
+                throw Refusals.noItem(number)
             }
             return (item, try await plans.indicators(planID: planID, on: db).filter { $0.itemID == item.id && $0.parentID == nil })
         }

@@ -14,11 +14,11 @@ extension ReportingService {
             try await database.write { db in
                 let reader = try await reader(for: user, planID: planID, on: db)
                 guard ReportPolicy.canWrite(forUnit: unitID, by: reader.principal) else {
-                    throw AppError(.forbidden, "You may not add attachments to this report.")
+                    throw ReportingRefusals.mayNotAttach
                 }
                 guard let report = try await reports.versions(itemID: itemID, unitID: unitID, period: period, on: db).last,
                     report.planID == planID, report.state == .draft || report.state == .returned
-                else { throw AppError.conflict("Attachments can be added to a draft or returned report only; save the report first.") }
+                else { throw ReportingRefusals.attachToDraftsOnly }
                 let stored = try await reports.addAttachment(
                     ReportAttachment(
                         id: 0, reportID: report.id, fileName: accepted.fileName, contentType: accepted.contentType,

@@ -7,7 +7,7 @@ extension SupervisionService {
     func saveSettings(_ settings: SupervisionSettings, planID: Int64, by actor: AuditActor) async throws {
         if let problem = settings.problem() { throw problem }
         try await database.write { db in
-            guard try await plans.plan(id: planID, on: db) != nil else { throw AppError.notFound("No plan has id \(planID).") }
+            guard try await plans.plan(id: planID, on: db) != nil else { throw Refusals.noPlan(planID) }
             let before = try await store.settings(planID: planID, on: db)
             try await store.setSettings(settings, planID: planID, on: db)
             try await AuditLog(clock: configuration.clock).record(

@@ -27,10 +27,10 @@ struct PlanImportService: Sendable {
         alongside: @escaping @Sendable (any SQLDatabase, Plan) async throws -> Void = { _, _ in }
     ) async throws -> Outcome {
         guard let name = jurisdictionName ?? draft.jurisdiction, !name.isEmpty else {
-            throw AppError.invalidInput("方案没有写明行政区划，请填写（如 洛阳市）。The plan names no jurisdiction: give one (e.g. 洛阳市).")
+            throw ImportRefusals.noJurisdiction
         }
         guard let year = draft.year else {
-            throw AppError.invalidInput("方案没有写明年度，请填写。The plan has no year: give one.")
+            throw ImportRefusals.noYear
         }
         return try await database.write { db in
             var parent: Jurisdiction?
@@ -42,7 +42,7 @@ struct PlanImportService: Sendable {
             if jurisdiction == nil {
                 jurisdiction = try await plans.jurisdiction(named: name, level: .guess(fromName: name), parentID: parent?.id, on: db)
             }
-            guard var jurisdiction else { throw AppError(.internalError, "The jurisdiction \(name) could not be stored.") }
+            guard var jurisdiction else { throw ImportRefusals.jurisdictionNotStored(name) }
             if let parent, jurisdiction.parentID != parent.id {
                 try await place(&jurisdiction, under: parent, by: actor, on: db)
             }

@@ -144,7 +144,7 @@ struct AssessmentStore: Sendable {
 
     /// Everything the assessment of a plan needs.
     func input(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> AssessmentInput {
-        guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+        guard let plan = try await plans.plan(id: planID, on: db) else { throw Refusals.noPlan(planID) }
         let lead = try await lead(planID: planID, on: db)
         return AssessmentInput(
             year: plan.year, settings: try await settings(planID: planID, on: db), items: try await plans.items(planID: planID, on: db),

@@ -16,7 +16,7 @@ struct PlanMerge {
 
     /// Applies the accepted item changes (by number) and, when `planFields` is true, the plan's own fields.
     func apply(_ draft: PlanDraft, to planID: Int64, accepting numbers: Set<Int>, planFields: Bool, on db: any SQLDatabase) async throws -> Outcome {
-        guard let detail = try await plans.detail(planID: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+        guard let detail = try await plans.detail(planID: planID, on: db) else { throw Refusals.noPlan(planID) }
         if planFields {
             let plan = try PlanStore.plan(from: draft, id: planID, jurisdictionID: detail.plan.jurisdictionID, state: detail.plan.state)
             let issuers = String(decoding: try JSONEncoder().encode(plan.issuers), as: UTF8.self)

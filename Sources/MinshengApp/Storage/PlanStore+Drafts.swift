@@ -17,7 +17,7 @@ extension PlanStore {
 
     /// Replaces a plan's fields and contents with an imported draft, keeping its id. Run it inside one transaction.
     func replace(planID: Int64, with draft: PlanDraft, on db: any SQLDatabase) async throws -> Plan {
-        guard let existing = try await plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+        guard let existing = try await plan(id: planID, on: db) else { throw Refusals.noPlan(planID) }
         let plan = try Self.plan(from: draft, id: planID, jurisdictionID: existing.jurisdictionID, state: existing.state)
         let issuers = String(decoding: try JSONEncoder().encode(plan.issuers), as: UTF8.self)
         try await db.update("plans")

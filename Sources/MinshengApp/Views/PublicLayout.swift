@@ -152,7 +152,7 @@ enum PublicParts {
                         .tr(
                             .td(.text(String(item.number))),
                             .td(.a(.href(links.item(item.number)), .text(item.title))),
-                            .td(.text(item.leadUnits.map(snapshot.unitName).joined(separator: "、"))),
+                            .td(.text(item.leadUnits.map(snapshot.unitName).joined(separator: links.language.punctuation.listSeparator))),
                             .td(light(item.status, links.language)),
                             .td(bar(item.progress, item.expected, item.status, links.language), .text(" \(percent(item.progress))"))
                         )

@@ -124,13 +124,20 @@ struct PublicStrings: Bilingual {
     var latest: String { t("最新一期", "Latest publication") }
     var asOf: String { t("数据截至", "Data as of") }
     var itemsCount: String { t("项", " projects") }
+    /// A count of projects: 5项 or 5 projects.
+    func itemCount(_ count: Int) -> String { t("\(count)项", count == 1 ? "1 project" : "\(count) projects") }
+    /// A table's caption with the number of its projects: 教育（5项） or Education (5 projects).
+    func captioned(_ title: String, _ count: Int) -> String { title + Punctuation(language: language).aside(itemCount(count)) }
     var rated: String { t("人次评价", " ratings") }
     var thisRound: String { t("本期", "This publication") }
     var allRounds: String { t("累计", "All publications") }
     var satisfactionRate: String { t("满意度", "Satisfaction") }
     var unitItemsLed: String { t("牵头的事项", "Projects led") }
     var unitItemsShared: String { t("参与的事项", "Projects shared") }
-    var openObjections: String { t("公示期内，欢迎对公示内容提出异议。", "The objection period is open.") }
+    /// The objection period is open until a day.
+    func objectionsOpenUntil(_ day: CalendarDate) -> String {
+        t("公示期内，欢迎对公示内容提出异议。公示期至 \(day.iso)。", "The objection period is open until \(day.iso).")
+    }
 
     /// What the file names of a static export carry before `.html` in this language.
     var fileSuffix: String { t("", ".en") }

@@ -42,15 +42,22 @@ struct ErrorMiddleware: RouterMiddleware {
     static func describe(_ error: any Error, context: AppRequestContext) -> (HTTPResponse.Status, String, String) {
         switch error {
         case let error as AppError:
-            if error.kind == .internalError || error.kind == .databaseUnavailable {
-                context.logger.error("\(error.kind.rawValue): \(error.message)")
+            let words = RequestWords(language: context.language)
+            switch error.kind {
+            case .internalError:
+                context.logger.error("\(error.code): \(error.message)")
+                return (error.status, words.internalError, error.code)
+            case .databaseUnavailable:
+                context.logger.error("\(error.code): \(error.message)")
+                return (error.status, words.databaseUnavailable, error.code)
+            default:
+                return (error.status, error.message(in: context.language), error.code)
             }
-            return (error.status, error.message(in: context.language), error.code)
         case let error as HTTPError:
-            return (error.status, error.body ?? error.status.reasonPhrase, "http.\(error.status.code)")
+            return (error.status, RequestWords(language: context.language).status(Int(error.status.code)), "http.\(error.status.code)")
         default:
             context.logger.error("Unexpected error: \(String(reflecting: error))")
-            return (.internalServerError, "Internal server error", AppError.Kind.internalError.rawValue)
+            return (.internalServerError, RequestWords(language: context.language).internalError, AppError.Kind.internalError.rawValue)
         }
     }
 

@@ -9,6 +9,7 @@ extension PublicCategoryPage {
 
         func render() -> String {
             let words = links.language.publicWords
+            let p = links.language.punctuation
             let category = model.category
             let snapshot = model.site.snapshot
             let items = model.items
@@ -17,8 +18,8 @@ extension PublicCategoryPage {
                 .h1(.text(category.name)),
                 .p(
                     .class("summary"),
-                    .text("\(words.progress)：\(PublicParts.percent(category.progress))，\(words.asOfDate(snapshot.period.endDate))")),
-                PublicParts.itemTable(items, snapshot: snapshot, links: links, caption: "\(category.name)（\(items.count)\(words.itemsCount)）")
+                    .text(p.labelled(words.progress, PublicParts.percent(category.progress)) + p.comma + words.asOfDate(snapshot.period.endDate))),
+                PublicParts.itemTable(items, snapshot: snapshot, links: links, caption: words.captioned(category.name, items.count))
             )
             return PublicLayout(title: category.name, path: links.category(category.number), links: links, content: content).render()
         }

@@ -11,6 +11,7 @@ extension PublicItemPage {
         private var site: PublicSite { model.site }
         private var item: PublicSnapshot.Item { model.item }
         private var words: PublicStrings { links.language.publicWords }
+        private var p: Punctuation { links.language.punctuation }
         private var snapshot: PublicSnapshot { site.snapshot }
 
         func render() -> String {
@@ -25,18 +26,18 @@ extension PublicItemPage {
                 .p(
                     .class("summary"), PublicParts.light(item.status, links.language),
                     .text(
-                        """
-                        　\(words.progress) \(PublicParts.percent(item.progress))，\(words.expected) \(PublicParts.percent(item.expected))，\
-                        \(words.asOfDate(snapshot.period.endDate))
-                        """
-                    )),
+                        " "
+                            + [
+                                "\(words.progress) \(PublicParts.percent(item.progress))", "\(words.expected) \(PublicParts.percent(item.expected))",
+                                words.asOfDate(snapshot.period.endDate),
+                            ].joined(separator: p.comma))),
                 targets,
                 .h2(.text(words.narrative)),
                 item.narrative.isEmpty
                     ? .p(.class("hint"), .text(words.noNarrative))
                     : .p(
                         .class("narrative"), .text(item.narrative),
-                        .unwrap(item.narrativeMonth) { .span(.class("hint"), .text("（\(words.month($0))）")) }),
+                        .unwrap(item.narrativeMonth) { .span(.class("hint"), .text(p.aside(words.month($0)))) }),
                 photos,
                 history,
                 satisfaction,
@@ -51,14 +52,14 @@ extension PublicItemPage {
                 .dt(.text(words.leadUnits)),
                 .dd(
                     .forEach(item.leadUnits.enumerated()) { index, id in
-                        .group(index > 0 ? .text("、") : .empty, .a(.href(links.unit(id)), .text(snapshot.unitName(id))))
+                        .group(index > 0 ? .text(p.listSeparator) : .empty, .a(.href(links.unit(id)), .text(snapshot.unitName(id))))
                     }),
                 .unwrap(item.responsibleUnits.isEmpty ? nil : item.responsibleUnits) { ids in
                     .group(
                         .dt(.text(words.responsibleUnits)),
                         .dd(
                             .forEach(ids.enumerated()) { index, id in
-                                .group(index > 0 ? .text("、") : .empty, .a(.href(links.unit(id)), .text(snapshot.unitName(id))))
+                                .group(index > 0 ? .text(p.listSeparator) : .empty, .a(.href(links.unit(id)), .text(snapshot.unitName(id))))
                             }))
                 }
             )
@@ -140,7 +141,7 @@ extension PublicItemPage {
                                     .td(.text(row.0.period.description)),
                                     .td(PublicParts.light(row.1.status, links.language)),
                                     .td(.text(PublicParts.percent(row.1.progress))),
-                                    .td(.text(row.1.targets.filter { !$0.breakdown }.map { reachedText($0) }.joined(separator: "；")))
+                                    .td(.text(row.1.targets.filter { !$0.breakdown }.map { reachedText($0) }.joined(separator: p.semicolon)))
                                 )
                             })
                     ))
@@ -153,8 +154,8 @@ extension PublicItemPage {
                 .h2(.id("satisfaction-title"), .text(words.satisfaction)),
                 .p(
                     .id("tally-current"),
-                    .text("\(words.thisRound)（\(words.publicationTitle(snapshot))）：\(words.tallyText(site.currentTally(item.number)))")),
-                .p(.id("tally-total"), .text("\(words.allRounds)：\(words.tallyText(site.totalTally(item.number)))")),
+                    .text(p.labelled(words.thisRound + p.aside(words.publicationTitle(snapshot)), words.tallyText(site.currentTally(item.number))))),
+                .p(.id("tally-total"), .text(p.labelled(words.allRounds, words.tallyText(site.totalTally(item.number))))),
                 forms
             )
         }
@@ -212,9 +213,9 @@ extension PublicItemPage {
                     : .forEach(answered.reversed()) { message in
                         .article(
                             .class("answer"),
-                            .h3(.text("\(words.kind(message.kind))（\(message.createdAt.prefix(10))）")),
+                            .h3(.text(words.kind(message.kind) + p.aside(String(message.createdAt.prefix(10))))),
                             .p(.text(message.text)),
-                            .p(.class("reply"), .strong(.text("\(words.reply)：")), .text(message.reply ?? ""))
+                            .p(.class("reply"), .strong(.text(words.reply + p.colon)), .text(message.reply ?? ""))
                         )
                     }
             )

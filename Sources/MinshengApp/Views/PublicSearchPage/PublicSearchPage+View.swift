@@ -28,7 +28,7 @@ extension PublicSearchPage {
                 results = .p(.text(words.noResults))
             } else {
                 results = PublicParts.itemTable(
-                    found, snapshot: snapshot, links: links, caption: "\(words.search)（\(found.count)\(words.itemsCount)）")
+                    found, snapshot: snapshot, links: links, caption: words.captioned(words.search, found.count))
             }
             let content: Node = .group(
                 .h1(.text(words.search)),

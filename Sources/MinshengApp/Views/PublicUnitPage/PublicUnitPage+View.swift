@@ -9,19 +9,20 @@ extension PublicUnitPage {
 
         func render() -> String {
             let words = links.language.publicWords
+            let p = links.language.punctuation
             let snapshot = model.site.snapshot
             let (unit, led, shared) = (model.unit, model.led, model.shared)
             let content: Node = .group(
                 .p(.class("breadcrumb"), .a(.href(links.home), .text(snapshot.planTitle))),
                 .h1(.text(unit.name)),
-                .p(.class("summary"), .text("\(words.satisfaction)（\(words.unitItemsLed)）：\(words.tallyText(model.tally))")),
+                .p(.class("summary"), .text(p.labelled(words.satisfaction + p.aside(words.unitItemsLed), words.tallyText(model.tally)))),
                 led.isEmpty
                     ? .empty
-                    : PublicParts.itemTable(led, snapshot: snapshot, links: links, caption: "\(words.unitItemsLed)（\(led.count)\(words.itemsCount)）"),
+                    : PublicParts.itemTable(led, snapshot: snapshot, links: links, caption: words.captioned(words.unitItemsLed, led.count)),
                 shared.isEmpty
                     ? .empty
                     : PublicParts.itemTable(
-                        shared, snapshot: snapshot, links: links, caption: "\(words.unitItemsShared)（\(shared.count)\(words.itemsCount)）")
+                        shared, snapshot: snapshot, links: links, caption: words.captioned(words.unitItemsShared, shared.count))
             )
             return PublicLayout(title: unit.name, path: links.unit(unit.id), links: links, content: content).render()
         }

@@ -14,5 +14,22 @@ struct RequestWords: Bilingual {
     /// A form shown before signing in whose token does not match its cookie.
     var formExpired: String { t("表单已过期，请刷新页面后重试。", "The form has expired; reload the page and try again.") }
 
+    /// What the reader sees of a fault of the server; the details go to the log.
+    var internalError: String {
+        t("服务器内部错误，请稍后重试；如问题持续，请联系管理员。", "Internal server error; try again later, and tell the administrator if it persists.")
+    }
+    var databaseUnavailable: String { t("数据库暂时无法访问，请稍后重试。", "The database cannot be reached at the moment; try again later.") }
+
+    /// An HTTP status raised below the app (a route that does not exist, a body that cannot be read).
+    func status(_ code: Int) -> String {
+        switch code {
+        case 404: return t("没有找到该页面。", "Not found.")
+        case 405: return methodNotAllowed
+        case 413: return t("请求内容过大。", "The request is too large.")
+        case 400..<500: return t("请求无法处理（\(code)）。", "The request cannot be handled (\(code)).")
+        default: return internalError
+        }
+    }
+
     func noPlan(_ id: Int64) -> String { t("没有编号为 \(id) 的工作方案。", "No plan has id \(id).") }
 }

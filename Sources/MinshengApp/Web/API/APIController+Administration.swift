@@ -8,7 +8,7 @@ extension APIController {
     @Sendable func listDocuments(_ request: Request, context: AppRequestContext) async throws -> Response {
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let documents = try await database.read { db in
-            guard try await plans.plan(id: planID, on: db) != nil else { throw AppError.notFound("No plan has id \(planID).") }
+            guard try await plans.plan(id: planID, on: db) != nil else { throw Refusals.noPlan(planID) }
             return try await DocumentStore().documents(planID: planID, on: db)
         }
         return JSONBody(documents.map(APIDocumentSummary.init)).response()
@@ -80,7 +80,7 @@ extension APIController {
             let plan: Plan?
             if let requested {
                 plan = try await plans.plan(id: requested, on: db)
-                if plan == nil { throw AppError.notFound("No plan has id \(requested).") }
+                if plan == nil { throw Refusals.noPlan(requested) }
             } else {
                 plan = try await plans.plans(within: context.reach, on: db).first
             }

@@ -16,7 +16,7 @@ extension APIController {
         let user = try context.requireUser()
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let body = try await request.decode(as: APIRequests.Remind.self, context: context)
-        guard let period = Period(body.period), case .month = period else { throw AppError.invalidInput("period must be a month such as 2019-09.") }
+        guard let period = Period(body.period), case .month = period else { throw APIRefusals.monthPeriod(body.period) }
         let message = body.message ?? context.language.reporting.defaultReminder(period.description)
         let sent = try await service.remind(
             planID: planID, period: period, unitIDs: body.unitIds, message: message, by: context.auditActor,
@@ -36,10 +36,10 @@ extension APIController {
     @Sendable func assessment(_ request: Request, context: AppRequestContext) async throws -> Response {
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let answer = try await database.read { db -> APIAssessment in
-            guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+            guard let plan = try await plans.plan(id: planID, on: db) else { throw Refusals.noPlan(planID) }
             let period: Period
             if let text = request.uri.queryParameters.get("period").map({ String($0) }) {
-                guard let parsed = Period(text) else { throw AppError.invalidInput("period must be 2019-09, 2019-Q3, 2019-H1 or 2019; got \(text).") }
+                guard let parsed = Period(text) else { throw APIRefusals.anyPeriod(text) }
                 period = parsed
             } else {
                 period = try await PlanScope.defaultPeriod(plan: plan, today: configuration.today, on: db)

@@ -120,7 +120,7 @@ extension APIController {
     @Sendable func listPublications(_ request: Request, context: AppRequestContext) async throws -> Response {
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let publications = try await database.read { db in
-            guard try await plans.plan(id: planID, on: db) != nil else { throw AppError.notFound("No plan has id \(planID).") }
+            guard try await plans.plan(id: planID, on: db) != nil else { throw Refusals.noPlan(planID) }
             return try await PublicationStore().publications(planID: planID, on: db)
         }
         return JSONBody(publications.map(APIPublication.init)).response()
@@ -130,7 +130,7 @@ extension APIController {
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let body = try await request.decode(as: APIRequests.Publish.self, context: context)
         guard let period = Period(body.period) else {
-            throw AppError.invalidInput("period must be 2019-09, 2019-Q3, 2019-H1 or 2019; got \(body.period).")
+            throw APIRefusals.anyPeriod(body.period)
         }
         let publication = try await publicService.publish(planID: planID, period: period, objectionDays: body.objectionDays, by: context.auditActor)
         return JSONBody(APIPublication(publication), status: .created).response()
@@ -141,13 +141,13 @@ extension APIController {
         var states: [PublicMessage.State]?
         if let text = request.uri.queryParameters.get("state").map({ String($0) }) {
             guard let state = PublicMessage.State(rawValue: text) else {
-                throw AppError.invalidInput("state must be pending, answered or rejected; got \(text).")
+                throw APIRefusals.oneOf("state", ["pending", "answered", "rejected"], got: String(text))
             }
             states = [state]
         }
         let selected = states
         let answer = try await database.read { db -> [APIPublicMessage] in
-            guard try await plans.plan(id: planID, on: db) != nil else { throw AppError.notFound("No plan has id \(planID).") }
+            guard try await plans.plan(id: planID, on: db) != nil else { throw Refusals.noPlan(planID) }
             let publications = try await PublicationStore().publications(planID: planID, on: db)
             let sequences = Dictionary(uniqueKeysWithValues: publications.map { ($0.id, $0.sequence) })
             return try await PublicationStore().messages(publicationIDs: publications.map(\.id), states: selected, on: db)

@@ -8,12 +8,12 @@ extension APIController {
     func period(_ request: Request, planID: Int64, context: AppRequestContext) async throws -> Period {
         if let text = request.uri.queryParameters.get("period").map({ String($0) }) {
             guard let period = Period(text), case .month = period else {
-                throw AppError.invalidInput("period must be a month such as 2019-09; got \(text).")
+                throw APIRefusals.monthPeriod(text)
             }
             return period
         }
         return try await database.read { db in
-            guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+            guard let plan = try await plans.plan(id: planID, on: db) else { throw Refusals.noPlan(planID) }
             return try await PlanScope.defaultPeriod(plan: plan, today: configuration.today, on: db)
         }
     }
@@ -26,7 +26,7 @@ extension APIController {
         let asked = request.uri.queryParameters.get("unit").flatMap { Int64(String($0)) }
         let unit = ReportPolicy.taskUnit(asked: asked, by: principal)
         guard ReportPolicy.canListTasks(ofUnit: asked ?? unit, by: principal) else {
-            throw AppError(.forbidden, "Reporters see their own unit's tasks.")
+            throw APIRefusals.ownUnitsTasks
         }
         let tasks = try await database.read { db in
             try await service.tasks(
@@ -39,12 +39,14 @@ extension APIController {
         let user = try context.requireUser()
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let state = try request.uri.queryParameters.get("state").map { text -> ReportState in
-            guard let state = ReportState(rawValue: String(text)) else { throw AppError.invalidInput("Unknown state \(text).") }
+            guard let state = ReportState(rawValue: String(text)) else {
+                throw APIRefusals.oneOf("state", ReportState.allCases.map(\.rawValue), got: String(text))
+            }
             return state
         }
         let period = state == nil ? try await period(request, planID: planID, context: context) : nil
         let found = try await database.read { db -> [Report] in
-            guard try await plans.plan(id: planID, on: db) != nil else { throw AppError.notFound("No plan has id \(planID).") }
+            guard try await plans.plan(id: planID, on: db) != nil else { throw Refusals.noPlan(planID) }
             let reader = try await service.reader(for: user, planID: planID, on: db)
             if let state {
                 return try await reports.reports(planID: planID, state: state, on: db).filter { ReportPolicy.canRead($0, by: reader) }
@@ -76,9 +78,9 @@ extension APIController {
         let user = try context.requireUser()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let detail = try await database.read { db -> APIReportDetail in
-            guard let report = try await reports.report(id: id, on: db) else { throw AppError.notFound("No report has id \(id).") }
+            guard let report = try await reports.report(id: id, on: db) else { throw Refusals.noReport(id) }
             let reader = try await service.reader(for: user, planID: report.planID, on: db)
-            guard ReportPolicy.canRead(report, by: reader) else { throw AppError.notFound("No report has id \(id).") }
+            guard ReportPolicy.canRead(report, by: reader) else { throw Refusals.noReport(id) }
             let versions = try await reports.versions(itemID: report.itemID, unitID: report.unitID, period: report.period, on: db)
                 .filter { ReportPolicy.canRead($0, by: reader) }
             let events = try await reports.events(reportIDs: [report.id], on: db)[report.id] ?? []
@@ -95,7 +97,7 @@ extension APIController {
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let actionText = try context.parameters.require(SiteURL.Key.action)
         guard let action = ReportAction(rawValue: actionText), action == .submit || action == .return || action == .accept else {
-            throw AppError.notFound("No action \(actionText); use submit, return or accept.")
+            throw APIRefusals.action(["submit", "return", "accept"], got: actionText)
         }
         let body = try await request.decode(as: APIRequests.Action.self, context: context)
         do {

@@ -87,21 +87,21 @@ extension APIController {
 
     /// The plan, its item numbers by id, its settings and the day supervision judges on.
     private func supervisionScope(_ planID: Int64, on db: any SQLDatabase) async throws -> (Plan, [Int64: Int], SupervisionSettings, CalendarDate) {
-        guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+        guard let plan = try await plans.plan(id: planID, on: db) else { throw Refusals.noPlan(planID) }
         let numbers = Dictionary(uniqueKeysWithValues: try await plans.items(planID: planID, on: db).map { ($0.id, $0.number) })
         return (plan, numbers, try await SupervisionStore().settings(planID: planID, on: db), try await supervision.day(plan: plan, on: db))
     }
 
     private func lookUpItem(number: Int, planID: Int64, on db: any SQLDatabase) async throws -> Int64 {
         guard let item = try await plans.items(planID: planID, on: db).first(where: { $0.number == number }) else {
-            throw AppError.notFound("The plan has no item \(number).")
+            throw Refusals.noItem(number)
         }
         return item.id
     }
 
     private func apiNotice(_ id: Int64) async throws -> APINotice {
         try await database.read { db in
-            guard let notice = try await SupervisionStore().notice(id: id, on: db) else { throw AppError.notFound("No notice has id \(id).") }
+            guard let notice = try await SupervisionStore().notice(id: id, on: db) else { throw SupervisionRefusals.noNotice(id) }
             let (_, numbers, settings, day) = try await supervisionScope(notice.planID, on: db)
             return APINotice(notice, itemNumber: numbers[notice.itemID] ?? 0, standing: notice.standing(today: day, rules: settings.notices))
         }
@@ -173,7 +173,7 @@ extension APIController {
         let body = try await request.decode(as: APIRequests.NewInspection.self, context: context)
         var verified: [Int64: Decimal] = [:]
         for value in body.values ?? [] {
-            guard let number = DecimalText.parse(value.verified) else { throw AppError.invalidInput("values: \(value.verified) is not a number.") }
+            guard let number = DecimalText.parse(value.verified) else { throw APIRefusals.number("values", value.verified) }
             verified[value.indicatorId] = number
         }
         let (itemID, unitID) = try await database.read { db -> (Int64?, Int64?) in
@@ -226,7 +226,7 @@ extension APIController {
         let user = try context.requireUser()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let text = try context.parameters.require(SiteURL.Key.action)
-        guard let action = RectificationState.Action(rawValue: text) else { throw AppError.notFound("The action is report, close or reopen.") }
+        guard let action = RectificationState.Action(rawValue: text) else { throw APIRefusals.action(["report", "close", "reopen"], got: text) }
         let body = try await request.decode(as: APIRequests.RectificationStep.self, context: context)
         let updated = try await supervision.act(rectificationID: id, action: action, text: body.text ?? "", by: user, address: context.clientAddress)
         return JSONBody(try await apiRectification(updated)).response()
@@ -262,7 +262,7 @@ extension APIController {
                 $0.unitID == body.unitId && $0.itemID == itemID && $0.rule == body.rule
             }
         }
-        guard let proposal else { throw AppError.conflict("No rule calls for that case now, or it was opened already.") }
+        guard let proposal else { throw APIRefusals.noCaseToOpen }
         let opened = try await supervision.openCase(
             planID: planID, unitID: proposal.unitID, itemID: proposal.itemID, rule: proposal.rule,
             grounds: proposal.grounds, by: context.auditActor)
@@ -286,7 +286,7 @@ extension APIController {
             var period = try await supervision.month(plan: plan, on: db)
             if let text {
                 guard let requested = Period(text), requested.year == plan.year else {
-                    throw AppError.invalidInput("period must be \(plan.year)-09, \(plan.year)-Q3 or \(plan.year).")
+                    throw APIRefusals.documentPeriod(year: plan.year)
                 }
                 period = requested
             }

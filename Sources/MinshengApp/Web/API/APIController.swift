@@ -49,7 +49,7 @@ struct APIController {
                 // An integer query parameter that is not one is refused, as the document says, not ignored.
                 for name in integers {
                     if let value = request.uri.queryParameters.get(name), Int64(String(value)) == nil {
-                        throw AppError.invalidInput("The query parameter \(name) must be an integer (got \(String(value).prefix(40))).")
+                        throw APIRefusals.integer(name, String(value))
                     }
                 }
                 return try await handler(request, context)

@@ -30,7 +30,7 @@ struct PlanAPIController {
                 return ByteBuffer(bytes: try JSONBody<APIPlan>.encoder.encode(APIPlan(detail)))
             }
         }
-        guard let body else { throw AppError.notFound("No plan has id \(id).") }
+        guard let body else { throw Refusals.noPlan(id) }
         return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: body))
     }
 }

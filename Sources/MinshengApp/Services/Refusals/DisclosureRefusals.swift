@@ -1,0 +1,49 @@
+/// The refusals of public disclosure: publishing, answering the public and approving photos.
+enum DisclosureRefusals {
+    static func objectionDays(_ days: Int) -> AppError {
+        AppError(
+            .invalidInput, code: "publication.objectionDays", zh: "公示期为1至60天，填写的是\(days)天。", en: "The objection period is 1 to 60 days; got \(days).")
+    }
+    static var onlyOfficeAnswers: AppError {
+        AppError(.forbidden, code: "message.forbidden", zh: "只有督查室可以答复群众留言。", en: "Only the office answers the public.")
+    }
+    static func noMessage(_ id: Int64) -> AppError {
+        AppError(.notFound, code: "message.notFound", zh: "没有编号为\(id)的群众留言。", en: "No public message has id \(id).")
+    }
+    static func messageSettled(_ id: Int64) -> AppError {
+        AppError(.conflict, code: "message.settled", zh: "留言\(id)已处理。", en: "Message \(id) was already settled.")
+    }
+    static func notAPhoto(_ name: String) -> AppError {
+        AppError(.invalidInput, code: "photo.notImage", zh: "\(name)不是照片。", en: "\(name) is not a photo.")
+    }
+    static var photoOfAcceptedOnly: AppError {
+        AppError(
+            .invalidInput, code: "photo.reportNotAccepted", zh: "只有审核通过的报告中的照片可以公开。", en: "Only photos of accepted reports can be public.")
+    }
+}
+
+/// The refusals of administration: unit groups, quarterly items and API tokens.
+enum AdminRefusals {
+    static func noGroup(_ id: Int64) -> AppError {
+        AppError(.notFound, code: "unitGroup.notFound", zh: "没有编号为\(id)的单位组。", en: "No group unit has id \(id).")
+    }
+    static var membersOfSameJurisdiction: AppError {
+        AppError(
+            .invalidInput, code: "unitGroup.members", zh: "成员须为同一行政区划内的非组单位。", en: "Members must be non-group units of the same jurisdiction.")
+    }
+    static var quarterlyItemsOfPlan: AppError {
+        AppError(.invalidInput, code: "calendar.quarterlyItems", zh: "按季报送的事项须属于该计划。", en: "Quarterly items must belong to the plan.")
+    }
+    static var tokenName: AppError {
+        AppError(.invalidInput, code: "token.name", zh: "请为令牌起一个不超过100字的名称。", en: "Give the token a name of up to 100 characters.")
+    }
+    static func noToken(_ id: Int64) -> AppError {
+        AppError(.notFound, code: "token.notFound", zh: "您没有编号为\(id)的有效令牌。", en: "No live token of yours has id \(id).")
+    }
+    static var userVanished: AppError { AppError(.internalError, code: "user.vanished", zh: "该用户已不存在。", en: "The user vanished.") }
+    static func noPlanForReference(_ reference: String) -> AppError {
+        AppError(
+            .notFound, code: "plan.reference", zh: "没有编号为\(reference)的计划，也没有唯一属于该年度的计划。",
+            en: "No plan has id \(reference), and no single plan is for that year.")
+    }
+}
