@@ -33,8 +33,9 @@ struct DocumentService: Sendable {
     /// Drafts a document of a kind for a period from the data as it stands now.
     func draft(kind: OfficialDocument.Kind, planID: Int64, period: Period, on db: any SQLDatabase) async throws -> OfficialDocument {
         guard kind.accepts(period) else {
-            throw AppError.invalidInput(
-                "A \(kind.rawValue) document is for a \(Self.periodForm(kind)) period, such as \(Self.example(kind)); got \(period).")
+            throw AppError(
+                .invalidInput, code: "document.period", zh: DocumentUseCaseWords(language: .zh).periodForKind(kind, period),
+                en: DocumentUseCaseWords(language: .en).periodForKind(kind, period))
         }
         guard let detail = try await plans.detail(planID: planID, on: db) else { throw Refusals.noPlan(planID) }
         guard period.year == detail.plan.year else { throw Refusals.otherYear(planYear: detail.plan.year, period) }
