@@ -110,7 +110,7 @@ struct Layout {
                     .text(strings.login)))
         }
         return .group(
-            .li(.class("user"), .text("\(session.user.username)（\(strings.roleName(session.user.role))）")),
+            .li(.class("user"), .text(session.user.username + page.language.punctuation.aside(strings.roleName(session.user.role)))),
             .li(
                 .form(
                     .class("inline"), .method(.post), .action(SiteURL.logout.path),

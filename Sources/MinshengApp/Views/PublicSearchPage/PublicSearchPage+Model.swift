@@ -17,7 +17,8 @@ enum PublicSearchPage {
 
     /// The items a query finds: every word must occur in the item's title, text, targets or units.
     static func matches(_ query: String, in snapshot: PublicSnapshot) -> [PublicSnapshot.Item] {
-        let terms = query.split(whereSeparator: { $0.isWhitespace || $0 == "，" || $0 == "," }).map { $0.lowercased() }
+        let separators: Set<Character> = [",", "，"]  // full-width: the Chinese comma separates words too.
+        let terms = query.split(whereSeparator: { $0.isWhitespace || separators.contains($0) }).map { $0.lowercased() }
         guard !terms.isEmpty else { return snapshot.items }
         return snapshot.items.filter { item in
             let haystack = searchText(item, snapshot).lowercased()
