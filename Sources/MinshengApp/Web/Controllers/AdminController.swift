@@ -1,15 +1,11 @@
 import Foundation
 import Hummingbird
 import MinshengCore
-import SQLKit
 
 /// The supervision office's administration: users, units and group members, reporting calendars, the audit log;
 /// and every user's own API tokens.
 struct AdminController {
     let services: Services
-    var database: AppDatabase { services.database }
-    var configuration: AppConfiguration { services.configuration }
-    let plans = PlanStore()
 
     var service: AdminService { services.admin }
     var accounts: AccountService { services.accounts }
@@ -31,18 +27,8 @@ struct AdminController {
     // MARK: Users
 
     private func usersPage(_ context: AppRequestContext, message: String?) async throws -> String {
-        try await database.read { db in
-            let reach = context.reach
-            let units = try await plans.allUnits(on: db)
-            let all = try await UserStore().users(within: reach, on: db)
-            let jurisdictionIDs = Set(try await plans.plans(within: reach, on: db).map(\.jurisdictionID)).filter(reach.runs)
-            let assignable = units.filter { jurisdictionIDs.contains($0.jurisdictionID) }
-            let jurisdictions = try await plans.allJurisdictions(on: db).filter { reach.covers(jurisdictionID: $0.id) }
-            return UsersPage(
-                users: all, units: assignable, jurisdictions: Dictionary(uniqueKeysWithValues: jurisdictions.map { ($0.id, $0) }),
-                choosesJurisdiction: reach.isEverything, message: message, page: PageContext(context, path: SiteURL.adminUsers.path)
-            ).render()
-        }
+        let model = try await UsersPage.Model.load(services: services, reach: context.reach, message: message)
+        return UsersPage.View(model: model, page: PageContext(context, path: SiteURL.adminUsers.path)).render()
     }
 
     @Sendable func listUsers(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
@@ -88,13 +74,8 @@ struct AdminController {
     }
 
     private func unitsPage(_ context: AppRequestContext, message: String?) async throws -> String {
-        try await database.read { db in
-            let plan = try await plans.plans(within: context.reach, on: db).first { context.reach.canManage(planID: $0.id) }
-            let units = try await plan.asyncMap { try await plans.units(jurisdictionID: $0.jurisdictionID, on: db) } ?? []
-            let members = try await plan.asyncMap { try await UnitStore().members(jurisdictionID: $0.jurisdictionID, on: db) } ?? [:]
-            return UnitsPage(plan: plan, units: units, members: members, message: message, page: PageContext(context, path: SiteURL.adminUnits.path))
-                .render()
-        }
+        let model = try await UnitsPage.Model.load(services: services, reach: context.reach, message: message)
+        return UnitsPage.View(model: model, page: PageContext(context, path: SiteURL.adminUnits.path)).render()
     }
 
     @Sendable func setMembers(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -113,14 +94,8 @@ struct AdminController {
     }
 
     private func calendarPage(_ planID: Int64, context: AppRequestContext, message: String?) async throws -> String {
-        try await database.read { db in
-            guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
-            return CalendarPage(
-                plan: plan, calendar: try await plans.calendar(planID: planID, on: db), items: try await plans.items(planID: planID, on: db),
-                cadences: try await plans.cadences(planID: planID, on: db), message: message,
-                page: PageContext(context, path: SiteURL.adminCalendar(.value(planID)).path)
-            ).render()
-        }
+        let model = try await CalendarPage.Model.load(services: services, planID: planID, message: message)
+        return CalendarPage.View(model: model, page: PageContext(context, path: SiteURL.adminCalendar(.value(planID)).path)).render()
     }
 
     @Sendable func saveCalendar(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -138,20 +113,16 @@ struct AdminController {
 
     @Sendable func showAudit(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let offset = max(0, request.uri.queryParameters.get("offset").flatMap { Int(String($0)) } ?? 0)
-        let entries = try await service.auditEntries(limit: 201, offset: offset)
-        return HTMLPage(
-            html: AuditPage(
-                entries: Array(entries.prefix(200)), page: PageContext(context, path: SiteURL.adminAudit.path),
-                nextOffset: entries.count > 200 ? offset + 200 : nil
-            ).render())
+        let model = try await AuditPage.Model.load(services: services, offset: offset)
+        return HTMLPage(html: AuditPage.View(model: model, page: PageContext(context, path: SiteURL.adminAudit.path)).render())
     }
 
     // MARK: Tokens
 
     @Sendable func listTokens(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let user = try context.requireUser()
-        let tokens = try await database.read { try await TokenStore().tokens(userID: user.id, on: $0) }
-        return HTMLPage(html: TokensPage(tokens: tokens, newSecret: nil, page: PageContext(context, path: SiteURL.tokens.path)).render())
+        let model = try await TokensPage.Model.load(services: services, user: user)
+        return HTMLPage(html: TokensPage.View(model: model, page: PageContext(context, path: SiteURL.tokens.path)).render())
     }
 
     @Sendable func createToken(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -159,9 +130,8 @@ struct AdminController {
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
         let created = try await service.createToken(name: form["name"] ?? "", for: user, by: context.auditActor)
-        let secret = created.secret
-        let tokens = try await database.read { try await TokenStore().tokens(userID: user.id, on: $0) }
-        let html = TokensPage(tokens: tokens, newSecret: secret, page: PageContext(context, path: SiteURL.tokens.path)).render()
+        let model = try await TokensPage.Model.load(services: services, user: user, newSecret: created.secret)
+        let html = TokensPage.View(model: model, page: PageContext(context, path: SiteURL.tokens.path)).render()
         return try HTMLPage(html: html).response(from: request, context: context)
     }
 

@@ -2,7 +2,6 @@ import Foundation
 import Hummingbird
 import Logging
 import MinshengCore
-import SQLKit
 
 /// The monthly cycle's lists: 我的任务, the Excel form, 待审核, 逾期未报 with reminders, and the unit's inbox.
 struct CycleController {
@@ -10,7 +9,6 @@ struct CycleController {
     var database: AppDatabase { services.database }
     var configuration: AppConfiguration { services.configuration }
     var notifier: (any ReminderNotifier)? { services.notifier }
-    let plans = PlanStore()
 
     var service: ReportingService { services.reporting }
 
@@ -47,24 +45,9 @@ struct CycleController {
     private func tasksPage(scope: PlanScope, unitID: Int64?, user: User, context: AppRequestContext, message: String?, errors: [String]) async throws
         -> String
     {
-        try await database.read { db in
-            let reader = try await service.reader(for: user, planID: scope.plan.id, on: db)
-            let tasks = try await service.tasks(planID: scope.plan.id, period: scope.period, unitID: unitID, for: reader, on: db)
-            let units = try await plans.units(jurisdictionID: scope.plan.jurisdictionID, on: db)
-            let names = Dictionary(uniqueKeysWithValues: units.map { ($0.id, $0.name) })
-            let owing = Set(try await service.tasks(planID: scope.plan.id, period: scope.period, on: db).map(\.obligation.unitID))
-            return TasksPage(
-                scope: scope, tasks: tasks, unitNames: names, unit: units.first { $0.id == unitID },
-                units: units.filter { owing.contains($0.id) }, canChooseUnit: context.may(.monitor), message: message, errors: errors,
-                page: PageContext(context, path: SiteURL.tasks.path)
-            ).render()
-        }
-    }
-
-    private func formRows(scope: PlanScope, unitID: Int64, on db: any SQLDatabase) async throws -> [ReportSpreadsheet.Row] {
-        let tasks = try await service.tasks(planID: scope.plan.id, period: scope.period, unitID: unitID, on: db)
-        let indicators = Dictionary(grouping: try await plans.indicators(planID: scope.plan.id, on: db), by: \.itemID)
-        return tasks.map { ReportSpreadsheet.Row(item: $0.item, indicators: indicators[$0.item.id] ?? [], report: $0.report) }
+        let model = try await TasksPage.Model.load(
+            services: services, user: user, principal: try context.requirePrincipal(), scope: scope, unitID: unitID, message: message, errors: errors)
+        return TasksPage.View(model: model, page: PageContext(context, path: SiteURL.tasks.path)).render()
     }
 
     private func formUnit(_ request: Request, context: AppRequestContext) throws -> Int64 {
@@ -79,13 +62,7 @@ struct CycleController {
         _ = try context.requireUser()
         let scope = try await scope(request, context)
         let unitID = try formUnit(request, context: context)
-        let data = try await database.read { db -> Data in
-            let unitName = try await plans.unit(id: unitID, on: db)?.name ?? ""
-            return try ReportSpreadsheet.workbook(
-                scope: .init(planID: scope.plan.id, unitID: unitID, period: scope.period), planTitle: scope.plan.title, unitName: unitName,
-                rows: try await formRows(scope: scope, unitID: unitID, on: db)
-            )
-        }
+        let data = try await service.formWorkbook(.init(planID: scope.plan.id, unitID: unitID, period: scope.period), planTitle: scope.plan.title)
         let name = "report-\(scope.period)-unit\(unitID).xlsx"
         return Response(
             status: .ok,
@@ -104,8 +81,8 @@ struct CycleController {
         let parts = try await Multipart.parts(of: request, context: context)
         try CSRF.check(parts.text(CSRF.fieldName), context: context)
         guard let file = parts.file("file") else { throw AppError(.badRequest, "Choose the filled-in form to upload.") }
-        let rows = try await database.read { try await formRows(scope: scope, unitID: unitID, on: $0) }
         let formScope = ReportSpreadsheet.Scope(planID: scope.plan.id, unitID: unitID, period: scope.period)
+        let rows = try await service.formRows(formScope)
         switch ReportSpreadsheet.read(file.data, fileName: file.name, scope: formScope, rows: rows, language: context.language) {
         case .failure(let problems):
             let html = try await tasksPage(scope: scope, unitID: unitID, user: user, context: context, message: nil, errors: problems.messages)
@@ -121,35 +98,14 @@ struct CycleController {
 
     @Sendable func reviewQueue(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let scope = try await scope(request, context)
-        let page = try await database.read { db in
-            let reports = try await ReportStore().reports(planID: scope.plan.id, state: .submitted, on: db)
-            let items = Dictionary(uniqueKeysWithValues: try await plans.items(planID: scope.plan.id, on: db).map { ($0.id, $0) })
-            let units = Dictionary(
-                uniqueKeysWithValues: try await plans.units(jurisdictionID: scope.plan.jurisdictionID, on: db).map { ($0.id, $0.name) })
-            return ReviewQueuePage(
-                scope: scope, reports: reports, items: items, unitNames: units, page: PageContext(context, path: SiteURL.reviewQueue.path)
-            ).render()
-        }
-        return HTMLPage(html: page)
+        let model = try await ReviewQueuePage.Model.load(services: services, scope: scope)
+        return HTMLPage(html: ReviewQueuePage.View(model: model, page: PageContext(context, path: SiteURL.reviewQueue.path)).render())
     }
 
     @Sendable func overdue(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let scope = try await scope(request, context)
-        return HTMLPage(html: try await overduePage(scope: scope, context: context, message: nil))
-    }
-
-    private func overduePage(scope: PlanScope, context: AppRequestContext, message: String?) async throws -> String {
-        try await database.read { db in
-            let overdue = try await service.tasks(planID: scope.plan.id, period: scope.period, on: db).filter(\.isOverdue)
-            let units = Dictionary(uniqueKeysWithValues: try await plans.units(jurisdictionID: scope.plan.jurisdictionID, on: db).map { ($0.id, $0) })
-            let grouped = Dictionary(grouping: overdue, by: \.obligation.unitID).compactMap { unitID, tasks in
-                units[unitID].map { (unit: $0, tasks: tasks) }
-            }.sorted { $0.unit.id < $1.unit.id }
-            let reminders = try await ReminderStore().reminders(planID: scope.plan.id, period: scope.period, on: db)
-            return OverduePage(
-                scope: scope, overdue: grouped, reminders: reminders, message: message, page: PageContext(context, path: SiteURL.overdue.path)
-            ).render()
-        }
+        let model = try await OverduePage.Model.load(services: services, scope: scope)
+        return HTMLPage(html: OverduePage.View(model: model, page: PageContext(context, path: SiteURL.overdue.path)).render())
     }
 
     @Sendable func remind(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -169,18 +125,14 @@ struct CycleController {
         let sent = try await service.remind(
             planID: planID, period: period, unitIDs: all ? nil : units, message: message,
             by: context.auditActor, user: user, notifier: notifier)
-        guard let plan = try await database.read({ try await plans.plan(id: planID, on: $0) }) else { throw AppError.notFound("No plan \(planID).") }
-        let html = try await overduePage(
-            scope: PlanScope(plan: plan, period: period), context: context, message: context.language.reporting.remindersSent(sent.count))
+        let model = try await OverduePage.Model.load(
+            services: services, planID: planID, period: period, message: context.language.reporting.remindersSent(sent.count))
+        let html = OverduePage.View(model: model, page: PageContext(context, path: SiteURL.overdue.path)).render()
         return try HTMLPage(html: html).response(from: request, context: context)
     }
 
     @Sendable func inbox(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        let user = try context.requireUser()
-        guard let unitID = user.unitID else {
-            return HTMLPage(html: InboxPage(reminders: [], page: PageContext(context, path: SiteURL.inbox.path)).render())
-        }
-        let reminders = try await service.openInbox(unitID: unitID, by: context.auditActor)
-        return HTMLPage(html: InboxPage(reminders: reminders, page: PageContext(context, path: SiteURL.inbox.path)).render())
+        let model = try await InboxPage.Model.load(services: services, user: try context.requireUser(), by: context.auditActor)
+        return HTMLPage(html: InboxPage.View(model: model, page: PageContext(context, path: SiteURL.inbox.path)).render())
     }
 }

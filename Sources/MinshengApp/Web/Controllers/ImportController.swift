@@ -18,7 +18,7 @@ struct ImportController {
     }
 
     @Sendable func newImport(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        return HTMLPage(html: ImportUploadPage(page: PageContext(context, path: SiteURL.newImport.path), error: nil).render())
+        return HTMLPage(html: ImportUploadPage.View(model: .init(), page: PageContext(context, path: SiteURL.newImport.path)).render())
     }
 
     /// The fields of the upload form.
@@ -46,7 +46,7 @@ struct ImportController {
             format = try PlanImporter.format(of: data, fileName: fileName)
             draft = try PlanImporter(year: year, jurisdiction: jurisdiction).read(data, fileName: fileName)
         } catch {
-            let page = ImportUploadPage(page: PageContext(context, path: SiteURL.newImport.path), error: error.description)
+            let page = ImportUploadPage.View(model: .init(error: error.description), page: PageContext(context, path: SiteURL.newImport.path))
             return try HTMLPage(html: page.render(), status: .badRequest).response(from: request, context: context)
         }
         let id = try await service.keep(
@@ -177,11 +177,7 @@ struct ImportController {
     }
 
     private func reviewPage(_ importDraft: ImportDraft, context: AppRequestContext, error: String?) async throws -> String {
-        let existing = try await service.comparison(importDraft)
-        let model = ImportReviewPage.Model(
-            importDraft: importDraft, existing: existing.map { (plan: $0.plan, diff: $0.diff) }, existingHasReports: existing?.hasReports ?? false,
-            error: error
-        )
+        let model = try await ImportReviewPage.Model.load(services: services, importDraft: importDraft, error: error)
         return ImportReviewPage.View(model: model, page: PageContext(context, path: SiteURL.importDraft(.value(importDraft.id)).path)).render()
     }
 

@@ -15,7 +15,7 @@ struct LoginController {
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> Response {
         let token = Tokens.random()
         let next = Self.safeNext(request.uri.queryParameters.get("next"))
-        var response = try HTMLPage(html: LoginPage(language: context.language, csrf: token, next: next, error: nil).render())
+        var response = try HTMLPage(html: Self.loginPage(LoginPage.Model(csrf: token, next: next), context: context))
             .response(from: request, context: context)
         response.setCookie(
             Cookie(name: CSRF.cookieName, value: token, path: "/", secure: AuthMiddleware.isHTTPS(request), httpOnly: true, sameSite: .strict))
@@ -47,11 +47,16 @@ struct LoginController {
         -> Response
     {
         let token = Tokens.random()
-        var response = try HTMLPage(html: LoginPage(language: context.language, csrf: token, next: next, error: message).render(), status: status)
+        var response = try HTMLPage(html: Self.loginPage(LoginPage.Model(csrf: token, next: next, error: message), context: context), status: status)
             .response(from: request, context: context)
         response.setCookie(
             Cookie(name: CSRF.cookieName, value: token, path: "/", secure: AuthMiddleware.isHTTPS(request), httpOnly: true, sameSite: .strict))
         return response
+    }
+
+    /// The sign-in form, rendered without the session: it is the same for everyone.
+    private static func loginPage(_ model: LoginPage.Model, context: AppRequestContext) -> String {
+        LoginPage.View(model: model, page: PageContext(language: context.language, path: SiteURL.login.path)).render()
     }
 
     @Sendable func logout(_ request: Request, context: AppRequestContext) async throws -> Response {

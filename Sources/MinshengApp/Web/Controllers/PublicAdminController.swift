@@ -1,16 +1,10 @@
 import Foundation
 import Hummingbird
 import MinshengCore
-import SQLKit
 
 /// The office's side of disclosure: publishing, answering the public, approving photos. Admins only.
 struct PublicAdminController {
     let services: Services
-    var database: AppDatabase { services.database }
-    var configuration: AppConfiguration { services.configuration }
-    var cache: PublicPageCache { services.publicCache }
-    let plans = PlanStore()
-    let store = PublicationStore()
 
     var service: PublicService { services.disclosure }
 
@@ -24,12 +18,9 @@ struct PublicAdminController {
     }
 
     private func plan(_ id: Int64?, context: AppRequestContext) async throws -> Plan {
-        try await database.read { db in
-            let plan = if let id { try await plans.plan(id: id, on: db) } else { try await plans.plans(within: context.reach, on: db).first }
-            guard let plan else { throw AppError.notFound(context.language.reporting.noPlan) }
-            try context.requirePlan(plan.id, changing: false)
-            return plan
-        }
+        let plan = try await DisclosurePlan.load(services: services, id: id, reach: context.reach, language: context.language)
+        try context.requirePlan(plan.id, changing: false)
+        return plan
     }
 
     @Sendable func publications(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
@@ -41,26 +32,9 @@ struct PublicAdminController {
     private func publicationsPage(plan: Plan, periodText: String?, message: String?, error: String?, context: AppRequestContext) async throws
         -> String
     {
-        try await database.read { db in
-            let published = try await store.publications(planID: plan.id, on: db)
-            var period = try await PlanScope.defaultPeriod(plan: plan, today: configuration.today, on: db)
-            if let periodText {
-                guard let requested = Period(periodText), requested.year == plan.year else {
-                    throw AppError.invalidInput(PeriodWords(language: context.language).month(plan.year))
-                }
-                period = requested
-            }
-            let preview = try await PublicService.snapshot(
-                planID: plan.id, period: period, sequence: (published.last?.sequence ?? 0) + 1,
-                previousHash: published.last?.hash ?? PublicSnapshot.genesisHash,
-                publishedOn: configuration.today, objectionsUntil: nil, on: db
-            )
-            let pending = try await store.messages(publicationIDs: published.map(\.id), states: [.pending], on: db).count
-            return PublicationsAdminPage(
-                plan: plan, period: period, preview: preview, publications: published, pendingMessages: pending, message: message,
-                error: error, page: PageContext(context, path: SiteURL.adminPublications.path)
-            ).render()
-        }
+        let model = try await PublicationsAdminPage.Model.load(
+            services: services, plan: plan, periodText: periodText, language: context.language, message: message, error: error)
+        return PublicationsAdminPage.View(model: model, page: PageContext(context, path: SiteURL.adminPublications.path)).render()
     }
 
     @Sendable func publish(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -94,16 +68,8 @@ struct PublicAdminController {
 
     @Sendable func messages(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let plan = try await plan(request.uri.queryParameters.get("plan").flatMap { Int64(String($0)) }, context: context)
-        let html = try await database.read { db in
-            let published = try await store.publications(planID: plan.id, on: db)
-            let messages = try await store.messages(publicationIDs: published.map(\.id), on: db)
-            let titles = Dictionary(uniqueKeysWithValues: try await plans.items(planID: plan.id, on: db).map { ($0.number, $0.title) })
-            return PublicMessagesAdminPage(
-                plan: plan, messages: messages, sequences: Dictionary(uniqueKeysWithValues: published.map { ($0.id, $0.sequence) }), titles: titles,
-                page: PageContext(context, path: SiteURL.adminPublicMessages.path)
-            ).render()
-        }
-        return HTMLPage(html: html)
+        let model = try await PublicMessagesAdminPage.Model.load(services: services, plan: plan)
+        return HTMLPage(html: PublicMessagesAdminPage.View(model: model, page: PageContext(context, path: SiteURL.adminPublicMessages.path)).render())
     }
 
     @Sendable func settle(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -120,15 +86,8 @@ struct PublicAdminController {
 
     @Sendable func photos(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let plan = try await plan(request.uri.queryParameters.get("plan").flatMap { Int64(String($0)) }, context: context)
-        let html = try await database.read { db in
-            let candidates = try await store.photoCandidates(planID: plan.id, on: db)
-            let titles = Dictionary(uniqueKeysWithValues: try await plans.items(planID: plan.id, on: db).map { ($0.id, "\($0.number). \($0.title)") })
-            let units = Dictionary(uniqueKeysWithValues: try await plans.units(jurisdictionID: plan.jurisdictionID, on: db).map { ($0.id, $0.name) })
-            return PhotosAdminPage(
-                plan: plan, candidates: candidates, titles: titles, units: units, page: PageContext(context, path: SiteURL.adminPhotos.path)
-            ).render()
-        }
-        return HTMLPage(html: html)
+        let model = try await PhotosAdminPage.Model.load(services: services, plan: plan)
+        return HTMLPage(html: PhotosAdminPage.View(model: model, page: PageContext(context, path: SiteURL.adminPhotos.path)).render())
     }
 
     @Sendable func setPhoto(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -76,6 +76,16 @@ struct ImportReviewPage {
     }
 }
 
+extension ImportReviewPage.Model {
+    /// Reads the stored plan `importDraft` would replace or update, and shows the draft beside it.
+    static func load(services: Services, importDraft: ImportDraft, error: String? = nil) async throws -> ImportReviewPage.Model {
+        let existing = try await services.importDrafts.comparison(importDraft)
+        return ImportReviewPage.Model(
+            importDraft: importDraft, existing: existing.map { (plan: $0.plan, diff: $0.diff) }, existingHasReports: existing?.hasReports ?? false,
+            error: error)
+    }
+}
+
 /// Turns an item's indicator tree into form rows and form fields back into a tree.
 ///
 /// Rows are keyed by their path: `i0` is the first indicator, `i0.c1` its second child, `i0.a0` its first allocation.
