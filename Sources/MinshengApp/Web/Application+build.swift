@@ -24,7 +24,7 @@ func buildSiteRouter(
     let routes = SiteRouter(router: router, database: database)
     HealthController(database: database).register(with: routes)
     StaticController().register(with: routes)
-    PlanPageController(database: database, store: PlanStore()).register(with: routes)
+    PlanPageController(database: database).register(with: routes)
     APIController(services: services).register(with: routes)
     LoginController(services: services).register(with: routes)
     ImportController(services: services).register(with: routes)

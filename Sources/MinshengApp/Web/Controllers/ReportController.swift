@@ -179,40 +179,9 @@ struct ReportController {
         _ target: Target, user: User, context: AppRequestContext, fromParts: Bool = false, error: String? = nil,
         conflict: ReportingService.Draft? = nil
     ) async throws -> String {
-        let model = try await database.read { db -> ReportPage.Model in
-            guard let plan = try await plans.plan(id: target.planID, on: db),
-                let item = try await plans.items(planID: plan.id, on: db).first(where: { $0.id == target.itemID }),
-                let unit = try await plans.unit(id: target.unitID, on: db)
-            else { throw AppError.notFound("No such report.") }
-            let reader = try await service.reader(for: user, planID: plan.id, on: db)
-            let stored = try await reports.versions(itemID: item.id, unitID: unit.id, period: target.period, on: db)
-            let obligation = try await service.obligation(planID: plan.id, itemID: item.id, unitID: unit.id, period: target.period, on: db)
-            guard obligation != nil || !stored.isEmpty else { throw AppError.notFound("This unit owes no report on this item for \(target.period).") }
-            let role = obligation?.role ?? stored.last?.role ?? .responsible
-            guard ReportPolicy.canOpen(unitID: unit.id, itemID: item.id, role: role, by: reader) else { throw AppError.notFound("No such report.") }
-            let versions = stored.filter { ReportPolicy.canRead($0, by: reader) }
-            var parts: [ReportPage.Model.Part] = []
-            var starting: [Int64: ReportValue] = [:]
-            if role == .lead {
-                let found = try await service.partsForLead(planID: plan.id, itemID: item.id, period: target.period, on: db)
-                let units = Dictionary(
-                    uniqueKeysWithValues: try await plans.units(jurisdictionID: plan.jurisdictionID, on: db).map { ($0.id, $0.name) })
-                parts = found.parts.filter { ReportPolicy.canRead($0, by: reader) }.map {
-                    ReportPage.Model.Part(unitName: units[$0.unitID] ?? "#\($0.unitID)", report: $0)
-                }
-                if fromParts { starting = found.starting.mapValues { ReportValue(indicatorID: 0, value: $0) } }
-                for key in starting.keys { starting[key]?.indicatorID = key }
-            }
-            let calendar = try await plans.calendar(planID: plan.id, on: db)
-            return ReportPage.Model(
-                plan: plan, item: item, unit: unit, period: target.period, role: role, dueDate: calendar.dueDate(for: target.period),
-                indicators: ReportPage.Model.lines(try await plans.indicators(planID: plan.id, on: db).filter { $0.itemID == item.id }),
-                versions: versions, events: try await reports.events(reportIDs: versions.map(\.id), on: db),
-                attachments: try await reports.attachments(reportIDs: versions.map(\.id), on: db), parts: parts, startingValues: starting,
-                canWrite: ReportPolicy.canWrite(forUnit: unit.id, by: reader.principal), isOffice: reader.principal.isOffice, error: error,
-                conflictingDraft: conflict
-            )
-        }
+        let model = try await ReportPage.Model.load(
+            services: services, user: user, planID: target.planID, period: target.period, itemID: target.itemID, unitID: target.unitID,
+            fromParts: fromParts, error: error, conflict: conflict)
         return ReportPage.View(model: model, page: PageContext(context, path: target.url.path)).render()
     }
 }

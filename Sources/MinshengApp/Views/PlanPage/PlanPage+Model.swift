@@ -45,3 +45,26 @@ struct PlanPage {
         }
     }
 }
+
+extension PlanPage.Model {
+    /// The newest plan within reach, or nil when the instance holds none (the home page is then empty).
+    static func loadNewest(reach: PlanReach, database: AppDatabase) async throws -> PlanPage.Model? {
+        try await database.read { db -> PlanPage.Model? in
+            let store = PlanStore()
+            let plans = try await store.plans(within: reach, on: db)
+            guard let newest = plans.first, let detail = try await store.detail(planID: newest.id, on: db) else { return nil }
+            return PlanPage.Model(detail: detail, allPlans: plans)
+        }
+    }
+
+    /// The plan with the id, with the plans within reach to switch between; not found when there is no such plan.
+    static func load(planID: Int64, reach: PlanReach, language: Language, database: AppDatabase) async throws -> PlanPage.Model {
+        let model = try await database.read { db -> PlanPage.Model? in
+            let store = PlanStore()
+            guard let detail = try await store.detail(planID: planID, on: db) else { return nil }
+            return PlanPage.Model(detail: detail, allPlans: try await store.plans(within: reach, on: db))
+        }
+        guard let model else { throw AppError.notFound(RequestWords(language: language).noPlan(planID)) }
+        return model
+    }
+}

@@ -1,0 +1,117 @@
+import MinshengCore
+
+/// What the report page shows: the item and its targets, the current version's form, its history, attachments,
+/// and for a lead unit the parts its responsible units submitted.
+struct ReportPage {
+    struct Model {
+        /// An indicator with its depth in the item's tree.
+        struct IndicatorLine {
+            var indicator: Indicator
+            var depth: Int
+        }
+
+        /// A responsible unit's submission, for a lead unit.
+        struct Part {
+            var unitName: String
+            var report: Report
+        }
+
+        var plan: Plan
+        var item: Item
+        var unit: MinshengCore.Unit
+        var period: Period
+        var role: Assignment.Role
+        var dueDate: CalendarDate
+        var indicators: [IndicatorLine]
+        var versions: [Report]
+        var events: [Int64: [ReportEvent]]
+        var attachments: [ReportAttachment]
+        var parts: [Part]
+        /// Starting values from the parts, when the lead unit asked for them.
+        var startingValues: [Int64: ReportValue]
+        var canWrite: Bool
+        var isOffice: Bool
+        var error: String?
+        /// The values a person entered when their save lost a race, shown beside the current version.
+        var conflictingDraft: ReportingService.Draft?
+
+        var current: Report? { versions.last }
+
+        var editable: Bool {
+            guard canWrite else { return false }
+            guard let current else { return true }
+            return current.state == .draft || current.state == .returned
+        }
+
+        var reviewable: Bool { isOffice && current?.state == .submitted }
+
+        var correctable: Bool { (canWrite || isOffice) && current?.state == .accepted }
+
+        /// The value shown in the form: what a person entered, a starting value, or the current version's.
+        func formValue(_ indicatorID: Int64) -> ReportValue? {
+            if let conflictingDraft { return conflictingDraft.values.first { $0.indicatorID == indicatorID } }
+            if let start = startingValues[indicatorID] { return start }
+            return current?.value(for: indicatorID)
+        }
+
+        static func lines(_ indicators: [Indicator]) -> [IndicatorLine] {
+            var result: [IndicatorLine] = []
+            func add(parent: Int64?, depth: Int) {
+                for indicator in indicators.filter({ $0.parentID == parent }).sorted(by: { $0.ordinal < $1.ordinal }) {
+                    result.append(IndicatorLine(indicator: indicator, depth: depth))
+                    add(parent: indicator.id, depth: depth + 1)
+                }
+            }
+            add(parent: nil, depth: 0)
+            return result
+        }
+    }
+}
+
+extension ReportPage.Model {
+    /// The report of a unit on an item for a month as the user may see it, with, for a lead unit, its units' parts
+    /// (and their values as starting values when `fromParts`); not found when the unit owes no such report or the
+    /// user may not open it. `error` and `conflict` are what a refused form shows again.
+    static func load(
+        services: Services, user: User, planID: Int64, period: Period, itemID: Int64, unitID: Int64, fromParts: Bool = false,
+        error: String? = nil, conflict: ReportingService.Draft? = nil
+    ) async throws -> ReportPage.Model {
+        let service = services.reporting
+        let plans = PlanStore()
+        let reports = ReportStore()
+        return try await services.database.read { db -> ReportPage.Model in
+            guard let plan = try await plans.plan(id: planID, on: db),
+                let item = try await plans.items(planID: plan.id, on: db).first(where: { $0.id == itemID }),
+                let unit = try await plans.unit(id: unitID, on: db)
+            else { throw AppError.notFound("No such report.") }
+            let reader = try await service.reader(for: user, planID: plan.id, on: db)
+            let stored = try await reports.versions(itemID: item.id, unitID: unit.id, period: period, on: db)
+            let obligation = try await service.obligation(planID: plan.id, itemID: item.id, unitID: unit.id, period: period, on: db)
+            guard obligation != nil || !stored.isEmpty else { throw AppError.notFound("This unit owes no report on this item for \(period).") }
+            let role = obligation?.role ?? stored.last?.role ?? .responsible
+            guard ReportPolicy.canOpen(unitID: unit.id, itemID: item.id, role: role, by: reader) else { throw AppError.notFound("No such report.") }
+            let versions = stored.filter { ReportPolicy.canRead($0, by: reader) }
+            var parts: [Part] = []
+            var starting: [Int64: ReportValue] = [:]
+            if role == .lead {
+                let found = try await service.partsForLead(planID: plan.id, itemID: item.id, period: period, on: db)
+                let units = Dictionary(
+                    uniqueKeysWithValues: try await plans.units(jurisdictionID: plan.jurisdictionID, on: db).map { ($0.id, $0.name) })
+                parts = found.parts.filter { ReportPolicy.canRead($0, by: reader) }.map {
+                    Part(unitName: units[$0.unitID] ?? "#\($0.unitID)", report: $0)
+                }
+                if fromParts { starting = found.starting.mapValues { ReportValue(indicatorID: 0, value: $0) } }
+                for key in starting.keys { starting[key]?.indicatorID = key }
+            }
+            let calendar = try await plans.calendar(planID: plan.id, on: db)
+            return ReportPage.Model(
+                plan: plan, item: item, unit: unit, period: period, role: role, dueDate: calendar.dueDate(for: period),
+                indicators: lines(try await plans.indicators(planID: plan.id, on: db).filter { $0.itemID == item.id }),
+                versions: versions, events: try await reports.events(reportIDs: versions.map(\.id), on: db),
+                attachments: try await reports.attachments(reportIDs: versions.map(\.id), on: db), parts: parts, startingValues: starting,
+                canWrite: ReportPolicy.canWrite(forUnit: unit.id, by: reader.principal), isOffice: reader.principal.isOffice, error: error,
+                conflictingDraft: conflict
+            )
+        }
+    }
+}
