@@ -34,3 +34,22 @@ extension ReportingService {
         }
     }
 }
+
+extension ReportingService {
+    /// An attachment and its bytes, when the user may read its report; not found otherwise.
+    func readableAttachment(id: Int64, user: User) async throws -> (attachment: ReportAttachment, data: Data) {
+        let found = try await database.read { db -> ReportAttachment? in
+            guard let attachment = try await reports.attachment(id: id, on: db), let report = try await reports.report(id: attachment.reportID, on: db)
+            else { return nil }
+            let reader = try await reader(for: user, planID: report.planID, on: db)
+            return ReportPolicy.canRead(report, by: reader) ? attachment : nil
+        }
+        guard let attachment = found else { throw Refusals.noAttachment }
+        return (attachment, try AttachmentStorage(folder: configuration.uploadsDirectory).read(key: attachment.storageKey))
+    }
+
+    /// An item's indicators, in the plan's order.
+    func indicators(planID: Int64, itemID: Int64) async throws -> [Indicator] {
+        try await database.read { db in try await plans.indicators(planID: planID, on: db).filter { $0.itemID == itemID } }
+    }
+}

@@ -1,18 +1,11 @@
 import Foundation
 import Hummingbird
 import MinshengCore
-import SQLKit
 
 /// The report page: a unit's report on an item for a month, its form, review, correction, attachments and history.
 struct ReportController {
     let services: Services
-    var database: AppDatabase { services.database }
-    var configuration: AppConfiguration { services.configuration }
-    let plans = PlanStore()
-    let reports = ReportStore()
-
     var service: ReportingService { services.reporting }
-    var storage: AttachmentStorage { AttachmentStorage(folder: configuration.uploadsDirectory) }
 
     func register(with routes: SiteRouter) {
         let report = SiteURL.report(plan: .key, period: .key, item: .key, unit: .key)
@@ -138,21 +131,14 @@ struct ReportController {
     @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
-        let found = try await database.read { db -> ReportAttachment? in
-            guard let attachment = try await reports.attachment(id: id, on: db),
-                let report = try await reports.report(id: attachment.reportID, on: db)
-            else { return nil }
-            let reader = try await service.reader(for: user, planID: report.planID, on: db)
-            return ReportPolicy.canRead(report, by: reader) ? attachment : nil
-        }
-        guard let attachment = found else { throw AppError.notFound("No such attachment.") }
-        return FileResponse.make(try storage.read(key: attachment.storageKey), contentType: attachment.contentType, fileName: attachment.fileName)
+        let (attachment, data) = try await service.readableAttachment(id: id, user: user)
+        return FileResponse.make(data, contentType: attachment.contentType, fileName: attachment.fileName)
     }
 
     // MARK: Helpers
 
     private func indicators(_ target: Target) async throws -> [Indicator] {
-        try await database.read { db in try await plans.indicators(planID: target.planID, on: db).filter { $0.itemID == target.itemID } }
+        try await service.indicators(planID: target.planID, itemID: target.itemID)
     }
 
     /// The values and narrative of a report form; an unreadable number or date names its indicator.

@@ -1,5 +1,4 @@
 import Foundation
-import Hummingbird
 import MinshengCore
 import SQLKit
 
@@ -8,31 +7,31 @@ struct PlanScope {
     var plan: Plan
     var period: Period
 
-    static func resolve(_ request: Request, context: AppRequestContext, database: AppDatabase, configuration: AppConfiguration) async throws
-        -> PlanScope?
-    {
-        let query = request.uri.queryParameters
-        let requestedPlan = query.get("plan").flatMap { Int64(String($0)) }
-        let requestedPeriod = query.get("period").map { String($0) }
-        return try await database.read { db -> PlanScope? in
+    /// The scope a page asks for: a plan by id (not found in the reader's language when it does not exist), else the
+    /// newest plan within reach; a month, else the default period. Nil when no plan is within reach.
+    static func resolve(
+        planID requestedPlan: Int64?, periodText requestedPeriod: String?, reach: PlanReach, language: Language, database: AppDatabase,
+        today: CalendarDate
+    ) async throws -> PlanScope? {
+        try await database.read { db -> PlanScope? in
             let plans = PlanStore()
             let plan: Plan?
             if let requestedPlan {
                 plan = try await plans.plan(id: requestedPlan, on: db)
                 if plan == nil {
-                    throw AppError.notFound(RequestWords(language: context.language).noPlan(requestedPlan))
+                    throw AppError.notFound(RequestWords(language: language).noPlan(requestedPlan))
                 }
             } else {
-                plan = try await plans.plans(within: context.reach, on: db).first
+                plan = try await plans.plans(within: reach, on: db).first
             }
             guard let plan else { return nil }
             if let requestedPeriod {
                 guard let period = Period(requestedPeriod), case .month = period else {
-                    throw AppError.invalidInput(PeriodWords(language: context.language).month())
+                    throw AppError.invalidInput(PeriodWords(language: language).month())
                 }
                 return PlanScope(plan: plan, period: period)
             }
-            return PlanScope(plan: plan, period: try await defaultPeriod(plan: plan, today: configuration.today, on: db))
+            return PlanScope(plan: plan, period: try await defaultPeriod(plan: plan, today: today, on: db))
         }
     }
 
