@@ -1,5 +1,4 @@
 import MinshengCore
-import SQLKit
 
 /// One case: the unit, item, grounds with links to the evidence, and the decision (and the form for it).
 struct AccountabilityCasePage {

@@ -1,5 +1,4 @@
 import MinshengCore
-import SQLKit
 
 /// 问责: the cases the rules call for (for the office to open) and every case with its decision.
 struct AccountabilityPage {

@@ -1,5 +1,4 @@
 import MinshengCore
-import SQLKit
 
 /// The archive of documents and the form that drafts a new one.
 struct DocumentsPage {

@@ -1,6 +1,5 @@
 import Foundation
 import MinshengCore
-import SQLKit
 
 /// One inspection: its facts, the figures checked with discrepancies marked, photos, and rectifications.
 struct InspectionPage {

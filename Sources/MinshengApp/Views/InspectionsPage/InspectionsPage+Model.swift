@@ -1,5 +1,4 @@
 import MinshengCore
-import SQLKit
 
 /// 抽查暗访: every inspection, with discrepancies marked, and (for inspectors) the form to record one.
 struct InspectionsPage {

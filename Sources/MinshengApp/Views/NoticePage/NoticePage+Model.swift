@@ -1,5 +1,4 @@
 import MinshengCore
-import SQLKit
 
 /// One notice: its reason and requirement, its colour today, the unit's answer (and the form for it), and closing.
 struct NoticePage {

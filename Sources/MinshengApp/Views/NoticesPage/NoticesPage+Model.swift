@@ -1,5 +1,4 @@
 import MinshengCore
-import SQLKit
 
 /// 督办: the notices the assessment calls for (for the office to issue) and every notice with its colour today.
 struct NoticesPage {

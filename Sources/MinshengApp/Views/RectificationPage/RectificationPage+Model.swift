@@ -1,5 +1,4 @@
 import MinshengCore
-import SQLKit
 
 /// One rectification: the requirement, its history and evidence, the unit's report form, and the inspector's
 /// close and reopen.

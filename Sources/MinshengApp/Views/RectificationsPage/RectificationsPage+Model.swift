@@ -1,5 +1,4 @@
 import MinshengCore
-import SQLKit
 
 /// 整改: a unit's rectifications (or all, for the office and inspectors).
 struct RectificationsPage {

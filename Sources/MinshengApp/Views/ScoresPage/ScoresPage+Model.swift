@@ -1,5 +1,4 @@
 import MinshengCore
-import SQLKit
 
 /// 考核评分: the units ranked, each with its scoring sheet explaining every point.
 struct ScoresPage {

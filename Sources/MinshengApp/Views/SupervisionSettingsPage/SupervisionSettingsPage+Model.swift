@@ -1,5 +1,4 @@
 import MinshengCore
-import SQLKit
 
 /// The office's supervision settings: notice rules, discrepancy tolerance, accountability rules, scoring scheme.
 struct SupervisionSettingsPage {
