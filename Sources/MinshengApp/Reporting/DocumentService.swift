@@ -102,7 +102,7 @@ struct DocumentService: Sendable {
         case .csv:
             return Data(CSVWriter.document(document.tableText).utf8)
         case .html:
-            return Data(DocumentPrintPage(document: document).render().utf8)
+            return Data(DocumentPrintPage.View(model: .init(document: document)).render().utf8)
         }
     }
 

@@ -1,16 +1,11 @@
 import Foundation
 import Hummingbird
 import MinshengCore
-import SQLKit
 
 /// Official documents: draft from the data, edit, regenerate a draft, issue (number and freeze), the archive and
 /// downloads in every format; and the plan's document settings.
 struct DocumentController {
     let services: Services
-    var database: AppDatabase { services.database }
-    var configuration: AppConfiguration { services.configuration }
-    let store = DocumentStore()
-    let plans = PlanStore()
 
     var service: DocumentService { services.documents }
 
@@ -28,19 +23,8 @@ struct DocumentController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let requested = request.uri.queryParameters.get("plan").flatMap { Int64(String($0)) }
-        let html = try await database.readReplica { db -> String in
-            let plan: Plan?
-            if let requested {
-                plan = try await plans.plan(id: requested, on: db)
-            } else {
-                plan = try await plans.plans(within: context.reach, on: db).first
-            }
-            guard let plan else { throw AppError.notFound(context.language.reporting.noPlan) }
-            return DocumentsPage(
-                plan: plan, documents: try await store.documents(planID: plan.id, on: db), page: PageContext(context, path: SiteURL.documents.path)
-            ).render()
-        }
-        return HTMLPage(html: html)
+        let model = try await DocumentsPage.Model.load(services: services, reach: context.reach, planID: requested, language: context.language)
+        return HTMLPage(html: DocumentsPage.View(model: model, page: PageContext(context, path: SiteURL.documents.path)).render())
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -63,9 +47,9 @@ struct DocumentController {
     }
 
     @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        let stored = try await service.document(id: try documentID(context), language: context.language)
+        let model = try await DocumentPage.Model.load(services: services, documentID: try documentID(context), language: context.language)
         return HTMLPage(
-            html: DocumentPage(stored: stored, message: nil, page: PageContext(context, path: SiteURL.document(.value(stored.id)).path)).render())
+            html: DocumentPage.View(model: model, page: PageContext(context, path: SiteURL.document(.value(model.stored.id)).path)).render())
     }
 
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -83,8 +67,9 @@ struct DocumentController {
         }
         let stored = try await service.edit(documentID: try documentID(context), edit, by: context.auditActor, language: context.language)
         return try HTMLPage(
-            html: DocumentPage(
-                stored: stored, message: context.language.documents.saved, page: PageContext(context, path: SiteURL.document(.value(stored.id)).path)
+            html: DocumentPage.View(
+                model: .init(stored: stored, message: context.language.documents.saved),
+                page: PageContext(context, path: SiteURL.document(.value(stored.id)).path)
             ).render()
         )
         .response(from: request, context: context)
@@ -95,8 +80,8 @@ struct DocumentController {
         try CSRF.check(form[CSRF.fieldName], context: context)
         let stored = try await service.refresh(documentID: try documentID(context), by: context.auditActor, language: context.language)
         return try HTMLPage(
-            html: DocumentPage(
-                stored: stored, message: context.language.documents.refreshed,
+            html: DocumentPage.View(
+                model: .init(stored: stored, message: context.language.documents.refreshed),
                 page: PageContext(context, path: SiteURL.document(.value(stored.id)).path)
             ).render()
         )
@@ -110,7 +95,10 @@ struct DocumentController {
         let issued = try await service.issue(documentID: try documentID(context), user: user, by: context.auditActor, language: context.language)
         let message = context.language.documents.issuedAs(issued.content.number ?? "")
         return try HTMLPage(
-            html: DocumentPage(stored: issued, message: message, page: PageContext(context, path: SiteURL.document(.value(issued.id)).path)).render()
+            html: DocumentPage.View(
+                model: .init(stored: issued, message: message), page: PageContext(context, path: SiteURL.document(.value(issued.id)).path)
+            )
+            .render()
         )
         .response(from: request, context: context)
     }
@@ -138,10 +126,8 @@ struct DocumentController {
     }
 
     private func settingsPage(planID: Int64, context: AppRequestContext, message: String?) async throws -> String {
-        let (plan, settings) = try await service.settings(planID: planID, language: context.language)
-        return DocumentSettingsPage(
-            plan: plan, settings: settings, message: message, page: PageContext(context, path: SiteURL.documentSettings(.value(planID)).path)
-        ).render()
+        let model = try await DocumentSettingsPage.Model.load(services: services, planID: planID, language: context.language, message: message)
+        return DocumentSettingsPage.View(model: model, page: PageContext(context, path: SiteURL.documentSettings(.value(planID)).path)).render()
     }
 
     @Sendable func saveSettings(_ request: Request, context: AppRequestContext) async throws -> Response {

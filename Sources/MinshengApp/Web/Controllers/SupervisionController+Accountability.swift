@@ -1,23 +1,14 @@
 import Foundation
 import Hummingbird
 import MinshengCore
-import SQLKit
 
 /// The pages and forms of accountability cases.
 extension SupervisionController {
     @Sendable func accountability(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let user = try context.requireUser()
-        let html = try await database.read { db in
-            let directory = try await directory(planID: planQuery(request), context: context, on: db)
-            let proposals =
-                SupervisionPolicy.canDecide(user.principal(reach: context.reach))
-                ? try await service.caseProposals(planID: directory.plan.id, on: db) : []
-            return AccountabilityPage(
-                directory: directory, proposals: proposals, cases: try await store.cases(planID: directory.plan.id, on: db),
-                page: page(context, .accountability)
-            ).render()
-        }
-        return HTMLPage(html: html)
+        let model = try await AccountabilityPage.Model.load(
+            services: services, principal: user.principal(reach: context.reach), planID: planQuery(request), language: context.language)
+        return HTMLPage(html: AccountabilityPage.View(model: model, page: page(context, .accountability)).render())
     }
 
     @Sendable func openCase(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -27,10 +18,7 @@ extension SupervisionController {
         else { throw AppError.invalidInput("The form names no plan, unit or rule.") }
         try context.requirePlan(planID, changing: true)
         let itemID = form.text("item").flatMap { Int64($0) }
-        let proposal = try await database.read { db in
-            try await service.caseProposals(planID: planID, on: db).first { $0.unitID == unitID && $0.itemID == itemID && $0.rule == rule }
-        }
-        guard let proposal else {
+        guard let proposal = try await service.caseProposal(planID: planID, unitID: unitID, itemID: itemID, rule: rule) else {
             throw AppError.conflict(SupervisionFormWords(language: context.language).caseGone)
         }
         let opened = try await service.openCase(
@@ -45,18 +33,9 @@ extension SupervisionController {
     }
 
     private func casePage(id: Int64, user: User, context: AppRequestContext, error: String?) async throws -> String {
-        try await database.read { db in
-            let principal = user.principal(reach: context.reach)
-            guard let entry = try await store.accountabilityCase(id: id, on: db), SupervisionPolicy.canSee(addressedTo: entry.unitID, by: principal)
-            else {
-                throw AppError.notFound("No case has id \(id).")
-            }
-            let directory = try await directory(planID: entry.planID, context: context, on: db)
-            return AccountabilityCasePage(
-                directory: directory, entry: entry, canDecide: SupervisionPolicy.canDecide(principal), error: error,
-                page: page(context, .accountabilityCase(.value(id)))
-            ).render()
-        }
+        let model = try await AccountabilityCasePage.Model.load(
+            services: services, principal: user.principal(reach: context.reach), caseID: id, language: context.language, error: error)
+        return AccountabilityCasePage.View(model: model, page: page(context, .accountabilityCase(.value(id)))).render()
     }
 
     @Sendable func decide(_ request: Request, context: AppRequestContext) async throws -> Response {

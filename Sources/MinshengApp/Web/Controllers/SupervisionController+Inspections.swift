@@ -1,20 +1,14 @@
 import Foundation
 import Hummingbird
 import MinshengCore
-import SQLKit
 
 /// The pages and forms of inspections.
 extension SupervisionController {
     @Sendable func inspections(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let user = try context.requireUser()
-        let html = try await database.read { db in
-            let directory = try await directory(planID: planQuery(request), context: context, on: db)
-            return InspectionsPage(
-                directory: directory, inspections: try await store.inspections(planID: directory.plan.id, on: db),
-                canRecord: SupervisionPolicy.canInspect(user.principal(reach: context.reach)), page: page(context, .inspections)
-            ).render()
-        }
-        return HTMLPage(html: html)
+        let model = try await InspectionsPage.Model.load(
+            services: services, principal: user.principal(reach: context.reach), planID: planQuery(request), language: context.language)
+        return HTMLPage(html: InspectionsPage.View(model: model, page: page(context, .inspections)).render())
     }
 
     @Sendable func newInspection(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
@@ -26,39 +20,19 @@ extension SupervisionController {
         )
     }
 
-    /// An item's cumulative and rate figures with the values accepted as of a month, for the inspector to check.
-    private func checkedFigures(plan: Plan, itemID: Int64?, month: Int, on db: any SQLDatabase) async throws -> [(
-        indicator: Indicator, reported: Decimal?
-    )] {
-        guard let itemID else { return [] }
-        let assessment = try await services.assessment.assess(
-            planID: plan.id, period: .month(year: plan.year, month: month), on: db)
-        let reported = Dictionary(uniqueKeysWithValues: (assessment.item(itemID)?.indicators ?? []).map { ($0.indicatorID, $0.value) })
-        return try await plans.indicators(planID: plan.id, on: db)
-            .filter { $0.itemID == itemID && ($0.kind == .cumulative || $0.kind == .rate) }.sorted { $0.ordinal < $1.ordinal }
-            .map { ($0, reported[$0.id] ?? nil) }
-    }
-
     private func newInspectionPage(planID: Int64?, itemNumber: Int?, itemID: Int64?, unitID: Int64?, context: AppRequestContext, error: String?)
         async throws -> String
     {
-        try await database.read { db in
-            let directory = try await directory(planID: planID, context: context, on: db)
-            let item = directory.items.values.first { $0.number == itemNumber || $0.id == itemID }
-            guard item != nil || unitID.map({ directory.units[$0] != nil }) == true else {
-                throw AppError.notFound(SupervisionFormWords(language: context.language).chooseInspected)
-            }
-            let checked = try await checkedFigures(plan: directory.plan, itemID: item?.id, month: directory.day.month, on: db)
-            return NewInspectionPage(
-                directory: directory, item: item, unitID: unitID, indicators: checked, error: error, page: page(context, .newInspection)
-            ).render()
-        }
+        let model = try await NewInspectionPage.Model.load(
+            services: services, principal: try context.requirePrincipal(), planID: planID, itemNumber: itemNumber, itemID: itemID, unitID: unitID,
+            language: context.language, error: error)
+        return NewInspectionPage.View(model: model, page: page(context, .newInspection)).render()
     }
 
     /// The verified values a form carries, by indicator of the item.
     private func verifiedValues(_ form: FormFields, planID: Int64, itemID: Int64?, language: Language) async throws -> [Int64: Decimal] {
         guard let itemID else { return [:] }
-        let indicators = try await database.read { try await plans.indicators(planID: planID, on: $0) }.filter { $0.itemID == itemID }
+        let indicators = try await service.indicators(planID: planID, itemID: itemID)
         var verified: [Int64: Decimal] = [:]
         for indicator in indicators {
             if let value = try ReportValues.decimal(form.text("verified.\(indicator.id)"), indicator: indicator, language: language) {
@@ -81,11 +55,7 @@ extension SupervisionController {
             let planned = form["submit"] == "plan"
             let verified = planned ? [:] : try await verifiedValues(form, planID: planID, itemID: itemID, language: context.language)
             if let itemID, unitID == nil {
-                unitID = try await database.read { db in
-                    try await plans.assignments(planID: planID, on: db).filter { $0.itemID == itemID && $0.role == .lead }.min {
-                        $0.ordinal < $1.ordinal
-                    }?.unitID
-                }
+                unitID = try await service.leadUnit(planID: planID, itemID: itemID)
             }
             let input = SupervisionService.InspectionInput(
                 itemID: itemID, unitID: unitID, inspectedOn: date, place: form["place"] ?? "",
@@ -106,7 +76,7 @@ extension SupervisionController {
         let user = try context.requireUser()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let form = try await form(request, context)
-        guard let inspection = try await database.read({ try await store.inspection(id: id, on: $0) }) else {
+        guard let inspection = try await service.inspection(id: id) else {
             throw AppError.notFound("No inspection has id \(id).")
         }
         do {
@@ -129,21 +99,9 @@ extension SupervisionController {
     }
 
     private func inspectionPage(id: Int64, user: User, context: AppRequestContext, error: String?) async throws -> String {
-        try await database.read { db in
-            guard let inspection = try await store.inspection(id: id, on: db) else { throw AppError.notFound("No inspection has id \(id).") }
-            let directory = try await directory(planID: inspection.planID, context: context, on: db)
-            let indicators = Dictionary(uniqueKeysWithValues: try await plans.indicators(planID: inspection.planID, on: db).map { ($0.id, $0) })
-            let figures =
-                inspection.state == .planned
-                ? try await checkedFigures(plan: directory.plan, itemID: inspection.itemID, month: directory.day.month, on: db) : []
-            return InspectionPage(
-                directory: directory, inspection: inspection, indicators: indicators,
-                photos: try await store.files(owner: .inspection, ownerIDs: [id], on: db),
-                rectifications: try await store.rectifications(planID: inspection.planID, inspectionID: id, on: db), figures: figures,
-                canEdit: SupervisionPolicy.canInspect(user.principal(reach: context.reach)), error: error,
-                page: page(context, .inspection(.value(id)))
-            ).render()
-        }
+        let model = try await InspectionPage.Model.load(
+            services: services, principal: user.principal(reach: context.reach), inspectionID: id, language: context.language, error: error)
+        return InspectionPage.View(model: model, page: page(context, .inspection(.value(id)))).render()
     }
 
     @Sendable func addPhoto(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -157,7 +115,7 @@ extension SupervisionController {
             }
             let accepted = try AttachmentStorage.check(fileName: upload.name, data: upload.data)
             guard accepted.contentType.hasPrefix("image/") else { throw AppError.invalidInput("\(upload.name) is not a JPEG or PNG photo.") }
-            guard try await database.read({ try await store.inspection(id: id, on: $0) }) != nil else {
+            guard try await service.inspection(id: id) != nil else {
                 throw AppError.notFound("No inspection has id \(id).")
             }
             _ = try await service.attach(accepted, to: .inspection, id: id, by: context.auditActor)

@@ -1,20 +1,13 @@
 import Foundation
 import Hummingbird
 import MinshengCore
-import SQLKit
 
 /// The pages and forms of supervision notices.
 extension SupervisionController {
     @Sendable func notices(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let principal = try context.requirePrincipal()
-        let html = try await database.read { db in
-            let directory = try await directory(planID: planQuery(request), context: context, on: db)
-            let proposals = SupervisionPolicy.canDecide(principal) ? try await service.proposals(planID: directory.plan.id, on: db) : []
-            let unit = SupervisionPolicy.listedUnit(for: principal)
-            let notices = try await store.notices(planID: directory.plan.id, unitID: unit, on: db)
-            return NoticesPage(directory: directory, proposals: proposals, notices: notices, message: nil, page: page(context, .supervision)).render()
-        }
-        return HTMLPage(html: html)
+        let model = try await NoticesPage.Model.load(services: services, principal: principal, planID: planQuery(request), language: context.language)
+        return HTMLPage(html: NoticesPage.View(model: model, page: page(context, .supervision)).render())
     }
 
     @Sendable func issue(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -36,18 +29,9 @@ extension SupervisionController {
     }
 
     private func noticePage(id: Int64, user: User, context: AppRequestContext, error: String?) async throws -> String {
-        try await database.read { db in
-            let principal = user.principal(reach: context.reach)
-            guard let notice = try await store.notice(id: id, on: db), SupervisionPolicy.canSee(addressedTo: notice.unitID, by: principal) else {
-                throw AppError.notFound("No notice has id \(id).")
-            }
-            let directory = try await directory(planID: notice.planID, context: context, on: db)
-            return NoticePage(
-                directory: directory, notice: notice, canAnswer: SupervisionPolicy.canAnswer(noticeTo: notice.unitID, by: principal),
-                canClose: SupervisionPolicy.canDecide(principal),
-                error: error, page: page(context, .notice(.value(id)))
-            ).render()
-        }
+        let model = try await NoticePage.Model.load(
+            services: services, principal: user.principal(reach: context.reach), noticeID: id, language: context.language, error: error)
+        return NoticePage.View(model: model, page: page(context, .notice(.value(id)))).render()
     }
 
     @Sendable func answer(_ request: Request, context: AppRequestContext) async throws -> Response {

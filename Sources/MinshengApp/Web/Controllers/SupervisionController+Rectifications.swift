@@ -1,21 +1,14 @@
 import Foundation
 import Hummingbird
 import MinshengCore
-import SQLKit
 
 /// The pages and forms of rectifications, and the supervision files.
 extension SupervisionController {
     @Sendable func rectifications(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let user = try context.requireUser()
-        let html = try await database.read { db in
-            let directory = try await directory(planID: planQuery(request), context: context, on: db)
-            let unit = SupervisionPolicy.listedUnit(for: user.principal(reach: context.reach))
-            return RectificationsPage(
-                directory: directory, rectifications: try await store.rectifications(planID: directory.plan.id, unitID: unit, on: db),
-                page: page(context, .rectifications)
-            ).render()
-        }
-        return HTMLPage(html: html)
+        let model = try await RectificationsPage.Model.load(
+            services: services, principal: user.principal(reach: context.reach), planID: planQuery(request), language: context.language)
+        return HTMLPage(html: RectificationsPage.View(model: model, page: page(context, .rectifications)).render())
     }
 
     @Sendable func rectification(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
@@ -25,21 +18,9 @@ extension SupervisionController {
     }
 
     private func rectificationPage(id: Int64, user: User, context: AppRequestContext, error: String?) async throws -> String {
-        try await database.read { db in
-            let principal = user.principal(reach: context.reach)
-            guard let rectification = try await store.rectification(id: id, on: db),
-                SupervisionPolicy.canSee(addressedTo: rectification.unitID, by: principal)
-            else {
-                throw AppError.notFound("No rectification has id \(id).")
-            }
-            let directory = try await directory(planID: rectification.planID, context: context, on: db)
-            return RectificationPage(
-                directory: directory, rectification: rectification, events: try await store.events(rectificationID: id, on: db),
-                evidence: try await store.files(owner: .rectification, ownerIDs: [id], on: db),
-                canReport: SupervisionPolicy.canReport(rectificationOf: rectification.unitID, by: principal),
-                canReview: SupervisionPolicy.canReviewRectifications(principal), error: error, page: page(context, .rectification(.value(id)))
-            ).render()
-        }
+        let model = try await RectificationPage.Model.load(
+            services: services, principal: user.principal(reach: context.reach), rectificationID: id, language: context.language, error: error)
+        return RectificationPage.View(model: model, page: page(context, .rectification(.value(id)))).render()
     }
 
     @Sendable func actOnRectification(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -72,14 +53,7 @@ extension SupervisionController {
     @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
-        let found = try await database.read { db -> SupervisionFile? in
-            let principal = user.principal(reach: context.reach)
-            guard let file = try await store.file(id: id, on: db) else { return nil }
-            guard file.owner == .rectification else { return SupervisionPolicy.canSeeInspections(principal) ? file : nil }
-            guard let rectification = try await store.rectification(id: file.ownerID, on: db) else { return nil }
-            return SupervisionPolicy.canSee(addressedTo: rectification.unitID, by: principal) ? file : nil
-        }
-        guard let file = found else { throw AppError.notFound("No such file.") }
+        guard let file = try await service.file(id: id, for: user.principal(reach: context.reach)) else { throw AppError.notFound("No such file.") }
         let data = try AttachmentStorage(folder: configuration.uploadsDirectory).read(key: file.storageKey)
         return FileResponse.make(data, contentType: file.contentType, fileName: file.fileName)
     }

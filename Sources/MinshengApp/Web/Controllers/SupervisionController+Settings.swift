@@ -1,26 +1,14 @@
 import Foundation
 import Hummingbird
 import MinshengCore
-import SQLKit
 
 /// The unit scores page and the supervision settings.
 extension SupervisionController {
     @Sendable func scores(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        let html = try await database.read { db in
-            let directory = try await directory(planID: planQuery(request), context: context, on: db)
-            var period = try await service.month(plan: directory.plan, on: db)
-            if let text = request.uri.queryParameters.get("period").map({ String($0) }) {
-                guard let requested = Period(text), requested.year == directory.plan.year else {
-                    throw AppError.invalidInput(PeriodWords(language: context.language).monthOrYear(directory.plan.year))
-                }
-                period = requested
-            }
-            return ScoresPage(
-                directory: directory, period: period, scores: try await service.scores(planID: directory.plan.id, period: period, on: db),
-                page: page(context, .scores)
-            ).render()
-        }
-        return HTMLPage(html: html)
+        let model = try await ScoresPage.Model.load(
+            services: services, principal: try context.requirePrincipal(), planID: planQuery(request),
+            period: request.uri.queryParameters.get("period").map({ String($0) }), language: context.language)
+        return HTMLPage(html: ScoresPage.View(model: model, page: page(context, .scores)).render())
     }
 
     @Sendable func settings(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
@@ -30,13 +18,10 @@ extension SupervisionController {
     private func settingsPage(planID: Int64?, context: AppRequestContext, message: String?, error: String?, submitted: SupervisionSettings?)
         async throws -> String
     {
-        try await database.read { db in
-            let directory = try await directory(planID: planID, context: context, on: db)
-            return SupervisionSettingsPage(
-                plan: directory.plan, settings: submitted ?? directory.settings, message: message, error: error,
-                page: page(context, .supervisionSettings)
-            ).render()
-        }
+        let model = try await SupervisionSettingsPage.Model.load(
+            services: services, principal: try context.requirePrincipal(), planID: planID, language: context.language, message: message, error: error,
+            submitted: submitted)
+        return SupervisionSettingsPage.View(model: model, page: page(context, .supervisionSettings)).render()
     }
 
     @Sendable func saveSettings(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -1,17 +1,13 @@
 import Foundation
 import Hummingbird
 import MinshengCore
-import SQLKit
 
 /// The supervision pages: notices, inspections, rectifications, accountability, scores and settings. The office
 /// (admin) issues and decides; inspectors record inspections and review rectifications; reporters see and answer
 /// what concerns their unit; leaders read everything.
 struct SupervisionController {
     let services: Services
-    var database: AppDatabase { services.database }
     var configuration: AppConfiguration { services.configuration }
-    let plans = PlanStore()
-    let store = SupervisionStore()
 
     var service: SupervisionService { services.supervision }
 
@@ -42,18 +38,6 @@ struct SupervisionController {
     }
 
     // MARK: Helpers
-
-    /// The plan a page is about (`?plan=`, else the first) and what its pages need to name things.
-    func directory(planID: Int64?, context: AppRequestContext, on db: any SQLDatabase) async throws -> SupervisionDirectory {
-        let plan = if let planID { try await plans.plan(id: planID, on: db) } else { try await plans.plans(within: context.reach, on: db).first }
-        guard let plan else { throw AppError.notFound(context.language.reporting.noPlan) }
-        try context.requirePlan(plan.id, changing: false)
-        return SupervisionDirectory(
-            plan: plan, items: Dictionary(uniqueKeysWithValues: try await plans.items(planID: plan.id, on: db).map { ($0.id, $0) }),
-            units: Dictionary(uniqueKeysWithValues: try await plans.units(jurisdictionID: plan.jurisdictionID, on: db).map { ($0.id, $0.name) }),
-            settings: try await store.settings(planID: plan.id, on: db), day: try await service.day(plan: plan, on: db)
-        )
-    }
 
     func planQuery(_ request: Request) -> Int64? {
         request.uri.queryParameters.get("plan").flatMap { Int64(String($0)) }
