@@ -39,7 +39,8 @@ extension ReportingService {
     /// An attachment and its bytes, when the user may read its report; not found otherwise.
     func readableAttachment(id: Int64, user: User) async throws -> (attachment: ReportAttachment, data: Data) {
         let found = try await database.read { db -> ReportAttachment? in
-            guard let attachment = try await reports.attachment(id: id, on: db), let report = try await reports.report(id: attachment.reportID, on: db)
+            guard let attachment = try await reports.attachment(id: id, on: db),
+                let report = try await reports.report(id: attachment.reportID, on: db)
             else { return nil }
             let reader = try await reader(for: user, planID: report.planID, on: db)
             return ReportPolicy.canRead(report, by: reader) ? attachment : nil

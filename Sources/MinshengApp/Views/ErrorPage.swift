@@ -10,7 +10,7 @@ struct ErrorPage {
         let strings = page.strings
         let content: Node = .div(
             .class("error"),
-            .h1(.text("\(strings.errorTitle)（\(status)）")),
+            .h1(.text("\(strings.errorTitle)\(page.punctuation.open)\(status)\(page.punctuation.close)")),
             .p(.text(message)),
             .p(.a(.href(SiteURL.home.path), .text(strings.backHome)))
         )

@@ -6,6 +6,8 @@ import MinshengHTML
 /// What every page needs to know about its request: language, path and the signed-in session.
 struct PageContext {
     var language: Language
+    /// The marks that join words in the page's language.
+    var punctuation: Punctuation { language.punctuation }
     /// The path of the page, for the language switch and the login return.
     var path: String
     var session: Session?

@@ -123,7 +123,6 @@ struct PublicStrings: Bilingual {
     var back: String { t("返回事项页面", "Back to the project") }
     var latest: String { t("最新一期", "Latest publication") }
     var asOf: String { t("数据截至", "Data as of") }
-    var itemsCount: String { t("项", " projects") }
     /// A count of projects: 5项 or 5 projects.
     func itemCount(_ count: Int) -> String { t("\(count)项", count == 1 ? "1 project" : "\(count) projects") }
     /// A table's caption with the number of its projects: 教育（5项） or Education (5 projects).

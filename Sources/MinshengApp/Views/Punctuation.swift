@@ -8,6 +8,11 @@ struct Punctuation: Bilingual {
     var listSeparator: String { t("、", ", ") }
     /// Between sentences of a summary: "；" or "; ".
     var semicolon: String { t("；", "; ") }
+    /// Opens and closes a remark in brackets: "（" and "）", or " (" and ")".
+    var open: String { t("（", " (") }
+    var close: String { t("）", ")") }
+    /// Ends a sentence: "。" or ".".
+    var period: String { t("。", ".") }
     /// After a label, before its value: "：" or ": ".
     var colon: String { t("：", ": ") }
 

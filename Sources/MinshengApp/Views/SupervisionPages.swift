@@ -61,7 +61,8 @@ enum SupervisionTabs {
 /// A notice's colour today, with its escalations written out.
 enum GradeBadge {
     static func node(_ standing: NoticeStanding, words: SupervisionStrings) -> Node {
-        let text = words.gradeName(standing.grade) + (standing.escalations.isEmpty ? "" : "（\(words.escalations(standing))）")
+        let text =
+            words.gradeName(standing.grade) + (standing.escalations.isEmpty ? "" : words.language.punctuation.aside(words.escalations(standing)))
         return .element(named: "span", nodes: [.attribute(named: "class", value: "grade \(standing.grade.cssName)"), .text(text)])
     }
 }

@@ -12,7 +12,7 @@ extension AccountabilityCasePage {
             let words = page.language.supervisionWords
             let content: Node = .group(
                 .p(.a(.href(SiteURL.accountability.path + "?plan=\(model.directory.plan.id)"), .text("← \(words.accountability)"))),
-                .h1(.text("\(model.directory.unit(model.entry.unitID))：\(words.ruleName(model.entry.rule))")),
+                .h1(.text("\(model.directory.unit(model.entry.unitID))\(page.punctuation.colon)\(words.ruleName(model.entry.rule))")),
                 .unwrap(model.error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
                 .dl(
                     .class("facts"),

@@ -12,10 +12,10 @@ extension AccountabilityPage {
 
         func render() -> String {
             let content: Node = .group(
-                .h1(.text("\(words.accountability)：\(model.directory.plan.title)")),
+                .h1(.text("\(words.accountability)\(page.punctuation.colon)\(model.directory.plan.title)")),
                 SupervisionTabs.node(.accountability, page: page),
                 .if(page.principal.map(SupervisionPolicy.canDecide) ?? false, proposalList),
-                .h2(.text("\(words.accountability)（\(model.cases.count)）")),
+                .h2(.text("\(words.accountability)\(page.punctuation.open)\(model.cases.count)\(page.punctuation.close)")),
                 model.cases.isEmpty
                     ? .p(.class("hint"), .text(words.noCases))
                     : .div(
@@ -35,7 +35,9 @@ extension AccountabilityPage {
                                         .td(.text(words.ruleName(entry.rule))),
                                         .td(
                                             .text(
-                                                entry.decision.map { "\(words.decisionName($0))（\(entry.decidedOn?.iso ?? "")）" } ?? words.undecided))
+                                                entry.decision.map {
+                                                    words.decisionName($0) + page.punctuation.aside(entry.decidedOn?.iso ?? "")
+                                                } ?? words.undecided))
                                     )
                                 })
                         ))
@@ -45,7 +47,7 @@ extension AccountabilityPage {
 
         private var proposalList: Node {
             .section(
-                .h2(.text("\(words.caseProposals)（\(model.proposals.count)）")),
+                .h2(.text("\(words.caseProposals)\(page.punctuation.open)\(model.proposals.count)\(page.punctuation.close)")),
                 model.proposals.isEmpty
                     ? .p(.class("hint"), .text(words.noCaseProposals))
                     : .forEach(model.proposals.enumerated()) { index, proposal in

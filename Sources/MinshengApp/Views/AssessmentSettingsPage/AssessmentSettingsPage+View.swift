@@ -11,7 +11,7 @@ extension AssessmentSettingsPage {
         func render() -> String {
             let words = page.language.assessment
             let content: Node = .group(
-                .h1(.text("\(words.settings)：\(model.plan.title)")),
+                .h1(.text("\(words.settings)\(page.punctuation.colon)\(model.plan.title)")),
                 .unwrap(model.message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
                 .p(.class("hint"), .text(words.thresholds(model.settings))),
                 .form(

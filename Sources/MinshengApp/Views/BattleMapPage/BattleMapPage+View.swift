@@ -12,7 +12,7 @@ extension BattleMapPage {
         func renderMain() -> RenderedHTML {
             let words = page.language.assessment
             let content: Node = .group(
-                .h1(.text("\(words.battleMap)：\(model.plan.title)")),
+                .h1(.text("\(words.battleMap)\(page.punctuation.colon)\(model.plan.title)")),
                 .p(.class("hint no-print"), .text(words.printHint)),
                 .div(.class("legend"), .forEach(ProgressStatus.allCases) { StatusLight.node($0, words: words) }),
                 .table(

@@ -10,7 +10,7 @@ extension CalendarPage {
         func render() -> String {
             let words = page.language.reporting
             let content: Node = .group(
-                .h1(.text("\(words.calendar)：\(model.plan.title)")),
+                .h1(.text("\(words.calendar)\(page.punctuation.colon)\(model.plan.title)")),
                 .unwrap(model.message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
                 .p(.text(words.calendarHint)),
                 .form(

@@ -21,7 +21,7 @@ extension DocumentPage {
                             + (model.stored.state == .issued ? "\(words.issued) \(document.number ?? "")" : words.draftState))),
                 .unwrap(model.message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
                 .p(
-                    .text(words.downloads + "："),
+                    .text(words.downloads + page.punctuation.colon),
                     .forEach(DocumentService.Format.allCases) { format in
                         .group(
                             .a(

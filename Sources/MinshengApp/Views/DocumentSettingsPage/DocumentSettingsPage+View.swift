@@ -10,7 +10,7 @@ extension DocumentSettingsPage {
         func render() -> String {
             let words = page.language.documents
             let content: Node = .group(
-                .h1(.text("\(words.settings)：\(model.plan.title)")),
+                .h1(.text("\(words.settings)\(page.punctuation.colon)\(model.plan.title)")),
                 .unwrap(model.message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
                 .form(
                     .class("narrow"), .method(.post), .action(SiteURL.documentSettings(.value(model.plan.id)).path),

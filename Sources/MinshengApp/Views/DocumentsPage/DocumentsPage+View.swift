@@ -11,7 +11,7 @@ extension DocumentsPage {
             let words = page.language.documents
             let kinds = OfficialDocument.Kind.allCases
             let content: Node = .group(
-                .h1(.text("\(words.documents)：\(model.plan.title)")),
+                .h1(.text("\(words.documents)\(page.punctuation.colon)\(model.plan.title)")),
                 .if(
                     page.may(.office),
                     .form(

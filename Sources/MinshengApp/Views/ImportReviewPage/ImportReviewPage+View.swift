@@ -16,7 +16,7 @@ extension ImportReviewPage {
 
         private var content: Node {
             .group(
-                .h1(.text("\(strings.reviewTitle)：\(model.importDraft.fileName)")),
+                .h1(.text("\(strings.reviewTitle)\(page.punctuation.colon)\(model.importDraft.fileName)")),
                 .unwrap(model.error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
                 .if(
                     model.importDraft.confirmedPlanID != nil, .p(.class("notice"), .text(strings.alreadyConfirmed)),
@@ -43,7 +43,10 @@ extension ImportReviewPage {
                         .li(
                             .text(
                                 "\(strings.diffKind(change.kind)) \(change.number). \(change.title)"
-                                    + (change.fields.isEmpty ? "" : "（\(change.fields.joined(separator: "、"))）")))
+                                    + (change.fields.isEmpty
+                                        ? ""
+                                        : page.punctuation.aside(page.punctuation.list(change.fields)))
+                            ))
                     })
             )
         }
@@ -106,10 +109,12 @@ extension ImportReviewPage {
                 page.csrfField,
                 .label(.for(prefix + "title"), .text(strings.title)),
                 .input(.type(.text), .id(prefix + "title"), .name("title"), .value(item.title)),
-                .label(.for(prefix + "lead"), .text("\(strings.leadUnits)（\(strings.onePerLine)）")),
+                .label(.for(prefix + "lead"), .text("\(strings.leadUnits)\(page.punctuation.open)\(strings.onePerLine)\(page.punctuation.close)")),
                 .textarea(
                     .id(prefix + "lead"), .name("leadUnits"), .attribute(named: "rows", value: "2"), .text(item.leadUnits.joined(separator: "\n"))),
-                .label(.for(prefix + "responsible"), .text("\(strings.responsibleUnits)（\(strings.onePerLine)）")),
+                .label(
+                    .for(prefix + "responsible"),
+                    .text("\(strings.responsibleUnits)\(page.punctuation.open)\(strings.onePerLine)\(page.punctuation.close)")),
                 .textarea(
                     .id(prefix + "responsible"), .name("responsibleUnits"), .attribute(named: "rows", value: "3"),
                     .text(item.responsibleUnits.joined(separator: "\n"))),
@@ -248,7 +253,10 @@ extension ImportReviewPage {
                                 .input(.type(.checkbox), .name("accept"), .value(String(change.number))),
                                 .text(
                                     " \(strings.diffKind(change.kind)) \(change.number). \(change.title)"
-                                        + (change.fields.isEmpty ? "" : "（\(change.fields.joined(separator: "、"))）"))
+                                        + (change.fields.isEmpty
+                                            ? ""
+                                            : page.punctuation.aside(page.punctuation.list(change.fields)))
+                                )
                             ))
                     }),
                 .button(.type(.submit), .class("primary"), .text(strings.acceptChanges))

@@ -20,10 +20,11 @@ extension ImportUploadPage {
                     .input(
                         .type(.file), .id("file"), .name("file"), .required(true),
                         .attribute(named: "accept", value: ".docx,.xlsx,.csv,.txt,.md,.markdown")),
-                    .label(.for("year"), .text("\(strings.year)（\(strings.optional)）")),
+                    .label(.for("year"), .text("\(strings.year)\(page.punctuation.open)\(strings.optional)\(page.punctuation.close)")),
                     .input(
                         .type(.number), .id("year"), .name("year"), .attribute(named: "min", value: "2000"), .attribute(named: "max", value: "2100")),
-                    .label(.for("jurisdiction"), .text("\(strings.jurisdiction)（\(strings.optional)）")),
+                    .label(
+                        .for("jurisdiction"), .text("\(strings.jurisdiction)\(page.punctuation.open)\(strings.optional)\(page.punctuation.close)")),
                     .input(.type(.text), .id("jurisdiction"), .name("jurisdiction")),
                     .button(.type(.submit), .text(strings.upload))
                 )

@@ -41,7 +41,7 @@ extension InspectionPage {
             let rule = model.directory.settings.discrepancy
             return .table(
                 .class("list"),
-                .caption(.text("\(words.discrepancyNote)：\(DecimalText.format(rule.tolerance * 100))%")),
+                .caption(.text("\(words.discrepancyNote)\(page.punctuation.colon)\(DecimalText.format(rule.tolerance * 100))%")),
                 .thead(.tr(.th(.text(words.item)), .th(.text(words.reported)), .th(.text(words.verified)), .th(.text(words.state)))),
                 .tbody(
                     .forEach(model.inspection.values) { value in

@@ -15,7 +15,7 @@ extension InspectionsPage {
             let planned = model.inspections.filter { $0.state == .planned }.sorted { $0.inspectedOn < $1.inspectedOn }
             let done = model.inspections.filter { $0.state == .done }
             let content: Node = .group(
-                .h1(.text("\(words.inspections)：\(model.directory.plan.title)")),
+                .h1(.text("\(words.inspections)\(page.punctuation.colon)\(model.directory.plan.title)")),
                 SupervisionTabs.node(.inspections, page: page),
                 .if(
                     model.canRecord,
@@ -39,7 +39,7 @@ extension InspectionsPage {
                             .button(.type(.submit), .text(words.newInspection))
                         )
                     )),
-                .h2(.text("\(words.planned)（\(planned.count)）")),
+                .h2(.text("\(words.planned)\(page.punctuation.open)\(planned.count)\(page.punctuation.close)")),
                 planned.isEmpty
                     ? .p(.class("hint"), .text(words.noInspections))
                     : .ul(
@@ -54,7 +54,7 @@ extension InspectionsPage {
                                         """
                                     )))
                         }),
-                .h2(.text("\(words.done)（\(done.count)）")),
+                .h2(.text("\(words.done)\(page.punctuation.open)\(done.count)\(page.punctuation.close)")),
                 done.isEmpty
                     ? .p(.class("hint"), .text(words.noInspections))
                     : .div(

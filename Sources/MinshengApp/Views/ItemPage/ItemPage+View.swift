@@ -23,10 +23,14 @@ extension ItemPage {
                     language: page.language
                 ).node,
                 .p(.text(model.item.text)),
-                .p(.class("units"), .span(.class("units-label"), .text(page.strings.leadUnits + "：")), .text(model.leadUnits.joined(separator: "、"))),
                 .p(
-                    .class("units"), .span(.class("units-label"), .text(page.strings.responsibleUnits + "：")),
-                    .text(model.responsibleUnits.isEmpty ? page.strings.noUnits : model.responsibleUnits.joined(separator: "、"))),
+                    .class("units"), .span(.class("units-label"), .text(page.strings.leadUnits + page.punctuation.colon)),
+                    .text(model.leadUnits.joined(separator: page.punctuation.listSeparator))),
+                .p(
+                    .class("units"), .span(.class("units-label"), .text(page.strings.responsibleUnits + page.punctuation.colon)),
+                    .text(
+                        model.responsibleUnits.isEmpty
+                            ? page.strings.noUnits : model.responsibleUnits.joined(separator: page.punctuation.listSeparator))),
                 .unwrap(model.error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
                 summary,
                 indicatorTable,
@@ -53,7 +57,10 @@ extension ItemPage {
                 .unwrap(model.assessment.override) {
                     .p(
                         .class("notice"),
-                        .text(words.overriddenBecause + $0.reason + "（\(words.status(model.assessment.computedStatus)) → \(words.status($0.status))）")
+                        .text(
+                            words.overriddenBecause + $0.reason
+                                + page.punctuation.aside("\(words.status(model.assessment.computedStatus)) → \(words.status($0.status))")
+                        )
                     )
                 },
                 .if(model.assessment.earlyWarning, .p(.class("alert"), .text(words.earlyWarning)))
@@ -78,7 +85,9 @@ extension ItemPage {
                             .td(.text(ReportPage.View.targetText(line.indicator, strings: page.strings))),
                             .td(
                                 .text(a?.value.map { DecimalText.format($0) + line.indicator.measure } ?? words.noValue),
-                                .unwrap(a?.asOfMonth) { .span(.class("hint"), .text("（\(words.asOf($0))）")) },
+                                .unwrap(a?.asOfMonth) {
+                                    .span(.class("hint"), .text("\(page.punctuation.open)\(words.asOf($0))\(page.punctuation.close)"))
+                                },
                                 .unwrap(model.supervision.findings[line.indicator.id]) { finding in
                                     .span(
                                         .class("badge discrepancy"), .attribute(named: "title", value: finding.text),
@@ -100,7 +109,7 @@ extension ItemPage {
                                             )
                                         }
                                     } ?? words.noValue)),
-                            .td(.text(nodes(line).map { "\($0.due.iso) \($0.name)" }.joined(separator: "；")))
+                            .td(.text(nodes(line).map { "\($0.due.iso) \($0.name)" }.joined(separator: page.punctuation.semicolon)))
                         )
                     })
             )
@@ -144,7 +153,7 @@ extension ItemPage {
                             .a(
                                 .href(SiteURL.inspection(.value(inspection.id)).path),
                                 .text(
-                                    "\(inspection.inspectedOn.iso) \(words.modeName(inspection.mode))："
+                                    "\(inspection.inspectedOn.iso) \(words.modeName(inspection.mode))\(page.punctuation.colon)"
                                         + (inspection.state == .planned ? words.planned : inspection.findings))))
                     }
                 )
@@ -165,9 +174,15 @@ extension ItemPage {
                                 .text(
                                     "\(report.period) · \(line.unitName) · \(page.language.reporting.stateName(report.state))"
                                         + (report.version > 1 ? " · v\(report.version)" : "")))),
-                        .if(!report.progress.isEmpty, .p(.strong(.text(page.language.reporting.progress + "：")), .text(report.progress))),
-                        .if(!report.problems.isEmpty, .p(.strong(.text(page.language.reporting.problems + "：")), .text(report.problems))),
-                        .if(!report.nextSteps.isEmpty, .p(.strong(.text(page.language.reporting.nextSteps + "：")), .text(report.nextSteps)))
+                        .if(
+                            !report.progress.isEmpty,
+                            .p(.strong(.text(page.language.reporting.progress + page.punctuation.colon)), .text(report.progress))),
+                        .if(
+                            !report.problems.isEmpty,
+                            .p(.strong(.text(page.language.reporting.problems + page.punctuation.colon)), .text(report.problems))),
+                        .if(
+                            !report.nextSteps.isEmpty,
+                            .p(.strong(.text(page.language.reporting.nextSteps + page.punctuation.colon)), .text(report.nextSteps)))
                     )
                 }
             )
@@ -180,7 +195,7 @@ extension ItemPage {
                 page.csrfField,
                 .input(.type(.hidden), .name("period"), .value(assessmentPeriod)),
                 .h2(.text(words.settings)),
-                .label(.for("override"), .text("\(words.override)（\(assessmentPeriod)）")),
+                .label(.for("override"), .text("\(words.override)\(page.punctuation.open)\(assessmentPeriod)\(page.punctuation.close)")),
                 SelectField.node(
                     id: "override", name: "override", label: words.override,
                     options: [("", words.clearOverride)] + ProgressStatus.allCases.map { ($0.rawValue, words.status($0)) },

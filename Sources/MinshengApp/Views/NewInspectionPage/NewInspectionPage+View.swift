@@ -12,7 +12,11 @@ extension NewInspectionPage {
             let words = page.language.supervisionWords
             let content: Node = .group(
                 .p(.a(.href(SiteURL.inspections.path + "?plan=\(model.directory.plan.id)"), .text("← \(words.inspections)"))),
-                .h1(.text("\(words.newInspection)：\(model.item.map { "\($0.number). \($0.title)" } ?? model.directory.unit(model.unitID))")),
+                .h1(
+                    .text(
+                        page.punctuation.labelled(
+                            words.newInspection, model.item.map { "\($0.number). \($0.title)" } ?? model.directory.unit(model.unitID))
+                    )),
                 .unwrap(model.error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
                 .form(
                     .class("narrow inspection-form"), .method(.post), .action(SiteURL.inspections.path),

@@ -13,7 +13,11 @@ extension NoticePage {
             let standing = model.notice.standing(today: model.directory.day, rules: model.directory.settings.notices)
             let content: Node = .group(
                 .p(.a(.href(SiteURL.supervision.path + "?plan=\(model.directory.plan.id)"), .text("← \(words.notices)"))),
-                .h1(.text("\(words.noticeNumber(model.notice, year: model.directory.plan.year))：\(model.directory.item(model.notice.itemID))")),
+                .h1(
+                    .text(
+                        page.punctuation.labelled(
+                            words.noticeNumber(model.notice, year: model.directory.plan.year), model.directory.item(model.notice.itemID))
+                    )),
                 .unwrap(model.error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
                 .dl(
                     .class("facts"),

@@ -12,11 +12,11 @@ extension NoticesPage {
 
         func render() -> String {
             let content: Node = .group(
-                .h1(.text("\(words.supervision)：\(model.directory.plan.title)")),
+                .h1(.text("\(words.supervision)\(page.punctuation.colon)\(model.directory.plan.title)")),
                 SupervisionTabs.node(.supervision, page: page),
                 .unwrap(model.message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
                 .if(page.principal.map(SupervisionPolicy.canDecide) ?? false, proposalList),
-                .h2(.text("\(words.notices)（\(model.notices.count)）")),
+                .h2(.text("\(words.notices)\(page.punctuation.open)\(model.notices.count)\(page.punctuation.close)")),
                 model.notices.isEmpty ? .p(.class("hint"), .text(words.noNotices)) : noticeTable
             )
             return Layout(title: words.notices, page: page, content: content).render()
@@ -24,7 +24,7 @@ extension NoticesPage {
 
         private var proposalList: Node {
             .section(
-                .h2(.text("\(words.proposals)（\(model.proposals.count)）")),
+                .h2(.text("\(words.proposals)\(page.punctuation.open)\(model.proposals.count)\(page.punctuation.close)")),
                 model.proposals.isEmpty
                     ? .p(.class("hint"), .text(words.noProposals))
                     : .forEach(model.proposals) { proposal in
@@ -85,7 +85,9 @@ extension NoticesPage {
         private func answerText(_ notice: SupervisionNotice) -> String {
             if let closed = notice.closedOn { return "\(words.closed) \(closed.iso)" }
             guard let answered = notice.answeredOn else { return words.unanswered }
-            return "\(words.answered) \(answered.iso)：\(notice.measures ?? "")（\(words.promisedOn) \(notice.promisedOn?.iso ?? "—")）"
+            return
+                page.punctuation.labelled("\(words.answered) \(answered.iso)", notice.measures ?? "")
+                + page.punctuation.aside("\(words.promisedOn) \(notice.promisedOn?.iso ?? "—")")
         }
     }
 }

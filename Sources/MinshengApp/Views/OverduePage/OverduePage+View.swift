@@ -35,7 +35,7 @@ extension OverduePage {
                             .tr(
                                 .td(.input(.type(.checkbox), .id("unit-\(entry.unit.id)"), .name("unit"), .value(String(entry.unit.id)))),
                                 .td(.label(.for("unit-\(entry.unit.id)"), .text(entry.unit.name))),
-                                .td(.text(entry.tasks.map { String($0.item.number) }.joined(separator: "、"))),
+                                .td(.text(entry.tasks.map { String($0.item.number) }.joined(separator: page.punctuation.listSeparator))),
                                 .td(.text(remindedUnits.contains(entry.unit.id) ? "✓" : ""))
                             )
                         })

@@ -15,7 +15,7 @@ struct OverviewPage {
         struct Row {
             var item: Item
             var category: String
-            var leadUnits: String
+            var leadUnits: [String]
             /// An inspection found a reported figure of the item overstated.
             var discrepancy = false
             var assessment: ItemAssessment
@@ -69,7 +69,7 @@ extension OverviewPage.Model {
             let units = assignments[item.id] ?? []
             if let unit = filters.unit, !units.contains(where: { $0.unitID == unit }) { return nil }
             let leads = units.filter { $0.role == .lead }.sorted { $0.ordinal < $1.ordinal }.compactMap { names[$0.unitID] }
-            return Row(item: item, category: categoryNames[item.categoryID] ?? "", leadUnits: leads.joined(separator: "、"), assessment: a)
+            return Row(item: item, category: categoryNames[item.categoryID] ?? "", leadUnits: leads, assessment: a)
         }
         let supervision = services.supervision
         let flagged = Set(

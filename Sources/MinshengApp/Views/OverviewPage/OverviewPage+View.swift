@@ -13,7 +13,7 @@ extension OverviewPage {
         func renderMain() -> RenderedHTML {
             let words = page.language.assessment
             let content: Node = .group(
-                .h1(.text("\(words.overview)：\(model.plan.title)")),
+                .h1(.text("\(words.overview)\(page.punctuation.colon)\(model.plan.title)")),
                 AssessmentPeriodForm(
                     action: SiteURL.overview.path, plan: model.plan, period: model.assessment.period, extra: [], language: page.language
                 ).node,
@@ -85,7 +85,7 @@ extension OverviewPage {
                             .td(
                                 .text(Percent.text(a.forecast)),
                                 .if(a.earlyWarning, .span(.class("badge late"), .attribute(named: "title", value: words.earlyWarning), .text("⚠")))),
-                            .td(.text(row.leadUnits))
+                            .td(.text(row.leadUnits.joined(separator: page.punctuation.listSeparator)))
                         )
                     })
             )

@@ -11,7 +11,7 @@ extension PhotosAdminPage {
         func render() -> String {
             let words = page.language.publicWords
             let content: Node = .group(
-                .h1(.text("\(words.photoApproval)：\(model.plan.title)")),
+                .h1(.text("\(words.photoApproval)\(page.punctuation.colon)\(model.plan.title)")),
                 .p(.a(.href(SiteURL.adminPublications.path + "?plan=\(model.plan.id)"), .text("← \(words.disclosure)"))),
                 .p(.class("hint"), .text(words.publishHint)),
                 model.candidates.isEmpty

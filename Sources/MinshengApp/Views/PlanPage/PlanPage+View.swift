@@ -30,9 +30,11 @@ extension PlanPage {
                 .h1(.text(plan.title)),
                 .p(.class("plan-meta"), .text("\(model.jurisdiction.name) · \(plan.year) · \(strings.planState(plan.state.rawValue)) · \(count)")),
                 .unwrap(plan.issuers.isEmpty ? nil : plan.issuers) { issuers in
-                    .p(.class("plan-meta"), .text("\(strings.issuedBy)：\(issuers.joined(separator: "、"))"))
+                    .p(
+                        .class("plan-meta"),
+                        .text("\(strings.issuedBy)\(page.punctuation.colon)\(issuers.joined(separator: page.punctuation.listSeparator))"))
                 },
-                .unwrap(plan.issuedOn) { date in .p(.class("plan-meta"), .text("\(strings.issuedOn)：\(date.iso)")) }
+                .unwrap(plan.issuedOn) { date in .p(.class("plan-meta"), .text("\(strings.issuedOn)\(page.punctuation.colon)\(date.iso)")) }
             )
         }
 
@@ -64,8 +66,8 @@ extension PlanPage {
         private func units(_ label: String, _ names: [String], _ role: String) -> Node {
             .p(
                 .class("units units-\(role)"),
-                .span(.class("units-label"), .text("\(label)：")),
-                .text(names.isEmpty ? strings.noUnits : names.joined(separator: "、"))
+                .span(.class("units-label"), .text("\(label)\(page.punctuation.colon)")),
+                .text(names.isEmpty ? strings.noUnits : names.joined(separator: page.punctuation.listSeparator))
             )
         }
 

@@ -13,9 +13,9 @@ extension PublicMessagesAdminPage {
             let pending = model.messages.filter { $0.state == .pending }
             let settled = model.messages.filter { $0.state != .pending }.reversed()
             let content: Node = .group(
-                .h1(.text("\(words.messages)：\(model.plan.title)")),
+                .h1(.text("\(words.messages)\(page.punctuation.colon)\(model.plan.title)")),
                 .p(.a(.href(SiteURL.adminPublications.path + "?plan=\(model.plan.id)"), .text("← \(words.disclosure)"))),
-                .h2(.text("\(words.pending)（\(pending.count)）")),
+                .h2(.text("\(words.pending)\(page.punctuation.open)\(pending.count)\(page.punctuation.close)")),
                 pending.isEmpty
                     ? .p(.class("hint"), .text(words.noMessages))
                     : .forEach(pending) { message in
@@ -25,7 +25,9 @@ extension PublicMessagesAdminPage {
                             .p(.text(message.text)),
                             .p(
                                 .class("hint"),
-                                .text("\(words.received) \(message.createdAt)" + (message.phone.map { "；\(words.contact) \($0)" } ?? ""))),
+                                .text(
+                                    "\(words.received) \(message.createdAt)"
+                                        + (message.phone.map { "\(page.punctuation.semicolon)\(words.contact) \($0)" } ?? ""))),
                             .form(
                                 .method(.post), .action(SiteURL.adminPublicMessage(.value(message.id)).path),
                                 page.csrfField,
@@ -38,7 +40,7 @@ extension PublicMessagesAdminPage {
                             )
                         )
                     },
-                .h2(.text("\(words.settled)（\(settled.count)）")),
+                .h2(.text("\(words.settled)\(page.punctuation.open)\(settled.count)\(page.punctuation.close)")),
                 .table(
                     .class("list"),
                     .thead(.tr(.th(.text(words.item)), .th(.text(words.messageText)), .th(.text(words.state)), .th(.text(words.reply)))),

@@ -12,14 +12,14 @@ extension PublicationsAdminPage {
             let words = page.language.publicWords
             let col = { (text: String) -> Node in .th(.attribute(named: "scope", value: "col"), .text(text)) }
             let content: Node = .group(
-                .h1(.text("\(words.disclosure)：\(model.plan.title)")),
+                .h1(.text("\(words.disclosure)\(page.punctuation.colon)\(model.plan.title)")),
                 adminLinks,
                 .unwrap(model.message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
                 .unwrap(model.error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
                 AssessmentPeriodForm(
                     action: SiteURL.adminPublications.path, plan: model.plan, period: model.period, extra: [], language: page.language
                 ).node,
-                .h2(.text("\(words.preview)：\(words.asOfDate(model.period.endDate))")),
+                .h2(.text("\(words.preview)\(page.punctuation.colon)\(words.asOfDate(model.period.endDate))")),
                 .p(.class("hint"), .text(words.publishHint)),
                 .p(.class("summary"), .text(summary)),
                 .form(
@@ -31,9 +31,10 @@ extension PublicationsAdminPage {
                     .input(
                         .type(.number), .id("objection-days"), .name("objectionDays"), .value("7"), .attribute(named: "min", value: "1"),
                         .attribute(named: "max", value: "60")),
-                    .button(.type(.submit), .class("primary"), .text("\(words.publish)（\(model.period)）"))
+                    .button(
+                        .type(.submit), .class("primary"), .text("\(words.publish)\(page.punctuation.open)\(model.period)\(page.punctuation.close)"))
                 ),
-                .h2(.text("\(words.preview)（\(model.preview.items.count)\(words.itemsCount)）")),
+                .h2(.text(words.captioned(words.preview, model.preview.items.count))),
                 previewTable(words),
                 .h2(.text(words.publications)),
                 .table(
@@ -65,7 +66,10 @@ extension PublicationsAdminPage {
             let photos = SiteURL.adminPhotos.path + "?plan=\(model.plan.id)"
             return .p(
                 .a(.href(SiteURL.publicHome(.value(model.plan.id)).path), .text(words.publicPortal)), .text(" · "),
-                .a(.href(messages), .text("\(words.messages)（\(words.pending) \(model.pendingMessages)）")), .text(" · "),
+                .a(
+                    .href(messages),
+                    .text("\(words.messages)\(page.punctuation.open)\(words.pending) \(model.pendingMessages)\(page.punctuation.close)")),
+                .text(" · "),
                 .a(.href(photos), .text(words.photoApproval))
             )
         }
@@ -73,7 +77,8 @@ extension PublicationsAdminPage {
         private var summary: String {
             let words = page.language.publicWords
             let counts = ProgressStatus.allCases.map { "\(page.language.assessment.status($0)) \(model.preview.counts[$0.rawValue] ?? 0)" }
-            return "\(words.overallProgress) \(PublicParts.percent(model.preview.progress))；" + counts.joined(separator: "，")
+            return "\(words.overallProgress) \(PublicParts.percent(model.preview.progress))\(page.punctuation.semicolon)"
+                + counts.joined(separator: page.punctuation.comma)
         }
 
         private func previewTable(_ words: PublicStrings) -> Node {

@@ -12,7 +12,7 @@ extension RectificationPage {
             let words = page.language.supervisionWords
             let content: Node = .group(
                 .p(.a(.href(SiteURL.inspection(.value(model.rectification.inspectionID)).path), .text("← \(words.inspections)"))),
-                .h1(.text("\(words.rectifications)：\(model.directory.unit(model.rectification.unitID))")),
+                .h1(.text("\(words.rectifications)\(page.punctuation.colon)\(model.directory.unit(model.rectification.unitID))")),
                 .unwrap(model.error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
                 .dl(
                     .class("facts"),
@@ -28,7 +28,10 @@ extension RectificationPage {
                 .ol(
                     .class("history"),
                     .forEach(model.events) { event in
-                        .li(.text("\(event.at.prefix(10)) \(words.stateName(event.state))" + (event.note.map { "：\($0)" } ?? "")))
+                        .li(
+                            .text(
+                                "\(event.at.prefix(10)) \(words.stateName(event.state))" + (event.note.map { "\(page.punctuation.colon)\($0)" } ?? "")
+                            ))
                     }),
                 .if(
                     !model.evidence.isEmpty,

@@ -11,7 +11,7 @@ extension RectificationsPage {
         func render() -> String {
             let words = page.language.supervisionWords
             let content: Node = .group(
-                .h1(.text("\(words.rectifications)：\(model.directory.plan.title)")),
+                .h1(.text("\(words.rectifications)\(page.punctuation.colon)\(model.directory.plan.title)")),
                 SupervisionTabs.node(.rectifications, page: page),
                 RectificationTable.node(model.rectifications, directory: model.directory, words: words)
             )

@@ -199,7 +199,7 @@ extension ReportPage {
                     .forEach(model.attachments) { attachment in
                         .li(
                             .a(.href(SiteURL.attachment(.value(attachment.id)).path), .text(attachment.fileName)),
-                            .text("（\(attachment.size / 1024 + 1) KB）"))
+                            .text("\(page.punctuation.open)\(attachment.size / 1024 + 1) KB\(page.punctuation.close)"))
                     }),
                 .if(
                     model.editable && model.current != nil,
@@ -228,7 +228,9 @@ extension ReportPage {
                         .ul(
                             .forEach(model.events[version.id] ?? []) { event in
                                 .li(
-                                    .text("\(event.at) \(words.eventName(event.action)) \(event.actor ?? "")" + (event.reason.map { "：\($0)" } ?? ""))
+                                    .text(
+                                        "\(event.at) \(words.eventName(event.action)) \(event.actor ?? "")"
+                                            + (event.reason.map { "\(page.punctuation.colon)\($0)" } ?? ""))
                                 )
                             })
                     )

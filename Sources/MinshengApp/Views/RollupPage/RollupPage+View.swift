@@ -13,7 +13,7 @@ extension RollupPage {
 
         func render() -> String {
             let content: Node = .group(
-                .h1(.text(t("汇总视图", "Rollup") + "：" + (rollup.root?.name ?? t("全部地区", "All jurisdictions")))),
+                .h1(.text(t("汇总视图", "Rollup") + page.punctuation.colon + (rollup.root?.name ?? t("全部地区", "All jurisdictions")))),
                 trail,
                 periodForm,
                 .p(

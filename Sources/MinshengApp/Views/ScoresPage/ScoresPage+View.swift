@@ -11,7 +11,7 @@ extension ScoresPage {
         func render() -> String {
             let words = page.language.supervisionWords
             let content: Node = .group(
-                .h1(.text("\(words.scores)：\(model.directory.plan.title)")),
+                .h1(.text("\(words.scores)\(page.punctuation.colon)\(model.directory.plan.title)")),
                 SupervisionTabs.node(.scores, page: page),
                 AssessmentPeriodForm(
                     action: SiteURL.scores.path, plan: model.directory.plan, period: model.period, extra: [], language: page.language
@@ -32,7 +32,7 @@ extension ScoresPage {
                 .forEach(model.scores) { score in
                     .section(
                         .id("score-\(score.unitID)"), .class("score-sheet"),
-                        .h2(.text("\(score.rank). \(score.name)：\(DecimalText.format(score.total))")),
+                        .h2(.text("\(score.rank). \(score.name)\(page.punctuation.colon)\(DecimalText.format(score.total))")),
                         .table(
                             .class("list"),
                             .thead(

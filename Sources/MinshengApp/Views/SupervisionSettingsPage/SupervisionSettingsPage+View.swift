@@ -13,7 +13,7 @@ extension SupervisionSettingsPage {
             let labels = SupervisionSettingsWords(language: page.language)
             let numbers = SupervisionSettingsWords.fields.map { ($0.formName, labels.label($0), Self.value($0, in: model.settings)) }
             let content: Node = .group(
-                .h1(.text("\(words.settings)：\(model.plan.title)")),
+                .h1(.text("\(words.settings)\(page.punctuation.colon)\(model.plan.title)")),
                 SupervisionTabs.node(.supervisionSettings, page: page),
                 .unwrap(model.message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
                 .unwrap(model.error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },

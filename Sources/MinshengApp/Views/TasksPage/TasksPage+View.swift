@@ -10,7 +10,7 @@ extension TasksPage {
         func render() -> String {
             let words = page.language.reporting
             let content: Node = .group(
-                .h1(.text(words.tasks + (model.unit.map { "：\($0.name)" } ?? ""))),
+                .h1(.text(words.tasks + (model.unit.map { "\(page.punctuation.colon)\($0.name)" } ?? ""))),
                 .p(.class("plan-meta"), .text(model.scope.plan.title)),
                 PeriodForm(
                     action: SiteURL.tasks.path, period: model.scope.period, planID: model.scope.plan.id,

@@ -16,7 +16,10 @@ extension UnitPage {
                 AssessmentPeriodForm(
                     action: SiteURL.unitPage(.value(model.unit.id)).path, plan: model.plan, period: model.period, extra: [], language: page.language
                 ).node,
-                .p(.text("\(words.onTimeRate)：\(Percent.text(rate))" + (model.onTime.map { "（\($0.onTime)/\($0.owed)）" } ?? ""))),
+                .p(
+                    .text(
+                        "\(words.onTimeRate)\(page.punctuation.colon)\(Percent.text(rate))"
+                            + (model.onTime.map { "\(page.punctuation.open)\($0.onTime)/\($0.owed)\(page.punctuation.close)" } ?? ""))),
                 section(words.itemsLed, model.rows.filter { $0.role == .lead }),
                 section(words.itemsShared, model.rows.filter { $0.role == .responsible }),
                 supervision
@@ -31,12 +34,15 @@ extension UnitPage {
                 .h2(.text(words.record)),
                 .unwrap(model.record.score) { score in
                     .p(
-                        .text("\(words.scores)：\(DecimalText.format(score.total))（\(words.rank) \(score.rank)）"), .text(" "),
+                        .text(
+                            page.punctuation.labelled(words.scores, DecimalText.format(score.total))
+                                + page.punctuation.aside("\(words.rank) \(score.rank)")
+                        ), .text(" "),
                         .a(
                             .href(SiteURL.scores.path + "?plan=\(model.plan.id)&period=\(model.period)#score-\(model.unit.id)"),
                             .text(words.explanation)))
                 },
-                .h3(.text("\(words.notices)（\(model.record.notices.count)）")),
+                .h3(.text("\(words.notices)\(page.punctuation.open)\(model.record.notices.count)\(page.punctuation.close)")),
                 .ul(
                     .forEach(model.record.notices) { notice in
                         .li(
@@ -46,9 +52,9 @@ extension UnitPage {
                             GradeBadge.node(notice.standing(today: directory.day, rules: directory.settings.notices), words: words),
                             .text(" " + (notice.answeredOn == nil ? words.unanswered : words.answered)))
                     }),
-                .h3(.text("\(words.rectifications)（\(model.record.rectifications.count)）")),
+                .h3(.text("\(words.rectifications)\(page.punctuation.open)\(model.record.rectifications.count)\(page.punctuation.close)")),
                 RectificationTable.node(model.record.rectifications, directory: directory, words: words),
-                .h3(.text("\(words.accountability)（\(model.record.cases.count)）")),
+                .h3(.text("\(words.accountability)\(page.punctuation.open)\(model.record.cases.count)\(page.punctuation.close)")),
                 .ul(
                     .forEach(model.record.cases) { entry in
                         .li(
@@ -67,7 +73,7 @@ extension UnitPage {
         private func section(_ title: String, _ rows: [Model.Row]) -> Node {
             let words = page.language.assessment
             return .section(
-                .h2(.text("\(title)（\(rows.count)）")),
+                .h2(.text("\(title)\(page.punctuation.open)\(rows.count)\(page.punctuation.close)")),
                 .table(
                     .class("list"),
                     .thead(

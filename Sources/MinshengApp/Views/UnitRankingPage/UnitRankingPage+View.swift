@@ -11,7 +11,7 @@ extension UnitRankingPage {
         func render() -> String {
             let words = page.language.assessment
             let content: Node = .group(
-                .h1(.text("\(words.ranking)：\(model.plan.title)")),
+                .h1(.text("\(words.ranking)\(page.punctuation.colon)\(model.plan.title)")),
                 AssessmentPeriodForm(action: SiteURL.unitRanking.path, plan: model.plan, period: model.period, extra: [], language: page.language)
                     .node,
                 .table(

@@ -14,7 +14,9 @@ extension UnitsPage {
             let content: Node = .group(
                 .h1(.text(words.units)),
                 .unwrap(model.message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
-                .unwrap(model.plan) { plan in .p(.a(.href(SiteURL.adminCalendar(.value(plan.id)).path), .text("\(words.calendar)：\(plan.title)"))) },
+                .unwrap(model.plan) { plan in
+                    .p(.a(.href(SiteURL.adminCalendar(.value(plan.id)).path), .text("\(words.calendar)\(page.punctuation.colon)\(plan.title)")))
+                },
                 .p(.text(words.groupHint)),
                 .forEach(groups) { group in
                     .form(
@@ -41,9 +43,12 @@ extension UnitsPage {
                     .forEach(model.units) { unit in
                         .li(
                             .text(
-                                "\(unit.name)（\(unit.kind.rawValue)）"
+                                "\(unit.name)\(page.punctuation.open)\(unit.kind.rawValue)\(page.punctuation.close)"
                                     + ((model.members[unit.id] ?? []).isEmpty
-                                        ? "" : "：" + (model.members[unit.id] ?? []).compactMap { names[$0] }.joined(separator: "、"))))
+                                        ? ""
+                                        : page.punctuation.colon
+                                            + (model.members[unit.id] ?? []).compactMap { names[$0] }.joined(
+                                                separator: page.punctuation.listSeparator))))
                     })
             )
             return Layout(title: words.units, page: page, content: content).render()
