@@ -28,6 +28,14 @@ extension DocumentService {
         }
     }
 
+    /// The plan's documents, drafts and issued. Refused when there is no such plan.
+    func documents(planID: Int64) async throws -> [StoredDocument] {
+        try await database.read { db in
+            guard try await plans.plan(id: planID, on: db) != nil else { throw Refusals.noPlan(planID) }
+            return try await documents.documents(planID: planID, on: db)
+        }
+    }
+
     /// A stored document.
     func document(id: Int64, language: Language) async throws -> StoredDocument {
         guard let stored = try await database.read({ try await documents.document(id: id, on: $0) }) else {

@@ -6,6 +6,7 @@ import Foundation
 struct Services: Sendable {
     let database: AppDatabase
     let configuration: AppConfiguration
+    let plans: PlanQueries
     let reporting: ReportingService
     let assessment: AssessmentService
     let documents: DocumentService
@@ -27,6 +28,7 @@ struct Services: Sendable {
         self.configuration = configuration
         self.publicCache = publicCache
         self.notifier = notifier
+        plans = PlanQueries(database: database, configuration: configuration)
         reporting = ReportingService(database: database, configuration: configuration)
         assessment = AssessmentService(database: database)
         documents = DocumentService(database: database, configuration: configuration)

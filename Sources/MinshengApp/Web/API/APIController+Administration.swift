@@ -1,16 +1,12 @@
 import Foundation
 import Hummingbird
 import MinshengCore
-import SQLKit
 
 /// The API's documents, calendars, accounts, units, audit log and tokens.
 extension APIController {
     @Sendable func listDocuments(_ request: Request, context: AppRequestContext) async throws -> Response {
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
-        let documents = try await database.read { db in
-            guard try await plans.plan(id: planID, on: db) != nil else { throw Refusals.noPlan(planID) }
-            return try await DocumentStore().documents(planID: planID, on: db)
-        }
+        let documents = try await services.documents.documents(planID: planID)
         return JSONBody(documents.map(APIDocumentSummary.init)).response()
     }
 
@@ -44,7 +40,7 @@ extension APIController {
     @Sendable func getCalendar(_ request: Request, context: AppRequestContext) async throws -> Response {
         _ = try context.requireUser()
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
-        return JSONBody(try await database.read { try await admin.calendar(planID: planID, on: $0) }).response()
+        return JSONBody(try await admin.calendar(planID: planID)).response()
     }
 
     @Sendable func setCalendar(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -54,7 +50,7 @@ extension APIController {
     }
 
     @Sendable func listUsers(_ request: Request, context: AppRequestContext) async throws -> Response {
-        return JSONBody(try await database.read { try await UserStore().users(within: context.reach, on: $0) }.map(APIUser.init)).response()
+        return JSONBody(try await admin.users(within: context.reach).map(APIUser.init)).response()
     }
 
     @Sendable func createUser(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -76,19 +72,8 @@ extension APIController {
         _ = try context.requireUser()
         let requested = request.uri.queryParameters.get("plan").flatMap { Int64(String($0)) }
         if let requested { try context.requirePlan(requested, changing: false) }
-        let units = try await database.read { db -> [APIUnitDetail] in
-            let plan: Plan?
-            if let requested {
-                plan = try await plans.plan(id: requested, on: db)
-                if plan == nil { throw Refusals.noPlan(requested) }
-            } else {
-                plan = try await plans.plans(within: context.reach, on: db).first
-            }
-            guard let plan else { return [] }
-            let members = try await UnitStore().members(jurisdictionID: plan.jurisdictionID, on: db)
-            return try await plans.units(jurisdictionID: plan.jurisdictionID, on: db).map {
-                APIUnitDetail(id: $0.id, name: $0.name, kind: $0.kind.rawValue, jurisdictionId: $0.jurisdictionID, memberIds: members[$0.id] ?? [])
-            }
+        let units = try await services.plans.units(planID: requested, reach: context.reach).map { unit, memberIDs in
+            APIUnitDetail(id: unit.id, name: unit.name, kind: unit.kind.rawValue, jurisdictionId: unit.jurisdictionID, memberIds: memberIDs)
         }
         return JSONBody(units).response()
     }
@@ -108,7 +93,7 @@ extension APIController {
 
     @Sendable func listTokens(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser()
-        return JSONBody(try await database.read { try await TokenStore().tokens(userID: user.id, on: $0) }.map { APIToken($0) }).response()
+        return JSONBody(try await admin.tokens(for: user).map { APIToken($0) }).response()
     }
 
     @Sendable func createToken(_ request: Request, context: AppRequestContext) async throws -> Response {

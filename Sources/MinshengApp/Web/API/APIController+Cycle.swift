@@ -1,14 +1,13 @@
 import Foundation
 import Hummingbird
 import MinshengCore
-import SQLKit
 
 /// The API's overdue list, reminders, inbox and assessment.
 extension APIController {
     @Sendable func overdue(_ request: Request, context: AppRequestContext) async throws -> Response {
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let period = try await period(request, planID: planID, context: context)
-        let tasks = try await database.read { try await service.tasks(planID: planID, period: period, on: $0) }.filter(\.isOverdue)
+        let tasks = try await service.overdue(planID: planID, period: period)
         return JSONBody(tasks.map(APITask.init)).response()
     }
 
@@ -27,7 +26,7 @@ extension APIController {
     @Sendable func inbox(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser()
         guard let unitID = user.unitID else { return JSONBody([APIReminder]()).response() }
-        let reminders = try await database.read { try await ReminderStore().reminders(unitID: unitID, on: $0) }
+        let reminders = try await service.reminders(unitID: unitID)
         return JSONBody(reminders.map(APIReminder.init)).response()
     }
 
@@ -35,21 +34,17 @@ extension APIController {
 
     @Sendable func assessment(_ request: Request, context: AppRequestContext) async throws -> Response {
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
-        let answer = try await database.read { db -> APIAssessment in
-            guard let plan = try await plans.plan(id: planID, on: db) else { throw Refusals.noPlan(planID) }
-            let period: Period
-            if let text = request.uri.queryParameters.get("period").map({ String($0) }) {
-                guard let parsed = Period(text) else { throw APIRefusals.anyPeriod(text) }
-                period = parsed
-            } else {
-                period = try await PlanScope.defaultPeriod(plan: plan, today: configuration.today, on: db)
-            }
-            let assessment = try await services.assessment.assess(planID: planID, period: period, on: db)
-            let titles = Dictionary(uniqueKeysWithValues: try await plans.items(planID: planID, on: db).map { ($0.id, $0.title) })
-            return APIAssessment(
-                period: period.description, settings: assessment.settings,
-                items: assessment.items.map { AssessmentEntry($0, title: titles[$0.itemID] ?? "") })
+        let text = request.uri.queryParameters.get("period").map { String($0) }
+        let requested = text.flatMap { Period($0) }
+        if let text, requested == nil {
+            // A missing plan is refused before a malformed period.
+            _ = try await services.plans.plan(id: planID)
+            throw APIRefusals.anyPeriod(text)
         }
+        let found = try await services.plans.assessment(planID: planID, period: requested)
+        let answer = APIAssessment(
+            period: found.period.description, settings: found.assessment.settings,
+            items: found.assessment.items.map { AssessmentEntry($0, title: found.titles[$0.itemID] ?? "") })
         return JSONBody(answer).response()
     }
 }

@@ -119,10 +119,7 @@ extension APIController {
 
     @Sendable func listPublications(_ request: Request, context: AppRequestContext) async throws -> Response {
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
-        let publications = try await database.read { db in
-            guard try await plans.plan(id: planID, on: db) != nil else { throw Refusals.noPlan(planID) }
-            return try await PublicationStore().publications(planID: planID, on: db)
-        }
+        let publications = try await publicService.publications(planID: planID)
         return JSONBody(publications.map(APIPublication.init)).response()
     }
 
@@ -145,13 +142,8 @@ extension APIController {
             }
             states = [state]
         }
-        let selected = states
-        let answer = try await database.read { db -> [APIPublicMessage] in
-            guard try await plans.plan(id: planID, on: db) != nil else { throw Refusals.noPlan(planID) }
-            let publications = try await PublicationStore().publications(planID: planID, on: db)
-            let sequences = Dictionary(uniqueKeysWithValues: publications.map { ($0.id, $0.sequence) })
-            return try await PublicationStore().messages(publicationIDs: publications.map(\.id), states: selected, on: db)
-                .map { APIPublicMessage($0, sequence: sequences[$0.publicationID] ?? 0) }
+        let answer = try await publicService.messages(planID: planID, states: states).map {
+            APIPublicMessage($0.message, sequence: $0.sequence)
         }
         return JSONBody(answer).response()
     }

@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import MinshengCore
-import SQLKit
 
 /// The API's report operations.
 extension APIController {
@@ -12,10 +11,7 @@ extension APIController {
             }
             return period
         }
-        return try await database.read { db in
-            guard let plan = try await plans.plan(id: planID, on: db) else { throw Refusals.noPlan(planID) }
-            return try await PlanScope.defaultPeriod(plan: plan, today: configuration.today, on: db)
-        }
+        return try await services.plans.defaultPeriod(planID: planID)
     }
 
     @Sendable func tasks(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -28,10 +24,7 @@ extension APIController {
         guard ReportPolicy.canListTasks(ofUnit: asked ?? unit, by: principal) else {
             throw APIRefusals.ownUnitsTasks
         }
-        let tasks = try await database.read { db in
-            try await service.tasks(
-                planID: planID, period: period, unitID: unit, for: try await service.reader(for: user, planID: planID, on: db), on: db)
-        }
+        let tasks = try await service.tasks(planID: planID, period: period, unitID: unit, user: user)
         return JSONBody(tasks.map(APITask.init)).response()
     }
 
@@ -44,14 +37,11 @@ extension APIController {
             }
             return state
         }
-        let period = state == nil ? try await period(request, planID: planID, context: context) : nil
-        let found = try await database.read { db -> [Report] in
-            guard try await plans.plan(id: planID, on: db) != nil else { throw Refusals.noPlan(planID) }
-            let reader = try await service.reader(for: user, planID: planID, on: db)
-            if let state {
-                return try await reports.reports(planID: planID, state: state, on: db).filter { ReportPolicy.canRead($0, by: reader) }
-            }
-            return try await reports.latest(planID: planID, period: period!, where: { ReportPolicy.canRead($0, by: reader) }, on: db)
+        let found: [Report]
+        if let state {
+            found = try await service.reports(planID: planID, state: state, user: user)
+        } else {
+            found = try await service.latestReports(planID: planID, period: try await period(request, planID: planID, context: context), user: user)
         }
         return JSONBody(found.map(APIReport.init)).response()
     }
@@ -77,18 +67,10 @@ extension APIController {
     @Sendable func getReport(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
-        let detail = try await database.read { db -> APIReportDetail in
-            guard let report = try await reports.report(id: id, on: db) else { throw Refusals.noReport(id) }
-            let reader = try await service.reader(for: user, planID: report.planID, on: db)
-            guard ReportPolicy.canRead(report, by: reader) else { throw Refusals.noReport(id) }
-            let versions = try await reports.versions(itemID: report.itemID, unitID: report.unitID, period: report.period, on: db)
-                .filter { ReportPolicy.canRead($0, by: reader) }
-            let events = try await reports.events(reportIDs: [report.id], on: db)[report.id] ?? []
-            let attachments = try await reports.attachments(reportIDs: [report.id], on: db)
-            return APIReportDetail(
-                report: APIReport(report), versions: versions.map(APIReport.init), events: events.map(APIEvent.init),
-                attachments: attachments.map(APIAttachment.init))
-        }
+        let found = try await service.reportDetail(id: id, user: user)
+        let detail = APIReportDetail(
+            report: APIReport(found.report), versions: found.versions.map(APIReport.init), events: found.events.map(APIEvent.init),
+            attachments: found.attachments.map(APIAttachment.init))
         return JSONBody(detail).response()
     }
 

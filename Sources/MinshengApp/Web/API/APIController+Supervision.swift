@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import MinshengCore
-import SQLKit
 
 extension APIController {
     var supervision: SupervisionService { services.supervision }
@@ -85,56 +84,33 @@ extension APIController {
         try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
     }
 
-    /// The plan, its item numbers by id, its settings and the day supervision judges on.
-    private func supervisionScope(_ planID: Int64, on db: any SQLDatabase) async throws -> (Plan, [Int64: Int], SupervisionSettings, CalendarDate) {
-        guard let plan = try await plans.plan(id: planID, on: db) else { throw Refusals.noPlan(planID) }
-        let numbers = Dictionary(uniqueKeysWithValues: try await plans.items(planID: planID, on: db).map { ($0.id, $0.number) })
-        return (plan, numbers, try await SupervisionStore().settings(planID: planID, on: db), try await supervision.day(plan: plan, on: db))
-    }
-
-    private func lookUpItem(number: Int, planID: Int64, on db: any SQLDatabase) async throws -> Int64 {
-        guard let item = try await plans.items(planID: planID, on: db).first(where: { $0.number == number }) else {
-            throw Refusals.noItem(number)
-        }
-        return item.id
-    }
-
     private func apiNotice(_ id: Int64) async throws -> APINotice {
-        try await database.read { db in
-            guard let notice = try await SupervisionStore().notice(id: id, on: db) else { throw SupervisionRefusals.noNotice(id) }
-            let (_, numbers, settings, day) = try await supervisionScope(notice.planID, on: db)
-            return APINotice(notice, itemNumber: numbers[notice.itemID] ?? 0, standing: notice.standing(today: day, rules: settings.notices))
-        }
+        let (scope, notice) = try await supervision.notice(id: id)
+        return APINotice(
+            notice, itemNumber: scope.itemNumbers[notice.itemID] ?? 0, standing: notice.standing(today: scope.day, rules: scope.settings.notices))
     }
 
     @Sendable func noticeProposals(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let planID = try planID(context)
-        let proposals = try await database.read { db in
-            let (_, numbers, _, _) = try await supervisionScope(planID, on: db)
-            return try await supervision.proposals(planID: planID, on: db).map {
-                APINoticeProposal(itemNumber: numbers[$0.itemID] ?? $0.number, grade: $0.grade, reason: $0.reason)
-            }
-        }
-        return JSONBody(proposals).response()
+        let (scope, proposals) = try await supervision.noticeProposals(planID: try planID(context))
+        return JSONBody(
+            proposals.map { APINoticeProposal(itemNumber: scope.itemNumbers[$0.itemID] ?? $0.number, grade: $0.grade, reason: $0.reason) }
+        ).response()
     }
 
     @Sendable func listNotices(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let planID = try planID(context)
-        let notices = try await database.read { db in
-            let (_, numbers, settings, day) = try await supervisionScope(planID, on: db)
-            let unit = SupervisionPolicy.listedUnit(for: principal)
-            return try await SupervisionStore().notices(planID: planID, unitID: unit, on: db).map {
-                APINotice($0, itemNumber: numbers[$0.itemID] ?? 0, standing: $0.standing(today: day, rules: settings.notices))
+        let (scope, notices) = try await supervision.notices(planID: try planID(context), by: principal)
+        return JSONBody(
+            notices.map {
+                APINotice($0, itemNumber: scope.itemNumbers[$0.itemID] ?? 0, standing: $0.standing(today: scope.day, rules: scope.settings.notices))
             }
-        }
-        return JSONBody(notices).response()
+        ).response()
     }
 
     @Sendable func issueNotice(_ request: Request, context: AppRequestContext) async throws -> Response {
         let planID = try planID(context)
         let body = try await request.decode(as: APIRequests.IssueNotice.self, context: context)
-        let itemID = try await database.read { db in try await lookUpItem(number: body.itemNumber, planID: planID, on: db) }
+        let itemID = try await supervision.itemID(number: body.itemNumber, planID: planID)
         let issued = try await supervision.issue(
             planID: planID, itemID: itemID, grade: body.grade, reason: body.reason, requirement: body.requirement ?? "",
             by: context.auditActor)
@@ -158,14 +134,10 @@ extension APIController {
     }
 
     @Sendable func listInspections(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let planID = try planID(context)
-        let inspections = try await database.read { db in
-            let (_, numbers, settings, _) = try await supervisionScope(planID, on: db)
-            return try await SupervisionStore().inspections(planID: planID, on: db).map {
-                APIInspection($0, itemNumber: $0.itemID.flatMap { numbers[$0] }, rule: settings.discrepancy)
-            }
-        }
-        return JSONBody(inspections).response()
+        let (scope, inspections) = try await supervision.inspections(planID: try planID(context))
+        return JSONBody(
+            inspections.map { APIInspection($0, itemNumber: $0.itemID.flatMap { scope.itemNumbers[$0] }, rule: scope.settings.discrepancy) }
+        ).response()
     }
 
     @Sendable func recordInspection(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -176,29 +148,20 @@ extension APIController {
             guard let number = DecimalText.parse(value.verified) else { throw APIRefusals.number("values", value.verified) }
             verified[value.indicatorId] = number
         }
-        let (itemID, unitID) = try await database.read { db -> (Int64?, Int64?) in
-            guard let number = body.itemNumber else { return (nil, body.unitId) }
-            let itemID = try await lookUpItem(number: number, planID: planID, on: db)
-            let lead = try await plans.assignments(planID: planID, on: db).filter { $0.itemID == itemID && $0.role == .lead }.min {
-                $0.ordinal < $1.ordinal
-            }
-            return (itemID, body.unitId ?? lead?.unitID)
-        }
+        let (itemID, unitID) = try await supervision.inspectionTarget(planID: planID, itemNumber: body.itemNumber, unitID: body.unitId)
         let inspection = try await supervision.record(
             planID: planID,
             SupervisionService.InspectionInput(
                 itemID: itemID, unitID: unitID, inspectedOn: body.inspectedOn, place: body.place, mode: body.mode, checked: body.checked,
                 findings: body.findings ?? "", verified: verified, planned: body.planned ?? false
             ), by: context.auditActor)
-        let settings = try await database.read { try await SupervisionStore().settings(planID: planID, on: $0) }
+        let settings = try await supervision.settings(planID: planID)
         return JSONBody(APIInspection(inspection, itemNumber: body.itemNumber, rule: settings.discrepancy), status: .created).response()
     }
 
     private func apiRectification(_ rectification: Rectification) async throws -> APIRectification {
-        try await database.read { db in
-            let (_, numbers, _, day) = try await supervisionScope(rectification.planID, on: db)
-            return APIRectification(rectification, itemNumber: rectification.itemID.flatMap { numbers[$0] }, today: day)
-        }
+        let scope = try await supervision.scope(planID: rectification.planID)
+        return APIRectification(rectification, itemNumber: rectification.itemID.flatMap { scope.itemNumbers[$0] }, today: scope.day)
     }
 
     @Sendable func requireRectification(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -211,15 +174,8 @@ extension APIController {
 
     @Sendable func listRectifications(_ request: Request, context: AppRequestContext) async throws -> Response {
         let principal = try context.requirePrincipal()
-        let planID = try planID(context)
-        let list = try await database.read { db in
-            let (_, numbers, _, day) = try await supervisionScope(planID, on: db)
-            let unit = SupervisionPolicy.listedUnit(for: principal)
-            return try await SupervisionStore().rectifications(planID: planID, unitID: unit, on: db).map {
-                APIRectification($0, itemNumber: $0.itemID.flatMap { numbers[$0] }, today: day)
-            }
-        }
-        return JSONBody(list).response()
+        let (scope, list) = try await supervision.rectifications(planID: try planID(context), by: principal)
+        return JSONBody(list.map { APIRectification($0, itemNumber: $0.itemID.flatMap { scope.itemNumbers[$0] }, today: scope.day) }).response()
     }
 
     @Sendable func actOnRectification(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -233,35 +189,23 @@ extension APIController {
     }
 
     @Sendable func caseProposals(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let planID = try planID(context)
-        let proposals = try await database.read { db in
-            let (_, numbers, _, _) = try await supervisionScope(planID, on: db)
-            return try await supervision.caseProposals(planID: planID, on: db).map {
-                APICaseProposal(unitId: $0.unitID, itemNumber: $0.itemID.flatMap { numbers[$0] }, rule: $0.rule, grounds: $0.grounds)
+        let (scope, proposals) = try await supervision.caseProposals(planID: try planID(context))
+        return JSONBody(
+            proposals.map {
+                APICaseProposal(unitId: $0.unitID, itemNumber: $0.itemID.flatMap { scope.itemNumbers[$0] }, rule: $0.rule, grounds: $0.grounds)
             }
-        }
-        return JSONBody(proposals).response()
+        ).response()
     }
 
     @Sendable func listCases(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let planID = try planID(context)
-        let cases = try await database.read { db in
-            let (_, numbers, _, _) = try await supervisionScope(planID, on: db)
-            return try await SupervisionStore().cases(planID: planID, on: db).map { APICase($0, itemNumber: $0.itemID.flatMap { numbers[$0] }) }
-        }
-        return JSONBody(cases).response()
+        let (scope, cases) = try await supervision.cases(planID: try planID(context))
+        return JSONBody(cases.map { APICase($0, itemNumber: $0.itemID.flatMap { scope.itemNumbers[$0] }) }).response()
     }
 
     @Sendable func openCase(_ request: Request, context: AppRequestContext) async throws -> Response {
         let planID = try planID(context)
         let body = try await request.decode(as: APIRequests.OpenCase.self, context: context)
-        let proposal = try await database.read { db -> AccountabilityProposal? in
-            var itemID: Int64?
-            if let number = body.itemNumber { itemID = try await lookUpItem(number: number, planID: planID, on: db) }
-            return try await supervision.caseProposals(planID: planID, on: db).first {
-                $0.unitID == body.unitId && $0.itemID == itemID && $0.rule == body.rule
-            }
-        }
+        let proposal = try await supervision.caseProposal(planID: planID, unitID: body.unitId, itemNumber: body.itemNumber, rule: body.rule)
         guard let proposal else { throw APIRefusals.noCaseToOpen }
         let opened = try await supervision.openCase(
             planID: planID, unitID: proposal.unitID, itemID: proposal.itemID, rule: proposal.rule,
@@ -274,31 +218,23 @@ extension APIController {
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let body = try await request.decode(as: APIRequests.Decide.self, context: context)
         let decided = try await supervision.decide(caseID: id, decision: body.decision, note: body.note, by: user, address: context.clientAddress)
-        let number = try await database.read { db in try await plans.items(planID: decided.planID, on: db).first { $0.id == decided.itemID }?.number }
+        let number = try await supervision.itemNumber(itemID: decided.itemID, planID: decided.planID)
         return JSONBody(APICase(decided, itemNumber: number)).response()
     }
 
     @Sendable func scores(_ request: Request, context: AppRequestContext) async throws -> Response {
         let planID = try planID(context)
         let text = request.uri.queryParameters.get("period").map { String($0) }
-        let scores = try await database.read { db in
-            let (plan, _, _, _) = try await supervisionScope(planID, on: db)
-            var period = try await supervision.month(plan: plan, on: db)
-            if let text {
-                guard let requested = Period(text), requested.year == plan.year else {
-                    throw APIRefusals.documentPeriod(year: plan.year)
-                }
-                period = requested
-            }
-            return try await supervision.scores(planID: planID, period: period, on: db).map(APIScore.init)
+        let requested = text.flatMap { Period($0) }
+        if text != nil, requested == nil {
+            // A missing plan is refused before a malformed period.
+            throw APIRefusals.documentPeriod(year: try await supervision.scope(planID: planID).plan.year)
         }
-        return JSONBody(scores).response()
+        return JSONBody(try await supervision.scores(planID: planID, period: requested).map(APIScore.init)).response()
     }
 
     @Sendable func getSupervisionSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
-        let planID = try planID(context)
-        let settings = try await database.read { db in try await supervisionScope(planID, on: db).2 }
-        return JSONBody(settings).response()
+        JSONBody(try await supervision.scope(planID: try planID(context)).settings).response()
     }
 
     @Sendable func setSupervisionSettings(_ request: Request, context: AppRequestContext) async throws -> Response {

@@ -1,7 +1,6 @@
 import Foundation
 import Hummingbird
 import MinshengCore
-import SQLKit
 
 /// One operation of the JSON API: how it is routed and how the OpenAPI document describes it.
 struct APIEndpoint: Sendable {
@@ -31,11 +30,7 @@ struct APIEndpoint: Sendable {
 /// (`Authorization: Bearer …`) or the session cookie with an `X-CSRF-Token` header for changes.
 struct APIController {
     let services: Services
-    var database: AppDatabase { services.database }
-    var configuration: AppConfiguration { services.configuration }
     var notifier: (any ReminderNotifier)? { services.notifier }
-    let plans = PlanStore()
-    let reports = ReportStore()
 
     var service: ReportingService { services.reporting }
     var admin: AdminService { services.admin }
@@ -60,7 +55,7 @@ struct APIController {
     // MARK: The table of operations
 
     var endpoints: [APIEndpoint] {
-        let planAPI = PlanAPIController(database: database, store: plans)
+        let planAPI = PlanAPIController(queries: services.plans)
         return [
             APIEndpoint(method: .get, url: .api(.openapi), operationID: "openapi", summary: "This OpenAPI document", response: .any, isPublic: true) {
                 _, _ in
