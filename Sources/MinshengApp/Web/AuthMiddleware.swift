@@ -7,26 +7,21 @@ struct AuthMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     static let cookieName = "minsheng_session"
 
-    let database: AppDatabase
-    let clock: @Sendable () -> Date
-    let sessions = SessionStore()
-    let tokens = TokenStore()
+    let gates: RequestGates
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response
     {
         var context = context
         if let authorization = request.headers[.authorization] {
             guard authorization.lowercased().hasPrefix("bearer "),
-                let found = try await database.read({
-                    try await tokens.user(secret: String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces), on: $0)
-                })
+                let found = try await gates.tokenUser(secret: String(authorization.dropFirst(7)).trimmingCharacters(in: .whitespaces))
             else {
-                throw AppError(.unauthorized, "The API token is not valid or has been revoked.")
+                throw AppError(
+                    .unauthorized, code: "token.invalid", zh: RequestWords(language: .zh).invalidToken, en: RequestWords(language: .en).invalidToken)
             }
-            context.user = found.user
+            context.user = found
         } else if let token = context.cookie(Self.cookieName, of: request), !token.isEmpty {
-            let now = clock()
-            context.session = try await database.read { try await sessions.session(token: token, now: now, on: $0) }
+            context.session = try await gates.session(token: token)
             if let session = context.session, !session.user.disabled {
                 context.user = session.user
             } else {
@@ -38,7 +33,7 @@ struct AuthMiddleware: RouterMiddleware {
             }
         }
         if let user = context.user, user.role == .reporter || user.jurisdictionID != nil {
-            context.reach = try await database.read { try await PlanReach.of(user, on: $0) }
+            context.reach = try await gates.reach(of: user)
         }
         return try await next(request, context)
     }

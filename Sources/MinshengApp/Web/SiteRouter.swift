@@ -5,16 +5,16 @@ import MinshengCore
 /// body, and every other method of a known path answered 405 with `Allow`.
 final class SiteRouter {
     let router: Router<AppRequestContext>
-    let database: AppDatabase
+    let gates: RequestGates
     /// The methods registered for each path pattern, in registration order.
     private var methods: [String: [HTTPRequest.Method]] = [:]
     private var patterns: [String] = []
     /// Every route of the table registered, with each method, in registration order.
     private(set) var registered: [(url: SiteURL, method: HTTPRequest.Method)] = []
 
-    init(router: Router<AppRequestContext>, database: AppDatabase) {
+    init(router: Router<AppRequestContext>, gates: RequestGates) {
         self.router = router
-        self.database = database
+        self.gates = gates
     }
 
     /// Registers a route of the table for a method it declares in ``SiteURL/capability(_:)``.
@@ -25,7 +25,7 @@ final class SiteRouter {
         guard let capability = url.capability(method) else {
             preconditionFailure("\(url.routerPath) \(method) has no capability in SiteURL+Capability.swift")
         }
-        let gated = router.group().add(middleware: PlanGateMiddleware(capability: capability, gate: url.planGate, database: database))
+        let gated = router.group().add(middleware: PlanGateMiddleware(capability: capability, gate: url.planGate, gates: gates))
         gated.on(url.routerPath, method: method, use: handler)
         record(url, method)
         registered.append((url, method))

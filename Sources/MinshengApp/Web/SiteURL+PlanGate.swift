@@ -87,8 +87,7 @@ struct PlanGateMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     let capability: Capability
     let gate: PlanGate
-    let database: AppDatabase
-    let gates = GateStore()
+    let gates: RequestGates
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws -> Response
     {
@@ -116,15 +115,15 @@ struct PlanGateMiddleware: RouterMiddleware {
             }
         case .record(let table, let plan):
             guard let id = context.parameters.get(SiteURL.Key.id, as: Int64.self) else { break }
-            let planID = try await database.read { try await gates.planID(of: plan, table: table, id: id, on: $0) }
+            let planID = try await gates.planID(of: plan, table: table, id: id)
             if let planID { try context.requirePlan(planID, changing: changing) }
         case .unit:
             guard let id = context.parameters.get(SiteURL.Key.id, as: Int64.self) else { break }
-            let jurisdiction = try await database.read { try await gates.unitJurisdiction(id: id, on: $0) }
+            let jurisdiction = try await gates.unitJurisdiction(id: id)
             if let jurisdiction { try check(jurisdiction, changing: changing, context: context) }
         case .user:
             guard let id = context.parameters.get(SiteURL.Key.id, as: Int64.self) else { break }
-            let account = try await database.read { try await gates.userJurisdiction(id: id, on: $0) }
+            let account = try await gates.userJurisdiction(id: id)
             if account.exists {
                 guard let jurisdiction = account.jurisdictionID else { throw context.outOfReach() }
                 try check(jurisdiction, changing: changing, context: context)

@@ -5,6 +5,7 @@ struct RequestWords: Bilingual {
     var signInFirst: String { t("请先登录。", "Please sign in first.") }
     var outOfReach: String { t("没有找到，或不在您的管辖范围内。", "Not found, or outside your jurisdiction.") }
     var roleRefusal: String { t("您的角色无权进行此操作。", "Your role does not allow this.") }
+    var invalidToken: String { t("API 令牌无效或已被撤销。", "The API token is not valid or has been revoked.") }
     var methodNotAllowed: String { t("此地址不接受该请求方法。", "This address does not take that method.") }
     var planParameter: String { t("plan 参数应为方案编号。", "The plan parameter is a plan's id.") }
     /// A signed-in form whose token does not match the session's.
