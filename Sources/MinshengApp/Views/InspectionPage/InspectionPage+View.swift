@@ -18,7 +18,7 @@ extension InspectionPage {
                 .h1(
                     .text(
                         """
-                        \(model.inspection.inspectedOn.iso) \(words.modeName(model.inspection.mode))：\
+                        \(model.inspection.inspectedOn.iso) \(words.modeName(model.inspection.mode))\(page.punctuation.colon)\
                         \(subject)
                         """
                     )),

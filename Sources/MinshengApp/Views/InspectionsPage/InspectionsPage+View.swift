@@ -49,7 +49,8 @@ extension InspectionsPage {
                                     .href(SiteURL.inspection(.value(inspection.id)).path),
                                     .text(
                                         """
-                                        \(inspection.inspectedOn.iso) \(words.modeName(inspection.mode))：\(model.directory.item(inspection.itemID)) \
+                                        \(inspection.inspectedOn.iso) \(words.modeName(inspection.mode))\(page.punctuation.colon)\
+                                        \(model.directory.item(inspection.itemID)) \
                                         \(inspection.place)
                                         """
                                     )))

@@ -93,7 +93,8 @@ extension ItemPage {
                                         .class("badge discrepancy"), .attribute(named: "title", value: finding.text),
                                         .text(
                                             """
-                                            \(page.language.supervisionWords.discrepancy)：\(page.language.supervisionWords.verified) \
+                                            \(page.language.supervisionWords.discrepancy)\(page.punctuation.colon)\
+                                            \(page.language.supervisionWords.verified) \
                                             \(DecimalText.format(finding.value.verified))\(line.indicator.measure)
                                             """
                                         ))

@@ -6,7 +6,8 @@ extension PublicSearchPage {
           var items = document.querySelectorAll('#search-results li');
           var none = document.getElementById('no-results');
           function filter() {
-            var terms = input.value.toLowerCase().split(/[\\s,，]+/).filter(function (t) { return t.length > 0; });
+            var separators = /[\\s,，]+/; // full-width: the Chinese comma separates words too.
+            var terms = input.value.toLowerCase().split(separators).filter(function (t) { return t.length > 0; });
             var shown = 0;
             items.forEach(function (li) {
               var text = li.getAttribute('data-search').toLowerCase();

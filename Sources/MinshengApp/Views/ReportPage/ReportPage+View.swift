@@ -22,8 +22,9 @@ extension ReportPage {
                     .class("plan-meta"),
                     .text(
                         """
-                        \(model.unit.name)（\(words.roleName(model.role))）· \(words.period) \(model.period) · \(words.dueDate) \
-                        \(model.dueDate.iso) · \(words.state)：\(words.stateName(model.current?.state))
+                        \(model.unit.name)\(page.punctuation.open)\(words.roleName(model.role))\(page.punctuation.close)· \
+                        \(words.period) \(model.period) · \(words.dueDate) \
+                        \(model.dueDate.iso) · \(words.state)\(page.punctuation.colon)\(words.stateName(model.current?.state))
                         """
                     )),
                 .p(.class("item-text"), .text(model.item.text)),

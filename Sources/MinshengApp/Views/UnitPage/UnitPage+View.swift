@@ -63,7 +63,7 @@ extension UnitPage {
                                 .text(
                                     """
                                     \(entry.openedOn.iso) \(directory.item(entry.itemID)) \
-                                    \(words.ruleName(entry.rule))：\(entry.decision.map(words.decisionName) ?? words.undecided)
+                                    \(words.ruleName(entry.rule))\(page.punctuation.colon)\(entry.decision.map(words.decisionName) ?? words.undecided)
                                     """
                                 )))
                     })
