@@ -30,7 +30,7 @@ struct ErrorMiddleware: RouterMiddleware {
                 let next = request.uri.path.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "/"
                 return Response.redirect(to: "\(SiteURL.login.path)?next=\(next)", type: .normal)
             }
-            let page = ErrorPage(page: PageContext(context, path: request.uri.path), status: Int(status.code), message: message)
+            let page = ErrorPage.View(model: .init(status: Int(status.code), message: message), page: PageContext(context, path: request.uri.path))
             return Response(
                 status: status, headers: [.contentType: "text/html; charset=utf-8"],
                 body: .init(byteBuffer: ByteBuffer(string: page.render()))
