@@ -77,7 +77,7 @@ struct VerifyCommand: AsyncParsableCommand {
         if report.passed {
             Console.print("OK: \(report.checked) publication(s) verified; every hash and link of the chain holds.")
         } else {
-            for problem in report.problems { Console.print("FAIL: \(problem.en)") }
+            for problem in report.problems { Console.print("FAIL: \(problem.zh)（\(problem.en)）") }
             throw ExitCode(1)
         }
     }
