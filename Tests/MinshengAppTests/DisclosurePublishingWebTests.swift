@@ -101,7 +101,8 @@ import Testing
                 let future = try await admin.post(
                     "/admin/publications", form: [("_csrf", token), ("plan", String(plan.id)), ("period", "2019-11"), ("objectionDays", "7")])
                 #expect(future.status == .badRequest)
-                #expect(Self.text(future).contains("lies in the future"))
+                #expect(Self.text(future).contains("2019-11尚未到来：只能公示截至2019-10的月份。"))
+                #expect(!Self.text(future).contains("lies in the future"))
                 let backwards = try await admin.post(
                     "/admin/publications", form: [("_csrf", token), ("plan", String(plan.id)), ("period", "2019-06"), ("objectionDays", "")])
                 #expect(backwards.status == .badRequest)

@@ -45,7 +45,6 @@ struct SupervisionPageDemo {
             #expect(office.directory.plan.id == demo.plan.id)
             #expect(Set(office.notices.compactMap { demo.number($0.itemID, in: office.directory) }) == [19, 31, 35, 36, 40])
             #expect(!office.proposals.isEmpty)
-            #expect(office.message == nil)
 
             let leader = try await NoticesPage.Model.load(
                 services: demo.services, principal: try await demo.principal("leader"), planID: demo.plan.id, language: .zh)

@@ -50,8 +50,7 @@ struct AssessmentService: Sendable {
             let sameYear = plans.filter { Int64($0.year) == number }
             if sameYear.count == 1 { return sameYear[0] }
             if sameYear.count > 1 {
-                throw AppError.invalidInput(
-                    "Several plans are for \(number) (ids \(sameYear.map { String($0.id) }.joined(separator: ", "))); give the plan's id.")
+                throw PlanRefusals.severalForYear(number, ids: sameYear.map(\.id))
             }
         }
         throw AdminRefusals.noPlanForReference(reference)

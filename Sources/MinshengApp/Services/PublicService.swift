@@ -32,8 +32,7 @@ struct PublicService: Sendable {
         }
         let today = configuration.today
         if period.year == today.year, period.lastMonth.months.upperBound > today.month {
-            throw AppError.invalidInput(
-                "\(period) lies in the future: only months up to \(Period.month(year: today.year, month: today.month)) can be published.")
+            throw DisclosureRefusals.periodInFuture(period, latest: Period.month(year: today.year, month: today.month))
         }
         let publication = try await database.write { db in
             try await Self.publish(
@@ -55,8 +54,7 @@ struct PublicService: Sendable {
         let store = PublicationStore()
         let previous = try await store.latest(planID: planID, on: db)
         if let previous, previous.snapshot.period.lastMonth.months.upperBound > period.lastMonth.months.upperBound {
-            throw AppError.invalidInput(
-                "Publication \(previous.sequence) already covers \(previous.snapshot.period); a later publication cannot go back to \(period).")
+            throw DisclosureRefusals.goesBack(sequence: previous.sequence, covers: previous.snapshot.period, requested: period)
         }
         let snapshot = try await snapshot(
             planID: planID, period: period, sequence: (previous?.sequence ?? 0) + 1, previousHash: previous?.hash ?? PublicSnapshot.genesisHash,

@@ -63,10 +63,13 @@ struct StaticSiteExporter: Sendable {
         let manager = FileManager.default
         var isDirectory: ObjCBool = false
         if manager.fileExists(atPath: folder.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw AppError.invalidInput("\(folder.path) is a file, not a folder.") }
+            guard isDirectory.boolValue else {
+                throw AppError.invalidInput("\(folder.path) is a file, not a folder.")  // console: the export-site command
+            }
             let contents = try manager.contentsOfDirectory(atPath: folder.path)
             guard contents.isEmpty || contents.contains("chain.json") else {
-                throw AppError.invalidInput("\(folder.path) is not empty and holds no earlier export (no chain.json); choose an empty folder.")
+                throw AppError.invalidInput(  // console: the export-site command
+                    "\(folder.path) is not empty and holds no earlier export (no chain.json); choose an empty folder.")
             }
         }
         let files = try files()

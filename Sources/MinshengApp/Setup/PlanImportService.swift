@@ -49,12 +49,7 @@ struct PlanImportService: Sendable {
             let outcome: Outcome
             if let existing = try await plans.plan(jurisdictionID: jurisdiction.id, year: year, on: db) {
                 if try await ReportStore().hasReports(planID: existing.id, on: db) {
-                    throw AppError.conflict(
-                        """
-                        方案《\(existing.title)》已有报送数据，不能整体替换；请在导入核对页面逐项接受修改。The plan \(existing.title) has reports; accept changes item by item \
-                        on the import review page.
-                        """
-                    )
+                    throw PlanRefusals.hasReports(existing.title)
                 }
                 let before = try await plans.detail(planID: existing.id, on: db)?.asDraft()
                 outcome = Outcome(plan: try await plans.replace(planID: existing.id, with: draft, on: db), replaced: true)
@@ -73,18 +68,12 @@ struct PlanImportService: Sendable {
     /// to make a cycle.
     private func place(_ jurisdiction: inout Jurisdiction, under parent: Jurisdiction, by actor: AuditActor, on db: any SQLDatabase) async throws {
         if let current = jurisdiction.parentID, let currentParent = try await plans.jurisdiction(id: current, on: db) {
-            throw AppError.invalidInput(
-                """
-                \(jurisdiction.name)已隶属于\(currentParent.name)，不能改为\(parent.name)。\(jurisdiction.name) already belongs to \(currentParent.name), \
-                not \(parent.name).
-                """
-            )
+            throw PlanRefusals.alreadyUnder(jurisdiction.name, current: currentParent.name, requested: parent.name)
         }
         var cursor: Jurisdiction? = parent
         while let step = cursor {
             guard step.id != jurisdiction.id else {
-                throw AppError.invalidInput(
-                    "\(parent.name)在\(jurisdiction.name)之下，不能作为其上级。\(parent.name) is below \(jurisdiction.name) and cannot be its parent.")
+                throw PlanRefusals.parentBelow(parent.name, jurisdiction.name)
             }
             cursor = try await step.parentID.asyncMap { try await plans.jurisdiction(id: $0, on: db) } ?? nil
         }

@@ -75,7 +75,7 @@ struct SyntheticData: Sendable {
     /// Generates into an empty database: one transaction per plan, so an interrupted run leaves whole plans.
     func generate(into database: AppDatabase, adminID: Int64, progress: @Sendable (Int, Int) -> Void = { _, _ in }) async throws -> Summary {
         guard try await database.read({ try await PlanStore().planCount(on: $0) }) == 0 else {
-            throw AppError.invalidInput("The database already holds plans; generate into an empty data folder.")
+            throw AppError.invalidInput("The database already holds plans; generate into an empty data folder.")  // console: the generate command
         }
         let template = try DemoLoader.draft()
         let places = places()

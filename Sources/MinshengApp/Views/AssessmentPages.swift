@@ -73,7 +73,7 @@ extension AssessmentScope {
     /// The plan with the id, for a form posted about it; not found when there is none.
     static func plan(id: Int64, services: Services) async throws -> Plan {
         try await services.database.read { db -> Plan in
-            guard let plan = try await PlanStore().plan(id: id, on: db) else { throw AppError.notFound("No plan has id \(id).") }
+            guard let plan = try await PlanStore().plan(id: id, on: db) else { throw Refusals.noPlan(id) }
             return plan
         }
     }

@@ -1,3 +1,5 @@
+import MinshengCore
+
 /// The refusals of public disclosure: publishing, answering the public and approving photos.
 enum DisclosureRefusals {
     static func objectionDays(_ days: Int) -> AppError {
@@ -45,5 +47,18 @@ enum AdminRefusals {
         AppError(
             .notFound, code: "plan.reference", zh: "没有编号为\(reference)的计划，也没有唯一属于该年度的计划。",
             en: "No plan has id \(reference), and no single plan is for that year.")
+    }
+}
+
+extension DisclosureRefusals {
+    static func periodInFuture(_ period: Period, latest: Period) -> AppError {
+        AppError(
+            .invalidInput, code: "publication.future", zh: "\(period)尚未到来：只能公示截至\(latest)的月份。",
+            en: "\(period) lies in the future: only months up to \(latest) can be published.")
+    }
+    static func goesBack(sequence: Int, covers: Period, requested: Period) -> AppError {
+        AppError(
+            .invalidInput, code: "publication.backwards", zh: "第\(sequence)期公示已覆盖\(covers)，后一期不能回到\(requested)。",
+            en: "Publication \(sequence) already covers \(covers); a later publication cannot go back to \(requested).")
     }
 }

@@ -58,3 +58,27 @@ enum APIRefusals {
     private static func got(_ text: String?) -> String { text.map { "，收到 \($0)" } ?? "" }
     private static func gotEnglish(_ text: String?) -> String { text.map { "; got \($0)" } ?? "" }
 }
+
+/// The refusals of placing a plan's jurisdiction in the tree, of replacing a plan and of choosing one.
+enum PlanRefusals {
+    static func hasReports(_ title: String) -> AppError {
+        AppError(
+            .conflict, code: "import.planHasReports", zh: "方案《\(title)》已有报送数据，不能整体替换；请在导入核对页面逐项接受修改。",
+            en: "The plan \(title) has reports; accept changes item by item on the import review page.")
+    }
+    static func alreadyUnder(_ name: String, current: String, requested: String) -> AppError {
+        AppError(
+            .invalidInput, code: "jurisdiction.parentFixed", zh: "\(name)已隶属于\(current)，不能改为\(requested)。",
+            en: "\(name) already belongs to \(current), not \(requested).")
+    }
+    static func parentBelow(_ parent: String, _ name: String) -> AppError {
+        AppError(
+            .invalidInput, code: "jurisdiction.cycle", zh: "\(parent)在\(name)之下，不能作为其上级。", en: "\(parent) is below \(name) and cannot be its parent.")
+    }
+    static func severalForYear(_ year: Int64, ids: [Int64]) -> AppError {
+        let list = ids.map(String.init)
+        return AppError(
+            .invalidInput, code: "plan.ambiguousYear", zh: "\(year)年度有多个方案（编号 \(list.joined(separator: "、"))），请给出方案编号。",
+            en: "Several plans are for \(year) (ids \(list.joined(separator: ", "))); give the plan's id.")
+    }
+}

@@ -36,8 +36,4 @@ enum Refusals {
             .invalidInput, code: "period.otherYear", zh: "该计划是\(planYear)年度的，\(period)属于其他年度。",
             en: "The plan is for \(planYear); \(period) is another year.")
     }
-    /// The record was written by the same request and could not be read back: a fault of the database.
-    static func notReadBack(_ what: String) -> AppError {
-        AppError(.internalError, code: "internal.notReadBack", zh: "刚保存的记录无法读回（\(what)）。", en: "The new \(what) could not be read back.")
-    }
 }

@@ -20,7 +20,7 @@ extension AccountabilityCasePage.Model {
             guard let entry = try await SupervisionStore().accountabilityCase(id: id, on: db),
                 SupervisionPolicy.canSee(addressedTo: entry.unitID, by: principal)
             else {
-                throw AppError.notFound("No case has id \(id).")
+                throw SupervisionRefusals.noCase(id)
             }
             let directory = try await SupervisionDirectory.load(
                 services: services, principal: principal, planID: entry.planID, language: language, on: db)

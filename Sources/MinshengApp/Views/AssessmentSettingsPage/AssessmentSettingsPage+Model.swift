@@ -14,7 +14,7 @@ extension AssessmentSettingsPage.Model {
     /// The plan's assessment settings; not found when there is no such plan.
     static func load(services: Services, planID: Int64, message: String? = nil) async throws -> AssessmentSettingsPage.Model {
         try await services.database.read { db in
-            guard let plan = try await PlanStore().plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+            guard let plan = try await PlanStore().plan(id: planID, on: db) else { throw Refusals.noPlan(planID) }
             return AssessmentSettingsPage.Model(plan: plan, settings: try await AssessmentStore().settings(planID: planID, on: db), message: message)
         }
     }

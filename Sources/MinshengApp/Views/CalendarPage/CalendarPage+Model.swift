@@ -17,7 +17,7 @@ extension CalendarPage.Model {
     static func load(services: Services, planID: Int64, message: String? = nil) async throws -> CalendarPage.Model {
         let plans = PlanStore()
         return try await services.database.read { db in
-            guard let plan = try await plans.plan(id: planID, on: db) else { throw AppError.notFound("No plan has id \(planID).") }
+            guard let plan = try await plans.plan(id: planID, on: db) else { throw Refusals.noPlan(planID) }
             return CalendarPage.Model(
                 plan: plan, calendar: try await plans.calendar(planID: planID, on: db), items: try await plans.items(planID: planID, on: db),
                 cadences: try await plans.cadences(planID: planID, on: db), message: message)

@@ -24,7 +24,7 @@ extension InspectionPage.Model {
     {
         try await services.database.read { db in
             let store = SupervisionStore()
-            guard let inspection = try await store.inspection(id: id, on: db) else { throw AppError.notFound("No inspection has id \(id).") }
+            guard let inspection = try await store.inspection(id: id, on: db) else { throw SupervisionRefusals.noInspection(id) }
             let directory = try await SupervisionDirectory.load(
                 services: services, principal: principal, planID: inspection.planID, language: language, on: db)
             let indicators = Dictionary(

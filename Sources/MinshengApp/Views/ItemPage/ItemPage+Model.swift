@@ -67,7 +67,7 @@ extension ItemPage.Model {
             }
             let input = try await service.input(planID: plan.id, period: period, on: db)
             let assessment = try await service.assess(planID: plan.id, period: period, on: db)
-            guard let itemAssessment = assessment.item(item.id) else { throw AppError.notFound("No item \(number).") }
+            guard let itemAssessment = assessment.item(item.id) else { throw Refusals.noItem(number) }
             let names = Dictionary(uniqueKeysWithValues: detail.units.map { ($0.id, $0.name) })
             let indicators = detail.indicators.filter { $0.itemID == item.id }
             let lastMonth = period.lastMonth.months.upperBound

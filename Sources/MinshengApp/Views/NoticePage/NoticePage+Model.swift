@@ -21,7 +21,7 @@ extension NoticePage.Model {
             guard let notice = try await SupervisionStore().notice(id: id, on: db),
                 SupervisionPolicy.canSee(addressedTo: notice.unitID, by: principal)
             else {
-                throw AppError.notFound("No notice has id \(id).")
+                throw SupervisionRefusals.noNotice(id)
             }
             let directory = try await SupervisionDirectory.load(
                 services: services, principal: principal, planID: notice.planID, language: language, on: db)

@@ -7,7 +7,6 @@ struct NoticesPage {
         var directory: SupervisionDirectory
         var proposals: [NoticeProposal]
         var notices: [SupervisionNotice]
-        var message: String?
     }
 }
 
@@ -20,7 +19,7 @@ extension NoticesPage.Model {
             let proposals = SupervisionPolicy.canDecide(principal) ? try await services.supervision.proposals(planID: directory.plan.id, on: db) : []
             let unit = SupervisionPolicy.listedUnit(for: principal)
             let notices = try await SupervisionStore().notices(planID: directory.plan.id, unitID: unit, on: db)
-            return NoticesPage.Model(directory: directory, proposals: proposals, notices: notices, message: nil)
+            return NoticesPage.Model(directory: directory, proposals: proposals, notices: notices)
         }
     }
 }

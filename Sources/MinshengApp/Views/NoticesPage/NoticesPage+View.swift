@@ -14,7 +14,6 @@ extension NoticesPage {
             let content: Node = .group(
                 .h1(.text("\(words.supervision)\(page.punctuation.colon)\(model.directory.plan.title)")),
                 SupervisionTabs.node(.supervision, page: page),
-                .unwrap(model.message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
                 .if(page.principal.map(SupervisionPolicy.canDecide) ?? false, proposalList),
                 .h2(.text("\(words.notices)\(page.punctuation.open)\(model.notices.count)\(page.punctuation.close)")),
                 model.notices.isEmpty ? .p(.class("hint"), .text(words.noNotices)) : noticeTable

@@ -29,7 +29,7 @@ extension OverduePage.Model {
     /// The same for a plan named by id, as the reminder form names it.
     static func load(services: Services, planID: Int64, period: Period, message: String?) async throws -> OverduePage.Model {
         guard let plan = try await services.database.read({ try await PlanStore().plan(id: planID, on: $0) }) else {
-            throw AppError.notFound("No plan \(planID).")
+            throw Refusals.noPlan(planID)
         }
         return try await load(services: services, scope: PlanScope(plan: plan, period: period), message: message)
     }

@@ -50,7 +50,7 @@ extension OverviewPage.Model {
     ) async throws -> OverviewPage.Model {
         let service = services.assessment
         let assessment = try await service.assess(planID: plan.id, period: period, on: db)
-        guard let detail = try await service.detail(planID: plan.id, on: db) else { throw AppError.notFound("No plan.") }
+        guard let detail = try await service.detail(planID: plan.id, on: db) else { throw Refusals.noPlan(plan.id) }
         let names = Dictionary(uniqueKeysWithValues: detail.units.map { ($0.id, $0.name) })
         let assignments = Dictionary(grouping: detail.assignments, by: \.itemID)
         let categories = detail.categories.map { category -> (MinshengCore.Category, Decimal?, Decimal?, ProgressStatus?) in

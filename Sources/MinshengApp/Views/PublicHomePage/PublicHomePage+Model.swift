@@ -39,11 +39,3 @@ enum PublicHomePage {
         }
     }
 }
-
-extension PublicService {
-    /// A plan's published site, or not found in the reader's language when it has published nothing.
-    func publishedSite(planID: Int64, language: Language) async throws -> PublicSite {
-        guard let site = try await site(planID: planID) else { throw AppError.notFound(PublicPageWords(language: language).nothingPublished) }
-        return site
-    }
-}

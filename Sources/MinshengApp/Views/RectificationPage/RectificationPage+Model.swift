@@ -25,7 +25,7 @@ extension RectificationPage.Model {
             guard let rectification = try await store.rectification(id: id, on: db),
                 SupervisionPolicy.canSee(addressedTo: rectification.unitID, by: principal)
             else {
-                throw AppError.notFound("No rectification has id \(id).")
+                throw SupervisionRefusals.noRectification(id)
             }
             let directory = try await SupervisionDirectory.load(
                 services: services, principal: principal, planID: rectification.planID, language: language, on: db)

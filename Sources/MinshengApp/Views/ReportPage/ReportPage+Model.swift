@@ -83,13 +83,13 @@ extension ReportPage.Model {
             guard let plan = try await plans.plan(id: planID, on: db),
                 let item = try await plans.items(planID: plan.id, on: db).first(where: { $0.id == itemID }),
                 let unit = try await plans.unit(id: unitID, on: db)
-            else { throw AppError.notFound("No such report.") }
+            else { throw FormRefusals.noSuchReport }
             let reader = try await service.reader(for: user, planID: plan.id, on: db)
             let stored = try await reports.versions(itemID: item.id, unitID: unit.id, period: period, on: db)
             let obligation = try await service.obligation(planID: plan.id, itemID: item.id, unitID: unit.id, period: period, on: db)
-            guard obligation != nil || !stored.isEmpty else { throw AppError.notFound("This unit owes no report on this item for \(period).") }
+            guard obligation != nil || !stored.isEmpty else { throw ReportingRefusals.owesNoReport(period) }
             let role = obligation?.role ?? stored.last?.role ?? .responsible
-            guard ReportPolicy.canOpen(unitID: unit.id, itemID: item.id, role: role, by: reader) else { throw AppError.notFound("No such report.") }
+            guard ReportPolicy.canOpen(unitID: unit.id, itemID: item.id, role: role, by: reader) else { throw FormRefusals.noSuchReport }
             let versions = stored.filter { ReportPolicy.canRead($0, by: reader) }
             var parts: [Part] = []
             var starting: [Int64: ReportValue] = [:]

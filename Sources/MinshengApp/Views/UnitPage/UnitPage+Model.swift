@@ -36,13 +36,13 @@ extension UnitPage.Model {
     static func load(
         services: Services, user: User, reach: PlanReach, language: Language, unitID: Int64, planID: Int64?, period periodText: String?
     ) async throws -> UnitPage.Model {
-        if !Policy.canSee(unit: unitID, user.principal(reach: reach)) { throw AppError.notFound("No such unit.") }
+        if !Policy.canSee(unit: unitID, user.principal(reach: reach)) { throw FormRefusals.noSuchUnit }
         let scope = try await AssessmentScope.resolve(planID: planID, period: periodText, reach: reach, language: language, services: services)
         let (plan, period) = (scope.plan, scope.period)
         let plans = PlanStore()
         let supervision = services.supervision
         return try await services.database.read { db -> UnitPage.Model in
-            guard let unit = try await plans.unit(id: unitID, on: db) else { throw AppError.notFound("No unit has id \(unitID).") }
+            guard let unit = try await plans.unit(id: unitID, on: db) else { throw Refusals.noUnit(unitID) }
             let assessment = try await services.assessment.assess(planID: plan.id, period: period, on: db)
             let items = Dictionary(uniqueKeysWithValues: try await plans.items(planID: plan.id, on: db).map { ($0.id, $0) })
             let members = try await UnitStore().members(jurisdictionID: plan.jurisdictionID, on: db)

@@ -67,7 +67,7 @@ struct AssessmentController {
         let number = try context.parameters.require(SiteURL.Key.itemNumber, as: Int.self)
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
-        guard let period = form.text("period").flatMap(Period.init) else { throw AppError(.badRequest, "The form names no period.") }
+        guard let period = form.text("period").flatMap(Period.init) else { throw FormRefusals.noPeriod }
         let plan = try await AssessmentScope.plan(id: planID, services: services)
         do {
             let settings = try await parseItemSettings(form, planID: planID, number: number, language: context.language)

@@ -51,9 +51,9 @@ struct CycleController {
     }
 
     private func formUnit(_ request: Request, context: AppRequestContext) throws -> Int64 {
-        guard let unitID = try unitID(request, context: context) else { throw AppError(.badRequest, "Choose a unit for the form.") }
+        guard let unitID = try unitID(request, context: context) else { throw FormRefusals.noUnit }
         guard ReportPolicy.canWrite(forUnit: unitID, by: try context.requirePrincipal()) else {
-            throw AppError(.forbidden, "This form belongs to another unit.")
+            throw FormRefusals.otherUnitsForm
         }
         return unitID
     }
@@ -80,7 +80,7 @@ struct CycleController {
         let unitID = try formUnit(request, context: context)
         let parts = try await Multipart.parts(of: request, context: context)
         try CSRF.check(parts.text(CSRF.fieldName), context: context)
-        guard let file = parts.file("file") else { throw AppError(.badRequest, "Choose the filled-in form to upload.") }
+        guard let file = parts.file("file") else { throw FormRefusals.noFile }
         let formScope = ReportSpreadsheet.Scope(planID: scope.plan.id, unitID: unitID, period: scope.period)
         let rows = try await service.formRows(formScope)
         switch ReportSpreadsheet.read(file.data, fileName: file.name, scope: formScope, rows: rows, language: context.language) {
@@ -113,7 +113,7 @@ struct CycleController {
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
         guard let planID = form.text("plan").flatMap(Int64.init), let period = form.text("period").flatMap(Period.init) else {
-            throw AppError(.badRequest, "The reminder form is incomplete.")
+            throw FormRefusals.incomplete
         }
         try context.requirePlan(planID, changing: true)
         let all = form["scope"] == "all"

@@ -32,7 +32,7 @@ struct DocumentController {
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
         guard let planID = form.text("plan").flatMap(Int64.init), let kind = form["kind"].flatMap(OfficialDocument.Kind.init(rawValue:)) else {
-            throw AppError(.badRequest, "The form is incomplete.")
+            throw FormRefusals.incomplete
         }
         try context.requirePlan(planID, changing: true)
         let words = DocumentUseCaseWords(language: context.language)
@@ -105,7 +105,7 @@ struct DocumentController {
 
     @Sendable func download(_ request: Request, context: AppRequestContext) async throws -> Response {
         let formatText = try context.parameters.require(SiteURL.Key.format)
-        guard let format = DocumentService.Format(rawValue: formatText) else { throw AppError.notFound("No format \(formatText).") }
+        guard let format = DocumentService.Format(rawValue: formatText) else { throw FormRefusals.noFormat(formatText) }
         let stored = try await service.document(id: try documentID(context), language: context.language)
         let data = try DocumentService.render(stored.content, as: format)
         let name = "document-\(stored.id).\(format.rawValue)"

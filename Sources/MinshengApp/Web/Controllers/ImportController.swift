@@ -106,7 +106,7 @@ struct ImportController {
             draft.categories[categoryIndex].items[itemIndex] = try IndicatorEdits.apply(
                 form, to: draft.categories[categoryIndex].items[itemIndex], language: context.language)
         } catch let error as AppError {
-            return try await invalid(importDraft, context: context, request: request, message: error.message)
+            return try await invalid(importDraft, context: context, request: request, message: error.message(in: context.language))
         }
         let id = importDraft.id
         try await service.update(
@@ -134,7 +134,7 @@ struct ImportController {
         do {
             outcome = try await service.confirmAsPlan(importDraft, by: context.auditActor)
         } catch let error as AppError where error.kind == .invalidInput {
-            return try await invalid(importDraft, context: context, request: request, message: error.message)
+            return try await invalid(importDraft, context: context, request: request, message: error.message(in: context.language))
         }
         return .redirect(to: SiteURL.plan(.value(outcome.plan.id)).path, type: .normal)
     }
@@ -200,7 +200,7 @@ struct ImportController {
                     String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
                 })
         else {
-            throw AppError(.badRequest, "The upload must be sent as multipart/form-data.")
+            throw FormRefusals.notMultipart
         }
         let body = try await request.body(upTo: context.maxUploadSize, language: context.language)
         let parts = try Self.parts(of: body, boundary: boundary)
@@ -227,7 +227,7 @@ struct ImportController {
         do {
             try parser.execute(body)
         } catch {
-            throw AppError(.badRequest, "The multipart body could not be read: \(error)")
+            throw FormRefusals.unreadableMultipart
         }
         return parts
     }

@@ -42,7 +42,7 @@ struct PublicAdminController {
         try CSRF.check(form[CSRF.fieldName], context: context)
         let plan = try await plan(form.text("plan").flatMap { Int64($0) }, context: context)
         try context.requirePlan(plan.id, changing: true)
-        guard let period = form.text("period").flatMap(Period.init) else { throw AppError.invalidInput("The form names no period.") }
+        guard let period = form.text("period").flatMap(Period.init) else { throw FormRefusals.noPeriod }
         let days: Int?
         if let text = form.text("objectionDays") {
             guard let value = Int(text) else {
@@ -57,11 +57,13 @@ struct PublicAdminController {
             let words = context.language.publicWords
             let html = try await publicationsPage(
                 plan: plan, periodText: period.description,
-                message: "\(words.published)：\(words.publicationTitle(publication.snapshot))，SHA-256 \(publication.hash)", error: nil,
+                message: context.language.punctuation.labelled(words.published, words.publicationTitle(publication.snapshot))
+                    + context.language.punctuation.comma + "SHA-256 \(publication.hash)", error: nil,
                 context: context)
             return try HTMLPage(html: html).response(from: request, context: context)
         } catch let error as AppError where error.kind == .invalidInput {
-            let html = try await publicationsPage(plan: plan, periodText: period.description, message: nil, error: error.message, context: context)
+            let html = try await publicationsPage(
+                plan: plan, periodText: period.description, message: nil, error: error.message(in: context.language), context: context)
             return try HTMLPage(html: html, status: .badRequest).response(from: request, context: context)
         }
     }

@@ -244,7 +244,8 @@ struct PublicController {
 
     private func refused(_ error: AppError, _ request: Request, _ context: AppRequestContext, number: Int, links: PublicLinks) throws -> Response {
         var response = try HTMLPage(
-            html: PublicOutcomePage.View(model: .init(message: error.message, isError: true, item: number), links: links).render(),
+            html: PublicOutcomePage.View(model: .init(message: error.message(in: context.language), isError: true, item: number), links: links)
+                .render(),
             status: error.status
         )
         .response(from: request, context: context)

@@ -31,7 +31,7 @@ struct ReportController {
             itemID = try context.parameters.require(SiteURL.Key.itemID, as: Int64.self)
             unitID = try context.parameters.require(SiteURL.Key.unitID, as: Int64.self)
             let text = try context.parameters.require(SiteURL.Key.period)
-            guard let period = Period(text), case .month = period else { throw AppError.notFound("No period \(text).") }
+            guard let period = Period(text), case .month = period else { throw FormRefusals.noPeriodNamed(text) }
             self.period = period
         }
     }
@@ -77,7 +77,7 @@ struct ReportController {
         try CSRF.check(form[CSRF.fieldName], context: context)
         guard let reportID = form.text("report").flatMap(Int64.init), let lock = form.text("lock").flatMap(Int.init),
             let action = form["action"].flatMap(ReportAction.init(rawValue:)), action == .return || action == .accept
-        else { throw AppError(.badRequest, "The review form is incomplete.") }
+        else { throw FormRefusals.incomplete }
         do {
             _ = try await service.act(
                 action, reportID: reportID, expectedLock: lock, reason: form.text("reason"), by: context.auditActor,
@@ -97,7 +97,7 @@ struct ReportController {
         let target = try Target(context)
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
-        guard let reportID = form.text("report").flatMap(Int64.init) else { throw AppError(.badRequest, "The correction form is incomplete.") }
+        guard let reportID = form.text("report").flatMap(Int64.init) else { throw FormRefusals.incomplete }
         do {
             _ = try await service.correct(
                 reportID: reportID, reason: form.text("reason") ?? "", by: context.auditActor, user: user,
@@ -114,7 +114,7 @@ struct ReportController {
         let target = try Target(context)
         let parts = try await Multipart.parts(of: request, context: context)
         try CSRF.check(parts.text(CSRF.fieldName), context: context)
-        guard let file = parts.file("file") else { throw AppError(.badRequest, "Choose a file to upload.") }
+        guard let file = parts.file("file") else { throw FormRefusals.noFile }
         let accepted: AttachmentStorage.Accepted
         do {
             accepted = try AttachmentStorage.check(fileName: file.name, data: file.data)
@@ -214,7 +214,7 @@ struct Multipart {
             let boundary = contentType.split(separator: ";").lazy.map({ $0.trimmingCharacters(in: .whitespaces) })
                 .first(where: { $0.lowercased().hasPrefix("boundary=") })
                 .map({ String($0.dropFirst("boundary=".count)).trimmingCharacters(in: CharacterSet(charactersIn: "\"")) })
-        else { throw AppError(.badRequest, "The upload must be sent as multipart/form-data.") }
+        else { throw FormRefusals.notMultipart }
         let body = try await request.body(upTo: context.maxUploadSize, language: context.language)
         let parsed = try ImportController.parts(of: body, boundary: boundary)
         return Multipart(parts: parsed.map { ($0.name, ImportController.fileName(of: $0), Data(buffer: $0.body)) })

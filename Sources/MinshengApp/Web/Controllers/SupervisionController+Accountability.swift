@@ -15,7 +15,7 @@ extension SupervisionController {
         let form = try await form(request, context)
         guard let planID = form.text("plan").flatMap({ Int64($0) }), let unitID = form.text("unit").flatMap({ Int64($0) }),
             let rule = form.text("rule").flatMap(AccountabilityRule.init(rawValue:))
-        else { throw AppError.invalidInput("The form names no plan, unit or rule.") }
+        else { throw FormRefusals.incomplete }
         try context.requirePlan(planID, changing: true)
         let itemID = form.text("item").flatMap { Int64($0) }
         guard let proposal = try await service.caseProposal(planID: planID, unitID: unitID, itemID: itemID, rule: rule) else {
@@ -44,7 +44,7 @@ extension SupervisionController {
         let form = try await form(request, context)
         do {
             guard let decision = form.text("decision").flatMap(AccountabilityDecision.init(rawValue:)) else {
-                throw AppError.invalidInput("Choose a decision.")
+                throw FormRefusals.noDecision
             }
             guard let note = form.text("note") else {
                 throw AppError.invalidInput(SupervisionFormWords(language: context.language).decisionNote)

@@ -44,7 +44,7 @@ extension SupervisionController {
 
     @Sendable func record(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await form(request, context)
-        guard let planID = form.text("plan").flatMap({ Int64($0) }) else { throw AppError.invalidInput("The form names no plan.") }
+        guard let planID = form.text("plan").flatMap({ Int64($0) }) else { throw FormRefusals.incomplete }
         try context.requirePlan(planID, changing: true)
         let itemID = form.text("item").flatMap { Int64($0) }
         var unitID = form.text("unit").flatMap { Int64($0) }
@@ -77,7 +77,7 @@ extension SupervisionController {
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let form = try await form(request, context)
         guard let inspection = try await service.inspection(id: id) else {
-            throw AppError.notFound("No inspection has id \(id).")
+            throw SupervisionRefusals.noInspection(id)
         }
         do {
             guard let date = form.text("inspectedOn").flatMap(CalendarDate.init(iso:)) else {
@@ -114,9 +114,9 @@ extension SupervisionController {
                 throw AppError.invalidInput(SupervisionFormWords(language: context.language).choosePhoto)
             }
             let accepted = try AttachmentStorage.check(fileName: upload.name, data: upload.data)
-            guard accepted.contentType.hasPrefix("image/") else { throw AppError.invalidInput("\(upload.name) is not a JPEG or PNG photo.") }
+            guard accepted.contentType.hasPrefix("image/") else { throw FormRefusals.notAPhoto(upload.name) }
             guard try await service.inspection(id: id) != nil else {
-                throw AppError.notFound("No inspection has id \(id).")
+                throw SupervisionRefusals.noInspection(id)
             }
             _ = try await service.attach(accepted, to: .inspection, id: id, by: context.auditActor)
         } catch let error as AppError where error.kind == .invalidInput {
@@ -130,7 +130,7 @@ extension SupervisionController {
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
         let form = try await form(request, context)
         do {
-            guard let unitID = form.text("unit").flatMap({ Int64($0) }) else { throw AppError.invalidInput("Choose the unit that must rectify.") }
+            guard let unitID = form.text("unit").flatMap({ Int64($0) }) else { throw FormRefusals.rectifyingUnit }
             guard let due = form.text("due").flatMap(CalendarDate.init(iso:)) else {
                 throw AppError.invalidInput(SupervisionFormWords(language: context.language).dueDate)
             }

@@ -14,7 +14,7 @@ extension SupervisionController {
         let form = try await form(request, context)
         guard let planID = form.text("plan").flatMap({ Int64($0) }), let itemID = form.text("item").flatMap({ Int64($0) }),
             let grade = form.text("grade").flatMap(NoticeGrade.init(rawValue:))
-        else { throw AppError.invalidInput("The form names no plan, item or grade.") }
+        else { throw FormRefusals.incomplete }
         try context.requirePlan(planID, changing: true)
         let issued = try await service.issue(
             planID: planID, itemID: itemID, grade: grade, reason: form["reason"] ?? "", requirement: form["requirement"] ?? "",

@@ -40,7 +40,7 @@ extension SupervisionController {
             } else {
                 let form = try await form(request, context)
                 guard let action = form.text("action").flatMap(RectificationState.Action.init(rawValue:)), action != .report else {
-                    throw AppError.invalidInput("Close or reopen.")
+                    throw FormRefusals.closeOrReopen
                 }
                 _ = try await service.act(rectificationID: id, action: action, text: form["text"] ?? "", by: user, address: context.clientAddress)
             }
@@ -53,7 +53,7 @@ extension SupervisionController {
     @Sendable func file(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let id = try context.parameters.require(SiteURL.Key.id, as: Int64.self)
-        guard let file = try await service.file(id: id, for: user.principal(reach: context.reach)) else { throw AppError.notFound("No such file.") }
+        guard let file = try await service.file(id: id, for: user.principal(reach: context.reach)) else { throw FormRefusals.noFileHere }
         let data = try AttachmentStorage(folder: configuration.uploadsDirectory).read(key: file.storageKey)
         return FileResponse.make(data, contentType: file.contentType, fileName: file.fileName)
     }

@@ -26,7 +26,7 @@ extension SupervisionController {
 
     @Sendable func saveSettings(_ request: Request, context: AppRequestContext) async throws -> Response {
         let form = try await form(request, context)
-        guard let planID = form.text("plan").flatMap({ Int64($0) }) else { throw AppError.invalidInput("The form names no plan.") }
+        guard let planID = form.text("plan").flatMap({ Int64($0) }) else { throw FormRefusals.incomplete }
         try context.requirePlan(planID, changing: true)
         do {
             let settings = try SupervisionSettingsForm.parse(form, language: context.language)
