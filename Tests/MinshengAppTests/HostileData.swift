@@ -22,15 +22,17 @@ enum HostileData {
 
     /// The elements and attributes the views write; anything else in a page was injected.
     static let knownElements: Set<String> = [
-        "a", "article", "body", "br", "button", "caption", "circle", "code", "dd", "defs", "desc", "div", "dl", "dt", "fieldset", "figcaption",
+        "a", "article", "body", "br", "button", "caption", "circle", "code", "dd", "defs", "desc", "details", "div", "dl", "dt", "fieldset",
+        "figcaption",
         "figure", "footer", "form", "h1", "h2", "h3", "head", "header", "html", "img", "input", "label", "legend", "li", "line", "link", "main",
-        "mark", "meta", "nav", "ol", "option", "p", "path", "pattern", "polyline", "rect", "script", "section", "select", "span", "strong",
+        "mark", "meta", "nav", "ol", "option", "p", "path", "pattern", "polyline", "rect", "script", "section", "select", "span", "strong", "summary",
         "style", "svg", "table", "tbody", "td", "text", "textarea", "th", "thead", "title", "tr", "ul",
     ]
     static let knownAttributes: Set<String> = [
         "accept", "action", "alt", "aria-current", "aria-hidden", "aria-label", "aria-labelledby", "aria-live", "autocomplete", "autofocus",
-        "charset", "checked", "class", "content", "cx", "cy", "d", "data-search", "enctype", "fill", "font-size", "for", "form", "height",
-        "hidden", "href", "hreflang", "id", "inputmode", "lang", "loading", "max", "maxlength", "method", "min", "minlength", "name",
+        "charset", "checked", "class", "content", "cx", "cy", "d", "data-confirm", "data-label", "data-search", "data-select-all", "defer", "enctype",
+        "fill", "font-size", "for", "form", "height",
+        "hidden", "href", "hreflang", "id", "inputmode", "lang", "loading", "max", "maxlength", "method", "min", "minlength", "multiple", "name",
         "patternunits", "placeholder", "points", "r", "rel", "required", "role", "rows", "scope", "selected", "src", "stroke",
         "stroke-dasharray", "stroke-width", "text-anchor", "title", "type", "value", "viewbox", "width", "x", "x1", "x2", "xmlns", "y", "y1", "y2",
     ]
@@ -92,7 +94,8 @@ enum HostileData {
         "rectifications.requirement": .user, "rectifications.due": .structural("date"), "rectifications.state": .structural("enum"),
         "rectifications.report": .user, "rectifications.created_at": .structural("timestamp"), "rectifications.updated_at": .structural("timestamp"),
         "reminders.period": .structural("period"), "reminders.message": .user, "reminders.created_at": .structural("timestamp"),
-        "reminders.read_at": .structural("timestamp"), "reminders.webhook_status": .structural("status"),
+        "reminders.read_at": .structural("timestamp"), "reminders.webhook_status": .structural("status"), "reminders.kind": .structural("enum"),
+        "month_closings.closed_at": .structural("timestamp"),
         "report_attachments.file_name": .user, "report_attachments.content_type": .structural("mime"),
         "report_attachments.sha256": .structural("hash"),
         "report_attachments.storage_key": .structural("path"), "report_attachments.created_at": .structural("timestamp"),

@@ -25,7 +25,7 @@ struct HostileRoutes {
 
     /// Every route, with placeholder parameters.
     static let all: [SiteURL] = [
-        .home, .healthz, .stylesheet, .plan(.key), .login, .logout, .newImport, .imports, .importDraft(.key), .importPlanFields(.key),
+        .home, .healthz, .stylesheet, .appScript, .plan(.key), .login, .logout, .newImport, .imports, .importDraft(.key), .importPlanFields(.key),
         .importItem(.key, .key), .importConfirm(.key), .tasks, .taskForm, .report(plan: .key, period: .key, item: .key, unit: .key),
         .reportReview(plan: .key, period: .key, item: .key, unit: .key), .reportCorrect(plan: .key, period: .key, item: .key, unit: .key),
         .reportAttachments(plan: .key, period: .key, item: .key, unit: .key), .attachment(.key), .reviewQueue, .overdue, .remind, .inbox,
@@ -49,7 +49,8 @@ struct HostileRoutes {
             plan: plan, period: Parameter.value(r.report.period), item: Parameter.value(r.report.item), unit: Parameter.value(r.report.unit)
         )
         switch route {
-        case .home, .healthz, .stylesheet, .login, .newImport, .tasks, .taskForm, .reviewQueue, .overdue, .inbox, .adminUsers, .adminUnits,
+        case .home, .healthz, .stylesheet, .appScript, .login, .newImport, .tasks, .taskForm, .reviewQueue, .overdue, .inbox, .adminUsers,
+            .adminUnits,
             .adminAudit, .tokens, .overview, .battleMap, .unitRanking, .rollup, .documents, .adminPublications, .adminPublicMessages,
             .adminPhotos, .supervision, .inspections, .newInspection, .rectifications, .accountability, .scores, .supervisionSettings,
             .publicIndex, .publicScript:

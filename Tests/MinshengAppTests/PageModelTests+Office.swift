@@ -59,16 +59,22 @@ import Testing
         try await TestDatabase.with(engine) { database in
             let f = try await ReportingFixture.make(database)
             let services = Self.services(f)
-            let scope = PlanScope(plan: f.plan, period: ReportingFixture.september)
             let draft = try await f.saveLead(20)
-            #expect(try await ReviewQueuePage.Model.load(services: services, scope: scope).reports.isEmpty)
+            #expect(try await ReviewQueuePage.Model.load(services: services, plan: f.plan, filter: ReviewFilter()).rows.isEmpty)
+            let drafts = try await ReviewQueuePage.Model.load(services: services, plan: f.plan, filter: ReviewFilter(state: .draft))
+            #expect(drafts.rows.map(\.reportID) == [draft.id])
 
             let submitted = try await f.saveLead(21, submit: true, lock: draft.lockVersion)
-            let model = try await ReviewQueuePage.Model.load(services: services, scope: scope)
-            #expect(model.reports.map(\.id) == [submitted.id])
+            let model = try await ReviewQueuePage.Model.load(services: services, plan: f.plan, filter: ReviewFilter())
+            #expect(model.rows.map(\.reportID) == [submitted.id])
+            #expect(model.total == 1)
+            #expect(model.countsByState == [.submitted: 1])
+            #expect(model.countsByPeriod == [ReportingFixture.september: 1])
+            #expect(model.locks[submitted.id] == submitted.lockVersion)
             #expect(model.items[f.item.id]?.number == 29)
             #expect(model.unitNames[f.leadUnit.id] == "市应急管理局")
-            #expect(model.scope.plan.id == f.plan.id)
+            let elsewhere = ReviewFilter(unitID: f.leadUnit.id + 1000)
+            #expect(try await ReviewQueuePage.Model.load(services: services, plan: f.plan, filter: elsewhere).total == 0)
         }
     }
 

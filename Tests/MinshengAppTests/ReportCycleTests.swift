@@ -33,13 +33,20 @@ import Testing
                 by: f.actor("admin"), user: f.user("admin"))
             #expect(returned.state == .returned)
             #expect(returned.returnReason == "数据口径不一致")
+            // The return reaches the unit: a message in its inbox with the reason and the item.
+            let inbox = try await database.read { try await ReminderStore().reminders(unitID: returned.unitID, on: $0) }
+            #expect(inbox.first?.kind == .returned)
+            #expect(inbox.first?.message == "数据口径不一致")
+            #expect(inbox.first?.itemID == returned.itemID)
+            #expect(inbox.first?.readAt == nil)
 
             let fixed = try await f.saveLead(22, submit: true, lock: returned.lockVersion)
             #expect(fixed.state == .submitted)
             let accepted = try await f.service.act(
                 .accept, reportID: fixed.id, expectedLock: fixed.lockVersion, reason: nil, by: f.actor("admin"), user: f.user("admin"))
             #expect(accepted.state == .accepted)
-            #expect(try await f.auditCount() == audit + 5)
+            // create, submit, return, the unit's message, resubmit, accept
+            #expect(try await f.auditCount() == audit + 6)
 
             let events = try await database.read { try await ReportStore().events(reportIDs: [accepted.id], on: $0) }[accepted.id] ?? []
             #expect(events.map(\.action) == ["create", "submit", "return", "submit", "accept"])

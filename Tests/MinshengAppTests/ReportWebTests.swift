@@ -20,7 +20,14 @@ import Testing
                 let pages: [(String, [String: HTTPResponse.Status])] = [
                     // A responsible unit reports its own part; the lead unit's report is not its to read.
                     (f.reportPath, ["admin": .ok, "leader": .ok, "inspector": .ok, "lead": .ok, "county": .notFound, "foreign": .notFound]),
-                    ("/review", ["admin": .ok, "leader": .ok, "inspector": .ok, "lead": .forbidden, "county": .forbidden, "foreign": .forbidden]),
+                    // The review queue is the office's work list; leaders and inspectors follow progress elsewhere.
+                    (
+                        "/review",
+                        [
+                            "admin": .ok, "leader": .forbidden, "inspector": .forbidden, "lead": .forbidden, "county": .forbidden,
+                            "foreign": .forbidden,
+                        ]
+                    ),
                     ("/overdue", ["admin": .ok, "leader": .ok, "inspector": .ok, "lead": .forbidden, "foreign": .forbidden]),
                     ("/admin/users", ["admin": .ok, "leader": .forbidden, "inspector": .forbidden, "lead": .forbidden]),
                     ("/admin/audit", ["admin": .ok, "leader": .forbidden, "inspector": .forbidden, "lead": .forbidden]),

@@ -40,8 +40,8 @@ struct PlanQueries: Sendable {
         }
     }
 
-    /// The month a request that names none is about: this month during the plan's year, else the latest month with a
-    /// report. Refused when there is no such plan.
+    /// The month a request that names none is about: the plan's current period (its latest closed month). Refused when
+    /// there is no such plan.
     func defaultPeriod(planID: Int64) async throws -> Period {
         try await database.read { db in
             guard let plan = try await store.plan(id: planID, on: db) else { throw Refusals.noPlan(planID) }

@@ -61,3 +61,20 @@ extension ReportingService {
         try await database.read { try await ReminderStore().reminders(unitID: unitID, on: $0) }
     }
 }
+
+extension ReportingService {
+    /// Accepts several submitted reports in one transaction: all of them or none (a report changed since the list
+    /// was shown refuses the whole batch as a conflict).
+    func acceptAll(_ selections: [(id: Int64, lock: Int)], by actor: AuditActor, user: User) async throws -> [Report] {
+        try await database.write { db in
+            var accepted: [Report] = []
+            for selection in selections {
+                guard let report = try await reports.report(id: selection.id, on: db) else { throw Refusals.noReport(selection.id) }
+                let reader = try await reader(for: user, planID: report.planID, on: db)
+                guard ReportPolicy.canRead(report, by: reader) else { throw Refusals.noReport(selection.id) }
+                accepted.append(try await accept(report, expectedLock: selection.lock, principal: reader.principal, actor: actor, on: db))
+            }
+            return accepted
+        }
+    }
+}

@@ -29,11 +29,14 @@ struct ReportingService: Sendable {
     let plans = PlanStore()
     let reports = ReportStore()
     let units = UnitStore()
+    /// Carries returned reports' messages to another system besides the unit's inbox, when one is configured.
+    let notifier: (any ReminderNotifier)?
     var audit: AuditLog { AuditLog(clock: configuration.clock) }
 
-    init(database: AppDatabase, configuration: AppConfiguration) {
+    init(database: AppDatabase, configuration: AppConfiguration, notifier: (any ReminderNotifier)? = nil) {
         self.database = database
         self.configuration = configuration
+        self.notifier = notifier
     }
 
     // MARK: Readers
@@ -124,20 +127,30 @@ struct ReportingService: Sendable {
 
     }
 
-    /// Saves (creating the report on first save) and, with `submit`, submits it; `expectedLock` is the version the
-    /// form was opened at (nil for a new report).
+    /// Saves (creating the report on first save) with the files attached to the form and, with `submit`, submits it;
+    /// `expectedLock` is the version the form was opened at (nil for a new report). The files are stored first and
+    /// removed again if the write fails.
     func save(
         planID: Int64, itemID: Int64, unitID: Int64, period: Period, draft: Draft, expectedLock: Int?, submit: Bool,
-        by actor: AuditActor, user: User, idempotencyKey: String? = nil
+        attachments: [AttachmentStorage.Accepted] = [], by actor: AuditActor, user: User, idempotencyKey: String? = nil
     ) async throws -> Report {
-        try await database.write { db in
-            if let repeated = try await repeatedAnswer(idempotencyKey, user: user, on: db) { return repeated }
-            let report = try await save(
-                planID: planID, itemID: itemID, unitID: unitID, period: period, draft: draft, expectedLock: expectedLock,
-                submit: submit, actor: actor, user: user, on: db
-            )
-            try await remember(idempotencyKey, report: report, user: user, on: db)
-            return report
+        let storage = AttachmentStorage(folder: configuration.uploadsDirectory)
+        var files: [(accepted: AttachmentStorage.Accepted, key: String)] = []
+        do {
+            for accepted in attachments { files.append((accepted, try storage.store(accepted))) }
+            let stored = files
+            return try await database.write { db in
+                if let repeated = try await repeatedAnswer(idempotencyKey, user: user, on: db) { return repeated }
+                let report = try await save(
+                    planID: planID, itemID: itemID, unitID: unitID, period: period, draft: draft, expectedLock: expectedLock,
+                    submit: submit, files: stored, actor: actor, user: user, on: db
+                )
+                try await remember(idempotencyKey, report: report, user: user, on: db)
+                return report
+            }
+        } catch {
+            for file in files { storage.remove(key: file.key) }
+            throw error
         }
     }
 
@@ -152,7 +165,7 @@ struct ReportingService: Sendable {
                 saved.append(
                     try await save(
                         planID: planID, itemID: entry.itemID, unitID: unitID, period: period, draft: entry.draft, expectedLock: lock,
-                        submit: false, actor: actor, user: user, on: db
+                        submit: false, files: [], actor: actor, user: user, on: db
                     ))
             }
             return saved
@@ -161,7 +174,7 @@ struct ReportingService: Sendable {
 
     private func save(
         planID: Int64, itemID: Int64, unitID: Int64, period: Period, draft: Draft, expectedLock: Int?, submit: Bool,
-        actor: AuditActor, user: User, on db: any SQLDatabase
+        files: [(accepted: AttachmentStorage.Accepted, key: String)], actor: AuditActor, user: User, on db: any SQLDatabase
     ) async throws -> Report {
         let reader = try await reader(for: user, planID: planID, on: db)
         guard ReportPolicy.canWrite(forUnit: unitID, by: reader.principal) else {
@@ -198,6 +211,14 @@ struct ReportingService: Sendable {
             try await audit.record("report.create", entity: "report", id: saved.id, after: saved, by: actor, on: db)
             report = saved
         }
+        for file in files {
+            let stored = try await reports.addAttachment(
+                ReportAttachment(
+                    id: 0, reportID: report.id, fileName: file.accepted.fileName, contentType: file.accepted.contentType,
+                    size: Int64(file.accepted.data.count), sha256: file.accepted.sha256, storageKey: file.key, createdAt: configuration.timestamp),
+                by: user.id, on: db)
+            try await audit.record("attachment.add", entity: "report", id: report.id, after: stored, by: actor, on: db)
+        }
         if submit {
             report = try await transition(
                 report, action: .submit, reason: nil, expectedLock: report.lockVersion, principal: reader.principal, actor: actor, on: db)
@@ -210,8 +231,8 @@ struct ReportingService: Sendable {
         _ action: ReportAction, reportID: Int64, expectedLock: Int, reason: String?, by actor: AuditActor, user: User,
         idempotencyKey: String? = nil
     ) async throws -> Report {
-        try await database.write { db in
-            if let repeated = try await repeatedAnswer(idempotencyKey, user: user, on: db) { return repeated }
+        let (changed, message) = try await database.write { db -> (Report, ReminderPayload?) in
+            if let repeated = try await repeatedAnswer(idempotencyKey, user: user, on: db) { return (repeated, nil) }
             guard let report = try await reports.report(id: reportID, on: db) else { throw Refusals.noReport(reportID) }
             let reader = try await reader(for: user, planID: report.planID, on: db)
             guard ReportPolicy.canRead(report, by: reader) else { throw Refusals.noReport(reportID) }
@@ -219,9 +240,32 @@ struct ReportingService: Sendable {
             let changed = try await transition(
                 report, action: action, reason: reason, expectedLock: expectedLock, principal: reader.principal, actor: actor, on: db
             )
+            let message = action == .return ? try await tellUnit(changed, by: actor, user: user, on: db) : nil
             try await remember(idempotencyKey, report: changed, user: user, on: db)
-            return changed
+            return (changed, message)
         }
+        if let message, let notifier {
+            let status = await notifier.deliver(message)
+            try await database.write { try await ReminderStore().setWebhookStatus(id: message.reminderId, status: status, on: $0) }
+        }
+        return changed
+    }
+
+    /// Accepts one report inside a caller's transaction.
+    func accept(_ report: Report, expectedLock: Int, principal: Principal, actor: AuditActor, on db: any SQLDatabase) async throws -> Report {
+        try await transition(report, action: .accept, reason: nil, expectedLock: expectedLock, principal: principal, actor: actor, on: db)
+    }
+
+    /// Puts a returned report in its unit's inbox with the reason; the message for the webhook.
+    private func tellUnit(_ report: Report, by actor: AuditActor, user: User, on db: any SQLDatabase) async throws -> ReminderPayload {
+        let reason = report.returnReason ?? ""
+        let message = try await ReminderStore().insertReturn(report: report, reason: reason, by: user.id, now: configuration.clock(), on: db)
+        try await audit.record("message.returned", entity: "unit", id: report.unitID, after: message, by: actor, on: db)
+        let number = try await plans.item(id: report.itemID, on: db)?.number
+        return ReminderPayload(
+            event: "report.returned", reminderId: message.id, planId: report.planID, period: report.period.description, unitId: report.unitID,
+            unitName: try await plans.unit(id: report.unitID, on: db)?.name ?? "", message: reason, overdueItems: number.map { [$0] } ?? [],
+            sentAt: message.createdAt)
     }
 
     /// Starts a new version of an accepted report, with a reason.
@@ -248,6 +292,7 @@ struct ReportingService: Sendable {
         on db: any SQLDatabase
     ) async throws -> Report {
         let state: ReportState
+        if action == .submit, report.isBlank { throw ReportingRefusals.blankSubmission }
         let part = ReportPolicy.actor(for: action, unitID: report.unitID, by: principal)
         switch ReportWorkflow.apply(action, to: report.state, by: part, reason: reason) {
         case .failure(let refusal):

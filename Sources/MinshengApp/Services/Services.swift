@@ -29,7 +29,7 @@ struct Services: Sendable {
         self.publicCache = publicCache
         self.notifier = notifier
         plans = PlanQueries(database: database, configuration: configuration)
-        reporting = ReportingService(database: database, configuration: configuration)
+        reporting = ReportingService(database: database, configuration: configuration, notifier: notifier)
         assessment = AssessmentService(database: database)
         documents = DocumentService(database: database, configuration: configuration)
         supervision = SupervisionService(database: database, configuration: configuration)

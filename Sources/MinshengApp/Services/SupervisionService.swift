@@ -20,8 +20,8 @@ struct SupervisionService: Sendable {
     var now: String { Timestamp.string(from: configuration.clock()) }
 
     /// The month supervision looks at: in the plan's year the latest month whose reports are due (this month once its
-    /// due day has passed, else the month before), else the latest month with a report. Judging a month whose
-    /// reports are not yet due would call every item unreported.
+    /// due day has passed, else the month before), else the plan's current period (its latest closed month). Judging a
+    /// month whose reports are not yet due would call every item unreported.
     func month(plan: Plan, on db: any SQLDatabase) async throws -> Period {
         guard today.year == plan.year else { return try await PlanScope.defaultPeriod(plan: plan, today: today, on: db).lastMonth }
         let calendar = try await plans.calendar(planID: plan.id, on: db)

@@ -117,6 +117,24 @@ struct DemoStory {
             )
             try await AuditLog(clock: clock).record("reminder.send", entity: "unit", id: silent, after: reminder, by: .system, on: db)
         }
+        for report in try await ReportStore().reports(planID: plan.id, state: .returned, on: db) {
+            let month = report.period.lastMonth.months.upperBound
+            _ = try await ReminderStore().insertReturn(
+                report: report, reason: report.returnReason ?? "", by: adminID, now: Self.instant(month: month, day: 28), on: db)
+        }
+        try await closeMonths(plan: plan, adminID: adminID, on: db)
+    }
+
+    /// The office closed January to September as each month's reporting was done; the story stops there, so its
+    /// months never close themselves and an early October report changes nothing pages show.
+    private func closeMonths(plan: Plan, adminID: Int64, on db: any SQLDatabase) async throws {
+        try await plans.setAutoCloseDays(planID: plan.id, days: nil, on: db)
+        for month in 1...Self.lastMonth {
+            try await plans.closeMonth(planID: plan.id, month: month, by: adminID, now: Self.instant(month: month, day: 28), on: db)
+        }
+        try await AuditLog(clock: clock).record(
+            "month.close", entity: "plan", id: plan.id, after: Period.month(year: plan.year, month: Self.lastMonth).description,
+            by: .system, on: db)
     }
 
     /// A responsible unit's part: its allocation when the plan gives it one (栾川 for 栾川县政府), otherwise an even

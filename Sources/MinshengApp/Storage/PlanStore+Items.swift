@@ -38,6 +38,11 @@ extension PlanStore {
         try await db.select().column("*").from("items").where("plan_id", .equal, planID).orderBy("number").all().map(Self.item)
     }
 
+    /// The item with this id, if any.
+    func item(id: Int64, on db: any SQLDatabase) async throws -> Item? {
+        try await db.select().column("*").from("items").where("id", .equal, id).first().map(Self.item)
+    }
+
     static func item(_ row: any SQLRow) throws -> Item {
         Item(
             id: try row.int64("id"), planID: try row.int64("plan_id"), categoryID: try row.int64("category_id"),

@@ -71,6 +71,13 @@ struct ReportStore: Sendable {
         return try await withValues(try rows.map(Self.report), on: db)
     }
 
+    /// A unit's reports of a plan waiting for it to revise them (returned), oldest month first.
+    func returned(planID: Int64, unitID: Int64, on db: any SQLDatabase) async throws -> [Report] {
+        let rows = try await Self.select(db).where("plan_id", .equal, planID).where("unit_id", .equal, unitID)
+            .where("state", .equal, ReportState.returned.rawValue).orderBy("period").orderBy("item_id").all()
+        return try rows.map(Self.report)
+    }
+
     /// Whether a plan has any report at all.
     func hasReports(planID: Int64, on db: any SQLDatabase) async throws -> Bool {
         try await db.select().column("id").from("reports").where("plan_id", .equal, planID).limit(1).first() != nil

@@ -24,12 +24,3 @@ extension PlanStore {
         try await db.select().column("*").from("jurisdictions").all().map(PlanStore.jurisdiction)
     }
 }
-
-extension ReportStore {
-    /// The latest month a plan has a report for, if any.
-    func latestPeriod(planID: Int64, on db: any SQLDatabase) async throws -> Period? {
-        let latest = try await db.select().column(SQLFunction("MAX", args: SQLColumn("period")), as: "period").from("reports")
-            .where("plan_id", .equal, planID).first()
-        return try latest?.optionalString("period").flatMap(Period.init)
-    }
-}

@@ -13,18 +13,39 @@ struct PageContext {
     var session: Session?
     /// The signed-in person as the policies see them: what a page offers follows what they may do.
     var principal: Principal?
+    /// The zone in which the page writes times.
+    var timeZone: TimeZone
 
     var strings: Strings { language.strings }
 
-    init(language: Language, path: String, session: Session? = nil, principal: Principal? = nil) {
+    init(
+        language: Language, path: String, session: Session? = nil, principal: Principal? = nil,
+        timeZone: TimeZone = TimeZone(identifier: "Asia/Shanghai")!
+    ) {
         self.language = language
         self.path = path
         self.session = session
         self.principal = principal
+        self.timeZone = timeZone
     }
 
     init(_ context: AppRequestContext, path: String) {
-        self.init(language: context.language, path: path, session: context.session, principal: context.session == nil ? nil : context.principal)
+        self.init(
+            language: context.language, path: path, session: context.session, principal: context.session == nil ? nil : context.principal,
+            timeZone: context.timeZone)
+    }
+
+    /// A stored moment (an ISO 8601 timestamp) as people write it in the page's zone: 2019年9月18日 10:00
+    /// (18 Sep 2019 10:00); the text itself when it is not a timestamp.
+    func time(_ stamp: String) -> String {
+        guard let date = try? Date(stamp, strategy: .iso8601) else { return stamp }
+        return PeriodWords(language: language).moment(date, in: timeZone)
+    }
+
+    /// A stored moment's day in the page's zone: 2019年9月18日 (18 Sep 2019).
+    func day(_ stamp: String) -> String {
+        guard let date = try? Date(stamp, strategy: .iso8601) else { return stamp }
+        return PeriodWords(language: language).day(CalendarDate(date, in: timeZone))
     }
 
     /// Whether the person has a capability (to show or hide what a page offers).
@@ -63,7 +84,8 @@ struct Layout {
                 .meta(.charset(.utf8)),
                 .meta(.name("viewport"), .content("width=device-width, initial-scale=1")),
                 .element(named: "title", text: "\(title) · \(strings.appName)"),
-                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path))
+                .link(.rel(.stylesheet), .href(SiteURL.stylesheet.path)),
+                .script(.src(SiteURL.appScript.path), .attribute(named: "defer", value: "defer"))
             ),
             .body(
                 .a(.class("skip-link"), .href("#main"), .text(strings.skipToContent)),
@@ -87,21 +109,47 @@ struct Layout {
         )
     }
 
-    /// The menu: every page the person may open, in the office's order (the inbox only for an account with a unit).
+    /// The menu, grouped by task: every page the person may open (我的任务 only for an account with a unit or the
+    /// office, the inbox only for an account with a unit); a group with nothing to open is left out.
     private var roleLinks: Node {
         guard let principal = page.principal else { return .empty }
         let words = page.language.reporting
         let assessment = page.language.assessment
-        var links: [(SiteURL, String)] = [(.tasks, words.tasks)]
-        if principal.unitID != nil { links.append((.inbox, words.inbox)) }
-        links += [
-            (.rollup, words.rollup), (.overview, assessment.overview), (.battleMap, assessment.battleMap),
-            (.unitRanking, assessment.units), (.reviewQueue, words.reviewQueue), (.overdue, words.overdue),
-            (.supervision, page.language.supervisionWords.supervision), (.documents, page.language.documents.documents),
-            (.adminPublications, page.language.publicWords.disclosure), (.newImport, strings.importPlan), (.adminUsers, words.users),
-            (.adminUnits, words.units), (.adminAudit, words.audit), (.tokens, words.tokens),
+        let menu = MenuWords(language: page.language)
+        var reporting: [(SiteURL, String)] = []
+        if principal.unitID != nil || principal.isOffice { reporting.append((.tasks, words.tasks)) }
+        if principal.unitID != nil { reporting.append((.inbox, words.inbox)) }
+        let groups: [(String, [(SiteURL, String)])] = [
+            (menu.reporting, reporting + [(.reviewQueue, words.reviewQueue), (.overdue, words.overdue)]),
+            (
+                menu.progress,
+                [(.overview, assessment.overview), (.battleMap, assessment.battleMap), (.unitRanking, assessment.units), (.rollup, words.rollup)]
+            ),
+            (
+                menu.supervision,
+                [(.supervision, page.language.supervisionWords.supervision), (.inspections, page.language.supervisionWords.inspections)]
+            ),
+            (menu.documents, [(.documents, page.language.documents.documents), (.adminPublications, page.language.publicWords.disclosure)]),
+            (
+                menu.administration,
+                [
+                    (.newImport, strings.importPlan), (.adminUsers, words.users), (.adminUnits, words.units), (.adminAudit, words.audit),
+                    (.tokens, words.tokens),
+                ]
+            ),
         ]
-        return .forEach(links.filter { page.mayOpen($0.0) }) { link in .li(.a(.href(link.0.path), .text(link.1))) }
+        return .group(
+            .li(.a(.href(SiteURL.home.path), .text(menu.workbench))),
+            .forEach(groups.map { ($0.0, $0.1.filter { page.mayOpen($0.0) }) }.filter { !$0.1.isEmpty }) { group in
+                .li(
+                    .class("menu-group"),
+                    .element(
+                        named: "details",
+                        nodes: [
+                            .element(named: "summary", text: group.0),
+                            .ul(.forEach(group.1) { link in .li(.a(.href(link.0.path), .text(link.1))) }),
+                        ]))
+            })
     }
 
     private var sessionLinks: Node {

@@ -1,7 +1,10 @@
 /// The site's one stylesheet, served from `/static/minsheng.css`. No external fonts or CDNs: pages must work on an
 /// offline government intranet, so fonts fall back to those installed on the reader's machine.
 enum Stylesheet {
-    static let css = """
+    /// The whole stylesheet: the base rules, then the design system's components (docs/design.md).
+    static let css = base + components
+
+    static let base = """
         :root { --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --accent: #b3261e; --paper: #ffffff; --band: #f6f8fa; }
         * { box-sizing: border-box; }
         body { margin: 0; color: var(--ink); background: var(--paper);

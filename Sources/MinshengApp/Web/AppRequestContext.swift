@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import Logging
 import MinshengCore
@@ -18,6 +19,8 @@ struct AppRequestContext: RequestContext {
     var clientAddress: String
     /// The request's cookies by name, parsed once by ``LanguageMiddleware`` (nil before it ran).
     var cookies: [String: String]?
+    /// The zone in which pages write times (the configured one, set by ``LanguageMiddleware``).
+    var timeZone = TimeZone(identifier: "Asia/Shanghai")!
 
     init(source: Source) {
         self.coreContext = .init(source: source)

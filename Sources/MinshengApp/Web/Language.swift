@@ -58,11 +58,14 @@ extension Bilingual {
 struct LanguageMiddleware: RouterMiddleware {
     typealias Context = AppRequestContext
     static let cookieName = "lang"
+    /// The zone in which pages write times.
+    var timeZone: TimeZone
 
     func handle(_ request: Request, context: AppRequestContext, next: (Request, AppRequestContext) async throws -> Response) async throws
         -> Response
     {
         var context = context
+        context.timeZone = timeZone
         context.cookies = AppRequestContext.parseCookies(request.headers[values: .cookie])
         let chosen = request.uri.queryParameters.get("lang").flatMap { Language(code: String($0)) }
         if let chosen {

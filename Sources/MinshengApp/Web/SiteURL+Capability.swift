@@ -36,7 +36,7 @@ extension SiteURL {
     /// The capabilities of reading (GET) and changing (the write method), nil where the route takes no such method.
     private var capabilities: (read: Capability?, write: Capability?) {
         switch self {
-        case .home, .healthz, .stylesheet, .plan, .publicIndex, .publicScript, .publicHome, .publicItem, .publicCategory,
+        case .home, .healthz, .stylesheet, .appScript, .plan, .publicIndex, .publicScript, .publicHome, .publicItem, .publicCategory,
             .publicUnit, .publicSearch, .publicPublications, .publicPublicationFile, .publicChain, .publicPhoto:
             return (.anyone, nil)
         case .login, .publicVerify: return (.anyone, .anyone)
@@ -54,7 +54,8 @@ extension SiteURL {
         case .reportReview, .remind, .adminUser, .adminUnitMembers, .itemSettings, .documentIssue, .documentRefresh,
             .adminPublicMessage, .adminPhoto, .noticeClose, .caseDecision:
             return (nil, .office)
-        case .reviewQueue, .overdue, .overview, .battleMap, .unitRanking, .rollup, .documentFile, .scores:
+        case .reviewQueue: return (.office, .office)
+        case .overdue, .overview, .battleMap, .unitRanking, .rollup, .documentFile, .scores:
             return (.monitor, nil)
         case .adminUsers, .adminCalendar, .adminAssessment, .documentSettings, .adminPublications, .supervisionSettings:
             return (.office, .office)

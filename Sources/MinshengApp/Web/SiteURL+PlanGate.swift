@@ -27,7 +27,7 @@ extension SiteURL {
     /// How this route names its plan.
     var planGate: PlanGate {
         switch self {
-        case .home, .healthz, .stylesheet, .login, .logout, .inbox, .tokens, .revokeToken, .adminUsers, .adminUnits, .adminAudit, .rollup:
+        case .home, .healthz, .stylesheet, .appScript, .login, .logout, .inbox, .tokens, .revokeToken, .adminUsers, .adminUnits, .adminAudit, .rollup:
             return .none
         case .newImport, .imports, .importDraft, .importPlanFields, .importItem, .importConfirm:
             return .none

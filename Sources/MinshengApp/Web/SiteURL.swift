@@ -12,6 +12,7 @@ enum SiteURL: Sendable, Equatable {
     case home
     case healthz
     case stylesheet
+    case appScript
     case plan(Parameter<Int64>)
     case login
     case logout
@@ -164,6 +165,7 @@ enum SiteURL: Sendable, Equatable {
         case .home: return []
         case .healthz: return [.literal("healthz")]
         case .stylesheet: return [.literal("static"), .literal("minsheng.css")]
+        case .appScript: return [.literal("static"), .literal("minsheng.js")]
         case .plan(let id): return [.literal("plans"), Self.parameter(Key.planID, id)]
         case .login: return [.literal("login")]
         case .logout: return [.literal("logout")]

@@ -91,3 +91,11 @@ package struct ReportValue: Sendable, Hashable, Codable {
         try c.encode(reachedOn, forKey: .reachedOn)
     }
 }
+
+extension Report {
+    /// Whether the report says nothing: no value and no 进展情况. Such a report cannot be submitted; a unit with no
+    /// progress says so in 进展情况, with the reason.
+    package var isBlank: Bool {
+        values.isEmpty && progress.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+    }
+}

@@ -36,6 +36,22 @@ enum AdminRefusals {
     static var quarterlyItemsOfPlan: AppError {
         AppError(.invalidInput, code: "calendar.quarterlyItems", zh: "按季报送的事项须属于该计划。", en: "Quarterly items must belong to the plan.")
     }
+    static func closeOutOfOrder(next: Int?) -> AppError {
+        guard let next else { return AppError(.conflict, code: "month.allClosed", zh: "本年度各月均已关账。", en: "Every month of the year is closed.") }
+        return AppError(
+            .conflict, code: "month.closeOrder", zh: "月份须依次关账，下一个可关账的是\(next)月。",
+            en: "Months close in order; the next one to close is month \(next).")
+    }
+    static var reopenOutOfOrder: AppError {
+        AppError(
+            .conflict, code: "month.reopenOrder", zh: "只能重新开放最近一个由督查室关账的月份。",
+            en: "Only the latest month the office closed can be opened again.")
+    }
+    static var autoCloseDays: AppError {
+        AppError(
+            .invalidInput, code: "month.autoCloseDays", zh: "自动关账天数须在0到60之间，或留空表示不自动关账。",
+            en: "Days before a month closes itself must be 0 to 60, or empty for never.")
+    }
     static var tokenName: AppError {
         AppError(.invalidInput, code: "token.name", zh: "请为令牌起一个不超过100字的名称。", en: "Give the token a name of up to 100 characters.")
     }

@@ -36,6 +36,10 @@ enum FormRefusals {
     static func noFormat(_ text: String) -> AppError {
         AppError(.notFound, code: "document.format", zh: "没有“\(text)”格式。", en: "No format \(text).")
     }
+    static func unreadable(_ field: String) -> AppError {
+        AppError(.invalidInput, code: "form.unreadable", zh: "无法识别查询参数“\(field)”的值。", en: "The value of the query parameter \(field) cannot be read.")
+    }
+    static var noneSelected: AppError { AppError(.invalidInput, code: "review.noneSelected", zh: "请先勾选要审核的报告。", en: "Select the reports first.") }
     static var noSuchReport: AppError { AppError(.notFound, code: "report.notFound", zh: "没有这份报告。", en: "No such report.") }
     static var noSuchUnit: AppError { AppError(.notFound, code: "unit.notFound", zh: "没有这个单位。", en: "No such unit.") }
 }

@@ -9,6 +9,13 @@ enum ReportingRefusals {
         AppError(
             .notFound, code: "report.notOwed", zh: "该单位在\(period)无需报送此事项。", en: "This unit owes no report on this item for \(period).")
     }
+    static var blankSubmission: AppError {
+        AppError(
+            .invalidInput, code: "report.submit.blank",
+            zh: "报告没有任何数值，也没有填写进展情况，不能报送。本月没有进展的，请在“进展情况”中说明原因。",
+            en: "The report has no value and no progress text, so it cannot be submitted. If there was no progress this month, say so "
+                + "in Progress, with the reason.")
+    }
     static var notSaved: AppError {
         AppError(.internalError, code: "report.notSaved", zh: "新报告未能保存。", en: "The new report could not be saved.")
     }

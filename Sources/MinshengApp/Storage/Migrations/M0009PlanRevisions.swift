@@ -36,44 +36,48 @@ struct M0009PlanRevisions: Migration {
             .column("plan_id", type: .bigint, .primaryKey(autoIncrement: false))
             .column("revision", type: .bigint, .notNull)
             .run()
-        for (table, plan) in Self.watched {
-            // A plan expression names one plan; a SELECT (units) names every plan of the jurisdiction.
-            let source = plan.hasPrefix("SELECT") ? "(\(plan))" : "(SELECT %@ AS id)"
-            let bump =
-                "INSERT INTO plan_revisions (plan_id, revision) SELECT id, 1 FROM \(source) AS changed WHERE id IS NOT NULL "
-                + "ON CONFLICT (plan_id) DO UPDATE SET revision = plan_revisions.revision + 1"
-            let expression = plan.hasPrefix("SELECT") ? "" : plan
-            if db.dialect.name == "postgresql" {
-                let function = """
-                    CREATE FUNCTION \(table)_plan_revision() RETURNS trigger AS $$
-                    BEGIN
-                      IF TG_OP = 'DELETE' THEN
-                        \(bump.replacingOccurrences(of: "%@", with: expression).replacingOccurrences(of: "R.", with: "OLD."));
-                      ELSE
-                        \(bump.replacingOccurrences(of: "%@", with: expression).replacingOccurrences(of: "R.", with: "NEW."));
-                      END IF;
-                      RETURN NULL;
-                    END $$ LANGUAGE plpgsql
-                    """
-                try await db.raw(SQLQueryString(stringLiteral: function)).run()
+        for (table, plan) in Self.watched { try await Self.watch(table: table, plan: plan, on: db) }
+    }
+
+    /// Creates the triggers that advance a plan's revision when a row of `table` changes; `plan` names the row's
+    /// plan as in `watched`.
+    static func watch(table: String, plan: String, on db: any SQLDatabase) async throws {
+        // A plan expression names one plan; a SELECT (units) names every plan of the jurisdiction.
+        let source = plan.hasPrefix("SELECT") ? "(\(plan))" : "(SELECT %@ AS id)"
+        let bump =
+            "INSERT INTO plan_revisions (plan_id, revision) SELECT id, 1 FROM \(source) AS changed WHERE id IS NOT NULL "
+            + "ON CONFLICT (plan_id) DO UPDATE SET revision = plan_revisions.revision + 1"
+        let expression = plan.hasPrefix("SELECT") ? "" : plan
+        if db.dialect.name == "postgresql" {
+            let function = """
+                CREATE FUNCTION \(table)_plan_revision() RETURNS trigger AS $$
+                BEGIN
+                  IF TG_OP = 'DELETE' THEN
+                    \(bump.replacingOccurrences(of: "%@", with: expression).replacingOccurrences(of: "R.", with: "OLD."));
+                  ELSE
+                    \(bump.replacingOccurrences(of: "%@", with: expression).replacingOccurrences(of: "R.", with: "NEW."));
+                  END IF;
+                  RETURN NULL;
+                END $$ LANGUAGE plpgsql
+                """
+            try await db.raw(SQLQueryString(stringLiteral: function)).run()
+            try await db.raw(
+                SQLQueryString(
+                    stringLiteral:
+                        """
+                        CREATE TRIGGER \(table)_plan_revision AFTER INSERT OR UPDATE OR DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION \
+                        \(table)_plan_revision()
+                        """
+                )
+            ).run()
+        } else {
+            for (event, row) in [("INSERT", "NEW."), ("UPDATE", "NEW."), ("DELETE", "OLD.")] {
+                let statement = bump.replacingOccurrences(of: "%@", with: expression).replacingOccurrences(of: "R.", with: row)
                 try await db.raw(
                     SQLQueryString(
                         stringLiteral:
-                            """
-                            CREATE TRIGGER \(table)_plan_revision AFTER INSERT OR UPDATE OR DELETE ON \(table) FOR EACH ROW EXECUTE FUNCTION \
-                            \(table)_plan_revision()
-                            """
-                    )
+                            "CREATE TRIGGER \(table)_plan_revision_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN \(statement); END")
                 ).run()
-            } else {
-                for (event, row) in [("INSERT", "NEW."), ("UPDATE", "NEW."), ("DELETE", "OLD.")] {
-                    let statement = bump.replacingOccurrences(of: "%@", with: expression).replacingOccurrences(of: "R.", with: row)
-                    try await db.raw(
-                        SQLQueryString(
-                            stringLiteral:
-                                "CREATE TRIGGER \(table)_plan_revision_\(event.lowercased()) AFTER \(event) ON \(table) BEGIN \(statement); END")
-                    ).run()
-                }
             }
         }
     }

@@ -31,7 +31,8 @@ extension CalendarPage {
                         }
                     ),
                     .button(.type(.submit), .text(page.strings.save))
-                )
+                ),
+                closingSection
             )
             return Layout(title: words.calendar, page: page, content: content).render()
         }

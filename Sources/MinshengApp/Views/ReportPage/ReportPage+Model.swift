@@ -1,8 +1,14 @@
 import MinshengCore
+import SQLKit
 
 /// What the report page shows: the item and its targets, the current version's form, its history, attachments,
 /// and for a lead unit the parts its responsible units submitted.
 struct ReportPage {
+    /// What the person just did, confirmed at the top of the next page.
+    enum Done: String, Sendable {
+        case saved, submitted, accepted, returned
+    }
+
     struct Model {
         /// An indicator with its depth in the item's tree.
         struct IndicatorLine {
@@ -31,6 +37,12 @@ struct ReportPage {
         var startingValues: [Int64: ReportValue]
         var canWrite: Bool
         var isOffice: Bool
+        /// Last month's accepted report of the unit on the item, shown beside each field.
+        var previous: Report?
+        var done: Done?
+        /// The review queue's filter the office came from (as its query), and the report after this one in it.
+        var queue: String?
+        var next: SiteURL?
         var error: String?
         /// The values a person entered when their save lost a race, shown beside the current version.
         var conflictingDraft: ReportingService.Draft?
@@ -74,7 +86,7 @@ extension ReportPage.Model {
     /// user may not open it. `error` and `conflict` are what a refused form shows again.
     static func load(
         services: Services, user: User, planID: Int64, period: Period, itemID: Int64, unitID: Int64, fromParts: Bool = false,
-        error: String? = nil, conflict: ReportingService.Draft? = nil
+        done: ReportPage.Done? = nil, queue: String? = nil, error: String? = nil, conflict: ReportingService.Draft? = nil
     ) async throws -> ReportPage.Model {
         let service = services.reporting
         let plans = PlanStore()
@@ -104,14 +116,32 @@ extension ReportPage.Model {
                 for key in starting.keys { starting[key]?.indicatorID = key }
             }
             let calendar = try await plans.calendar(planID: plan.id, on: db)
+            var previous: Report?
+            if let month = period.previousMonth, month.year == plan.year {
+                previous = try await reports.versions(itemID: item.id, unitID: unit.id, period: month, on: db).last { $0.state == .accepted }
+            }
             return ReportPage.Model(
                 plan: plan, item: item, unit: unit, period: period, role: role, dueDate: calendar.dueDate(for: period),
                 indicators: lines(try await plans.indicators(planID: plan.id, on: db).filter { $0.itemID == item.id }),
                 versions: versions, events: try await reports.events(reportIDs: versions.map(\.id), on: db),
                 attachments: try await reports.attachments(reportIDs: versions.map(\.id), on: db), parts: parts, startingValues: starting,
-                canWrite: ReportPolicy.canWrite(forUnit: unit.id, by: reader.principal), isOffice: reader.principal.isOffice, error: error,
+                canWrite: ReportPolicy.canWrite(forUnit: unit.id, by: reader.principal), isOffice: reader.principal.isOffice,
+                previous: previous, done: done, queue: queue,
+                next: try await nextInQueue(queue, current: versions.last, on: db), error: error,
                 conflictingDraft: conflict
             )
         }
+    }
+}
+
+extension ReportPage.Model {
+    /// The report after `current` in the review queue a query describes; nil without a readable queue or another
+    /// report (the queue only guides the way on, so a query that cannot be read just offers none).
+    static func nextInQueue(_ queue: String?, current: Report?, on db: any SQLDatabase) async throws -> SiteURL? {
+        let fields = FormFields(body: queue ?? "")
+        guard queue != nil, let current, let filter = try? ReviewFilter.read({ fields.text($0) }, language: .zh) else { return nil }
+        let entries = try await ReportStore().queueEntries(planID: current.planID, on: db)
+        guard let me = entries.first(where: { $0.reportID == current.id }), let next = filter.next(after: me, in: entries) else { return nil }
+        return SiteURL.report(planID: current.planID, period: next.period, itemID: next.itemID, unitID: next.unitID)
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import MinshengCore
 import MinshengHTML
 
@@ -9,6 +10,8 @@ extension ReportPage {
 
         var strings: Strings { page.strings }
         var words: ReportingStrings { page.language.reporting }
+        var formWords: ReportFormWords { ReportFormWords(language: page.language) }
+        var periods: PeriodWords { PeriodWords(language: page.language) }
         var target: SiteURL { SiteURL.report(planID: model.plan.id, period: model.period, itemID: model.item.id, unitID: model.unit.id) }
 
         func render() -> String {
@@ -23,10 +26,12 @@ extension ReportPage {
                     .text(
                         """
                         \(model.unit.name)\(page.punctuation.open)\(words.roleName(model.role))\(page.punctuation.close)· \
-                        \(words.period) \(model.period) · \(words.dueDate) \
-                        \(model.dueDate.iso) · \(words.state)\(page.punctuation.colon)\(words.stateName(model.current?.state))
+                        \(words.period) \(periods.name(model.period)) · \(words.dueDate) \(periods.day(model.dueDate)) · \
+                        \(words.state)\(page.punctuation.colon)\(words.stateName(model.current?.state))
                         """
                     )),
+                .unwrap(model.done) { .p(.class("flash"), .attribute(named: "role", value: "status"), .text(formWords.done($0))) },
+                queueLinks,
                 .p(.class("item-text"), .text(model.item.text)),
                 .unwrap(model.error) { .p(.class("alert"), .attribute(named: "role", value: "alert"), .text($0)) },
                 .if(model.conflictingDraft != nil, .p(.class("alert"), .attribute(named: "role", value: "alert"), .text(words.conflict))),
@@ -40,6 +45,18 @@ extension ReportPage {
             )
         }
 
+        /// 下一条 and the way back, for the office coming from the review queue.
+        private var queueLinks: Node {
+            guard let queue = model.queue else { return .empty }
+            let words = ReviewWords(language: page.language)
+            let back = SiteURL.reviewQueue.path + "?" + queue
+            let next = model.next.map { $0.path + "?queue=" + (queue.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "") }
+            return .nav(
+                .class("queue-links"),
+                .a(.href(back), .text(words.backToQueue)),
+                .unwrap(next) { .a(.href($0), .class("button primary"), .attribute(named: "rel", value: "next"), .text(words.next)) })
+        }
+
         private var notes: Node {
             guard let current = model.current else { return .empty }
             return .group(
@@ -50,7 +67,7 @@ extension ReportPage {
 
         private var form: Node {
             .form(
-                .class("report-form"), .method(.post), .action(target.path),
+                .class("report-form"), .method(.post), .action(target.path), .enctype(.multipartData),
                 page.csrfField,
                 .input(.type(.hidden), .name("_idempotency"), .value(Tokens.random())),
                 .input(.type(.hidden), .name("lock"), .value(model.current.map { String($0.lockVersion) } ?? "")),
@@ -58,10 +75,17 @@ extension ReportPage {
                 narrative("progress", words.progress, model.conflictingDraft?.progress ?? model.current?.progress ?? ""),
                 narrative("problems", words.problems, model.conflictingDraft?.problems ?? model.current?.problems ?? ""),
                 narrative("nextSteps", words.nextSteps, model.conflictingDraft?.nextSteps ?? model.current?.nextSteps ?? ""),
+                .p(.class("hint"), .text(formWords.noProgressHint)),
+                .label(.for("form-files"), .text(formWords.attachWithForm)),
+                .input(
+                    .type(.file), .id("form-files"), .name("file"), .attribute(named: "multiple", value: "multiple"),
+                    .attribute(named: "accept", value: "image/*,.pdf,.doc,.docx,.xls,.xlsx")),
                 .div(
                     .class("actions"),
-                    .button(.type(.submit), .name("action"), .value("save"), .text(words.saveDraft)),
-                    .button(.type(.submit), .name("action"), .value("submit"), .class("primary"), .text(words.submit))
+                    .button(.type(.submit), .name("action"), .value("save"), .class("secondary"), .text(words.saveDraft)),
+                    .button(
+                        .type(.submit), .name("action"), .value("submit"), .class("primary"),
+                        .attribute(named: "data-confirm", value: formWords.confirmSubmit), .text(words.submit))
                 )
             )
         }
@@ -69,7 +93,10 @@ extension ReportPage {
         private var valueTable: Node {
             .table(
                 .class("values"),
-                .thead(.tr(.th(.text(strings.indicatorName)), .th(.text(words.target)), .th(.text(words.valueToDate)), .th(.text(words.reachedOn)))),
+                .thead(
+                    .tr(
+                        .th(.text(strings.indicatorName)), .th(.text(words.target)), .th(.text(formWords.lastMonth)), .th(.text(words.valueToDate)),
+                        .th(.text(words.reachedOn)))),
                 .tbody(.forEach(model.indicators) { line in valueRow(line) })
             )
         }
@@ -81,18 +108,28 @@ extension ReportPage {
             return .tr(
                 .class(line.depth > 0 ? "child" : "indicator"),
                 .td(.label(.for("value-\(indicator.id)"), .text(indicator.name))),
-                .td(.text(Self.targetText(indicator, strings: strings))),
+                .td(.attribute(named: "data-label", value: words.target), .text(Self.targetText(indicator, strings: strings))),
+                .td(.class("number"), .attribute(named: "data-label", value: formWords.lastMonth), .text(lastMonthText(indicator))),
                 .td(
+                    .attribute(named: "data-label", value: words.valueToDate),
                     .if(
                         !takesDate,
                         .input(
                             .type(.text), .id("value-\(indicator.id)"), .name("value.\(indicator.id)"),
                             .value(value?.value.map(DecimalText.format) ?? ""), .attribute(named: "inputmode", value: "decimal")))),
                 .td(
+                    .attribute(named: "data-label", value: words.reachedOn),
                     .input(
                         .type(.date), .id("reached-\(indicator.id)"), .name("reached.\(indicator.id)"), .value(value?.reachedOn?.iso ?? ""),
                         .attribute(named: "aria-label", value: "\(indicator.name) \(words.reachedOn)")))
             )
+        }
+
+        /// Last month's accepted value of an indicator, with its unit; a dash when there is none.
+        private func lastMonthText(_ indicator: Indicator) -> String {
+            guard let value = model.previous?.value(for: indicator.id) else { return "—" }
+            if let number = value.value { return DecimalText.format(number) + indicator.measure }
+            return value.reachedOn.map(PeriodWords(language: page.language).day) ?? "—"
         }
 
         static func targetText(_ indicator: Indicator, strings: Strings) -> String {
@@ -165,6 +202,7 @@ extension ReportPage {
                 .input(.type(.hidden), .name("_idempotency"), .value(Tokens.random())),
                 .input(.type(.hidden), .name("report"), .value(String(current.id))),
                 .input(.type(.hidden), .name("lock"), .value(String(current.lockVersion))),
+                .unwrap(model.queue) { .input(.type(.hidden), .name("queue"), .value($0)) },
                 .label(.for("reason"), .text(words.reason)),
                 .textarea(.id("reason"), .name("reason"), .attribute(named: "rows", value: "2")),
                 .div(
@@ -230,7 +268,7 @@ extension ReportPage {
                             .forEach(model.events[version.id] ?? []) { event in
                                 .li(
                                     .text(
-                                        "\(event.at) \(words.eventName(event.action)) \(event.actor ?? "")"
+                                        "\(page.time(event.at)) \(words.eventName(event.action)) \(event.actor ?? "")"
                                             + (event.reason.map { "\(page.punctuation.colon)\($0)" } ?? ""))
                                 )
                             })

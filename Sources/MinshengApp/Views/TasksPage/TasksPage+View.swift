@@ -18,6 +18,7 @@ extension TasksPage {
                     language: page.language
                 ).node,
                 unitChooser,
+                returnedSection,
                 .unwrap(model.message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
                 .if(
                     !model.errors.isEmpty,
@@ -29,6 +30,29 @@ extension TasksPage {
                 spreadsheet
             )
             return Layout(title: words.tasks, page: page, content: content).render()
+        }
+
+        /// The unit's returned reports, each with the reason and a link to revise it.
+        private var returnedSection: Node {
+            guard !model.returned.isEmpty else { return .empty }
+            let words = MessageWords(language: page.language)
+            let periods = PeriodWords(language: page.language)
+            return .section(
+                .class("alert returned-list"), .attribute(named: "aria-labelledby", value: "returned"),
+                .h2(.id("returned"), .text(words.toRevise(model.returned.count))),
+                .ul(
+                    .forEach(model.returned) { entry in
+                        let link = SiteURL.report(
+                            planID: model.scope.plan.id, period: entry.report.period, itemID: entry.item.id, unitID: entry.report.unitID)
+                        return .li(
+                            .a(
+                                .href(link.path),
+                                .text(
+                                    words.returnedReport(
+                                        number: entry.item.number, title: entry.item.title, period: periods.name(entry.report.period)))),
+                            .p(.text(words.reason(entry.report.returnReason ?? ""))))
+                    })
+            )
         }
 
         private var unitChooser: Node {
@@ -76,7 +100,7 @@ extension TasksPage {
                                 .span(.class("state state-\(task.report?.state.rawValue ?? "none")"), .text(words.stateName(task.report?.state))),
                                 .if(task.isOverdue, .span(.class("badge overdue"), .text(words.overdueBadge))),
                                 .if(task.wasLate, .span(.class("badge late"), .text(words.lateBadge)))),
-                            .td(.text(task.dueDate.iso)),
+                            .td(.text(PeriodWords(language: page.language).day(task.dueDate))),
                             .td(.a(.href(link.path), .text(words.open)))
                         )
                     })

@@ -46,11 +46,14 @@ struct APIPlan: Encodable {
     @NullCoded var documentNumber: String?
     var notice: String
     var preamble: String
+    /// The latest closed month, which pages show unless asked for another.
+    var currentPeriod: String
     var categories: [APICategory]
     var units: [APIUnit]
 
-    init(_ detail: PlanDetail) {
+    init(_ detail: PlanDetail, currentPeriod: Period) {
         let plan = detail.plan
+        self.currentPeriod = currentPeriod.description
         id = plan.id
         year = plan.year
         title = plan.title

@@ -14,7 +14,8 @@ struct OpenAPIDocument {
         "Plan": .record([
             ("id", .integer), ("year", .integer), ("title", .string()), ("state", .string()), ("jurisdiction", .ref("Jurisdiction")),
             ("issuers", .array(.string())), ("issuedOn", .nullable(.string(format: "date"))), ("documentNumber", .nullable(.string())),
-            ("notice", .string()), ("preamble", .string()), ("categories", .array(.ref("Category"))), ("units", .array(.ref("PlanUnit"))),
+            ("notice", .string()), ("preamble", .string()), ("currentPeriod", .string()), ("categories", .array(.ref("Category"))),
+            ("units", .array(.ref("PlanUnit"))),
         ]),
         "Category": .record([("id", .integer), ("ordinal", .integer), ("name", .string()), ("items", .array(.ref("Item")))]),
         "Item": .record([

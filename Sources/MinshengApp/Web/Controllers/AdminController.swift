@@ -102,11 +102,37 @@ struct AdminController {
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
         let form = try await FormFields.read(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
+        if let action = form.text("action") {
+            let message = try await closingAction(action, planID: planID, form: form, context: context)
+            let html = try await calendarPage(planID, context: context, message: message)
+            return try HTMLPage(html: html).response(from: request, context: context)
+        }
         let calendar = AdminService.Calendar(
             dueDay: form.text("dueDay").flatMap(Int.init) ?? 0, quarterlyItemIds: form.all("quarterly").compactMap(Int64.init))
         _ = try await service.setCalendar(planID: planID, calendar, by: context.auditActor, language: context.language)
-        let html = try await calendarPage(planID, context: context, message: "✓")
+        let html = try await calendarPage(planID, context: context, message: ClosingWords(language: context.language).saved)
         return try HTMLPage(html: html).response(from: request, context: context)
+    }
+
+    /// Closes or opens a month, or sets the days after which months close themselves; the sentence that confirms it.
+    private func closingAction(_ action: String, planID: Int64, form: FormFields, context: AppRequestContext) async throws -> String {
+        let words = ClosingWords(language: context.language)
+        let today = services.configuration.today
+        let month = form.text("month").flatMap(Int.init) ?? 0
+        let name = (1...12).contains(month) ? PeriodWords(language: context.language).monthName(month) : ""
+        switch action {
+        case "close":
+            _ = try await service.closeMonth(planID: planID, month: month, today: today, by: context.auditActor)
+            return words.closed(name)
+        case "reopen":
+            _ = try await service.reopenMonth(planID: planID, month: month, today: today, by: context.auditActor)
+            return words.reopened(name)
+        default:
+            let text = form.text("autoCloseDays") ?? ""
+            guard text.isEmpty || Int(text) != nil else { throw AdminRefusals.autoCloseDays }
+            _ = try await service.setAutoClose(planID: planID, days: Int(text), today: today, by: context.auditActor)
+            return words.saved
+        }
     }
 
     // MARK: Audit

@@ -17,13 +17,16 @@ struct CycleController {
         routes.on(SiteURL.taskForm, method: .get, use: downloadForm)
         routes.on(SiteURL.taskForm, method: .post, use: uploadForm)
         routes.on(SiteURL.reviewQueue, method: .get, use: reviewQueue)
+        routes.on(SiteURL.reviewQueue, method: .post, use: acceptSelected)
         routes.on(SiteURL.overdue, method: .get, use: overdue)
         routes.on(SiteURL.remind, method: .post, use: remind)
         routes.on(SiteURL.inbox, method: .get, use: inbox)
     }
 
-    private func scope(_ request: Request, _ context: AppRequestContext) async throws -> PlanScope {
-        guard let scope = try await PlanScope.resolve(request, context: context, database: database, configuration: configuration) else {
+    private func scope(_ request: Request, _ context: AppRequestContext, working: Bool = false) async throws -> PlanScope {
+        guard
+            let scope = try await PlanScope.resolve(request, context: context, database: database, configuration: configuration, working: working)
+        else {
             throw AppError.notFound(context.language.reporting.noPlan)
         }
         return scope
@@ -37,7 +40,7 @@ struct CycleController {
 
     @Sendable func tasks(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let user = try context.requireUser()
-        let scope = try await scope(request, context)
+        let scope = try await scope(request, context, working: true)
         let unitID = try unitID(request, context: context)
         return HTMLPage(html: try await tasksPage(scope: scope, unitID: unitID, user: user, context: context, message: nil, errors: []))
     }
@@ -98,8 +101,29 @@ struct CycleController {
 
     @Sendable func reviewQueue(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let scope = try await scope(request, context)
-        let model = try await ReviewQueuePage.Model.load(services: services, scope: scope)
+        let filter = try ReviewFilter.read({ request.uri.queryParameters.get($0).map { String($0) } }, language: context.language)
+        let model = try await ReviewQueuePage.Model.load(services: services, plan: scope.plan, filter: filter)
         return HTMLPage(html: ReviewQueuePage.View(model: model, page: PageContext(context, path: SiteURL.reviewQueue.path)).render())
+    }
+
+    /// Accepts the selected reports together (`report` fields as `id:lock`) and shows the queue again with the count.
+    @Sendable func acceptSelected(_ request: Request, context: AppRequestContext) async throws -> Response {
+        let user = try context.requireUser()
+        let scope = try await scope(request, context)
+        let filter = try ReviewFilter.read({ request.uri.queryParameters.get($0).map { String($0) } }, language: context.language)
+        let form = try await FormFields.read(request, context: context)
+        try CSRF.check(form[CSRF.fieldName], context: context)
+        let selections = form.all("report").compactMap { value -> (id: Int64, lock: Int)? in
+            let parts = value.split(separator: ":")
+            guard parts.count == 2, let id = Int64(parts[0]), let lock = Int(parts[1]) else { return nil }
+            return (id, lock)
+        }
+        guard !selections.isEmpty else { throw FormRefusals.noneSelected }
+        let accepted = try await service.acceptAll(selections, by: context.auditActor, user: user)
+        let message = ReviewWords(language: context.language).accepted(accepted.count)
+        let model = try await ReviewQueuePage.Model.load(services: services, plan: scope.plan, filter: filter, message: message)
+        let html = ReviewQueuePage.View(model: model, page: PageContext(context, path: SiteURL.reviewQueue.path)).render()
+        return try HTMLPage(html: html).response(from: request, context: context)
     }
 
     @Sendable func overdue(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {

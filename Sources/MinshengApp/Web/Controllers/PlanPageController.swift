@@ -1,9 +1,11 @@
 import Hummingbird
 import MinshengCore
 
-/// The plan pages: `/` shows the newest plan, `/plans/{id}` any plan.
+/// The plan pages: `/` is a signed-in person's workbench (and shows the newest plan to others), `/plans/{id}` any
+/// plan.
 struct PlanPageController {
-    let database: AppDatabase
+    let services: Services
+    var database: AppDatabase { services.database }
 
     func register(with routes: SiteRouter) {
         routes.on(SiteURL.home, method: .get, use: home)
@@ -12,6 +14,12 @@ struct PlanPageController {
 
     @Sendable func home(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let page = PageContext(context, path: SiteURL.home.path)
+        if let user = context.user, context.session != nil {
+            guard let model = try await WorkbenchPage.Model.load(services: services, user: user, principal: try context.requirePrincipal()) else {
+                return HTMLPage(html: EmptyPage.View(page: page).render())
+            }
+            return HTMLPage(html: WorkbenchPage.View(model: model, page: page).render())
+        }
         guard let model = try await PlanPage.Model.loadNewest(reach: context.reach, database: database) else {
             return HTMLPage(html: EmptyPage.View(page: page).render())
         }
@@ -25,9 +33,16 @@ struct PlanPageController {
     }
 }
 
-/// `GET /static/minsheng.css`.
+/// `GET /static/minsheng.css` and `GET /static/minsheng.js`.
 struct StaticController {
     func register(with routes: SiteRouter) {
+        routes.on(SiteURL.appScript, method: .get) { _, _ in
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/javascript; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: AppScript.source))
+            )
+        }
         routes.on(SiteURL.stylesheet, method: .get) { _, _ in
             Response(
                 status: .ok,

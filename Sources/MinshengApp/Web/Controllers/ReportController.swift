@@ -40,17 +40,22 @@ struct ReportController {
         let user = try context.requireUser()
         let target = try Target(context)
         let fromParts = request.uri.queryParameters.get("from") == "parts"
-        return HTMLPage(html: try await page(target, user: user, context: context, fromParts: fromParts))
+        let done = request.uri.queryParameters.get("done").flatMap { ReportPage.Done(rawValue: String($0)) }
+        let queue = request.uri.queryParameters.get("queue").map { String($0) }
+        return HTMLPage(html: try await page(target, user: user, context: context, fromParts: fromParts, done: done, queue: queue))
     }
 
+    /// Saves or submits the form, urlencoded or (with files attached) multipart; the next page confirms it.
     @Sendable func save(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let target = try Target(context)
-        let form = try await FormFields.read(request, context: context)
+        let (form, files) = try await Self.form(request, context: context)
         try CSRF.check(form[CSRF.fieldName], context: context)
         let draft: ReportingService.Draft
+        let attachments: [AttachmentStorage.Accepted]
         do {
             draft = try Self.draft(from: form, indicators: try await indicators(target), language: context.language)
+            attachments = try files.map { try AttachmentStorage.check(fileName: $0.name, data: $0.data) }
         } catch let error as AppError {
             return try await pageResponse(
                 target, user: user, context: context, request: request, status: .badRequest, error: error.message(in: context.language))
@@ -58,8 +63,8 @@ struct ReportController {
         do {
             _ = try await service.save(
                 planID: target.planID, itemID: target.itemID, unitID: target.unitID, period: target.period, draft: draft,
-                expectedLock: form.text("lock").flatMap(Int.init), submit: form["action"] == "submit", by: context.auditActor,
-                user: user, idempotencyKey: form.text("_idempotency")
+                expectedLock: form.text("lock").flatMap(Int.init), submit: form["action"] == "submit", attachments: attachments,
+                by: context.auditActor, user: user, idempotencyKey: form.text("_idempotency")
             )
         } catch is ReportConflict {
             return try await pageResponse(target, user: user, context: context, request: request, status: .conflict, conflict: draft)
@@ -67,7 +72,21 @@ struct ReportController {
             return try await pageResponse(
                 target, user: user, context: context, request: request, status: error.status, error: error.message(in: context.language))
         }
-        return .redirect(to: target.url.path, type: .normal)
+        let done: ReportPage.Done = form["action"] == "submit" ? .submitted : .saved
+        return .redirect(to: target.url.path + "?done=\(done.rawValue)", type: .normal)
+    }
+
+    /// The fields of a report form and the non-empty files attached to it.
+    static func form(_ request: Request, context: AppRequestContext) async throws -> (FormFields, [Multipart.File]) {
+        guard request.headers[.contentType]?.lowercased().hasPrefix("multipart/form-data") == true else {
+            return (try await FormFields.read(request, context: context), [])
+        }
+        let parts = try await Multipart.parts(of: request, context: context)
+        let fields = parts.parts.filter { $0.fileName == nil }.compactMap { part in part.name.map { ($0, String(decoding: part.data, as: UTF8.self)) }
+        }
+        let files = parts.parts.filter { $0.fileName != nil && !$0.data.isEmpty && $0.name == "file" }
+            .map { Multipart.File(name: $0.fileName ?? "upload", data: $0.data) }
+        return (FormFields(pairs: fields), files)
     }
 
     @Sendable func review(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -89,7 +108,9 @@ struct ReportController {
             return try await pageResponse(
                 target, user: user, context: context, request: request, status: error.status, error: error.message(in: context.language))
         }
-        return .redirect(to: target.url.path, type: .normal)
+        let done: ReportPage.Done = action == .accept ? .accepted : .returned
+        let queue = form.text("queue").flatMap { $0.addingPercentEncoding(withAllowedCharacters: .alphanumerics) }.map { "&queue=\($0)" } ?? ""
+        return .redirect(to: target.url.path + "?done=\(done.rawValue)" + queue, type: .normal)
     }
 
     @Sendable func correct(_ request: Request, context: AppRequestContext) async throws -> Response {
@@ -162,12 +183,12 @@ struct ReportController {
     }
 
     private func page(
-        _ target: Target, user: User, context: AppRequestContext, fromParts: Bool = false, error: String? = nil,
-        conflict: ReportingService.Draft? = nil
+        _ target: Target, user: User, context: AppRequestContext, fromParts: Bool = false, done: ReportPage.Done? = nil,
+        queue: String? = nil, error: String? = nil, conflict: ReportingService.Draft? = nil
     ) async throws -> String {
         let model = try await ReportPage.Model.load(
             services: services, user: user, planID: target.planID, period: target.period, itemID: target.itemID, unitID: target.unitID,
-            fromParts: fromParts, error: error, conflict: conflict)
+            fromParts: fromParts, done: done, queue: queue, error: error, conflict: conflict)
         return ReportPage.View(model: model, page: PageContext(context, path: target.url.path)).render()
     }
 }
