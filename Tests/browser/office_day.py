@@ -65,7 +65,7 @@ def menu(driver):
 
 
 def office_reviews(driver):
-    """The office: filter to 市教育局, accept two together, return the third and go on with 下一条."""
+    """The office: filter to 栾川县政府, accept two together, return the third and go on with 下一条."""
     login(driver, "admin")
     assert driver.current_url.rstrip("/") == BASE, driver.current_url
     assert "待审核" in driver.find_element(By.CSS_SELECTOR, ".tiles").text
@@ -73,19 +73,19 @@ def office_reviews(driver):
     driver.get(BASE + "/review")
     heading = driver.find_element(By.TAG_NAME, "h1").text
     assert "待审核" in heading, heading
-    Select(driver.find_element(By.ID, "filter-unit")).select_by_visible_text("市教育局")
+    Select(driver.find_element(By.ID, "filter-unit")).select_by_visible_text("栾川县政府")
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form.filters button"))
     assert "unit=" in driver.current_url, driver.current_url
     rows = driver.find_elements(By.CSS_SELECTOR, "table.dense tbody tr")
     assert len(rows) >= 3, len(rows)
-    assert all("市教育局" in row.text for row in rows), [row.text for row in rows]
+    assert all("栾川县政府" in row.text for row in rows), [row.text for row in rows]
     chromium.shot(driver, ARTIFACTS, "office-2-filtered")
     boxes = driver.find_elements(By.CSS_SELECTOR, "input[name=report]")
     boxes[0].click()
     boxes[1].click()
     submit(driver, driver.find_element(By.CSS_SELECTOR, "form[data-confirm] button.primary"), confirm=True)
     assert "已审核通过2份报告" in flash(driver), flash(driver)
-    assert "unit=" in driver.current_url or "市教育局" in driver.find_element(By.ID, "filter-unit").get_attribute("innerHTML")
+    assert "unit=" in driver.current_url or "栾川县政府" in driver.find_element(By.ID, "filter-unit").get_attribute("innerHTML")
     chromium.shot(driver, ARTIFACTS, "office-3-accepted")
     review = driver.find_element(By.CSS_SELECTOR, "table.dense tbody tr a.button")
     submit(driver, review)
@@ -98,14 +98,14 @@ def office_reviews(driver):
     submit(driver, following)
     assert driver.current_url.split("?")[0] != report_url, "下一条 stayed on the same report"
     assert "queue=" in driver.current_url, driver.current_url
-    assert "市教育局" in driver.find_element(By.CSS_SELECTOR, "p.plan-meta").text
+    assert "栾川县政府" in driver.find_element(By.CSS_SELECTOR, "p.plan-meta").text
     logout(driver)
     return report_url
 
 
 def reporter_resubmits(driver, report_url):
     """The reporter sees the return on its landing page, opens it in one click and resubmits."""
-    login(driver, "jiaoyu")
+    login(driver, "luanchuan")
     returned = driver.find_element(By.CSS_SELECTOR, ".returned-list")
     assert "请补充开工项目照片" in returned.text, returned.text
     chromium.shot(driver, ARTIFACTS, "reporter-1-workbench")
@@ -163,7 +163,7 @@ def accessibility(driver):
     pages = {
         "admin": ["/", "/review", "/overview", "/battle-map", "/supervision", "/documents", "/admin/audit", "/admin/plans/1/calendar",
                   "/tasks"],
-        "jiaoyu": ["/", "/tasks", "/inbox"],
+        "luanchuan": ["/", "/tasks", "/inbox"],
     }
     problems = []
     for user, paths in pages.items():

@@ -23,7 +23,7 @@ PAGES = {
         ("supervision", "/supervision"), ("inspections", "/inspections"), ("documents", "/documents"), ("overdue", "/overdue"),
         ("calendar", "/admin/plans/1/calendar"), ("audit", "/admin/audit"), ("users", "/admin/users"), ("publications", "/admin/publications"),
     ],
-    "jiaoyu": [("workbench", "/"), ("tasks", "/tasks"), ("inbox", "/inbox")],
+    "jiaoyu": [("workbench", "/"), ("tasks", "/tasks"), ("inbox", "/inbox"), ("report-form", "{task}")],
     "leader": [("workbench", "/")],
     "inspector": [("workbench", "/")],
 }
@@ -42,6 +42,12 @@ def first_report_to_review(driver):
     driver.get(BASE + "/review")
     link = driver.find_element(By.CSS_SELECTOR, "table.dense tbody tr a.button").get_attribute("href")
     return link.replace(BASE, "").split("?")[0]
+
+
+def first_task(driver):
+    """The path of the first report the reporter's unit owes this month."""
+    driver.get(BASE + "/tasks")
+    return driver.find_element(By.CSS_SELECTOR, "table.list tbody tr a").get_attribute("href").replace(BASE, "")
 
 
 def capture(driver, name, path):
@@ -63,8 +69,9 @@ def main():
             if user:
                 login(driver, user)
             report = first_report_to_review(driver) if user == "admin" else None
+            task = first_task(driver) if user == "jiaoyu" else None
             for name, path in pages:
-                capture(driver, f"{user or 'anonymous'}-{name}", path.format(report=report))
+                capture(driver, f"{user or 'anonymous'}-{name}", path.format(report=report, task=task))
             if user:
                 driver.find_element(By.XPATH, "//form[contains(@action, '/logout')]//button").click()
         print("screens: ok")

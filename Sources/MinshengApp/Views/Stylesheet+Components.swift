@@ -71,6 +71,9 @@ extension Stylesheet {
         .inline-form { display: flex; flex-wrap: wrap; gap: var(--space-2); align-items: flex-end; }
         .inline-form label, .inline-form button { margin: 0; }
         .lead { font-size: 1.1rem; font-weight: 600; }
+        tr.changed td { background: #fff8c5; }
+        .was { display: block; color: var(--muted); font-size: 0.85rem; font-weight: normal; }
+        .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         @media (max-width: 40rem) {
           li.menu-group details[open] ul { position: static; box-shadow: none; }
           .tiles { grid-template-columns: repeat(2, minmax(0, 1fr)); }

@@ -1,3 +1,4 @@
+import Foundation
 import MinshengCore
 import SQLKit
 
@@ -39,6 +40,8 @@ struct ReportPage {
         var isOffice: Bool
         /// Last month's accepted report of the unit on the item, shown beside each field.
         var previous: Report?
+        /// The share of each indicator's target the schedule expects by the period's end, for the reviewer.
+        var expected: [Int64: Decimal] = [:]
         var done: Done?
         /// The review queue's filter the office came from (as its query), and the report after this one in it.
         var queue: String?
@@ -48,6 +51,9 @@ struct ReportPage {
         var conflictingDraft: ReportingService.Draft?
 
         var current: Report? { versions.last }
+
+        /// The version before the current one (the returned or corrected one), to show what changed.
+        var earlier: Report? { versions.count > 1 ? versions[versions.count - 2] : nil }
 
         var editable: Bool {
             guard canWrite else { return false }
@@ -116,6 +122,13 @@ extension ReportPage.Model {
                 for key in starting.keys { starting[key]?.indicatorID = key }
             }
             let calendar = try await plans.calendar(planID: plan.id, on: db)
+            var expected: [Int64: Decimal] = [:]
+            if reader.principal.isOffice, period.year == plan.year {
+                let assessment = try await services.assessment.assess(planID: plan.id, period: period, on: db)
+                for indicator in assessment.items.first(where: { $0.itemID == item.id })?.indicators ?? [] {
+                    expected[indicator.indicatorID] = indicator.expected
+                }
+            }
             var previous: Report?
             if let month = period.previousMonth, month.year == plan.year {
                 previous = try await reports.versions(itemID: item.id, unitID: unit.id, period: month, on: db).last { $0.state == .accepted }
@@ -126,7 +139,7 @@ extension ReportPage.Model {
                 versions: versions, events: try await reports.events(reportIDs: versions.map(\.id), on: db),
                 attachments: try await reports.attachments(reportIDs: versions.map(\.id), on: db), parts: parts, startingValues: starting,
                 canWrite: ReportPolicy.canWrite(forUnit: unit.id, by: reader.principal), isOffice: reader.principal.isOffice,
-                previous: previous, done: done, queue: queue,
+                previous: previous, expected: expected, done: done, queue: queue,
                 next: try await nextInQueue(queue, current: versions.last, on: db), error: error,
                 conflictingDraft: conflict
             )

@@ -151,19 +151,7 @@ extension ReportPage {
             guard let report else { return .p(.text(words.stateName(nil))) }
             return .section(
                 .class("report-readonly"),
-                .table(
-                    .class("values"),
-                    .thead(
-                        .tr(.th(.text(strings.indicatorName)), .th(.text(words.target)), .th(.text(words.valueToDate)), .th(.text(words.reachedOn)))),
-                    .tbody(
-                        .forEach(model.indicators) { line in
-                            .tr(
-                                .td(.text(line.indicator.name)), .td(.text(Self.targetText(line.indicator, strings: strings))),
-                                .td(.text(report.value(for: line.indicator.id)?.value.map(DecimalText.format) ?? "—")),
-                                .td(.text(report.value(for: line.indicator.id)?.reachedOn?.iso ?? "—"))
-                            )
-                        })
-                ),
+                valuesTable(report),
                 .h3(.text(words.progress)), .p(.text(report.progress)),
                 .h3(.text(words.problems)), .p(.text(report.problems)),
                 .h3(.text(words.nextSteps)), .p(.text(report.nextSteps))
@@ -234,6 +222,18 @@ extension ReportPage {
             return .section(
                 .class("attachments"),
                 .h2(.text(words.attachments)),
+                .div(
+                    .class("photos"),
+                    .forEach(model.attachments.filter { $0.contentType.hasPrefix("image/") }) { attachment in
+                        .element(
+                            named: "figure",
+                            nodes: [
+                                .img(
+                                    .src(SiteURL.attachment(.value(attachment.id)).path), .alt(attachment.fileName),
+                                    .attribute(named: "loading", value: "lazy")),
+                                .element(named: "figcaption", text: attachment.fileName),
+                            ])
+                    }),
                 .ul(
                     .forEach(model.attachments) { attachment in
                         .li(

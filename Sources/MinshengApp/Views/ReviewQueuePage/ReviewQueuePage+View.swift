@@ -80,7 +80,11 @@ extension ReviewQueuePage {
 
         private func option(_ value: String, _ text: String, selected: Bool) -> Node {
             .element(
-                named: "option", nodes: [.attribute(named: "value", value: value), selected ? .attribute(named: "selected") : .empty, .text(text)])
+                named: "option",
+                nodes: [
+                    .attribute(named: "value", value: value, ignoreIfValueIsEmpty: false), selected ? .attribute(named: "selected") : .empty,
+                    .text(text),
+                ])
         }
 
         private var bulkForm: Node {
@@ -89,6 +93,7 @@ extension ReviewQueuePage {
                 .method(.post), .action(SiteURL.reviewQueue.path + "?" + model.filter.query(planID: model.plan.id)),
                 .attribute(named: "data-confirm", value: words.confirmAccept),
                 page.csrfField,
+                .span(.id("bulk-label"), .class("visually-hidden"), .text(words.select)),
                 .div(
                     .class("table-wrap"),
                     .table(
@@ -123,9 +128,9 @@ extension ReviewQueuePage {
                     .td(
                         .input(
                             .type(.checkbox), .name("report"), .value("\(entry.reportID):\(model.locks[entry.reportID] ?? 0)"),
-                            .attribute(named: "aria-label", value: "\(words.select) \(title)")))),
+                            .attribute(named: "aria-labelledby", value: "bulk-label row-\(entry.reportID)")))),
                 .td(.class("nowrap"), .text(periods.name(entry.period))),
-                .td(.text(title)),
+                .td(.id("row-\(entry.reportID)"), .text(title)),
                 .td(.text(model.unitNames[entry.unitID] ?? "")),
                 .td(.class("nowrap"), .text(entry.submittedAt.map(page.time) ?? "—")),
                 .td(.span(.class("chip chip-\(entry.state.rawValue)"), .text(reporting.stateName(entry.state)))),

@@ -8,7 +8,8 @@ extension PlanScope {
     ) async throws -> PlanScope? {
         let query = request.uri.queryParameters
         return try await resolve(
-            planID: query.get("plan").flatMap { Int64(String($0)) }, periodText: query.get("period").map { String($0) }, reach: context.reach,
+            planID: query.get("plan").flatMap { Int64(String($0)) },
+            periodText: query.get("period").map { String($0) }.flatMap { $0.isEmpty ? nil : $0 }, reach: context.reach,
             language: context.language, database: database, today: configuration.today, working: working)
     }
 }
