@@ -68,11 +68,28 @@ import Testing
                 try await BattleMapPage.Model.load(services: services, plan: plan, period: Self.september, on: db)
             }
             let items = try await services.database.read { try await PlanStore().items(planID: plan.id, on: $0) }
-            #expect(model.items.map(\.number) == items.map(\.number).sorted())
-            #expect(model.months.first == 1)
-            #expect(model.months.contains(9))
-            let item35 = try #require(model.items.first { $0.number == 35 })
-            #expect(model.cells[item35.id]?[9]?.status == .seriouslyBehind)
+            #expect(model.rows.map(\.item.number).sorted() == items.map(\.number).sorted())
+            #expect(model.categories.first?.category.name == "脱贫攻坚")
+            #expect(model.months == Array(1...9))
+            let item35 = try #require(model.rows.first { $0.item.number == 35 })
+            #expect(model.cells[item35.item.id]?[9]?.status == .seriouslyBehind)
+            #expect(!item35.leadUnits.isEmpty)
+            #expect(model.counts.values.reduce(0, +) == items.count)
+            // A3 landscape: sheets of at most 30 items, a category cut at a sheet's end named again on the next.
+            let view = BattleMapPage.View(model: model, page: PageContext(language: .zh, path: "/battle-map"))
+            let sheets = view.pages
+            #expect(sheets.count == (items.count + 29) / 30)
+            #expect(sheets.allSatisfy { $0.reduce(0) { $0 + $1.rows.count } <= 30 })
+            #expect(sheets.flatMap { $0.flatMap(\.rows) }.map(\.item.number) == model.rows.map(\.item.number))
+            let html = view.renderMain().string
+            #expect(html.contains("数据截至2019年9月30日"))
+            #expect(!html.contains("…"))
+            for status in ProgressStatus.allCases { #expect(html.contains(BattleMapWords(language: .zh).explanation(status))) }
+            // The big screen shows one category at a time and moves on to the next by itself.
+            let screen = BattleMapPage.ScreenView(model: model, page: PageContext(language: .en, path: "/battle-map"), category: 2)
+                .render()
+            #expect(screen.contains("Category 2 of \(model.categories.count)"))
+            #expect(screen.contains("screen=1&amp;category=3"))
         }
     }
 

@@ -88,3 +88,36 @@ extension Stylesheet {
         }
         """
 }
+
+extension Stylesheet {
+    /// The battle map: its legend, sheets for A3 landscape (30 items each) and A0, and the command room's big screen.
+    static let battleMap = """
+        .battle-legend ul { display: flex; flex-wrap: wrap; gap: 0.3rem 1.5rem; list-style: none; padding: 0; font-size: 0.9rem; }
+        .battle-legend li { display: flex; align-items: center; gap: 0.4rem; }
+        .battle-sheet { margin: 1rem 0 2rem; }
+        .battle-sheet svg.chart { width: 100%; height: auto; border: 1px solid var(--line); background: #fff; }
+        .sheet-label { color: var(--muted); font-size: 0.9rem; margin: 0; }
+        body.big-screen { background: #0d1117; color: #e6edf3; font-size: 1.4rem; margin: 0; padding: 1rem 2rem; min-height: 100vh; }
+        body.big-screen header { display: flex; flex-wrap: wrap; align-items: baseline; gap: 1rem 2rem; }
+        body.big-screen h1 { font-size: 2.2rem; margin: 0; }
+        body.big-screen main { max-width: none; margin: 0; padding: 0; }
+        body.big-screen h2 { color: #e6edf3; border-color: #30363d; font-size: 1.7rem; }
+        body.big-screen ul.screen-counts { display: flex; gap: 1rem; list-style: none; padding: 0; margin: 0; }
+        body.big-screen ul.screen-counts li { border-radius: 8px; padding: 0.2rem 0.9rem; font-weight: 700; border: 2px solid currentColor; }
+        body.big-screen .screen-count { font-size: 2rem; margin-right: 0.4rem; }
+        body.big-screen svg.chart { width: 100%; height: auto; background: #f6f8fa; border-radius: 6px; }
+        body.big-screen .screen-hint { color: #8b949e; font-size: 1rem; }
+        @media (max-width: 40rem) {
+          .battle-sheet { overflow-x: auto; }
+          .battle-sheet svg.chart { min-width: 1100px; }
+        }
+        @page poster { size: 1189mm 841mm; margin: 15mm; }
+        @media print {
+          .battle-sheet.poster { page: poster; }
+          .battle-sheet { break-after: page; page-break-after: always; margin: 0; }
+          .battle-sheet svg.chart { border: none; }
+          .battle-sheet.poster { break-after: auto; }
+          .battle-choices { display: none; }
+        }
+        """
+}

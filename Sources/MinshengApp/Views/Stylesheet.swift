@@ -2,7 +2,7 @@
 /// offline government intranet, so fonts fall back to those installed on the reader's machine.
 enum Stylesheet {
     /// The whole stylesheet: the base rules, then the design system's components (docs/design.md).
-    static let css = base + components
+    static let css = base + components + battleMap
 
     static let base = """
         :root { --ink: #1f2328; --muted: #57606a; --line: #d0d7de; --accent: #b3261e; --paper: #ffffff; --band: #f6f8fa; }

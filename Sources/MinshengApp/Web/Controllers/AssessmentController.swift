@@ -39,10 +39,17 @@ struct AssessmentController {
         return HTMLPage(html: Layout.wrap(main: main, title: context.language.assessment.overview, page: page))
     }
 
+    /// The battle map: sheets for A3, `?sheet=a0` one sheet for A0, `?screen=1&category=N` the big screen.
     @Sendable func battleMap(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let scope = try await scope(request, context)
         let page = PageContext(context, path: SiteURL.battleMap.path)
-        let main = try await BattleMapPage.main(services: services, scope: scope, page: page)
+        let query = request.uri.queryParameters
+        let category = query.get("category").flatMap { Int(String($0)) }.map { max(1, $0) } ?? 1
+        if query.get("screen") == "1" {
+            return HTMLPage(html: try await BattleMapPage.screen(services: services, scope: scope, category: category, page: page))
+        }
+        let mode: BattleMapPage.Mode = query.get("sheet") == "a0" ? .poster : .sheets
+        let main = try await BattleMapPage.main(services: services, scope: scope, mode: mode, category: nil, page: page)
         return HTMLPage(html: Layout.wrap(main: main, title: context.language.assessment.battleMap, page: page))
     }
 
