@@ -72,6 +72,13 @@ extension Stylesheet {
         .inline-form label, .inline-form button { margin: 0; }
         .lead { font-size: 1.1rem; font-weight: 600; }
         tr.changed td { background: #fff8c5; }
+        details.review-item { border-top: 1px solid var(--line); padding: 0.4rem 0; }
+        details.review-item > summary { cursor: pointer; padding: 0.3rem 0; min-height: 44px; }
+        details.review-item.has-problems { border-left: 4px solid var(--bad); padding-left: 0.6rem; }
+        .review-page .review-form input[type=text], .review-page .review-form textarea { width: 100%; }
+        .review-page table.indicators td:first-child { min-width: 16rem; }
+        .review-page table.indicators td:first-child input { min-width: 16rem; }
+        .save-bar { position: sticky; bottom: 0; background: #fff; border-top: 2px solid var(--line); padding: 0.5rem 0; z-index: 5; }
         .was { display: block; color: var(--muted); font-size: 0.85rem; font-weight: normal; }
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         @media (max-width: 40rem) {

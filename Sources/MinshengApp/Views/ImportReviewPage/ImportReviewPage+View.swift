@@ -23,11 +23,38 @@ extension ImportReviewPage {
                     else: .p(.class("notice"), .text(strings.reviewNotStored))),
                 existingPlan,
                 warnings,
-                planForm,
-                .p(.class("legend"), .text(strings.highlightLegend)),
-                .group(model.items.map(itemSection)),
+                pageForm,
                 confirmForm
             )
+        }
+
+        /// The plan's fields and every item in one form with one save: items with problems first and open, the rest
+        /// folded; each item's fields named after it (`item3.title`).
+        private var pageForm: Node {
+            let words = ImportWords(language: page.language)
+            let ordered = model.items.filter { !Self.problems(of: $0.item).isEmpty } + model.items.filter { Self.problems(of: $0.item).isEmpty }
+            return .form(
+                .class("plan-fields review-page"), .method(.post), .action(SiteURL.importPlanFields(.value(id)).path),
+                page.csrfField,
+                planFields,
+                .p(.class("legend"), .text(strings.highlightLegend)),
+                .p(.class("hint"), .text(words.problemsFirst(ordered.filter { !Self.problems(of: $0.item).isEmpty }.count, ordered.count))),
+                .group(ordered.map(itemSection)),
+                .div(.class("save-bar"), .button(.type(.submit), .class("primary"), .text(strings.save)))
+            )
+        }
+
+        /// What needs a look in an item: no lead unit, no indicator, no target, or the reader's warnings.
+        static func problems(of item: ItemDraft) -> [ImportProblem] {
+            var problems: [ImportProblem] = []
+            if item.leadUnits.isEmpty { problems.append(.noLeadUnit) }
+            if item.indicators.isEmpty {
+                problems.append(.noIndicator)
+            } else if !item.indicators.contains(where: { $0.target != nil || $0.provisional || $0.kind == .milestone || $0.kind == .qualitative }) {
+                problems.append(.noTarget)
+            }
+            if !item.warnings.isEmpty { problems.append(.warnings(item.warnings.count)) }
+            return problems
         }
 
         private var existingPlan: Node {
@@ -52,16 +79,15 @@ extension ImportReviewPage {
         }
 
         private var warnings: Node {
-            let all = model.draft.warnings + model.draft.items.flatMap { item in item.warnings.map { "第\(item.number)项：\($0)" } }
+            let words = ImportWords(language: page.language)
+            let all = model.draft.warnings + model.draft.items.flatMap { item in item.warnings.map { words.itemWarning(item.number, $0) } }
             guard !all.isEmpty else { return .empty }
             return .section(.class("warnings"), .h2(.text(strings.warnings)), .ul(.forEach(all) { .li(.text($0)) }))
         }
 
-        private var planForm: Node {
+        private var planFields: Node {
             let draft = model.draft
-            return .form(
-                .class("plan-fields"), .method(.post), .action(SiteURL.importPlanFields(.value(id)).path),
-                page.csrfField,
+            return .section(
                 .h2(.text(strings.planFields)),
                 field("title", strings.title, draft.title),
                 field("year", strings.year, draft.year.map(String.init) ?? "", type: .number),
@@ -69,8 +95,7 @@ extension ImportReviewPage {
                 .label(.for("issuers"), .text(strings.issuers)),
                 .textarea(.id("issuers"), .name("issuers"), .attribute(named: "rows", value: "2"), .text(draft.issuers.joined(separator: "\n"))),
                 field("issuedOn", strings.issuedOn, draft.issuedOn?.iso ?? "", type: .date),
-                field("documentNumber", strings.documentNumber, draft.documentNumber ?? ""),
-                .button(.type(.submit), .text(strings.save))
+                field("documentNumber", strings.documentNumber, draft.documentNumber ?? "")
             )
         }
 
@@ -82,15 +107,26 @@ extension ImportReviewPage {
         }
 
         private func itemSection(_ row: Model.ItemRow) -> Node {
-            .section(
-                .class("review-item"), .id("item-\(row.item.number)"),
-                .h2(.text("\(row.item.number). \(row.item.title)")),
-                .div(
-                    .class("review-columns"),
-                    .div(.class("review-source"), .h3(.text(strings.sourceText)), .p(.forEach(row.segments, segment))),
-                    itemForm(row)
-                )
-            )
+            let words = ImportWords(language: page.language)
+            let problems = Self.problems(of: row.item)
+            return .element(
+                named: "details",
+                nodes: [
+                    .class(problems.isEmpty ? "review-item" : "review-item has-problems"), .id("item-\(row.item.number)"),
+                    problems.isEmpty ? .empty : .attribute(named: "open"),
+                    .element(
+                        named: "summary",
+                        nodes: [
+                            .strong(.text("\(row.item.number). \(row.item.title)")), .text(" "),
+                            .forEach(problems) { .span(.class("chip chip-returned"), .text(words.problem($0))) },
+                            .if(problems.isEmpty, .span(.class("chip chip-accepted"), .text(words.noProblem))),
+                        ]),
+                    .div(
+                        .class("review-columns"),
+                        .div(.class("review-source"), .h3(.text(strings.sourceText)), .p(.forEach(row.segments, segment))),
+                        itemFields(row)
+                    ),
+                ])
         }
 
         private func segment(_ segment: Model.Segment) -> Node {
@@ -101,27 +137,27 @@ extension ImportReviewPage {
             }
         }
 
-        private func itemForm(_ row: Model.ItemRow) -> Node {
+        private func itemFields(_ row: Model.ItemRow) -> Node {
             let item = row.item
             let prefix = "item\(item.number)-"
-            return .form(
-                .class("review-form"), .method(.post), .action(SiteURL.importItem(.value(id), .value(item.number)).path),
-                page.csrfField,
+            let name = "item\(item.number)."
+            return .div(
+                .class("review-form"),
                 .label(.for(prefix + "title"), .text(strings.title)),
-                .input(.type(.text), .id(prefix + "title"), .name("title"), .value(item.title)),
+                .input(.type(.text), .id(prefix + "title"), .name(name + "title"), .value(item.title)),
                 .label(.for(prefix + "lead"), .text("\(strings.leadUnits)\(page.punctuation.open)\(strings.onePerLine)\(page.punctuation.close)")),
                 .textarea(
-                    .id(prefix + "lead"), .name("leadUnits"), .attribute(named: "rows", value: "2"), .text(item.leadUnits.joined(separator: "\n"))),
+                    .id(prefix + "lead"), .name(name + "leadUnits"), .attribute(named: "rows", value: "2"),
+                    .text(item.leadUnits.joined(separator: "\n"))),
                 .label(
                     .for(prefix + "responsible"),
                     .text("\(strings.responsibleUnits)\(page.punctuation.open)\(strings.onePerLine)\(page.punctuation.close)")),
                 .textarea(
-                    .id(prefix + "responsible"), .name("responsibleUnits"), .attribute(named: "rows", value: "3"),
+                    .id(prefix + "responsible"), .name(name + "responsibleUnits"), .attribute(named: "rows", value: "3"),
                     .text(item.responsibleUnits.joined(separator: "\n"))),
                 .label(.for(prefix + "deadline"), .text(strings.deadline)),
-                .input(.type(.date), .id(prefix + "deadline"), .name("deadline"), .value(item.deadline?.iso ?? "")),
-                indicatorTable(row, prefix: prefix),
-                .button(.type(.submit), .text(strings.save))
+                .input(.type(.date), .id(prefix + "deadline"), .name(name + "deadline"), .value(item.deadline?.iso ?? "")),
+                indicatorTable(row, prefix: prefix)
             )
         }
 
@@ -144,62 +180,66 @@ extension ImportReviewPage {
         private func indicatorRow(_ row: Model.IndicatorRow, prefix: String) -> Node {
             let key = row.key
             let id = prefix + key
+            let np = prefix.replacingOccurrences(of: "-", with: ".")
             if let allocation = row.allocation {
                 return .tr(
                     .class("allocation depth-\(row.depth)"),
                     .td(
                         .span(.text(strings.allocationTo + " ")),
-                        textInput("to.\(key)", id: id + "-to", value: allocation.to, label: strings.allocationTo)),
-                    .td(textInput("target.\(key)", id: id + "-target", value: DecimalText.format(allocation.target), label: strings.target)),
+                        textInput(np + "to.\(key)", id: id + "-to", value: allocation.to, label: strings.allocationTo)),
+                    .td(textInput(np + "target.\(key)", id: id + "-target", value: DecimalText.format(allocation.target), label: strings.target)),
                     .td(), .td(), .td(), .td(), .td(),
-                    .td(checkbox("delete.\(key)", id: id + "-delete", checked: false, label: strings.delete))
+                    .td(checkbox(np + "delete.\(key)", id: id + "-delete", checked: false, label: strings.delete))
                 )
             }
             let indicator = row.indicator!
             return .tr(
                 .class(row.depth > 0 ? "child depth-\(row.depth)" : "indicator"),
-                .td(textInput("name.\(key)", id: id + "-name", value: indicator.name, label: strings.indicatorName)),
-                .td(textInput("target.\(key)", id: id + "-target", value: indicator.target.map(DecimalText.format) ?? "", label: strings.target)),
-                .td(textInput("unit.\(key)", id: id + "-unit", value: indicator.unit, label: strings.measure)),
+                .td(textInput(np + "name.\(key)", id: id + "-name", value: indicator.name, label: strings.indicatorName)),
+                .td(
+                    textInput(np + "target.\(key)", id: id + "-target", value: indicator.target.map(DecimalText.format) ?? "", label: strings.target)),
+                .td(textInput(np + "unit.\(key)", id: id + "-unit", value: indicator.unit, label: strings.measure)),
                 .td(
                     select(
-                        "comparator.\(key)", id: id + "-comparator",
+                        np + "comparator.\(key)", id: id + "-comparator",
                         options: Indicator.Comparator.allCases.map { ($0.rawValue, strings.comparatorName($0)) },
                         selected: indicator.comparator.rawValue, label: strings.comparator)),
                 .td(
                     select(
-                        "kind.\(key)", id: id + "-kind", options: Indicator.Kind.allCases.map { ($0.rawValue, strings.kindName($0)) },
+                        np + "kind.\(key)", id: id + "-kind", options: Indicator.Kind.allCases.map { ($0.rawValue, strings.kindName($0)) },
                         selected: indicator.kind.rawValue, label: strings.kind)),
-                .td(checkbox("provisional.\(key)", id: id + "-provisional", checked: indicator.provisional, label: strings.provisional)),
+                .td(checkbox(np + "provisional.\(key)", id: id + "-provisional", checked: indicator.provisional, label: strings.provisional)),
                 .td(
                     .input(
-                        .type(.date), .id(id + "-deadline"), .name("deadline.\(key)"), .value(indicator.deadline?.iso ?? ""),
+                        .type(.date), .id(id + "-deadline"), .name(np + "deadline.\(key)"), .value(indicator.deadline?.iso ?? ""),
                         .attribute(named: "aria-label", value: strings.deadline))),
-                .td(checkbox("delete.\(key)", id: id + "-delete", checked: false, label: strings.delete))
+                .td(checkbox(np + "delete.\(key)", id: id + "-delete", checked: false, label: strings.delete))
             )
         }
 
         private func newRow(prefix: String) -> Node {
             let id = prefix + "new"
+            let np = prefix.replacingOccurrences(of: "-", with: ".")
             return .tr(
                 .class("new"),
                 .td(
                     .input(
-                        .type(.text), .id(id + "-name"), .name("name.new"), .placeholder(strings.addIndicator),
+                        .type(.text), .id(id + "-name"), .name(np + "name.new"), .placeholder(strings.addIndicator),
                         .attribute(named: "aria-label", value: strings.addIndicator))),
-                .td(textInput("target.new", id: id + "-target", value: "", label: strings.target)),
-                .td(textInput("unit.new", id: id + "-unit", value: "", label: strings.measure)),
+                .td(textInput(np + "target.new", id: id + "-target", value: "", label: strings.target)),
+                .td(textInput(np + "unit.new", id: id + "-unit", value: "", label: strings.measure)),
                 .td(
                     select(
-                        "comparator.new", id: id + "-comparator",
+                        np + "comparator.new", id: id + "-comparator",
                         options: Indicator.Comparator.allCases.map { ($0.rawValue, strings.comparatorName($0)) }, selected: "atLeast",
                         label: strings.comparator)),
                 .td(
                     select(
-                        "kind.new", id: id + "-kind", options: Indicator.Kind.allCases.map { ($0.rawValue, strings.kindName($0)) },
+                        np + "kind.new", id: id + "-kind", options: Indicator.Kind.allCases.map { ($0.rawValue, strings.kindName($0)) },
                         selected: "cumulative", label: strings.kind)),
-                .td(checkbox("provisional.new", id: id + "-provisional", checked: false, label: strings.provisional)),
-                .td(.input(.type(.date), .id(id + "-deadline"), .name("deadline.new"), .attribute(named: "aria-label", value: strings.deadline))),
+                .td(checkbox(np + "provisional.new", id: id + "-provisional", checked: false, label: strings.provisional)),
+                .td(
+                    .input(.type(.date), .id(id + "-deadline"), .name(np + "deadline.new"), .attribute(named: "aria-label", value: strings.deadline))),
                 .td()
             )
         }
@@ -236,6 +276,9 @@ extension ImportReviewPage {
                     .p(.text(strings.confirmHint)),
                     .button(.type(.submit), .class("primary"), .text(strings.confirm))
                 )
+            }
+            if existing.diff.isEmpty {
+                return .section(.class("confirm diff"), .h2(.text(strings.acceptChangesTitle)), .p(.class("empty"), .text(strings.noChanges)))
             }
             return .form(
                 .class("confirm diff"), .method(.post), .action(SiteURL.importConfirm(.value(id)).path),

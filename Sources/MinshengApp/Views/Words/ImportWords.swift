@@ -15,3 +15,28 @@ struct ImportWords: Bilingual {
         t("您只能导入本地区（\(name)）的方案。", "You may import only your own jurisdiction's (\(name)) plans.")
     }
 }
+
+/// What needs a look in an imported item.
+enum ImportProblem: Sendable, Hashable {
+    case noLeadUnit, noIndicator, noTarget
+    case warnings(Int)
+}
+
+extension ImportWords {
+    func problem(_ problem: ImportProblem) -> String {
+        switch problem {
+        case .noLeadUnit: return t("无牵头单位", "No lead unit")
+        case .noIndicator: return t("无指标", "No indicator")
+        case .noTarget: return t("无目标值", "No target")
+        case .warnings(let count): return t("\(count)条提示", count == 1 ? "1 warning" : "\(count) warnings")
+        }
+    }
+    var noProblem: String { t("已识别完整", "Complete") }
+    func problemsFirst(_ problems: Int, _ total: Int) -> String {
+        t(
+            "共\(total)项，其中\(problems)项需要核对，已排在前面并展开；其余项已折叠，点击标题展开。全页修改后点页面底部的“保存”一次保存。",
+            "\(total) items; the \(problems) that need a look come first and are open, the rest are folded (click a title to open). "
+                + "Save once at the bottom of the page.")
+    }
+    func itemWarning(_ number: Int, _ warning: String) -> String { t("第\(number)项：\(warning)", "Item \(number): \(warning)") }
+}

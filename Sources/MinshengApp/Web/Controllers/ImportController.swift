@@ -87,9 +87,29 @@ struct ImportController {
         } else {
             draft.issuedOn = nil
         }
+        do {
+            draft = try Self.applyItems(form, to: draft, language: context.language)
+        } catch let error as AppError {
+            return try await invalid(importDraft, context: context, request: request, message: error.message(in: context.language))
+        }
         let id = importDraft.id
         try await service.update(importDraft, to: draft, before: importDraft.draft, after: draft, by: context.auditActor)
         return .redirect(to: SiteURL.importDraft(.value(id)).path, type: .normal)
+    }
+
+    /// The draft with the corrections of every item the page's one form carries (`item3.title` …).
+    static func applyItems(_ form: FormFields, to draft: PlanDraft, language: Language) throws -> PlanDraft {
+        var draft = draft
+        for categoryIndex in draft.categories.indices {
+            for itemIndex in draft.categories[categoryIndex].items.indices {
+                let prefix = "item\(draft.categories[categoryIndex].items[itemIndex].number)."
+                let fields = form.pairs.compactMap { $0.0.hasPrefix(prefix) ? (String($0.0.dropFirst(prefix.count)), $0.1) : nil }
+                guard !fields.isEmpty else { continue }
+                draft.categories[categoryIndex].items[itemIndex] = try IndicatorEdits.apply(
+                    FormFields(pairs: fields), to: draft.categories[categoryIndex].items[itemIndex], language: language)
+            }
+        }
+        return draft
     }
 
     @Sendable func updateItem(_ request: Request, context: AppRequestContext) async throws -> Response {
