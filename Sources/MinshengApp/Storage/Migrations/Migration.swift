@@ -21,5 +21,6 @@ enum Migrations {
         M0009PlanRevisions(),
         M0010UserJurisdictions(),
         M0011AccountPlaces(),
+        M0013ItemShortTitles(),
     ]
 }
