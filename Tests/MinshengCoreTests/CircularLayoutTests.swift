@@ -9,7 +9,7 @@ import Testing
     @Test func aShortTitleIsTheFirstClauseWithoutAsidesOrAnnouncingWords() {
         #expect(ItemShortTitle.make(from: "实现54000名贫困人口脱贫(最终数据以省下达任务为准)。确保嵩县实现整体脱贫。") == "实现54000名贫困人口脱贫")
         #expect(ItemShortTitle.make(from: "加强农村义务教育寄宿制学校建设,新建改扩建寄宿制学校56所。") == "加强农村义务教育寄宿制学校建设")
-        #expect(ItemShortTitle.make(from: "关爱留守(流动)儿童,建设100个“留守儿童之家”。") == "关爱留守儿童")
+        #expect(ItemShortTitle.make(from: "关爱留守(流动)儿童,建设100个“留守儿童之家”。") == "关爱留守(流动)儿童")
         // A leading verb goes only before the name of a project; a leading adverb always.
         #expect(ItemShortTitle.make(from: "实施文化惠民工程。完成公益电影放映任务35000场。") == "文化惠民工程")
         #expect(ItemShortTitle.make(from: "实施就业优先政策,提供全方位就业服务。") == "实施就业优先政策")

@@ -1,6 +1,6 @@
 /// The short title an item is named by in lists and official documents: a whole phrase of its text, never cut with an
 /// ellipsis. It is the first clause of the first sentence that is not a framing one (围绕…, 按照…标准), without bracketed
-/// asides; leading adverbs (继续, 进一步 …)
+/// asides of five characters or more (short ones such as 县(市) belong to the name); leading adverbs (继续, 进一步 …)
 /// go, and a leading verb (实施, 推进 …) goes when what remains names a project (…工程, …项目, …行动). A clause too
 /// short to name anything keeps the clause after it; in a clause too long for a table cell a list closed by 等 keeps
 /// its first member (对A、B、C等扶持 → 对A等扶持). The office may replace it by hand.
@@ -25,7 +25,7 @@ package enum ItemShortTitle {
     package static func make(from text: String) -> String {
         let firstLine = text.split(separator: "\n").first.map(String.init) ?? text
         var sentence = ""
-        for c in ChineseText.removingBracketed(firstLine, minimumLength: 0) {
+        for c in ChineseText.removingBracketed(firstLine) {
             if sentenceEnds.contains(c) { break }
             sentence.append(c)
         }
