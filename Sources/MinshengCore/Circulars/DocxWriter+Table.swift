@@ -51,7 +51,11 @@ extension DocxWriter {
             }
             xml += "</w:tr>"
         }
-        return xml + "</w:tbl><w:p/>"
+        // The paragraph a document must end with, one point tall, so that a table that fills its last page leaves no
+        // empty page after it.
+        return xml
+            + "</w:tbl><w:p><w:pPr><w:snapToGrid w:val=\"0\"/><w:spacing w:before=\"0\" w:after=\"0\" w:line=\"20\" w:lineRule=\"exact\"/>"
+            + "<w:rPr><w:sz w:val=\"2\"/><w:szCs w:val=\"2\"/></w:rPr></w:pPr></w:p>"
     }
 
     /// Column widths in twips that fill the landscape type area. A one-line column is as wide as its widest cell; each
