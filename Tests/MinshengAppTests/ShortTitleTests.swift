@@ -1,4 +1,6 @@
 import Foundation
+import Hummingbird
+import HummingbirdTesting
 import MinshengCore
 import SQLKit
 import Testing
@@ -83,6 +85,28 @@ import Testing
             }
             #expect(entries.count == 1)
             #expect(try entries.first?.decode(column: "after", as: String.self).contains("提高高龄老人住院报销比例") == true)
+        }
+    }
+
+    @Test(arguments: TestEngine.available)
+    func theItemPageCarriesTheShortTitleAndSaysWhyOneIsRefused(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine, migrate: false) { database in
+            let plan = try await DocumentTests.demo(database)
+            let app = Application(router: buildRouter(database: database, configuration: TestDatabase.configuration()))
+            try await app.test(.router) { client in
+                var office = WebSession(client: client)
+                let token = try #require(try await office.login("admin", "demo password"))
+                let page = String(buffer: try await office.get("/plans/\(plan.id)/items/19?period=2019-09").body)
+                #expect(page.contains("name=\"shortTitle\" value=\"加大对城镇登记失业人员等扶持力度\""))
+                let path = "/plans/\(plan.id)/items/19/settings"
+                let cut = try await office.post(path, form: [("_csrf", token), ("period", "2019-09"), ("shortTitle", "加大对城镇登记…")])
+                #expect(cut.status == .badRequest)
+                #expect(String(buffer: cut.body).contains("简称不能用省略号截断"))
+                let saved = try await office.post(path, form: [("_csrf", token), ("period", "2019-09"), ("shortTitle", "加大创业扶持力度")])
+                #expect(saved.status == .seeOther)
+            }
+            let item = try await AssessmentSettingsService(database: database, clock: TestDatabase.clock).item(planID: plan.id, number: 19).item
+            #expect(item.shortTitle == "加大创业扶持力度")
         }
     }
 }
