@@ -30,8 +30,10 @@ import Testing
             }
             let other = try #require(try await database.read { try await PlanStore().items(planID: plan.id, on: $0) }.first { $0.id != itemID })
             try await database.write { db in
-                try await db.update("items").set("title", to: SQLBind(Self.hyperlink)).where("id", .equal, itemID).run()
-                try await db.update("items").set("title", to: SQLBind("=1+1")).where("id", .equal, other.id).run()
+                try await db.update("items").set("title", to: SQLBind(Self.hyperlink)).set("short_title", to: SQLBind(Self.hyperlink))
+                    .where("id", .equal, itemID).run()
+                try await db.update("items").set("title", to: SQLBind("=1+1")).set("short_title", to: SQLBind("=1+1")).where("id", .equal, other.id)
+                    .run()
                 try await db.update("units").set("name", to: SQLBind(Self.unit)).where("id", .equal, unitID).run()
             }
             let configuration = TestDatabase.configuration(now: ReportingFixture.afterDue)

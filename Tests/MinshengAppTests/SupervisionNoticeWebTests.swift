@@ -20,7 +20,7 @@ import Testing
                 let token = try #require(try await admin.login("admin", Self.password))
                 let page = Self.text(try await admin.get("/supervision"))
                 #expect(page.contains("建议督办"))
-                #expect(page.contains("48. 按照“六通六有一保障”标准"))
+                #expect(page.contains("48. 利用人防工程为群众提供避暑纳凉场所13处"))
                 let issued = try await admin.post(
                     "/supervision",
                     form: [

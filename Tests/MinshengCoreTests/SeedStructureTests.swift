@@ -68,6 +68,6 @@ import Testing
         #expect(titles[1] == "实现54000名贫困人口脱贫")
         #expect(titles[12] == "加快县(市)人民医院提质升级")
         #expect(titles[17] == "实施就业优先政策")
-        #expect(draft.items.allSatisfy { !$0.title.isEmpty && $0.title.count <= 31 })
+        #expect(draft.items.allSatisfy { !$0.title.isEmpty && $0.title.count <= ItemShortTitle.listLength * 2 && !$0.title.contains("…") })
     }
 }

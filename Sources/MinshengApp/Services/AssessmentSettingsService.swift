@@ -2,7 +2,8 @@ import Foundation
 import MinshengCore
 import SQLKit
 
-/// The office's settings of the assessment: a plan's thresholds, and an item's override, weights and schedules.
+/// The office's settings of the assessment: a plan's thresholds, and an item's override, weights and schedules, and
+/// the short title official documents name it by.
 struct AssessmentSettingsService: Sendable {
     let database: AppDatabase
     let clock: @Sendable () -> Date
@@ -16,6 +17,8 @@ struct AssessmentSettingsService: Sendable {
         var override: StatusOverride?
         var weights: [Int64: Decimal]
         var schedules: [Int64: Schedule?]
+        /// A new short title for the documents; nil leaves it as it is.
+        var shortTitle: String? = nil
     }
 
     /// An item of a plan by number, with its top-level indicators (those the settings form names).
@@ -28,9 +31,21 @@ struct AssessmentSettingsService: Sendable {
         }
     }
 
-    /// Stores an item's override for a period, its indicators' weights and schedules, in one transaction.
+    /// Stores an item's override for a period, its indicators' weights and schedules and its short title, in one
+    /// transaction.
+    /// A changed short title is checked (`ItemRefusals`) and audited on its own.
     func saveItemSettings(_ settings: ItemSettings, period: Period, user: User, by actor: AuditActor) async throws {
+        let shortTitle = try settings.shortTitle.map(ItemRefusals.checked)
         try await database.write { db in
+            if let shortTitle {
+                guard let item = try await plans.item(id: settings.itemID, on: db) else { throw Refusals.noItemID(settings.itemID) }
+                if item.shortTitle != shortTitle {
+                    try await plans.setShortTitle(shortTitle, itemID: item.id, on: db)
+                    try await audit.record(
+                        "item.shortTitle", entity: "item", id: item.id, before: ["shortTitle": item.shortTitle], after: ["shortTitle": shortTitle],
+                        by: actor, on: db)
+                }
+            }
             let before = try await snapshot(itemID: settings.itemID, period: period, on: db)
             try await store.setOverride(settings.override, itemID: settings.itemID, period: period, by: user.id, now: clock(), on: db)
             for (indicator, weight) in settings.weights { try await store.setWeight(weight, indicatorID: indicator, on: db) }

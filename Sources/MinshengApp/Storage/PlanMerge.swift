@@ -88,6 +88,10 @@ struct PlanMerge {
         }
         try await db.update("items").set("category_id", to: SQLBind(categoryID)).set("text", to: SQLBind(draft.text))
             .set("title", to: SQLBind(draft.title)).set("deadline", to: SQLBind(draft.deadline?.iso)).where("id", .equal, item.id).run()
+        if item.shortTitle == item.title || item.shortTitle == ItemShortTitle.make(from: item.text) {
+            // A short title the office has not edited follows the new text; an edited one stays.
+            try await db.update("items").set("short_title", to: SQLBind(draft.title)).where("id", .equal, item.id).run()
+        }
         if sameShape {
             for (indicator, replacement) in zip(old, new) {
                 try await db.update("indicators").set("name", to: SQLBind(replacement.indicator.name))

@@ -59,7 +59,7 @@ extension PlanStore {
         let item = try await insert(
             Item(
                 id: 0, planID: planID, categoryID: categoryID, number: itemDraft.number, text: itemDraft.text, title: itemDraft.title,
-                deadline: itemDraft.deadline),
+                shortTitle: itemDraft.title, deadline: itemDraft.deadline),
             on: db
         )
         var ordinal = 0

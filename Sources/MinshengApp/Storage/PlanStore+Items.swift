@@ -25,10 +25,10 @@ extension PlanStore {
     func insert(_ item: Item, on db: any SQLDatabase) async throws -> Item {
         var stored = item
         stored.id = try await db.insert(into: "items")
-            .columns("plan_id", "category_id", "number", "text", "title", "deadline")
+            .columns("plan_id", "category_id", "number", "text", "title", "short_title", "deadline")
             .values(
                 SQLBind(item.planID), SQLBind(item.categoryID), SQLBind(item.number), SQLBind(item.text),
-                SQLBind(item.title), SQLBind(item.deadline?.iso)
+                SQLBind(item.title), SQLBind(item.shortTitle), SQLBind(item.deadline?.iso)
             )
             .insertedID()
         return stored
@@ -38,17 +38,21 @@ extension PlanStore {
         try await db.select().column("*").from("items").where("plan_id", .equal, planID).orderBy("number").all().map(Self.item)
     }
 
-    /// The item with this id, if any.
-    func item(id: Int64, on db: any SQLDatabase) async throws -> Item? {
-        try await db.select().column("*").from("items").where("id", .equal, id).first().map(Self.item)
-    }
-
     static func item(_ row: any SQLRow) throws -> Item {
         Item(
             id: try row.int64("id"), planID: try row.int64("plan_id"), categoryID: try row.int64("category_id"),
             number: try row.int("number"), text: try row.string("text"), title: try row.string("title"),
-            deadline: try row.optionalDate("deadline")
+            shortTitle: try row.string("short_title"), deadline: try row.optionalDate("deadline")
         )
+    }
+
+    func item(id: Int64, on db: any SQLDatabase) async throws -> Item? {
+        try await db.select().column("*").from("items").where("id", .equal, id).first().map(Self.item)
+    }
+
+    /// Renames an item in the official documents.
+    func setShortTitle(_ shortTitle: String, itemID: Int64, on db: any SQLDatabase) async throws {
+        try await db.update("items").set("short_title", to: SQLBind(shortTitle)).where("id", .equal, itemID).run()
     }
 
     // MARK: Indicators

@@ -34,6 +34,9 @@ struct AssessmentStrings: Sendable {
     var weight: String
     var schedule: String
     var scheduleHint: String
+    /// The short title official documents name the item by, and what it is for.
+    var shortTitle: String
+    var shortTitleHint: String
     var timeProportional: String
     var settings: String
     var yellow: String
@@ -77,6 +80,7 @@ extension AssessmentStrings {
         override: "人工调整状态", overrideReason: "调整原因", clearOverride: "取消调整", overriddenBecause: "状态经人工调整：",
         weight: "权重", schedule: "计划进度",
         scheduleHint: "不填为序时进度。节点每行一个：日期 名称 计划完成比例，如“2019-03-31 开工 10%”；或按月计划累计值，每行：月份 数值，如“6 30”。",
+        shortTitle: "公文中的简称", shortTitleHint: "通报正文和附件表中用这个简称指称本事项，请写完整的短语，不要用省略号。",
         timeProportional: "序时进度", settings: "考核设置", yellow: "进度偏慢阈值（个百分点）", red: "严重滞后阈值（个百分点）",
         ahead: "超序时阈值（个百分点）", completionMonth: "全面完成月份", onTimeRate: "按时报送率", itemsLed: "牵头事项", itemsShared: "参与事项",
         ranking: "单位排名", onTrackShare: "按序时及以上事项占比", asOf: { "数据截至\($0)月" },
@@ -113,6 +117,8 @@ extension AssessmentStrings {
             Leave empty for the time-proportional path. Nodes, one per line: date name share, e.g. \"2019-03-31 start 10%\"; or a monthly curve, \
             one per line: month value, e.g. \"6 30\".
             """,
+        shortTitle: "Short title in documents",
+        shortTitleHint: "Circulars and their attachment tables name the item by this title: write a whole phrase, without an ellipsis.",
         timeProportional: "Time-proportional", settings: "Assessment settings", yellow: "Yellow threshold (points)", red: "Red threshold (points)",
         ahead: "Ahead threshold (points)", completionMonth: "Month of full completion", onTimeRate: "On-time reporting", itemsLed: "Items led",
         itemsShared: "Items shared", ranking: "Unit ranking", onTrackShare: "Items on schedule or better", asOf: { "data as of month \($0)" },

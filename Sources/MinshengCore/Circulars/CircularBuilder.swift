@@ -122,7 +122,7 @@ package struct CircularBuilder: Sendable {
             var text =
                 """
                 （\(ChineseNumeralWriter.string(index + 1))）\
-                第\(facts.item.number)项“\(facts.item.title)”（牵头单位：\(facts.leadUnits.joined(separator: "、"))）：\(a.status.chineseName)，\
+                第\(facts.item.number)项“\(facts.item.shortTitle)”（牵头单位：\(facts.leadUnits.joined(separator: "、"))）：\(a.status.chineseName)，\
                 完成进度\(Self.percent(a.progress ?? 0))%，落后序时进度\(gap)个百分点。
                 """
             if !facts.problems.isEmpty && facts.problems != "无。" { text += "存在问题：\(facts.problems)" }
@@ -225,7 +225,7 @@ package struct CircularBuilder: Sendable {
                 "满意度低于\(Self.lowSatisfaction)%的事项："
                     + low.map { facts in
                         """
-                        第\(facts.item.number)项“\(facts.item.title)”（\(satisfaction[facts.item.number]?.rate ?? 0)%，\
+                        第\(facts.item.number)项“\(facts.item.shortTitle)”（\(satisfaction[facts.item.number]?.rate ?? 0)%，\
                         牵头单位：\(facts.leadUnits.joined(separator: "、"))）
                         """
                     }.joined(separator: "、") + "，有关单位要认真研究群众意见，改进工作。")
@@ -311,7 +311,7 @@ package struct CircularBuilder: Sendable {
             verdict = a.status == .completed ? "完成" : ((rate ?? 0) >= 90 ? "基本完成" : "未完成")
         }
         return OfficialDocument.Row(
-            number: facts.item.number, title: facts.item.title, target: target, achieved: achieved, rate: rate, status: a.status,
+            number: facts.item.number, title: facts.item.shortTitle, target: target, achieved: achieved, rate: rate, status: a.status,
             leadUnits: facts.leadUnits.joined(separator: "、"), responsibleUnits: facts.responsibleUnits.joined(separator: "、"),
             note: notes.joined(separator: "；"), verdict: verdict
         )

@@ -18,7 +18,7 @@ extension DocxWriter {
         if let number = document.number {
             xml += paragraph(number, style: "Addressee", alignment: "center")
         }
-        xml += paragraph(document.title, style: "Title")
+        xml += titleParagraph(document.title, characters: Self.titleCharacters(in: Self.pageWidth - Self.marginLeft - Self.marginRight))
         xml += paragraph("", style: "Addressee")
         if !document.addressee.isEmpty { xml += paragraph(document.addressee, style: "Addressee") }
         for section in document.sections {
@@ -44,7 +44,9 @@ extension DocxWriter {
         xml += paragraph(document.issuer, style: "Signature")
         xml += "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/>\(portraitSection)</w:pPr>" + run(Self.chineseDate(document.date)) + "</w:p>"
         xml += paragraph("附件", style: "Addressee", font: Self.headingFont)
-        xml += paragraph("\(document.planTitle)进展情况表（截至\(Self.chineseDate(document.asOf))）", style: "Title")
+        xml += titleParagraph(
+            "\(document.planTitle)进展情况表（截至\(Self.chineseDate(document.asOf))）",
+            characters: Self.titleCharacters(in: Self.landscapeTypeWidth))
         xml += table
         xml += landscapeSection
         return xml + "</w:body></w:document>"
@@ -56,7 +58,13 @@ extension DocxWriter {
         return "<w:p>" + (properties.isEmpty ? "" : "<w:pPr>\(properties)</w:pPr>") + (text.isEmpty ? "" : run(text, font: font)) + "</w:p>"
     }
 
-    private func run(_ text: String, font: String? = nil, bold: Bool = false) -> String {
+    /// A title paragraph broken into lines at meaningful places (`TitleLines`), with explicit line breaks.
+    private func titleParagraph(_ text: String, characters: Int) -> String {
+        let lines = TitleLines.lines(text, limit: characters).map { "<w:t xml:space=\"preserve\">\(XML.escape($0))</w:t>" }
+        return "<w:p><w:pPr><w:pStyle w:val=\"Title\"/></w:pPr><w:r>" + lines.joined(separator: "<w:br/>") + "</w:r></w:p>"
+    }
+
+    func run(_ text: String, font: String? = nil, bold: Bool = false) -> String {
         var properties = font.map(Self.fonts) ?? ""
         if bold { properties += "<w:b/>" }
         return "<w:r>" + (properties.isEmpty ? "" : "<w:rPr>\(properties)</w:rPr>") + "<w:t xml:space=\"preserve\">\(XML.escape(text))</w:t></w:r>"
@@ -80,39 +88,7 @@ extension DocxWriter {
                 <w:pgMar w:top=\"\(Self.marginLeft)\" w:right=\"\(Self.marginTop)\" w:bottom=\"\(Self.marginRight)\" \
                 w:left=\"\(Self.marginBottom)\" w:header=\"851\" w:footer=\"700\" w:gutter=\"0\"/>
                 """
-            + "<w:docGrid w:type=\"lines\" w:linePitch=\"312\"/></w:sectPr>"
-    }
-
-    /// Column widths of the attachment table in twips, summing to the landscape type area.
-    private var columnWidths: [Int] {
-        let total = Self.pageHeight - Self.marginTop - Self.marginBottom
-        let shares: [Double] = document.kind == .annual ? [4, 16, 18, 14, 6, 7, 6, 10, 10, 9] : [4, 17, 19, 15, 6, 7, 11, 11, 10]
-        let sum = shares.reduce(0, +)
-        return shares.map { Int(Double(total) * $0 / sum) }
-    }
-
-    private var table: String {
-        let widths = columnWidths
-        var xml =
-            "<w:tbl><w:tblPr><w:tblW w:w=\"\(widths.reduce(0, +))\" w:type=\"dxa\"/><w:jc w:val=\"center\"/><w:tblBorders>"
-            + ["top", "left", "bottom", "right", "insideH", "insideV"].map {
-                "<w:\($0) w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\"/>"
-            }.joined()
-            + "</w:tblBorders><w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>" + widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined()
-            + "</w:tblGrid>"
-        for (index, row) in document.tableText.enumerated() {
-            let header = index == 0
-            xml += "<w:tr>" + (header ? "<w:trPr><w:tblHeader/></w:trPr>" : "<w:trPr><w:cantSplit/></w:trPr>")
-            for (column, text) in row.enumerated() {
-                let alignment = header || column == 0 || column == 4 || column == 5 ? "center" : "left"
-                xml +=
-                    "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[min(column, widths.count - 1)])\" w:type=\"dxa\"/><w:vAlign w:val=\"center\"/></w:tcPr>"
-                    + "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/><w:jc w:val=\"\(alignment)\"/></w:pPr>"
-                    + run(text, font: header ? Self.headingFont : nil) + "</w:p></w:tc>"
-            }
-            xml += "</w:tr>"
-        }
-        return xml + "</w:tbl><w:p/>"
+            + "<w:docGrid w:linePitch=\"312\"/></w:sectPr>"
     }
 
     private func chartParagraph(index: Int, title: String, bars: Int) -> String {

@@ -113,9 +113,10 @@ extension DocxWriter {
                 w:val=\"right\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\" w:rightChars=\"400\" w:right=\"1280\"/></w:pPr></w:style>
                 """
                 + """
-                <w:style w:type=\"paragraph\" w:styleId=\"TableText\"><w:name w:val=\"Table Text\"/><w:pPr><w:spacing w:line=\"300\" \
-                w:lineRule=\"auto\"/><w:jc w:val=\"left\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/></w:pPr><w:rPr><w:spacing w:val=\"0\"/>\
-                <w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/></w:rPr></w:style>
+                <w:style w:type=\"paragraph\" w:styleId=\"TableText\"><w:name w:val=\"Table Text\"/><w:pPr><w:snapToGrid w:val=\"0\"/>\
+                <w:spacing w:line=\"\(tableLinePitch)\" w:lineRule=\"exact\"/><w:jc w:val=\"left\"/>\
+                <w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/></w:pPr><w:rPr><w:spacing w:val=\"0\"/>\
+                <w:sz w:val=\"\(tableCharacter / 10)\"/><w:szCs w:val=\"\(tableCharacter / 10)\"/></w:rPr></w:style>
                 """
                 + """
                 <w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\"><w:name w:val=\"Normal Table\"/><w:tblPr><w:tblCellMar><w:left \

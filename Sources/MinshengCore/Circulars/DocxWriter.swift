@@ -26,6 +26,11 @@ package struct DocxWriter: Sendable {
         return Int(((widthPoints / 28) - 16) * 20 - 0.5)
     }()
 
+    /// The width of the landscape attachment's type area.
+    static let landscapeTypeWidth = pageHeight - marginTop - marginBottom
+    /// The 2号 (22 pt) title's full characters per line in a type area this wide.
+    static func titleCharacters(in width: Int) -> Int { width / (22 * 20) }
+
     static let titleFont = "方正小标宋简体"
     static let bodyFont = "仿宋_GB2312"
     static let headingFont = "黑体"

@@ -71,9 +71,9 @@ package struct SupervisionSummary: Sendable {
         )
     }
 
-    /// How an item is named in the paragraphs: 第N项“title”.
+    /// How an item is named in the paragraphs: 第N项“short title”.
     package static func itemName(_ item: Item?) -> String {
-        item.map { "第\($0.number)项“\($0.title)”" } ?? ""
+        item.map { "第\($0.number)项“\($0.shortTitle)”" } ?? ""
     }
 
     /// What an inspection found of one figure: when, how, what was reported and what was verified.

@@ -106,7 +106,7 @@ package struct TaskTableParser: Sendable {
             let lead = UnitListParser.parse(cell(row, .lead).replacingOccurrences(of: "\n", with: "、"))
             let responsible = UnitListParser.parse(cell(row, .responsible).replacingOccurrences(of: "\n", with: "、"))
             var item = ItemDraft(
-                number: number, title: ItemTitle.make(from: itemText.isEmpty ? targetText : itemText), text: text,
+                number: number, title: ItemShortTitle.make(from: itemText.isEmpty ? targetText : itemText), text: text,
                 leadUnits: lead, responsibleUnits: responsible)
             item.indicators = extractor.indicators(in: targetText.isEmpty ? text : targetText, units: lead + responsible)
             item.deadline =

@@ -84,6 +84,31 @@ enum ChineseText {
         return result + aside
     }
 
+    /// A long name shortened to whole phrases (split at 、，；) that fit in `limit` characters, kept from its end or from
+    /// its start; the whole name when not even one phrase fits. A name is never cut inside a phrase or with an ellipsis.
+    static func wholePhrases(of text: String, limit: Int, fromEnd: Bool) -> String {
+        guard text.count > limit else { return text }
+        let separators: Set<Character> = ["、", "，", ",", "；", ";"]
+        var phrases: [String] = []
+        var current = ""
+        for c in text {
+            current.append(c)
+            if separators.contains(c) {
+                phrases.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { phrases.append(current) }
+        var kept = ""
+        for phrase in fromEnd ? phrases.reversed() : phrases {
+            let candidate = fromEnd ? phrase + kept : kept + phrase
+            guard candidate.trimming(in: " 、，,；;").count <= limit else { break }
+            kept = candidate
+        }
+        let result = kept.trimming(in: " 、，,；;")
+        return result.isEmpty ? text : result
+    }
+
     /// Reads a date written `2019年2月18日` or `二〇一九年二月十八日` that fills the whole text.
     static func wholeDate(_ text: String) -> CalendarDate? {
         let chars = Array(text.filter { !$0.isWhitespace })

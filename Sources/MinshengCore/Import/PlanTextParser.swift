@@ -254,7 +254,7 @@ private struct ItemInProgress {
         var itemWarnings: [String] = []
         if lead.isEmpty { itemWarnings.append("未找到牵头单位。") }
         return ItemDraft(
-            number: number, title: ItemTitle.make(from: body), text: body,
+            number: number, title: ItemShortTitle.make(from: body), text: body,
             leadUnits: lead, responsibleUnits: responsible, warnings: itemWarnings
         )
     }
@@ -316,22 +316,5 @@ enum InlineUnits {
             }
         }
         return (lead, responsible)
-    }
-}
-
-/// Short titles for item lists, from the item's first sentence.
-package enum ItemTitle {
-    package static func make(from text: String, limit: Int = 30) -> String {
-        let firstLine = text.split(separator: "\n").first.map(String.init) ?? text
-        var sentence = ""
-        for c in ChineseText.removingBracketed(firstLine) {
-            if c == "。" || c == "；" || c == ";" { break }
-            sentence.append(c)
-        }
-        sentence = sentence.trimmedSpaces
-        guard sentence.count > limit else { return sentence }
-        let clauses = sentence.split(whereSeparator: { $0 == "，" || $0 == "," })
-        if let clause = clauses.first, clause.count >= 4, clause.count <= limit { return String(clause) }
-        return String(sentence.prefix(limit)) + "…"
     }
 }

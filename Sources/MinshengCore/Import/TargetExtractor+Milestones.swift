@@ -52,6 +52,6 @@ extension TargetExtractor {
         for prefix in fillerPrefixes where trimmed.hasPrefix(prefix) {
             trimmed = String(trimmed.dropFirst(prefix.count))
         }
-        return trimmed.count > 60 ? String(trimmed.prefix(60)) + "…" : trimmed
+        return ChineseText.wholePhrases(of: trimmed, limit: 60, fromEnd: false)
     }
 }

@@ -38,7 +38,7 @@ extension TargetExtractor {
         if name.filter(ChineseText.isHan).count < 3, let previous = sentence.clause(before: clause) {
             name = clean(previous.range, removing: nil) + name
         }
-        return name.count > 40 ? String(name.prefix(40)) + "…" : name
+        return ChineseText.wholePhrases(of: name, limit: 40, fromEnd: true)
     }
 
     /// The part of a clause that belongs to one of several quantities listed in it (诸葛段360亩、李楼段2500亩和唐韵段870亩).

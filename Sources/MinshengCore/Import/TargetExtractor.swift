@@ -24,7 +24,7 @@ package struct TargetExtractor: Sendable {
             read(sentence, into: &result, units: units)
         }
         if result.isEmpty {
-            result.append(IndicatorDraft(name: ItemTitle.make(from: text, limit: 40), target: nil, unit: "", kind: .qualitative, source: text))
+            result.append(IndicatorDraft(name: ItemShortTitle.make(from: text), target: nil, unit: "", kind: .qualitative, source: text))
         }
         return result
     }

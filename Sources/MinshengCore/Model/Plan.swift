@@ -66,16 +66,24 @@ package struct Item: Sendable, Hashable, Codable, Identifiable {
     package var text: String
     /// A short title for lists, taken from the first sentence.
     package var title: String
+    /// The title official documents name the item by: `ItemShortTitle` of the text when imported, then as the office
+    /// edits it; never cut with an ellipsis.
+    package var shortTitle: String
     /// The item's overall deadline when the text gives one.
     package var deadline: CalendarDate?
 
-    package init(id: Int64, planID: Int64, categoryID: Int64, number: Int, text: String, title: String, deadline: CalendarDate? = nil) {
+    /// An item; without a short title of its own it is named by its title.
+    package init(
+        id: Int64, planID: Int64, categoryID: Int64, number: Int, text: String, title: String, shortTitle: String? = nil,
+        deadline: CalendarDate? = nil
+    ) {
         self.id = id
         self.planID = planID
         self.categoryID = categoryID
         self.number = number
         self.text = text
         self.title = title
+        self.shortTitle = shortTitle ?? title
         self.deadline = deadline
     }
 }

@@ -22,5 +22,6 @@ enum Migrations {
         M0010UserJurisdictions(),
         M0011AccountPlaces(),
         M0012MonthClosing(),
+        M0013ItemShortTitles(),
     ]
 }

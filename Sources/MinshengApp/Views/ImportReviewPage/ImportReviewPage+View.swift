@@ -197,7 +197,8 @@ extension ImportReviewPage {
                 .class(row.depth > 0 ? "child depth-\(row.depth)" : "indicator"),
                 .td(textInput(np + "name.\(key)", id: id + "-name", value: indicator.name, label: strings.indicatorName)),
                 .td(
-                    textInput(np + "target.\(key)", id: id + "-target", value: indicator.target.map(DecimalText.format) ?? "", label: strings.target)),
+                    textInput(
+                        np + "target.\(key)", id: id + "-target", value: indicator.target.map(DecimalText.format) ?? "", label: strings.target)),
                 .td(textInput(np + "unit.\(key)", id: id + "-unit", value: indicator.unit, label: strings.measure)),
                 .td(
                     select(
@@ -239,7 +240,8 @@ extension ImportReviewPage {
                         selected: "cumulative", label: strings.kind)),
                 .td(checkbox(np + "provisional.new", id: id + "-provisional", checked: false, label: strings.provisional)),
                 .td(
-                    .input(.type(.date), .id(id + "-deadline"), .name(np + "deadline.new"), .attribute(named: "aria-label", value: strings.deadline))),
+                    .input(
+                        .type(.date), .id(id + "-deadline"), .name(np + "deadline.new"), .attribute(named: "aria-label", value: strings.deadline))),
                 .td()
             )
         }

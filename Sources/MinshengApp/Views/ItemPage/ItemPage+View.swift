@@ -196,6 +196,9 @@ extension ItemPage {
                 page.csrfField,
                 .input(.type(.hidden), .name("period"), .value(assessmentPeriod)),
                 .h2(.text(words.settings)),
+                .label(.for("short-title"), .text(words.shortTitle)),
+                .input(.type(.text), .id("short-title"), .name("shortTitle"), .value(model.item.shortTitle)),
+                .p(.class("hint"), .text(words.shortTitleHint)),
                 .label(.for("override"), .text("\(words.override)\(page.punctuation.open)\(assessmentPeriod)\(page.punctuation.close)")),
                 SelectField.node(
                     id: "override", name: "override", label: words.override,

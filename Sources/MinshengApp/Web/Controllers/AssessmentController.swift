@@ -114,7 +114,8 @@ struct AssessmentController {
                 throw AppError(.invalidInput, error)
             }
         }
-        return AssessmentSettingsService.ItemSettings(itemID: item.id, override: override, weights: weights, schedules: schedules)
+        return AssessmentSettingsService.ItemSettings(
+            itemID: item.id, override: override, weights: weights, schedules: schedules, shortTitle: form["shortTitle"])
     }
 
     @Sendable func unit(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
