@@ -21,6 +21,8 @@ func buildSiteRouter(
     router.add(middleware: ErrorMiddleware())
     let gates = RequestGates(database: database, clock: configuration.clock)
     router.add(middleware: AuthMiddleware(gates: gates))
+    // Again inside: an error a handler or the plan gate throws is shown with the signed-in person's header.
+    router.add(middleware: ErrorMiddleware())
     let services = Services(database: database, configuration: configuration, publicCache: publicCache, notifier: notifier)
     let routes = SiteRouter(router: router, gates: gates)
     HealthController(database: database).register(with: routes)

@@ -50,26 +50,29 @@ extension BattleMapPage {
                     },
                     .li(
                         .svg(
-                            .at("width", 28), .at("height", 14), .at("aria-hidden", "true"),
+                            .at("width", 28), .at("height", 14), .at("aria-hidden", "true"), .svgTitle(.text(words.planned)),
                             .rect(
                                 .at("x", 1), .at("y", 2), .at("width", 26), .at("height", 10), .at("fill", "none"), .at("stroke", "#24292f"),
                                 .at("stroke-dasharray", "3 2"))), .text(words.planned)),
-                    .li(.svg(.at("width", 28), .at("height", 14), .at("aria-hidden", "true"), swatchRect(.onSchedule)), .text(words.actual)),
                     .li(
                         .svg(
-                            .at("width", 28), .at("height", 14), .at("aria-hidden", "true"),
+                            .at("width", 28), .at("height", 14), .at("aria-hidden", "true"), .svgTitle(.text(words.actual)), swatchRect(.onSchedule)),
+                        .text(words.actual)),
+                    .li(
+                        .svg(
+                            .at("width", 28), .at("height", 14), .at("aria-hidden", "true"), .svgTitle(.text(words.node)),
                             .path(.at("d", "M14 1 L20 7 L14 13 L8 7 Z"), .at("fill", "#0b4f9c"))), .text(words.node)),
                     .li(
                         .svg(
-                            .at("width", 28), .at("height", 14), .at("aria-hidden", "true"),
+                            .at("width", 28), .at("height", 14), .at("aria-hidden", "true"), .svgTitle(.text(words.lineHint)),
                             Charts.line(14, 0, 14, 14, stroke: "#a40e26", width: "2")), .text(words.lineHint))
                 ))
         }
 
         private func swatch(_ status: ProgressStatus) -> Node {
             .svg(
-                .at("width", 28), .at("height", 14), .at("aria-hidden", "true"), .defs(Charts.patterns("legend-\(status.cssName)")),
-                swatchRect(status))
+                .at("width", 28), .at("height", 14), .at("aria-hidden", "true"), .svgTitle(.text(page.language.assessment.status(status))),
+                .defs(Charts.patterns("legend-\(status.cssName)")), swatchRect(status))
         }
 
         private func swatchRect(_ status: ProgressStatus) -> Node {

@@ -14,7 +14,9 @@ extension ItemPage {
             let content: Node = .group(
                 .p(
                     .class("plan-meta"),
-                    .a(.href(SiteURL.overview.path + "?plan=\(model.plan.id)&period=\(assessmentPeriod)"), .text("← " + words.overview)),
+                    page.mayOpen(.overview)
+                        ? .a(.href(SiteURL.overview.path + "?plan=\(model.plan.id)&period=\(assessmentPeriod)"), .text("← " + words.overview))
+                        : .a(.href(SiteURL.home.path), .text("← " + MenuWords(language: page.language).workbench)),
                     .text(" · \(model.category)")),
                 .h1(.text("\(model.item.number). \(model.item.title)")),
                 AssessmentPeriodForm(
@@ -161,32 +163,39 @@ extension ItemPage {
             )
         }
 
+        /// The reports grouped by month, newest first; only the newest month is open.
         private var reportList: Node {
-            .section(
+            let months = Dictionary(grouping: model.reports, by: \.report.period).sorted { $0.key > $1.key }
+            let periods = PeriodWords(language: page.language)
+            let reporting = page.language.reporting
+            return .section(
                 .h2(.text(words.reports)),
-                .forEach(model.reports) { line in
-                    let report = line.report
-                    let url = SiteURL.report(planID: model.plan.id, period: report.period, itemID: model.item.id, unitID: report.unitID)
-                    return .article(
-                        .class("report-entry"),
-                        .h3(
-                            .a(
-                                .href(url.path),
-                                .text(
-                                    "\(report.period) · \(line.unitName) · \(page.language.reporting.stateName(report.state))"
-                                        + (report.version > 1 ? " · v\(report.version)" : "")))),
-                        .if(
-                            !report.progress.isEmpty,
-                            .p(.strong(.text(page.language.reporting.progress + page.punctuation.colon)), .text(report.progress))),
-                        .if(
-                            !report.problems.isEmpty,
-                            .p(.strong(.text(page.language.reporting.problems + page.punctuation.colon)), .text(report.problems))),
-                        .if(
-                            !report.nextSteps.isEmpty,
-                            .p(.strong(.text(page.language.reporting.nextSteps + page.punctuation.colon)), .text(report.nextSteps)))
-                    )
-                }
-            )
+                .forEach(Array(months.enumerated())) { index, month in
+                    .element(
+                        named: "details",
+                        nodes: [
+                            .class("report-month"), index == 0 ? .attribute(named: "open") : .empty,
+                            .element(named: "summary", text: "\(periods.name(month.key))\(page.punctuation.aside(String(month.value.count)))"),
+                            .div(
+                                .class("table-wrap"),
+                                .table(
+                                    .class("dense"),
+                                    .thead(
+                                        .tr(
+                                            .th(.text(reporting.unit)), .th(.text(reporting.state)), .th(.text(reporting.progress)),
+                                            .th(.text(reporting.problems)))),
+                                    .tbody(.forEach(month.value) { reportRow($0) }))),
+                        ])
+                })
+        }
+
+        private func reportRow(_ line: Model.ReportLine) -> Node {
+            let report = line.report
+            let url = SiteURL.report(planID: model.plan.id, period: report.period, itemID: model.item.id, unitID: report.unitID)
+            return .tr(
+                .td(.a(.href(url.path), .text(line.unitName))),
+                .td(.span(.class("chip chip-\(report.state.rawValue)"), .text(page.language.reporting.stateName(report.state)))),
+                .td(.text(report.progress)), .td(.text(report.problems)))
         }
 
         private var settingsForm: Node {
