@@ -1,5 +1,6 @@
 import Foundation
 import MinshengCore
+import SQLKit
 
 /// A report as its reader may see it: the report, the versions of the same item, unit and month they may read, its
 /// history and its attachments.
@@ -75,6 +76,17 @@ extension ReportingService {
                 accepted.append(try await accept(report, expectedLock: selection.lock, principal: reader.principal, actor: actor, on: db))
             }
             return accepted
+        }
+    }
+}
+
+extension ReportingService {
+    /// ``onTimeTally(planID:year:throughMonth:on:)``, kept per plan revision, month and day.
+    func onTimeReporting(planID: Int64, year: Int, throughMonth: Int, on db: any SQLDatabase) async throws -> [Int64: (owed: Int, onTime: Int)] {
+        let revision = try await PlanRevisionCache.revision(planID: planID, on: db)
+        let key = "on time \(year) \(throughMonth) \(configuration.today)"
+        return try await database.computed.value(planID: planID, revision: revision, key: key) {
+            try await onTimeTally(planID: planID, year: year, throughMonth: throughMonth, on: db)
         }
     }
 }

@@ -376,8 +376,8 @@ struct ReportingService: Sendable {
 
 extension ReportingService {
     /// How many reports each unit owed from January through a month of the plan's year, and how many it submitted
-    /// by the due day (a report never submitted counts as late once its due day has passed).
-    func onTimeReporting(planID: Int64, year: Int, throughMonth: Int, on db: any SQLDatabase) async throws -> [Int64: (owed: Int, onTime: Int)] {
+    /// by the due day (a report never submitted counts as late once its due day has passed), counted afresh.
+    func onTimeTally(planID: Int64, year: Int, throughMonth: Int, on db: any SQLDatabase) async throws -> [Int64: (owed: Int, onTime: Int)] {
         var result: [Int64: (owed: Int, onTime: Int)] = [:]
         let today = configuration.today
         let setting = try await TaskSetting.load(planID: planID, on: db)

@@ -6,6 +6,14 @@ import SQLKit
 extension SupervisionService {
     /// Every lead unit's score at a period, ranked, with every point explained.
     func scores(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> [UnitScore] {
+        let revision = try await PlanRevisionCache.revision(planID: planID, on: db)
+        return try await database.computed.value(planID: planID, revision: revision, key: "scores \(period) \(today)") {
+            try await computeScores(planID: planID, period: period, on: db)
+        }
+    }
+
+    /// The scores computed afresh (``scores(planID:period:on:)`` keeps them per plan revision, period and day).
+    private func computeScores(planID: Int64, period: Period, on db: any SQLDatabase) async throws -> [UnitScore] {
         guard let plan = try await plans.plan(id: planID, on: db) else { throw Refusals.noPlan(planID) }
         let settings = try await store.settings(planID: planID, on: db)
         let assessment = try await AssessmentService(database: database).assess(planID: planID, period: period, on: db)

@@ -23,5 +23,6 @@ enum Migrations {
         M0011AccountPlaces(),
         M0012MonthClosing(),
         M0013ItemShortTitles(),
+        M0014ScoreRevisions(),
     ]
 }
