@@ -33,7 +33,7 @@ enum HostileData {
         "charset", "checked", "class", "content", "cx", "cy", "d", "data-confirm", "data-label", "data-search", "data-select-all", "defer", "enctype",
         "fill", "font-size", "font-weight", "for", "form", "height",
         "hidden", "href", "hreflang", "http-equiv", "id", "inputmode", "lang", "loading", "max", "maxlength", "method", "min", "minlength",
-        "multiple", "name",
+        "multiple", "name", "open",
         "patternunits", "placeholder", "points", "r", "rel", "required", "role", "rows", "scope", "selected", "src", "stroke",
         "stroke-dasharray", "stroke-width", "text-anchor", "title", "type", "value", "viewbox", "width", "x", "x1", "x2", "xmlns", "y", "y1", "y2",
     ]

@@ -32,7 +32,7 @@ import Testing
                 let notice = Self.text(try await admin.get(location))
                 #expect(notice.contains("督〔2019〕6号"))
                 #expect(notice.contains("黄色督办"))
-                #expect(notice.contains("2019-10-19"), "a yellow notice gives seven days")
+                #expect(notice.contains("2019年10月19日"), "a yellow notice gives seven days")
 
                 // The silent unit sees it and answers; another unit cannot.
                 var other = WebSession(client: client)
@@ -71,7 +71,7 @@ import Testing
                 _ = try #require(try await admin.login("admin", Self.password))
                 let page = Self.text(try await admin.get("/supervision/notices/\(notice.id)"))
                 #expect(page.contains("红色督办（2019-10-23升为黄色督办；2019-10-30升为红色督办）"))
-                #expect(page.contains("2019-11-01"), "three days from the yellow due day, 10-29")
+                #expect(page.contains("2019年11月1日"), "three days from the yellow due day, 10-29")
                 #expect(page.contains("逾期"))
             }
             let proposals = try await database.read {

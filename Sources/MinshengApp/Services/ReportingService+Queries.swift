@@ -90,3 +90,17 @@ extension ReportingService {
         }
     }
 }
+
+extension ReportingService {
+    /// A page of the office's review queue as the filter asks, with the count of all that pass and of the pages.
+    /// Refused when there is no such plan or the user is not the plan's office.
+    func reviewQueue(planID: Int64, filter: ReviewFilter, user: User) async throws -> (reports: [Report], total: Int, page: Int, pages: Int) {
+        try await database.read { db in
+            guard try await plans.plan(id: planID, on: db) != nil else { throw Refusals.noPlan(planID) }
+            let reader = try await self.reader(for: user, planID: planID, on: db)
+            guard reader.principal.isOffice, Policy.canChange(planID: planID, reader.principal) else { throw ReportingRefusals.queueIsTheOffices }
+            let page = filter.page(of: try await reports.queueEntries(planID: planID, on: db))
+            return (try await reports.reports(ids: page.rows.map(\.reportID), on: db), page.total, page.page, page.pages)
+        }
+    }
+}

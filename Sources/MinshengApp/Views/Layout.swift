@@ -42,6 +42,9 @@ struct PageContext {
         return PeriodWords(language: language).moment(date, in: timeZone)
     }
 
+    /// A day as people write it: 2019年9月18日 (18 Sep 2019).
+    func date(_ day: CalendarDate) -> String { PeriodWords(language: language).day(day) }
+
     /// A stored moment's day in the page's zone: 2019年9月18日 (18 Sep 2019).
     func day(_ stamp: String) -> String {
         guard let date = try? Date(stamp, strategy: .iso8601) else { return stamp }

@@ -21,7 +21,7 @@ enum RectificationTable {
                             .td(.text(directory.item(rectification.itemID))),
                             .td(.a(.href(SiteURL.rectification(.value(rectification.id)).path), .text(rectification.requirement))),
                             .td(
-                                .text(rectification.due.iso),
+                                .text(PeriodWords(language: words.language).day(rectification.due)),
                                 rectification.isOverdue(today: directory.day) ? .span(.class("badge overdue"), .text(words.overdue)) : .empty),
                             .td(.text(words.stateName(rectification.state)))
                         )

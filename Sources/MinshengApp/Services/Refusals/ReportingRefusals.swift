@@ -9,6 +9,9 @@ enum ReportingRefusals {
         AppError(
             .notFound, code: "report.notOwed", zh: "该单位在\(period)无需报送此事项。", en: "This unit owes no report on this item for \(period).")
     }
+    static var queueIsTheOffices: AppError {
+        AppError(.forbidden, code: "review.officeOnly", zh: "审核队列仅供督查室使用。", en: "The review queue is the office's.")
+    }
     static var blankSubmission: AppError {
         AppError(
             .invalidInput, code: "report.submit.blank",

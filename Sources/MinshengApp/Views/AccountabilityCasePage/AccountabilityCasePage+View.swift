@@ -17,9 +17,9 @@ extension AccountabilityCasePage {
                 .dl(
                     .class("facts"),
                     .dt(.text(words.item)), .dd(.text(model.directory.item(model.entry.itemID))),
-                    .dt(.text(words.openedOn)), .dd(.text(model.entry.openedOn.iso)),
+                    .dt(.text(words.openedOn)), .dd(.text(page.date(model.entry.openedOn))),
                     .dt(.text(words.decision)), .dd(.text(model.entry.decision.map(words.decisionName) ?? words.undecided)),
-                    .dt(.text(words.decidedOn)), .dd(.text(model.entry.decidedOn?.iso ?? "—")),
+                    .dt(.text(words.decidedOn)), .dd(.text(model.entry.decidedOn.map(page.date) ?? "—")),
                     .dt(.text(words.note)), .dd(.text(model.entry.decisionNote ?? "—"))
                 ),
                 .h2(.text(words.grounds)),

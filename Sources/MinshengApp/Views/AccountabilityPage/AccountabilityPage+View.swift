@@ -29,7 +29,7 @@ extension AccountabilityPage {
                             .tbody(
                                 .forEach(model.cases) { entry in
                                     .tr(
-                                        .td(.a(.href(SiteURL.accountabilityCase(.value(entry.id)).path), .text(entry.openedOn.iso))),
+                                        .td(.a(.href(SiteURL.accountabilityCase(.value(entry.id)).path), .text(page.date(entry.openedOn)))),
                                         .td(.text(model.directory.unit(entry.unitID))),
                                         .td(.text(model.directory.item(entry.itemID))),
                                         .td(.text(words.ruleName(entry.rule))),

@@ -41,7 +41,7 @@ extension DocumentsPage {
                                 .td(.text(stored.content.period.description)),
                                 .td(.text(stored.content.number ?? "—")),
                                 .td(.text(stored.state == .issued ? words.issued : words.draftState)),
-                                .td(.text(stored.issuedAt ?? stored.createdAt))
+                                .td(.text(page.time(stored.issuedAt ?? stored.createdAt)))
                             )
                         })
                 )

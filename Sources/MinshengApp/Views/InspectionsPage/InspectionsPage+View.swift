@@ -70,7 +70,7 @@ extension InspectionsPage {
                                 .forEach(done) { inspection in
                                     let flagged = inspection.values.contains { model.directory.settings.discrepancy.isDiscrepancy($0) }
                                     return .tr(
-                                        .td(.a(.href(SiteURL.inspection(.value(inspection.id)).path), .text(inspection.inspectedOn.iso))),
+                                        .td(.a(.href(SiteURL.inspection(.value(inspection.id)).path), .text(page.date(inspection.inspectedOn)))),
                                         .td(.text(words.modeName(inspection.mode))),
                                         .td(
                                             .text(

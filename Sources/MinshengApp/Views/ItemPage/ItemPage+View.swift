@@ -112,7 +112,7 @@ extension ItemPage {
                                             )
                                         }
                                     } ?? words.noValue)),
-                            .td(.text(nodes(line).map { "\($0.due.iso) \($0.name)" }.joined(separator: page.punctuation.semicolon)))
+                            .td(.text(nodes(line).map { "\(page.date($0.due)) \($0.name)" }.joined(separator: page.punctuation.semicolon)))
                         )
                     })
             )
@@ -148,7 +148,7 @@ extension ItemPage {
                         .li(
                             .a(
                                 .href(SiteURL.notice(.value(notice.id)).path),
-                                .text("\(words.noticeNumber(notice, year: model.plan.year)) \(notice.issuedOn.iso) ")),
+                                .text("\(words.noticeNumber(notice, year: model.plan.year)) \(page.date(notice.issuedOn)) ")),
                             GradeBadge.node(standing, words: words), .text(" " + (notice.answeredOn == nil ? words.unanswered : words.answered)))
                     },
                     .forEach(model.supervision.inspections) { inspection in

@@ -25,11 +25,11 @@ extension NoticePage {
                     .dt(.text(words.grade)), .dd(GradeBadge.node(standing, words: words)),
                     .dt(.text(words.reason)), .dd(.text(model.notice.reason)),
                     .dt(.text(words.requirement)), .dd(.text(model.notice.requirement)),
-                    .dt(.text(words.issuedOn)), .dd(.text(model.notice.issuedOn.iso)),
+                    .dt(.text(words.issuedOn)), .dd(.text(page.date(model.notice.issuedOn))),
                     .dt(.text(words.due)),
-                    .dd(.text(standing.due.iso), standing.redOverdue ? .span(.class("badge overdue"), .text(words.overdue)) : .empty),
+                    .dd(.text(page.date(standing.due)), standing.redOverdue ? .span(.class("badge overdue"), .text(words.overdue)) : .empty),
                     .dt(.text(words.measures)), .dd(.text(model.notice.measures ?? words.unanswered)),
-                    .dt(.text(words.promisedOn)), .dd(.text(model.notice.promisedOn?.iso ?? "—"))
+                    .dt(.text(words.promisedOn)), .dd(.text(model.notice.promisedOn.map(page.date) ?? "—"))
                 ),
                 .if(
                     model.canAnswer && model.notice.answeredOn == nil,

@@ -73,8 +73,10 @@ extension NoticesPage {
                                 .td(.text(model.directory.item(notice.itemID))),
                                 .td(.text(model.directory.unit(notice.unitID))),
                                 .td(GradeBadge.node(standing, words: words)),
-                                .td(.text(notice.issuedOn.iso)),
-                                .td(.text(standing.due.iso), standing.redOverdue ? .span(.class("badge overdue"), .text(words.overdue)) : .empty),
+                                .td(.text(page.date(notice.issuedOn))),
+                                .td(
+                                    .text(page.date(standing.due)),
+                                    standing.redOverdue ? .span(.class("badge overdue"), .text(words.overdue)) : .empty),
                                 .td(.text(answerText(notice)))
                             )
                         })

@@ -20,7 +20,7 @@ extension RectificationPage {
                     .dt(.text(words.rectificationRequirement)), .dd(.text(model.rectification.requirement)),
                     .dt(.text(words.due)),
                     .dd(
-                        .text(model.rectification.due.iso),
+                        .text(page.date(model.rectification.due)),
                         model.rectification.isOverdue(today: model.directory.day) ? .span(.class("badge overdue"), .text(words.overdue)) : .empty),
                     .dt(.text(words.state)), .dd(.text(words.stateName(model.rectification.state)))
                 ),

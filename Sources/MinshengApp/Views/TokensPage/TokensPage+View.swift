@@ -18,7 +18,8 @@ extension TokensPage {
                     .tbody(
                         .forEach(model.tokens) { token in
                             .tr(
-                                .td(.text(token.name)), .td(.text(token.createdAt)), .td(.text(token.revokedAt == nil ? "" : words.revoked)),
+                                .td(.text(token.name)), .td(.text(page.time(token.createdAt))),
+                                .td(.text(token.revokedAt == nil ? "" : words.revoked)),
                                 .td(
                                     .if(
                                         token.revokedAt == nil,

@@ -31,11 +31,23 @@ extension APIController {
     @Sendable func listReports(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let planID = try context.parameters.require(SiteURL.Key.planID, as: Int64.self)
-        let state = try request.uri.queryParameters.get("state").map { text -> ReportState in
+        // `all` names every state, as on the review page.
+        let state = try request.uri.queryParameters.get("state").flatMap { text -> ReportState? in
+            guard text != "all" else { return nil }
             guard let state = ReportState(rawValue: String(text)) else {
-                throw APIRefusals.oneOf("state", ReportState.allCases.map(\.rawValue), got: String(text))
+                throw APIRefusals.oneOf("state", ReportState.allCases.map(\.rawValue) + ["all"], got: String(text))
             }
             return state
+        }
+        let query = request.uri.queryParameters
+        if ["unit", "item", "category", "sort", "page"].contains(where: { query.get($0) != nil }) {
+            let filter = try ReviewFilter.read({ query.get($0).map { String($0) } }, language: context.language)
+            let queue = try await service.reviewQueue(planID: planID, filter: filter, user: user)
+            var response = try JSONBody(queue.reports.map(APIReport.init)).response()
+            response.headers[.init("X-Total-Count")!] = String(queue.total)
+            response.headers[.init("X-Page")!] = String(queue.page)
+            response.headers[.init("X-Pages")!] = String(queue.pages)
+            return response
         }
         let found: [Report]
         if let state {

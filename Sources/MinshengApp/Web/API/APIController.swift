@@ -82,8 +82,16 @@ struct APIController {
                 handler: tasks),
             APIEndpoint(
                 method: .get, url: .api(.reports(.key)), operationID: "listReports",
-                summary: "The newest version of every report of a month, or every report in a state",
-                query: [("period", .string(), false), ("state", .enumeration(ReportState.allCases.map(\.rawValue)), false)],
+                summary:
+                    """
+                    The newest version of every report of a month, or every report in a state; with unit, item, category, sort or \
+                    page, the office's review queue filtered as on its page (50 to a page, X-Total-Count, X-Page and X-Pages headers)
+                    """,
+                query: [
+                    ("period", .string(), false), ("state", .enumeration(ReportState.allCases.map(\.rawValue) + ["all"]), false),
+                    ("unit", .integer, false), ("item", .integer, false), ("category", .integer, false),
+                    ("sort", .enumeration(ReviewFilter.Sort.allCases.map(\.rawValue)), false), ("page", .integer, false),
+                ],
                 response: .array(.ref("Report")), errors: [400, 404], handler: listReports),
             APIEndpoint(
                 method: .put, url: .api(.saveReport(plan: .key, period: .key, item: .key, unit: .key)), operationID: "saveReport",
