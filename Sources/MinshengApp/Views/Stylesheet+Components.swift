@@ -41,7 +41,7 @@ extension Stylesheet {
         .chip-pending { color: #6639ba; background: #fbefff; }
         a.button, button.secondary, button.primary, a.button.primary { display: inline-block; min-height: 44px; padding: 0.45rem 1rem;
           border-radius: 4px; font-weight: 600; text-decoration: none; line-height: 1.6; }
-        a.button { border: 1px solid #57606a; color: var(--ink); background: #f6f8fa; }
+        a.button { border: 1px solid #57606a; color: var(--ink); background: #f6f8fa; white-space: nowrap; }
         a.button.primary, button.primary { background: var(--accent); color: #fff; border: 1px solid var(--accent); }
         a.button.small { min-height: 0; padding: 0.1rem 0.6rem; font-weight: 600; }
         button.secondary { background: #fff; border: 1px solid #57606a; color: var(--ink); }

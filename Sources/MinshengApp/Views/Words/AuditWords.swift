@@ -55,11 +55,14 @@ struct AuditWords: Bilingual {
         "jurisdiction.place": ("设置了行政区划", "placed"), "document.draft": ("起草了", "drafted"), "document.edit": ("修改了", "edited"),
         "document.issue": ("印发了", "issued"), "document.refresh": ("刷新了数据", "refreshed"), "notice.issue": ("下发了", "issued"),
         "notice.answer": ("回复了", "answered"), "notice.close": ("办结了", "closed"), "inspection.record": ("记录了", "recorded"),
+        "inspection.plan": ("安排了", "planned"),
         "rectification.require": ("要求整改", "required a rectification:"), "case.open": ("立案了", "opened"),
         "case.decide": ("作出决定", "decided"), "publication.publish": ("发布了", "published"), "public.answer": ("答复了", "answered"),
         "public.reject": ("不予采纳", "declined"), "photo.approve": ("公开了照片", "published the photo"),
         "photo.withdraw": ("撤回了照片", "withdrew the photo"), "supervision.settings": ("修改了督查设置", "changed the supervision settings of"),
-        "demo.supervision": ("载入了演示数据", "loaded the demo into"), "user.create": ("创建了", "created"), "user.update": ("修改了", "changed"),
+        "demo.supervision": ("载入了演示数据", "loaded the demo into"), "demo.reports": ("载入了演示报告", "loaded the demo's reports into"),
+        "generate.reports": ("生成了测试报告", "generated reports for"), "item.shortTitle": ("修改了简称", "changed the short title of"),
+        "user.create": ("创建了", "created"), "user.update": ("修改了", "changed"),
         "user.update+password": ("修改了（含密码）", "changed (with the password)"), "user.password": ("重设了密码", "reset the password of"),
     ]
 
