@@ -134,4 +134,41 @@ import Testing
                 page.contains(SiteURL.report(planID: f.plan.id, period: ReportingFixture.september, itemID: f.item.id, unitID: f.leadUnit.id).path))
         }
     }
+
+    /// A returned report reaches the unit's inbox and, when one is configured, the webhook, with the reason.
+    @Test(arguments: TestEngine.available)
+    func aReturnReachesTheWebhook(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let f = try await ReportingFixture.make(database)
+            let notifier = APITests.RecordingNotifier()
+            let service = ReportingService(database: database, configuration: f.configuration, notifier: notifier)
+            let submitted = try await f.saveLead(20, submit: true)
+            _ = try await service.act(
+                .return, reportID: submitted.id, expectedLock: submitted.lockVersion, reason: "请补充照片", by: f.actor("admin"), user: f.user("admin"))
+            let delivered = await notifier.delivered
+            #expect(delivered.map(\.event) == ["report.returned"])
+            #expect(delivered.first?.message == "请补充照片")
+            #expect(delivered.first?.overdueItems == [f.item.number])
+            #expect(delivered.first?.unitId == f.leadUnit.id)
+            let stored = try await database.read { try await ReminderStore().reminders(unitID: f.leadUnit.id, on: $0) }
+            #expect(stored.first?.webhookStatus == "200")
+        }
+    }
+
+    /// The accounts list is searched by username or unit and cut into pages of 50.
+    @Test(arguments: TestEngine.available)
+    func theAccountsAreSearchedAndPaged(engine: TestEngine) async throws {
+        try await TestDatabase.with(engine) { database in
+            let f = try await ReportingFixture.make(database)
+            let services = Self.services(f)
+            let all = try await UsersPage.Model.load(services: services, reach: .everything)
+            #expect(all.total == all.users.count)
+            #expect(all.pages == 1)
+            let lead = try await UsersPage.Model.load(services: services, reach: .everything, search: "lead")
+            #expect(lead.users.map(\.username).sorted() == ["lead", "leader"])
+            let byUnit = try await UsersPage.Model.load(services: services, reach: .everything, search: "栾川")
+            #expect(byUnit.users.map(\.username) == ["county"])
+            #expect(try await UsersPage.Model.load(services: services, reach: .everything, page: 9).page == 1)
+        }
+    }
 }

@@ -51,6 +51,7 @@ extension Stylesheet {
         table.dense th { background: var(--band); white-space: nowrap; word-break: keep-all; }
         table.sticky thead th { position: sticky; top: 0; z-index: 2; }
         td.nowrap, th.nowrap, .nowrap { white-space: nowrap; }
+        th { word-break: keep-all; }
         td.number, th.number { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
         nav.tabs { display: flex; flex-wrap: wrap; gap: var(--space-1); margin: var(--space-2) 0 var(--space-3);
           border-bottom: 2px solid var(--line); }

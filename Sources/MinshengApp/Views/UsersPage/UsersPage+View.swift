@@ -1,3 +1,4 @@
+import Foundation
 import MinshengCore
 import MinshengHTML
 
@@ -9,12 +10,36 @@ extension UsersPage {
 
         var language: Language { page.language }
 
+        private var searchForm: Node {
+            let words = ListWords(language: page.language)
+            return .form(
+                .class("filters"), .method(.get), .action(SiteURL.adminUsers.path),
+                .div(
+                    .class("field"), .label(.for("user-search"), .text(words.search)),
+                    .input(.type(.text), .id("user-search"), .name("q"), .value(model.search))),
+                .button(.type(.submit), .class("secondary"), .text(words.find)),
+                .span(.class("hint"), .text(words.found(model.total))))
+        }
+
+        private var pager: Node {
+            guard model.pages > 1 else { return .empty }
+            let words = ReviewWords(language: page.language)
+            let query = model.search.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+            let link = { (page: Int) in SiteURL.adminUsers.path + "?q=\(query)&page=\(page)" }
+            return .nav(
+                .class("pager"), .attribute(named: "aria-label", value: words.pageOf(model.page, model.pages)),
+                .if(model.page > 1, .a(.href(link(model.page - 1)), .attribute(named: "rel", value: "prev"), .text(words.previousPage))),
+                .span(.text(words.pageOf(model.page, model.pages))),
+                .if(model.page < model.pages, .a(.href(link(model.page + 1)), .attribute(named: "rel", value: "next"), .text(words.nextPage))))
+        }
+
         func render() -> String {
             let words = page.language.reporting
             let strings = page.strings
             let content: Node = .group(
                 .h1(.text(words.users)),
                 .unwrap(model.message) { .p(.class("notice"), .attribute(named: "role", value: "status"), .text($0)) },
+                searchForm,
                 .table(
                     .class("list"),
                     .thead(
@@ -23,6 +48,7 @@ extension UsersPage {
                             .th(.text(words.disabled)), .th(.text(words.action)))),
                     .tbody(.forEach(model.users, row))
                 ),
+                pager,
                 .h2(.text(words.createUser)),
                 .form(
                     .class("narrow"), .method(.post), .action(SiteURL.adminUsers.path),

@@ -26,13 +26,16 @@ struct AdminController {
 
     // MARK: Users
 
-    private func usersPage(_ context: AppRequestContext, message: String?) async throws -> String {
-        let model = try await UsersPage.Model.load(services: services, reach: context.reach, message: message)
+    private func usersPage(_ context: AppRequestContext, message: String?, search: String = "", page: Int = 1) async throws -> String {
+        let model = try await UsersPage.Model.load(services: services, reach: context.reach, search: search, page: page, message: message)
         return UsersPage.View(model: model, page: PageContext(context, path: SiteURL.adminUsers.path)).render()
     }
 
     @Sendable func listUsers(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
-        return HTMLPage(html: try await usersPage(context, message: nil))
+        let query = request.uri.queryParameters
+        let search = query.get("q").map { String($0).trimmingCharacters(in: .whitespaces) } ?? ""
+        let page = query.get("page").flatMap { Int(String($0)) } ?? 1
+        return HTMLPage(html: try await usersPage(context, message: nil, search: search, page: page))
     }
 
     @Sendable func createUser(_ request: Request, context: AppRequestContext) async throws -> Response {

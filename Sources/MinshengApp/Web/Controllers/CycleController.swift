@@ -102,11 +102,14 @@ struct CycleController {
     @Sendable func reviewQueue(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
         let scope = try await scope(request, context)
         let filter = try ReviewFilter.read({ request.uri.queryParameters.get($0).map { String($0) } }, language: context.language)
-        let model = try await ReviewQueuePage.Model.load(services: services, plan: scope.plan, filter: filter)
+        let accepted = request.uri.queryParameters.get("accepted").flatMap { Int(String($0)) }
+        let message = accepted.map { ReviewWords(language: context.language).accepted($0) }
+        let model = try await ReviewQueuePage.Model.load(services: services, plan: scope.plan, filter: filter, message: message)
         return HTMLPage(html: ReviewQueuePage.View(model: model, page: PageContext(context, path: SiteURL.reviewQueue.path)).render())
     }
 
-    /// Accepts the selected reports together (`report` fields as `id:lock`) and shows the queue again with the count.
+    /// Accepts the selected reports together (`report` fields as `id:lock`) and goes back to the queue, which says how
+    /// many were accepted.
     @Sendable func acceptSelected(_ request: Request, context: AppRequestContext) async throws -> Response {
         let user = try context.requireUser()
         let scope = try await scope(request, context)
@@ -120,10 +123,8 @@ struct CycleController {
         }
         guard !selections.isEmpty else { throw FormRefusals.noneSelected }
         let accepted = try await service.acceptAll(selections, by: context.auditActor, user: user)
-        let message = ReviewWords(language: context.language).accepted(accepted.count)
-        let model = try await ReviewQueuePage.Model.load(services: services, plan: scope.plan, filter: filter, message: message)
-        let html = ReviewQueuePage.View(model: model, page: PageContext(context, path: SiteURL.reviewQueue.path)).render()
-        return try HTMLPage(html: html).response(from: request, context: context)
+        return .redirect(
+            to: SiteURL.reviewQueue.path + "?" + filter.query(planID: scope.plan.id) + "&accepted=\(accepted.count)", type: .normal)
     }
 
     @Sendable func overdue(_ request: Request, context: AppRequestContext) async throws -> HTMLPage {
