@@ -286,7 +286,8 @@ def main():
     check(field(form, "_csrf") and field(form, "_idempotency") is not None and field(form, "lock") is not None,
           "the report form lacks _csrf, _idempotency or lock")
     response = browser.post(app2 + path, filled(form, "save"))
-    check(response.status == 303 and response.headers.get("Location") == path,
+    # The next page confirms the save (?done=saved).
+    check(response.status == 303 and response.headers.get("Location") == path + "?done=saved",
           f"saving the draft on instance 2 answered {response.status} {response.headers.get('Location')}: {snippet(response.text)}")
     text = browser.get(app2 + path).text
     check("草稿" in state_line(text), f"after saving, instance 2 shows the state {state_line(text)!r}, expected 草稿")
