@@ -84,6 +84,7 @@ extension Stylesheet {
         .visually-hidden { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
         @media (max-width: 40rem) {
           li.menu-group details[open] ul { position: static; box-shadow: none; }
+          .table-wrap table.dense { min-width: 40rem; }
           .tiles { grid-template-columns: repeat(2, minmax(0, 1fr)); }
           table.values, table.values tbody, table.values tr, table.values td { display: block; width: 100%; }
           table.values thead { display: none; }
