@@ -14,8 +14,6 @@ struct BattleMapPage {
         case sheets
         /// One scalable sheet with every item, for A0.
         case poster
-        /// Full screen, one category at a time, for the command room.
-        case screen
     }
 
     /// What the battle map shows of a plan: each item's status month by month and the nodes due each month.
@@ -58,16 +56,16 @@ struct BattleMapPage {
     }
 
     /// The page's main part from the replica, kept per plan revision, period, day, mode and language.
-    static func main(services: Services, scope: AssessmentScope, mode: Mode, category: Int?, page: PageContext) async throws -> RenderedHTML {
+    static func main(services: Services, scope: AssessmentScope, mode: Mode, page: PageContext) async throws -> RenderedHTML {
         let database = services.database
         let (plan, period, language) = (scope.plan, scope.period, page.language)
         let today = services.configuration.today
         return try await database.readReplica { db -> RenderedHTML in
             let revision = try await PlanRevisionCache.revision(planID: plan.id, on: db)
-            let key = "battle map \(period) \(today) \(mode) \(category ?? 0) \(language)"
+            let key = "battle map \(period) \(today) \(mode) \(language)"
             return try await database.rendered.value(planID: plan.id, revision: revision, key: key) {
                 let model = try await Model.load(services: services, plan: plan, period: period, on: db)
-                return View(model: model, page: page, mode: mode, category: category).renderMain()
+                return View(model: model, page: page, mode: mode).renderMain()
             }
         }
     }

@@ -9,7 +9,6 @@ extension BattleMapPage {
         var model: Model
         var page: PageContext
         var mode: Mode = .sheets
-        var category: Int?
 
         var words: BattleMapWords { BattleMapWords(language: page.language) }
         var periods: PeriodWords { PeriodWords(language: page.language) }

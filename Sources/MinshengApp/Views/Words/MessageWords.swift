@@ -10,5 +10,4 @@ struct MessageWords: Bilingual {
         text.isEmpty ? t("未说明原因。", "No reason given.") : t("退回原因：\(text)", "Reason: \(text)")
     }
     func toRevise(_ count: Int) -> String { t("退回待修改（\(count)份）", count == 1 ? "1 report to revise" : "\(count) reports to revise") }
-    func unread(_ count: Int) -> String { t("\(count)条未读", "\(count) unread") }
 }

@@ -8,7 +8,6 @@ struct ReportFormWords: Bilingual {
     var change: String { t("本月变化", "Change") }
     var ofTarget: String { t("完成率", "Of target") }
     func was(_ value: String) -> String { t("（原为\(value)）", " (was \(value))") }
-    var photos: String { t("照片", "Photos") }
     var confirmSubmit: String {
         t("报送后报告将交督查室审核，不能再修改。确定报送吗？", "Once submitted, the report goes to the office for review and can no longer be changed. Submit?")
     }

@@ -7,7 +7,6 @@ struct WorkbenchWords: Bilingual {
     func working(_ period: String, due: String) -> String { t("正在报送：\(period)，截止\(due)", "Reporting now: \(period), due \(due)") }
     var toReview: String { t("待审核", "To review") }
     func toReviewIn(_ period: String) -> String { t("\(period)待审核", "To review for \(period)") }
-    var nothingToReview: String { t("没有待审核的报告", "Nothing to review") }
     var overdue: String { t("逾期未报", "Overdue") }
     func overdueDetail(_ units: Int) -> String { t("涉及\(units)个单位", units == 1 ? "from 1 unit" : "from \(units) units") }
     var notices: String { t("督办单待回复", "Notices awaiting an answer") }
@@ -35,5 +34,4 @@ struct WorkbenchWords: Bilingual {
     var noInspections: String { t("尚无检查记录。", "No inspection yet.") }
     var planned: String { t("计划中", "Planned") }
     var done: String { t("已完成", "Done") }
-    var noPlan: String { t("尚无计划。", "No plan yet.") }
 }

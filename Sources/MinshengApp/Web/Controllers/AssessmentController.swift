@@ -49,7 +49,7 @@ struct AssessmentController {
             return HTMLPage(html: try await BattleMapPage.screen(services: services, scope: scope, category: category, page: page))
         }
         let mode: BattleMapPage.Mode = query.get("sheet") == "a0" ? .poster : .sheets
-        let main = try await BattleMapPage.main(services: services, scope: scope, mode: mode, category: nil, page: page)
+        let main = try await BattleMapPage.main(services: services, scope: scope, mode: mode, page: page)
         return HTMLPage(html: Layout.wrap(main: main, title: context.language.assessment.battleMap, page: page))
     }
 
